@@ -1,0 +1,65 @@
+"""storyline: news from many outlets as stories, statements and speakers.
+
+Each stage is usable alone::
+
+    import storyline
+    article = storyline.extract(html, url="https://example.org/a")
+    for s in storyline.statements(article.text):
+        print(s.speaker.name if s.speaker else "?", s.cue.text, s.content.text)
+    storyline.analyze(["examples/corpus"], db="storyline.db")
+
+Heavy libraries (spaCy, trafilatura) load on first use, not on import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storyline.model import (
+    Article,
+    Discrepancy,
+    Document,
+    Entity,
+    ErrorRecord,
+    Mention,
+    Span,
+    Speaker,
+    Statement,
+    StatementGroup,
+    Story,
+    Storyline,
+)
+
+if TYPE_CHECKING:
+    from storyline.pipeline import RunSummary
+
+__version__ = "0.1.0"
+
+
+def extract(html: str | bytes | Document, url: str | None = None) -> Article:
+    """Main text and metadata of one page (or plain text), site chrome removed."""
+    from storyline.extract import extract as run
+
+    return run(html, url=url)
+
+
+def statements(text: str) -> list[Statement]:
+    """Statements in a text, with cue, content, source and resolved speaker; offsets into `text`."""
+    from storyline.analysis import statements as run
+
+    return run(text)
+
+
+def analyze(inputs: Iterable[str | Path] | str | Path, db: str | Path = "storyline.db") -> RunSummary:
+    """Run the whole pipeline over files, folders, URLs or tables into the SQLite store at `db`."""
+    from storyline.pipeline import analyze as run
+
+    return run(inputs, db)
+
+
+__all__ = [
+    "Article", "Discrepancy", "Document", "Entity", "ErrorRecord", "Mention", "Span", "Speaker",
+    "Statement", "StatementGroup", "Story", "Storyline", "analyze", "extract", "statements",
+]  # fmt: skip

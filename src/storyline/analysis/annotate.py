@@ -1,0 +1,56 @@
+"""One parsed article to its annotation layers: sentences, entities, mentions, statements."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from storyline.analysis.entities import build_entities
+from storyline.analysis.quotes import find_quotes
+from storyline.analysis.speakers import SpeakerResolver
+from storyline.analysis.statements import find_attributions
+from storyline.model import Article, Span, Speaker, Statement
+
+_PRONOUN_CONFIDENCE = 0.9
+
+
+def _sentences(text: str, doc: Doc) -> list[Span]:
+    spans = []
+    for sent in doc.sents:
+        start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        end = sent.start_char + len(sent.text.rstrip())
+        if end > start:
+            spans.append(Span.of(text, start, end))
+    return spans
+
+
+def annotate(article: Article, doc: Doc) -> Article:
+    """Fill the article's analysis layers from its parse; replaces any earlier analysis."""
+    text = article.text
+    found = build_entities(article.id, text, doc)
+    attributions = find_attributions(doc)
+    excluded = [(q.start, q.end) for q in find_quotes(text)] + [a.content for a in attributions]
+    resolver = SpeakerResolver(article.id, text, found, excluded)
+    statements = []
+    for attribution in attributions:
+        entity = resolver.resolve(attribution)
+        speaker = Speaker(entity.id, entity.name, entity.kind) if entity else None
+        source = attribution.source
+        confidence = attribution.confidence
+        if source is not None and source.root.pos_ == "PRON":
+            confidence *= _PRONOUN_CONFIDENCE
+        statements.append(
+            Statement(
+                article_id=article.id,
+                kind=attribution.kind,
+                content=Span.of(text, *attribution.content),
+                cue=Span.of(text, *attribution.cue),
+                source=Span.of(text, source.start_char, source.end_char) if source is not None else None,
+                speaker=speaker,
+                confidence=round(confidence, 3),
+            )
+        )
+    article.sentences = _sentences(text, doc)
+    article.entities = found.entities
+    article.mentions = sorted(found.mentions, key=lambda m: m.span.start)
+    article.statements = statements
+    return article

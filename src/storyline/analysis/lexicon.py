@@ -1,0 +1,58 @@
+"""Word lists the rules read: kept as data so a new cue or role is one line, not a new branch."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from storyline.model import EntityKind
+
+# Verbs (lemmas) that attribute speech or writing to their subject.
+CUE_VERBS: Final = frozenset(
+    "say tell add state announce warn urge insist note explain claim argue tweet write report "
+    "confirm deny declare stress emphasise emphasize assert acknowledge admit reply respond answer "
+    "ask suggest predict promise vow pledge threaten reveal disclose comment remark indicate "
+    "caution complain concede contend maintain observe point recall reiterate tell testify post".split()
+)
+
+# Cues whose message can be a plain object or an infinitive ("announced a ceasefire", "urged them
+# to talk"); "said" with an object ("said it") carries no content, so it is not here.
+OBJECT_CUES: Final = frozenset(
+    "announce urge warn report tweet confirm deny promise vow pledge threaten reveal disclose".split()
+)
+
+# Addressees that belong to the cue phrase ("told reporters").
+ADDRESSEES: Final = frozenset(
+    "reporters journalists newsmen press media audience lawmakers parliament crowd supporters "
+    "me us him her them".split()
+)
+
+PRONOUN_KINDS: Final[dict[str, tuple[EntityKind, ...]]] = {
+    "he": ("person",),
+    "she": ("person",),
+    "they": ("group", "org"),
+    "it": ("org",),
+}
+
+# Role nouns that name an organisation or a document rather than a person.
+ROLE_NOUN_KINDS: Final[dict[str, EntityKind]] = {
+    **dict.fromkeys(
+        "ministry government police army agency office department committee council court "
+        "embassy alliance commission parliament cabinet military administration company firm "
+        "group union party".split(),
+        "org",
+    ),
+    **dict.fromkeys("report study data survey statement document poll analysis review".split(), "other"),
+}
+
+# Role words that name the top of whatever organisation qualifies them ("the NATO chief").
+LEADER_WORDS: Final = frozenset("chief head leader boss".split())
+
+# spaCy entity labels that become entities, and as what.
+LABEL_KINDS: Final[dict[str, EntityKind]] = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}

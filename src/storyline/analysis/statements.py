@@ -1,0 +1,270 @@
+"""Attributions found in a parsed article: where the content, cue and source are, before resolution.
+
+Direct quotes are found by their marks and attributed to the cue clause beside them; reported
+speech and "according to" come from the dependency parse. Cues inside quotes or inside another
+statement's content belong to that statement and are not extracted again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from storyline.analysis.lexicon import ADDRESSEES, CUE_VERBS, OBJECT_CUES
+from storyline.analysis.quotes import Quote, find_quotes
+from storyline.model import StatementKind
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_HEADLINE = re.compile(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$")
+_QUOTE_MARKS = "“”‘’\"'"
+_TRAILING = " \t\n.,;:—–-"
+_EXCLUDED_FROM_SOURCE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
+MIN_QUOTE_WORDS = 4  # shorter quotes without a cue are titles, names or scare quotes
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A statement before its speaker is known: character ranges and the source phrase as parsed."""
+
+    kind: StatementKind
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    source: TokenSpan | None
+    confidence: float = 1.0
+    follows: bool = False  # no cue: the speaker is the one the text was just talking about
+
+
+def is_cue(token: Token) -> bool:
+    return token.lemma_.lower() in CUE_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def _according(token: Token) -> Token | None:
+    """The "to" of "according to", when token starts one."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+        return None
+    nxt = token.nbor(1)
+    return nxt if nxt.lower_ == "to" else None
+
+
+def _pobj(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "pobj"), None)
+
+
+def source_span(head: Token) -> TokenSpan:
+    """The source phrase as written, without appositions and clauses ("Hugh Hill", not ", a doctor")."""
+    skip = {t.i for c in head.children if c.dep_ in _EXCLUDED_FROM_SOURCE for t in c.subtree}
+    kept = [t.i for t in head.subtree if t.i not in skip]
+    start, end = min(kept), max(kept) + 1
+    while start < head.i and head.doc[start].is_punct:
+        start += 1
+    return head.doc[start:end]
+
+
+def subject_of(verb: Token, depth: int = 3) -> Token | None:
+    """The speaker phrase's head: subject, passive agent, or the subject a participle shares."""
+    children = list(verb.children)
+    agent = next((_pobj(c) for c in children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return agent
+    subject = next((c for c in children if c.dep_ in _SUBJECTS), None)
+    if subject is not None:
+        return subject
+    if depth and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
+        return subject_of(verb.head, depth - 1)
+    return None
+
+
+def cue_range(verb: Token) -> tuple[int, int]:
+    """The cue phrase: the verb with its auxiliaries ("has said") and addressee ("told reporters")."""
+    start, end = verb.idx, verb.idx + len(verb)
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.i < verb.i:
+            start = min(start, child.idx)
+        if child.dep_ in ("dative", "dobj") and child.lower_ in ADDRESSEES and child.i == verb.i + 1:
+            end = child.idx + len(child)
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in " \t\n,;:—–" or text[start:end].startswith("that ")):
+        start += 5 if text[start:end].startswith("that ") else 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+class _Finder:
+    """One pass over one parsed article."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = find_quotes(self.text)
+        self.starts = [t.idx for t in doc]
+        self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(self.text)]
+        self.used_cues: set[int] = set()
+        self.contents: list[tuple[int, int]] = []
+        self.direct_contents: list[tuple[int, int]] = []
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        return list(self.doc[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """The paragraph around pos: reported content never runs into the next one."""
+        i = bisect_left(self.breaks, pos)
+        return (self.breaks[i - 1] if i else 0), (self.breaks[i] if i < len(self.breaks) else len(self.text))
+
+    def inside(self, pos: int) -> bool:
+        return any(q.start < pos < q.end - 1 for q in self.quotes) or any(s <= pos < e for s, e in self.contents)
+
+    def _after_limit(self, n: int) -> int:
+        quote = self.quotes[n]
+        limits = [len(self.text)]
+        if n + 1 < len(self.quotes):
+            limits.append(self.quotes[n + 1].start)
+        limits += [b for b in self.breaks if b >= quote.end][:1]
+        end = _SENTENCE_END.search(self.text, quote.end)
+        if end:
+            limits.append(end.end())
+        return min(limits)
+
+    def _before_limit(self, n: int) -> int:
+        quote = self.quotes[n]
+        limits = [0] + [b for b in self.breaks if b < quote.start][-1:]
+        if n:
+            limits.append(self.quotes[n - 1].end)
+        ends = list(_SENTENCE_END.finditer(self.text, max(limits), quote.start))
+        return ends[-1].end() if ends else max(limits)
+
+    def _cue_after(self, quote: Quote, limit: int) -> Attribution | None:
+        inner = self.text[quote.start + 1 : quote.end - 1].rstrip()
+        gap = self.text[quote.end : limit].lstrip()
+        if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–"))):
+            return None  # a quote ending its own sentence is not introduced by what follows
+        window = self.tokens(quote.end, limit)
+        for position, token in enumerate(window[:10]):
+            to = _according(token)
+            if to is not None:
+                obj = _pobj(to)
+                return self._direct(quote, (token.idx, to.idx + 2), source_span(obj) if obj else None, token)
+            if is_cue(token):
+                head = subject_of(token)
+                if head is None or head.idx < quote.end:
+                    head = next((t for t in window[position + 1 :] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+                    head = head.head if head is not None and head.dep_ == "compound" else head
+                return self._direct(quote, cue_range(token), source_span(head) if head else None, token)
+        return None
+
+    def _cue_before(self, quote: Quote, start: int) -> Attribution | None:
+        window = self.tokens(start, quote.start)
+        between = 0
+        for token in reversed(window):
+            if is_cue(token):
+                head = subject_of(token)
+                if head is not None and head.idx >= quote.start:
+                    head = None
+                return self._direct(quote, cue_range(token), source_span(head) if head else None, token)
+            if not (token.is_punct or token.lower_ in ADDRESSEES or token.lower_ == "that"):
+                between += 1
+            if between > 3:
+                break
+        headline = _HEADLINE.fullmatch(self.text[start : quote.start].strip())
+        if headline:
+            begin = self.text.index(headline.group(1), start)
+            colon = self.text.index(":", begin + len(headline.group(1)))
+            source = self.doc.char_span(begin, begin + len(headline.group(1)), alignment_mode="expand")
+            return self._direct(quote, (colon, colon + 1), source, None)
+        return None
+
+    def _direct(self, quote: Quote, cue: tuple[int, int], source: TokenSpan | None, verb: Token | None) -> Attribution:
+        if verb is not None:
+            self.used_cues.add(verb.i)
+        return Attribution("direct", quote.content, cue, source, follows=source is None)
+
+    def direct(self) -> list[Attribution]:
+        found = []
+        for n, quote in enumerate(self.quotes):
+            start = self._before_limit(n)
+            attribution = self._cue_after(quote, self._after_limit(n)) or self._cue_before(quote, start)
+            words = len(re.findall(r"\w+", self.text[quote.start : quote.end]))
+            opens_sentence = not self.text[start : quote.start].strip()
+            if attribution is None and words >= MIN_QUOTE_WORDS and opens_sentence:
+                attribution = Attribution("direct", quote.content, (quote.start, quote.start), None, 0.6, True)
+            if attribution is not None:
+                found.append(attribution)
+        self.direct_contents = [a.content for a in found]
+        self.contents += self.direct_contents
+        return found
+
+    def _content(self, start: int, end: int) -> tuple[StatementKind, tuple[int, int]] | None:
+        start, end = _trim(self.text, start, end)
+        if end <= start:
+            return None
+        end = max([end] + [q.end for q in self.quotes if start <= q.start < end < q.end])  # a cut-off closing mark
+        direct = sum(max(0, min(end, e) - max(start, s)) for s, e in self.direct_contents)
+        if direct * 2 >= end - start:
+            return None  # a direct quote, attributed from its marks
+        quoted = any(start <= q.start and q.end <= end + 1 for q in self.quotes)
+        kind: StatementKind = "mixed" if quoted else "indirect"
+        return kind, (start, end)
+
+    def _reported(self, verb: Token) -> Attribution | None:
+        start, end = self.paragraph(verb.idx)
+        children = [c for c in verb.children if start <= c.idx < end]
+        complements = [c for c in children if c.dep_ == "ccomp"]
+        if not complements and verb.lemma_.lower() in OBJECT_CUES:
+            complements = [c for c in children if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ADDRESSEES]
+        head = subject_of(verb)
+        if not complements or head is None:
+            return None
+        nearest = min(complements, key=lambda c: abs(c.i - verb.i))
+        subtree = [t for t in nearest.subtree if start <= t.idx < end]
+        if not subtree:
+            return None
+        found = self._content(subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+        if found is None:
+            return None
+        kind, content = found
+        return Attribution(kind, content, cue_range(verb), source_span(head))
+
+    def _according_to(self, token: Token, to: Token) -> Attribution | None:
+        obj = _pobj(to)
+        if obj is None:
+            return None
+        phrase_end = max(t.idx + len(t) for t in obj.subtree)
+        sentence = token.sent
+        start, end = self.paragraph(token.idx)
+        before = (max(start, sentence.start_char), token.idx)
+        after = (phrase_end, min(end, sentence.end_char))
+        side = max(before, after, key=lambda r: len(self.text[r[0] : r[1]].strip(_TRAILING)))
+        found = self._content(*side)
+        if found is None:
+            return None
+        kind, content = found
+        return Attribution(kind, content, (token.idx, to.idx + len(to)), source_span(obj))
+
+    def reported(self) -> list[Attribution]:
+        found = []
+        for token in self.doc:
+            if token.i in self.used_cues or self.inside(token.idx):
+                continue
+            to = _according(token)
+            attribution = self._according_to(token, to) if to else self._reported(token) if is_cue(token) else None
+            if attribution is not None:
+                found.append(attribution)
+                self.contents.append(attribution.content)
+        return found
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in the text, in reading order."""
+    finder = _Finder(doc)
+    found = finder.direct() + finder.reported()
+    return sorted(found, key=lambda a: a.content[0])

@@ -1,0 +1,170 @@
+"""The `storyline` command: analyse news into a store, then look at it, report on it, export it."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(
+    help=(
+        "Turn news articles from many outlets into stories, statements and speakers.\n\n"
+        "Start with `storyline analyze examples/corpus`, then `storyline report` or `storyline quotes`."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+out = Console(soft_wrap=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite store to use (created if missing).")]
+
+
+class What(str, Enum):
+    articles = "articles"
+    statements = "statements"
+    stories = "stories"
+    storylines = "storylines"
+    entities = "entities"
+    discrepancies = "discrepancies"
+    errors = "errors"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+def _open(db: Path):  # noqa: ANN202 — Store, imported lazily to keep `--help` fast
+    from storyline.store import Store, StoreError
+
+    if not db.exists():
+        console.print(f"[red]No store at {db}.[/] Run `storyline analyze INPUT... --db {db}` first.")
+        raise typer.Exit(2)
+    try:
+        return Store(db)
+    except StoreError as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders, URLs, or .jsonl/.csv tables (columns id, url, outlet, title, published, text or html).",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = Path("storyline.db"),
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow fetching URLs on private or loopback addresses (refused by default).")
+    ] = False,
+) -> None:
+    """Analyse news into the store: extract articles, find statements and speakers, group stories.
+
+    Input already in the store is skipped, so running again after an interruption finishes the work.
+    Exits 0 when every input succeeded, 1 when some failed (see `storyline export --what errors`).
+    """
+    from storyline.pipeline import analyze as run
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("analysing", total=None)
+        summary = run(inputs, db, allow_private=allow_private, progress=lambda _: bar.advance(task))
+    console.print(
+        f"[bold]{summary.added}[/] articles added, {summary.skipped} already stored, "
+        f"[bold]{summary.statements}[/] statements, {summary.stories_updated} stories updated, "
+        f"[{'red' if summary.failed else 'green'}]{summary.failed} failed[/] → {db}"
+    )
+    for error in summary.errors[:20]:
+        console.print(f"  [red]✗[/] {error.source}: {error.stage}: {error.reason}")
+    if summary.failed > 20:
+        console.print(f"  … and {summary.failed - 20} more: storyline export --what errors --db {db}")
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def export(
+    what: Annotated[What, typer.Option("--what", help="Which records to write.")] = What.statements,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="JSON Lines or CSV.")] = ExportFormat.jsonl,
+    db: DbOption = Path("storyline.db"),
+) -> None:
+    """Write records to stdout, one per line (JSONL) or row (CSV); spans carry offsets into the article text."""
+    from storyline.export import EXPORTS, WRITERS
+
+    with _open(db) as store:
+        WRITERS[fmt.value](EXPORTS[what.value](store), sys.stdout)
+
+
+@app.command()
+def report(
+    story: Annotated[str | None, typer.Option(help="Only this story id (see `storyline stories`).")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="Markdown, HTML or JSON.")] = ReportFormat.md,
+    db: DbOption = Path("storyline.db"),
+) -> None:
+    """The human report: per storyline and story, who reported what, statements by speaker, discrepancies."""
+    from storyline.compare.report import render
+
+    with _open(db) as store:
+        try:
+            sys.stdout.write(render(store, fmt.value, story_id=story))
+        except KeyError as exc:
+            console.print(f"[red]No story {story} in {db}.[/] List them with `storyline stories --db {db}`.")
+            raise typer.Exit(2) from exc
+
+
+@app.command()
+def stories(db: DbOption = Path("storyline.db")) -> None:
+    """Storylines and their stories, with dates and outlets; story ids go to `storyline report --story`."""
+    with _open(db) as store:
+        outlets = {r["id"]: r["outlet"] or "?" for r in store.article_rows()}
+        by_line: dict[str, list] = {}
+        for r in store.story_rows():
+            by_line.setdefault(r["storyline_id"] or "", []).append(r)
+        for line in store.storyline_rows():
+            table = Table("first seen", "story", "articles", "outlets", "label", title_justify="left",
+                          title=f"[bold]{line['label']}[/]  [dim]{line['id']}[/]")  # fmt: skip
+            for r in by_line.get(line["id"], []):
+                ids = r["article_ids"].split(",")
+                table.add_row(
+                    r["first_seen"] or "", r["id"], str(len(ids)),
+                    str(len({outlets[i] for i in ids})), r["label"],
+                )  # fmt: skip
+            out.print(table)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Only statements by this speaker (any name form or alias).")] = None,
+    search: Annotated[str | None, typer.Option(help="Only statements containing these words (full-text search).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    db: DbOption = Path("storyline.db"),
+) -> None:
+    """Statements with their speaker, outlet and kind."""
+    with _open(db) as store:
+        rows = store.statement_rows(speaker=speaker, search=search)
+        table = Table("speaker", "outlet", "date", "kind", "statement", show_lines=True)
+        for r in rows[:limit]:
+            who = r["speaker_name"] or f"[dim]{r['source'] or '?'}[/]"
+            table.add_row(who, r["outlet"] or "?", (r["published"] or "")[:10], r["kind"], r["content"])
+        out.print(table)
+        console.print(f"{min(len(rows), limit)} of {len(rows)} statements")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,118 @@
+"""The human report: per storyline and story, who reported what, who said what, and where outlets differ.
+
+One data structure (`build`) feeds every format, so the JSON report is exactly what the Markdown and
+HTML reports show.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import datetime, timezone
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from storyline.compare.coverage import coverage
+from storyline.model import Discrepancy
+from storyline.store import Store
+
+Report = dict[str, Any]
+
+
+def _discrepancy(d: Discrepancy, titles: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "attribute": d.attribute,
+        "subject": d.subject,
+        "evidence": [
+            {"outlet": e.outlet or titles.get(e.article_id, e.article_id), "article_id": e.article_id,
+             "value": e.value, "span": e.span.to_dict()}
+            for e in d.evidence
+        ],
+    }  # fmt: skip
+
+
+def _story(store: Store, story: Any) -> dict[str, Any]:
+    articles = [store.load_article(aid) for aid in store.story_article_ids(story["id"])]
+    duplicates = store.duplicates()
+    titles = {a.id: a.outlet_label for a in articles}
+    groups = store.groups(story["id"])
+    speakers: dict[str, dict[str, Any]] = {}
+    for article in articles:
+        if article.id in duplicates:
+            continue  # a syndicated copy says what its original says
+        for s in article.statements:
+            name = s.speaker.name if s.speaker else "(unattributed)"
+            entry = speakers.setdefault(name, {"name": name, "id": s.speaker.id if s.speaker else None, "statements": []})
+            entry["statements"].append(
+                {"outlet": titles[article.id], "article_id": article.id, "kind": s.kind,
+                 "cue": s.cue.text, "source": s.source.text if s.source else None, "content": s.content.text}
+            )  # fmt: skip
+    ordered = sorted(speakers.values(), key=lambda e: (e["id"] is None, -len(e["statements"]), e["name"]))
+    return {
+        "id": story["id"],
+        "label": story["label"],
+        "first_seen": story["first_seen"],
+        "last_seen": story["last_seen"],
+        "articles": [
+            {"id": a.id, "title": a.title, "outlet": titles[a.id], "published": a.published, "url": a.url,
+             "statements": len(a.statements), "duplicate_of": duplicates.get(a.id)}
+            for a in articles
+        ],
+        "coverage": coverage(articles, groups, {a: o for a, o in duplicates.items() if a in titles}).to_dict(),
+        "speakers": ordered,
+        "discrepancies": [_discrepancy(d, titles) for d in store.discrepancies(story_id=story["id"])],
+    }  # fmt: skip
+
+
+def build(store: Store, story_id: str | None = None) -> Report:
+    """The report's data; with `story_id`, only that story within its storyline. KeyError if unknown."""
+    stories = store.story_rows()
+    if story_id is not None:
+        stories = [s for s in stories if s["id"] == story_id]
+        if not stories:
+            raise KeyError(story_id)
+    by_line: dict[str | None, list[Any]] = defaultdict(list)
+    for story in stories:
+        by_line[story["storyline_id"]].append(story)
+    lines = {r["id"]: r for r in store.storyline_rows()}
+    outlets = {r["id"]: r["outlet"] or r["source_uri"] or r["id"] for r in store.article_rows()}
+    storylines = []
+    for line_id, members in by_line.items():
+        line = lines.get(line_id)
+        storylines.append(
+            {
+                "id": line_id,
+                "label": line["label"] if line else "(not yet threaded)",
+                "first_seen": line["first_seen"] if line else None,
+                "last_seen": line["last_seen"] if line else None,
+                "stories": [_story(store, s) for s in sorted(members, key=lambda s: (s["first_seen"] or "", s["id"]))],
+                "discrepancies": [
+                    _discrepancy(d, outlets) for d in (store.discrepancies(storyline_id=line_id) if line_id else [])
+                ],
+            }
+        )
+    storylines.sort(key=lambda line: (line["first_seen"] or "", line["id"] or ""))
+    return {
+        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "store": store.path,
+        "counts": {t: store.count(t) for t in ("articles", "statements", "stories", "storylines", "discrepancies")},
+        "storylines": storylines,
+    }
+
+
+_env = Environment(
+    loader=PackageLoader("storyline.compare", "templates"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def render(store: Store, fmt: str = "md", story_id: str | None = None) -> str:
+    report = build(store, story_id)
+    if fmt == "json":
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return _env.get_template(f"report.{fmt}.j2").render(report=report)

@@ -1,0 +1,184 @@
+"""The whole flow: sources → documents → articles → analysed articles → stories → comparisons.
+
+Articles are processed in batches (one spaCy pass per batch) and each is saved atomically with its
+story assignment, so a killed run resumes where it stopped. Comparisons are recomputed only for the
+stories that received articles, flagged in the store until done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from storyline.analysis import analyse_many
+from storyline.analysis.identity import EntityRegistry
+from storyline.compare.discrepancies import find_discrepancies
+from storyline.extract import ExtractionError, extract
+from storyline.ingest import documents
+from storyline.model import Article, Document, ErrorRecord, Story
+from storyline.relate.alignment import align_statements
+from storyline.relate.duplicates import NearDuplicateIndex
+from storyline.relate.embeddings import embed
+from storyline.relate.features import ArticleFeatures, features_batch, from_record, to_record
+from storyline.relate.stories import StoryIndex
+from storyline.relate.storylines import link_storylines
+from storyline.store import Store
+
+# Discrepancies about a person's name hold across a whole storyline; the rest only within one story.
+STORYLINE_ATTRIBUTES = frozenset({"name"})
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class RunSummary:
+    """What one run did; `errors` are the inputs that failed, each with its reason."""
+
+    added: int = 0
+    skipped: int = 0
+    statements: int = 0
+    stories_updated: int = 0
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+class Pipeline:
+    """One process's view of the corpus: the store plus the in-memory indexes rebuilt from it."""
+
+    def __init__(self, store: Store, *, allow_private: bool = False, batch_size: int = 32) -> None:
+        self.store = store
+        self.allow_private = allow_private
+        self.batch_size = batch_size
+        self.registry = EntityRegistry(store.load_entities())
+        self.duplicates = NearDuplicateIndex()
+        self.stories = StoryIndex()
+        self.features: dict[str, ArticleFeatures] = {}
+        restored: list[tuple[ArticleFeatures, str]] = []
+        for record, story_id, _ in store.load_features():
+            features = from_record(record)
+            self.features[features.article_id] = features
+            self.duplicates.add(features)
+            restored.append((features, story_id))
+        self.stories.restore(restored)
+
+    def run(self, inputs: Iterable[str | Path], progress: Progress | None = None) -> RunSummary:
+        summary = RunSummary()
+        articles = self._new_articles(inputs, summary, progress)
+        while batch := list(islice(articles, self.batch_size)):
+            self._add(batch, summary, progress)
+        summary.stories_updated = self.refresh(progress)
+        return summary
+
+    def _new_articles(
+        self, inputs: Iterable[str | Path], summary: RunSummary, progress: Progress | None
+    ) -> Iterator[Article]:
+        seen: set[str] = set()
+        for item in documents(inputs, allow_private=self.allow_private):
+            if isinstance(item, ErrorRecord):
+                self._fail(item, summary, progress)
+                continue
+            if self.store.has_source(item.uri):
+                summary.skipped += 1
+                continue
+            article = self._extract(item, summary, progress)
+            if article is None:
+                continue
+            if article.id in seen or self.store.has_article(article.id):
+                summary.skipped += 1
+                continue
+            seen.add(article.id)
+            yield article
+
+    def _extract(self, document: Document, summary: RunSummary, progress: Progress | None) -> Article | None:
+        try:
+            return extract(document)
+        except ExtractionError as exc:
+            self._fail(ErrorRecord(document.uri, "extract", str(exc)), summary, progress)
+        except Exception as exc:  # noqa: BLE001 — a hostile page must not end the run
+            self._fail(ErrorRecord(document.uri, "extract", f"{type(exc).__name__}: {exc}"), summary, progress)
+        return None
+
+    def _fail(self, error: ErrorRecord, summary: RunSummary, progress: Progress | None) -> None:
+        self.store.add_error(error)
+        summary.errors.append(error)
+        if progress:
+            progress(error.source)
+
+    def _add(self, batch: list[Article], summary: RunSummary, progress: Progress | None) -> None:
+        analysed = list(analyse_many(batch, batch_size=self.batch_size))
+        for article in analysed:
+            self.registry.canonicalise(article)
+        for article, features in zip(analysed, features_batch(analysed), strict=True):
+            match = self.duplicates.add(features)
+            story_id = self.stories.assign(features, duplicate_of=match.counterpart(article.id) if match else None)
+            is_copy = match is not None and match.article_id == article.id
+            self.store.save_article(
+                article,
+                features=to_record(features),
+                story_id=story_id,
+                duplicate_of=match.original_id if match and is_copy else None,
+                duplicate_similarity=match.similarity if match and is_copy else None,
+                entities=self.registry.changed(),
+            )
+            if match and not is_copy:  # an earlier-published original arrived after its copies
+                self.store.mark_duplicates(match.original_id, self.duplicates.copies_of(match.original_id))
+            self.features[article.id] = features
+            summary.added += 1
+            summary.statements += len(article.statements)
+            if progress:
+                progress(article.source_uri or article.id)
+
+    def refresh(self, progress: Progress | None = None) -> int:
+        """Re-thread storylines and recompare every story that received articles since the last refresh."""
+        stories = self.stories.stories()
+        storylines = link_storylines(stories, self.features)
+        story_to_line = {sid: line.id for line in storylines for sid in line.story_ids}
+        for story in stories:
+            story.storyline_id = story_to_line.get(story.id)
+        self.store.save_stories(stories, storylines)
+        dirty = set(self.store.dirty_stories())
+        by_id = {s.id: s for s in stories}
+        for story_id in sorted(dirty):
+            if story_id in by_id:
+                self._compare_story(by_id[story_id])
+        for line in storylines:
+            if dirty.intersection(line.story_ids):
+                self._compare_storyline(line.id, line.story_ids)
+        return len(dirty)
+
+    def _load(self, article_ids: Iterable[str]) -> list[Article]:
+        return [self.store.load_article(aid) for aid in article_ids]
+
+    def _compare_story(self, story: Story) -> None:
+        articles = self._load(self.store.story_article_ids(story.id))
+        groups = align_statements(articles, embed=embed)
+        entities = {eid: e for a in articles for eid, e in a.entities.items()}
+        found = find_discrepancies(articles, groups, entities, story_id=story.id)
+        self.store.replace_comparison(story.id, groups, [d for d in found if d.attribute not in STORYLINE_ATTRIBUTES])
+
+    def _compare_storyline(self, storyline_id: str, story_ids: Iterable[str]) -> None:
+        articles = self._load(aid for sid in story_ids for aid in self.store.story_article_ids(sid))
+        entities = {eid: e for a in articles for eid, e in a.entities.items()}
+        found = find_discrepancies(articles, [], entities, storyline_id=storyline_id)
+        self.store.replace_storyline_discrepancies(
+            storyline_id, [d for d in found if d.attribute in STORYLINE_ATTRIBUTES]
+        )
+
+
+def analyze(
+    inputs: Iterable[str | Path] | str | Path,
+    db: str | Path = "storyline.db",
+    *,
+    allow_private: bool = False,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Ingest, extract, analyse and relate `inputs` into the store at `db`; already-stored input is skipped."""
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    with Store(db) as store:
+        return Pipeline(store, allow_private=allow_private).run(inputs, progress)

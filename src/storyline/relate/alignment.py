@@ -1,0 +1,259 @@
+"""Statement alignment: the same statement as printed by different articles, and how faithfully.
+
+Outlets copy a quote verbatim, trim it, paraphrase it or misquote it. Candidates are blocked (equal
+text, shared word trigrams, same speaker) so a story with many statements is never compared all
+against all; groups are then built strongest link first, so a group's relation is its weakest
+necessary link.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from difflib import SequenceMatcher
+from itertools import combinations
+
+import numpy as np
+
+from storyline.model import Article, Relation, Speaker, Statement, StatementGroup, normalise_text, stable_id
+
+Embed = Callable[[list[str]], np.ndarray]
+
+# Strongest first: Kruskal-style merging adds exact links before weaker ones.
+RELATION_RANK: dict[Relation, int] = {"exact": 0, "partial": 1, "paraphrase": 2}
+SHINGLE = 3
+MIN_CONTAINMENT_TOKENS = 4  # below this, high overlap is chance ("he said that")
+PARTIAL_CONTAINMENT = 0.8
+PARAPHRASE_COSINE = 0.75  # wordllama cosine between two renderings of one claim
+PARAPHRASE_JACCARD = 0.5  # content-word overlap: stricter proxy when no embedder is given
+MIN_QUOTE_OVERLAP = 3  # matching words needed before two quotes count as the same passage
+
+STOPWORDS = frozenset(
+    "a an the and or but of to in on at for with by from as is are was were be been being it its this that "
+    "these those he she they we i you his her their our my your them us him will would shall should can "
+    "could may might must has have had do does did not no so than then there here which who whom what".split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    return normalise_text(text).split()
+
+
+def content_words(words: Iterable[str]) -> set[str]:
+    return {w for w in words if w not in STOPWORDS}
+
+
+def _contains(long: list[str], short: list[str]) -> bool:
+    """Is `short` a contiguous run of `long`: a trimmed quote."""
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def lexical_relation(a: list[str], b: list[str]) -> Relation | None:
+    """Exact or partial from the words alone; None when the wording alone does not make them one."""
+    if not a or not b:
+        return None
+    if a == b:
+        return "exact"
+    short, long = sorted((a, b), key=len)
+    if _contains(long, short):
+        return "partial"
+    shared = sum((Counter(short) & Counter(long)).values())
+    if len(short) >= MIN_CONTAINMENT_TOKENS and shared / len(short) >= PARTIAL_CONTAINMENT:
+        return "partial"
+    return None
+
+
+def compatible_speakers(a: Speaker | None, b: Speaker | None) -> bool:
+    """A paraphrase needs a speaker on both sides: similar words from two people are two statements."""
+    return a is not None and b is not None and a.id == b.id
+
+
+def wording_differs(a: list[str], b: list[str]) -> bool:
+    """Do two quotes of one passage differ inside the part both print (not a mere trim)?"""
+    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
+    if sum(m.size for m in blocks) < MIN_QUOTE_OVERLAP:
+        return False
+    first, last = blocks[0], blocks[-1]
+    inside_a = a[first.a : last.a + last.size]
+    inside_b = b[first.b : last.b + last.size]
+    return inside_a != inside_b
+
+
+@dataclass(slots=True)
+class _Item:
+    """One statement with what alignment reads from it."""
+
+    statement: Statement
+    article_index: int
+    words: list[str]
+
+
+class _Forest:
+    """Union-find that remembers, per root, the weakest link that joined its members."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+        self.weakest: dict[int, Relation] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, relation: Relation) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return
+        root, child = min(ri, rj), max(ri, rj)
+        self.parent[child] = root
+        relations = [relation, *(self.weakest.pop(r) for r in (ri, rj) if r in self.weakest)]
+        self.weakest[root] = max(relations, key=RELATION_RANK.__getitem__)
+
+
+def _items(articles: Sequence[Article]) -> list[_Item]:
+    return [
+        _Item(s, index, words)
+        for index, article in enumerate(articles)
+        for s in article.statements
+        if (words := tokens(s.content.text))
+    ]
+
+
+def publication_order(articles: Sequence[Article]) -> dict[str, int]:
+    """Rank of each article by publication time; undated ones last, ties in input order."""
+
+    def key(item: tuple[int, Article]) -> tuple[bool, datetime, int]:
+        index, article = item
+        when = parse_datetime(article.published)
+        return (when is None, when or datetime.min.replace(tzinfo=timezone.utc), index)
+
+    return {article.id: rank for rank, (_, article) in enumerate(sorted(enumerate(articles), key=key))}
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """An ISO date or datetime as an aware UTC datetime (a bare date is its midnight UTC)."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed.astimezone(timezone.utc)
+
+
+def _cross_pairs(block: Iterable[int], items: list[_Item]) -> Iterable[tuple[int, int]]:
+    members = sorted(set(block))
+    for i, j in combinations(members, 2):
+        if items[i].article_index != items[j].article_index:
+            yield i, j
+
+
+def _lexical_links(items: list[_Item]) -> list[tuple[Relation, int, int]]:
+    """Exact and partial links, compared only within a shared word trigram (or a whole short text)."""
+    by_shingle: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        words = item.words
+        for k in range(max(1, len(words) - SHINGLE + 1)):
+            by_shingle[tuple(words[k : k + SHINGLE])].append(i)
+    pairs = {pair for block in by_shingle.values() for pair in _cross_pairs(block, items)}
+    links = []
+    for i, j in sorted(pairs):
+        relation = lexical_relation(items[i].words, items[j].words)
+        if relation:
+            links.append((relation, i, j))
+    return links
+
+
+def _similarity(items: list[_Item], pairs: list[tuple[int, int]], embed: Embed | None) -> list[float]:
+    if embed is None:
+        sets = {i: content_words(items[i].words) for pair in pairs for i in pair}
+        return [len(sets[i] & sets[j]) / max(1, len(sets[i] | sets[j])) for i, j in pairs]
+    needed = sorted({i for pair in pairs for i in pair})
+    if not needed:
+        return []
+    vectors = np.asarray(embed([items[i].statement.content.text for i in needed]), dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    row = {i: r for r, i in enumerate(needed)}
+    return [float(vectors[row[i]] @ vectors[row[j]]) for i, j in pairs]
+
+
+def _paraphrase_links(items: list[_Item], embed: Embed | None) -> list[tuple[Relation, int, int]]:
+    """Same-speaker statements from different articles that say the same thing in other words."""
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        if item.statement.speaker is not None:
+            by_speaker[item.statement.speaker.id].append(i)
+    pairs = sorted(
+        (i, j)
+        for block in by_speaker.values()
+        for i, j in _cross_pairs(block, items)
+        if compatible_speakers(items[i].statement.speaker, items[j].statement.speaker)
+    )
+    threshold = PARAPHRASE_COSINE if embed is not None else PARAPHRASE_JACCARD
+    scores = _similarity(items, pairs, embed)
+    return [("paraphrase", i, j) for (i, j), score in zip(pairs, scores, strict=True) if score >= threshold]
+
+
+def majority_speaker(statements: Sequence[Statement]) -> Speaker | None:
+    """The speaker most outlets credit; ties go to the first credited, so the result is stable."""
+    speakers = [s.speaker for s in statements if s.speaker is not None]
+    if not speakers:
+        return None
+    counts = Counter(sp.id for sp in speakers)
+    best = max(counts.values())
+    return next(sp for sp in speakers if counts[sp.id] == best)
+
+
+def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[str]:
+    """Direct quotes whose wording departs from the best-supported wording of the same passage.
+
+    The reference is the quote most others agree with; ties go to the earliest published (`order`).
+    """
+    quotes = [s for s in statements if s.kind == "direct"]
+    words = {s.id: tokens(s.content.text) for s in quotes}
+
+    def conflict(a: Statement, b: Statement) -> bool:
+        return a.article_id != b.article_id and wording_differs(words[a.id], words[b.id])
+
+    def support(q: Statement) -> tuple[int, int, int]:
+        agree = sum(1 for o in quotes if o.article_id != q.article_id and not conflict(q, o))
+        return (-agree, order.get(q.article_id, len(order)), q.content.start)
+
+    if len(quotes) < 2:
+        return []
+    reference = min(quotes, key=support)
+    return sorted(q.id for q in quotes if conflict(q, reference))
+
+
+def align_statements(articles: Sequence[Article], embed: Embed | None = None) -> list[StatementGroup]:
+    """Groups of statements from different articles that report one statement; singletons are left out."""
+    items = _items(articles)
+    links = _lexical_links(items) + _paraphrase_links(items, embed)
+    forest = _Forest(len(items))
+    for relation, i, j in sorted(links, key=lambda link: (RELATION_RANK[link[0]], link[1], link[2])):
+        forest.union(i, j, relation)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        members[forest.find(i)].append(i)
+    order = publication_order(articles)
+    groups = []
+    for root, indices in members.items():
+        if len(indices) < 2:
+            continue
+        statements = [items[i].statement for i in indices]
+        ids = sorted(s.id for s in statements)
+        groups.append(
+            StatementGroup(
+                id=stable_id(*ids, prefix="g"),
+                statement_ids=ids,
+                relation=forest.weakest[root],
+                speaker=majority_speaker(statements),
+                misquoted=misquoted(statements, order),
+            )
+        )
+    return sorted(groups, key=lambda g: g.id)

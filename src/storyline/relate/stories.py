@@ -1,0 +1,173 @@
+"""Online story clustering: each article joins the one real-world event it reports, or starts a new one.
+
+Assignment is online and final: an article is placed against the stories that exist when it
+arrives and is never moved, so a re-run over the same store gives the same stories and ids.
+Candidates are scored by brute force over the stories active in a time window (fine for tens of
+thousands of articles; an ANN index over centroids is the next step past that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from storyline.model import Story, stable_id
+from storyline.relate.features import ArticleFeatures
+
+
+@dataclass(frozen=True, slots=True)
+class StoryConfig:
+    """One configuration for every corpus: the weights say what makes two reports one event."""
+
+    threshold: float = 0.55  # score needed to join a story (cosine of same-event leads is ~0.5-0.8)
+    actor_weight: float = 0.15  # shared people and organisations
+    time_weight: float = 0.05  # published close together
+    date_penalty: float = 0.10  # the texts refer to different days
+    max_gap_days: int = 3  # published further apart than this, or at another venue: a different event ...
+    very_high_similarity: float = 0.97  # ... unless the texts are nearly the same
+    active_days: int = 7  # stories idle longer than this are not candidates
+    event_date_slack_days: int = 1
+
+
+def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _same_place(a: str, b: str) -> bool:
+    """"washington" and "washington d c" are one place: the shorter name's words are in the longer."""
+    small, large = sorted((a.split(), b.split()), key=len)
+    return set(small) <= set(large)
+
+
+def places_overlap(a: Iterable[str], b: Iterable[str]) -> bool:
+    b = list(b)
+    return any(_same_place(x, y) for x in a for y in b)
+
+
+def venue_conflict(venues_a: set[str] | frozenset[str], places_a: set[str] | frozenset[str],
+                   venues_b: set[str] | frozenset[str], places_b: set[str] | frozenset[str]) -> bool:
+    """Both name where the event happened, and neither mentions the other's venue at all."""
+    if not venues_a or not venues_b:
+        return False
+    return not (places_overlap(venues_a, places_b) or places_overlap(venues_b, places_a))
+
+
+def _days_apart(a: Iterable[str], b: Iterable[str]) -> int | None:
+    """Smallest distance in days between a date of `a` and one of `b`; None when either has none."""
+    left = [date.fromisoformat(x) for x in a]
+    right = [date.fromisoformat(y) for y in b]
+    if not left or not right:
+        return None
+    return min(abs((x - y).days) for x in left for y in right)
+
+
+@dataclass(slots=True)
+class _StoryState:
+    id: str
+    members: list[ArticleFeatures] = field(default_factory=list)
+    total: np.ndarray | None = None
+    venues: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+
+    def add(self, f: ArticleFeatures) -> None:
+        self.members.append(f)
+        self.total = f.embedding.astype(np.float64) if self.total is None else self.total + f.embedding
+        self.venues |= f.venues
+        self.places |= f.places
+        self.dates |= f.dates
+
+    @property
+    def centroid(self) -> np.ndarray:
+        norm = float(np.linalg.norm(self.total))
+        return (self.total / norm).astype(np.float32) if norm else self.total.astype(np.float32)
+
+    @property
+    def published(self) -> list[date]:
+        return [m.published for m in self.members if m.published is not None]
+
+    def active_at(self, day: date | None, window: int) -> bool:
+        dates = self.published
+        if day is None or not dates:
+            return True
+        return min(dates).toordinal() - window <= day.toordinal() <= max(dates).toordinal() + window
+
+    def to_story(self) -> Story:
+        centroid = self.centroid
+        central = max(reversed(self.members), key=lambda m: float(m.embedding @ centroid))  # ties: earliest
+        dates = self.published
+        return Story(
+            id=self.id,
+            label=central.title,
+            article_ids=[m.article_id for m in self.members],
+            first_seen=min(dates).isoformat() if dates else None,
+            last_seen=max(dates).isoformat() if dates else None,
+        )
+
+
+def score(f: ArticleFeatures, story: _StoryState, config: StoryConfig) -> float:
+    """How strongly `f` reports the event of `story`; below `config.threshold` it is another event."""
+    cosines = [float(f.embedding @ m.embedding) for m in story.members]
+    gap = _days_apart([f.published.isoformat()] if f.published else [], [d.isoformat() for d in story.published])
+    too_far = gap is not None and gap > config.max_gap_days
+    if (too_far or venue_conflict(f.venues, f.places, story.venues, story.places)) and (
+        max(cosines) < config.very_high_similarity
+    ):
+        return float("-inf")
+    result = 0.5 * (float(f.embedding @ story.centroid) + max(cosines))
+    result += config.actor_weight * max(jaccard(f.actors, m.actors) for m in story.members)
+    if gap is not None:
+        result += config.time_weight * (1 - gap / (config.max_gap_days + 1))
+    event_gap = _days_apart(f.dates, story.dates)
+    if event_gap is not None and event_gap > config.event_date_slack_days:
+        result -= config.date_penalty
+    return result
+
+
+class StoryIndex:
+    """Stories so far, and where each new article goes."""
+
+    def __init__(self, config: StoryConfig | None = None) -> None:
+        self.config = config or StoryConfig()
+        self._stories: dict[str, _StoryState] = {}
+        self._story_of: dict[str, str] = {}
+
+    def assign(self, f: ArticleFeatures, duplicate_of: str | None = None) -> str:
+        """The id of the story `f` joins (a near-copy joins its original's), creating one if none fits."""
+        if f.article_id in self._story_of:
+            return self._story_of[f.article_id]
+        story_id = self._story_of.get(duplicate_of) if duplicate_of else None
+        if story_id is None:
+            story_id = self._best_story(f) or stable_id(f.article_id, prefix="st")
+        self._place(f, story_id)
+        return story_id
+
+    def restore(self, assignments: Iterable[tuple[ArticleFeatures, str]]) -> None:
+        """Rebuild from stored features and story ids, in their original assignment order."""
+        for f, story_id in assignments:
+            if f.article_id not in self._story_of:
+                self._place(f, story_id)
+
+    def story_of(self, article_id: str) -> str | None:
+        return self._story_of.get(article_id)
+
+    def stories(self) -> list[Story]:
+        return [state.to_story() for state in self._stories.values()]
+
+    def _place(self, f: ArticleFeatures, story_id: str) -> None:
+        self._stories.setdefault(story_id, _StoryState(story_id)).add(f)
+        self._story_of[f.article_id] = story_id
+
+    def _best_story(self, f: ArticleFeatures) -> str | None:
+        best_id, best_score = None, self.config.threshold
+        for story in self._stories.values():
+            if not story.active_at(f.published, self.config.active_days):
+                continue
+            value = score(f, story, self.config)
+            if value >= best_score and (best_id is None or value > best_score):
+                best_id, best_score = story.id, value
+        return best_id
+

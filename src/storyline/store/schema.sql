@@ -1,0 +1,164 @@
+-- storyline store, schema version 1. One writer; WAL lets readers (CLI views, web UI) run alongside.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id           TEXT PRIMARY KEY,
+    url          TEXT,
+    outlet       TEXT,
+    title        TEXT,
+    authors      TEXT NOT NULL DEFAULT '[]',   -- JSON list
+    published    TEXT,                         -- ISO 8601
+    language     TEXT,
+    text         TEXT NOT NULL,
+    source_uri   TEXT,
+    removed      TEXT NOT NULL DEFAULT '[]',   -- JSON list: boilerplate cut from the page, for audit
+    sentences    TEXT NOT NULL DEFAULT '[]',   -- JSON list of [start, end]
+    duplicate_of TEXT,                         -- near-copy of this article id (syndication)
+    duplicate_similarity REAL,
+    added_at     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source_uri);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid', tokenize='unicode61'
+);
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+
+CREATE TABLE IF NOT EXISTS entities (
+    id   TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    entity_id  TEXT NOT NULL REFERENCES entities(id),
+    alias      TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias, article_id)
+);
+CREATE INDEX IF NOT EXISTS entity_aliases_article ON entity_aliases(article_id);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    entity_id  TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    via        TEXT NOT NULL,
+    PRIMARY KEY (article_id, start, end, entity_id)
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+
+CREATE TABLE IF NOT EXISTS statements (
+    id            TEXT PRIMARY KEY,
+    article_id    TEXT NOT NULL REFERENCES articles(id),
+    kind          TEXT NOT NULL,
+    content_start INTEGER NOT NULL,
+    content_end   INTEGER NOT NULL,
+    content       TEXT NOT NULL,
+    cue_start     INTEGER NOT NULL,
+    cue_end       INTEGER NOT NULL,
+    cue           TEXT NOT NULL,
+    source_start  INTEGER,
+    source_end    INTEGER,
+    source        TEXT,
+    speaker_id    TEXT,
+    speaker_name  TEXT,
+    speaker_kind  TEXT,
+    confidence    REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_id);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
+    content, speaker_name, content='statements', content_rowid='rowid', tokenize='unicode61'
+);
+CREATE TRIGGER IF NOT EXISTS statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, content, speaker_name) VALUES (new.rowid, new.content, new.speaker_name);
+END;
+CREATE TRIGGER IF NOT EXISTS statements_fts_delete AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content, speaker_name)
+    VALUES ('delete', old.rowid, old.content, old.speaker_name);
+END;
+CREATE TRIGGER IF NOT EXISTS statements_fts_update AFTER UPDATE OF speaker_name ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, content, speaker_name)
+    VALUES ('delete', old.rowid, old.content, old.speaker_name);
+    INSERT INTO statements_fts(rowid, content, speaker_name) VALUES (new.rowid, new.content, new.speaker_name);
+END;
+
+-- What the relate stage needs to place later articles without re-reading earlier ones.
+CREATE TABLE IF NOT EXISTS features (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    record     TEXT NOT NULL   -- JSON; binary arrays base64-encoded
+);
+
+CREATE TABLE IF NOT EXISTS stories (
+    id           TEXT PRIMARY KEY,
+    label        TEXT NOT NULL,
+    first_seen   TEXT,
+    last_seen    TEXT,
+    storyline_id TEXT,
+    dirty        INTEGER NOT NULL DEFAULT 1   -- comparisons need recomputing
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    story_id   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
+
+CREATE TABLE IF NOT EXISTS storylines (
+    id         TEXT PRIMARY KEY,
+    label      TEXT NOT NULL,
+    first_seen TEXT,
+    last_seen  TEXT
+);
+
+CREATE TABLE IF NOT EXISTS statement_groups (
+    id           TEXT PRIMARY KEY,
+    story_id     TEXT,
+    relation     TEXT NOT NULL,
+    speaker_id   TEXT,
+    speaker_name TEXT
+);
+CREATE TABLE IF NOT EXISTS statement_group_members (
+    group_id     TEXT NOT NULL REFERENCES statement_groups(id),
+    statement_id TEXT NOT NULL,
+    misquoted    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (group_id, statement_id)
+);
+CREATE INDEX IF NOT EXISTS group_members_statement ON statement_group_members(statement_id);
+
+CREATE TABLE IF NOT EXISTS discrepancies (
+    id           TEXT PRIMARY KEY,
+    attribute    TEXT NOT NULL,
+    subject      TEXT NOT NULL,
+    story_id     TEXT,
+    storyline_id TEXT
+);
+CREATE TABLE IF NOT EXISTS discrepancy_evidence (
+    discrepancy_id TEXT NOT NULL REFERENCES discrepancies(id),
+    article_id     TEXT NOT NULL,
+    outlet         TEXT,
+    value          TEXT NOT NULL,
+    start          INTEGER NOT NULL,
+    end            INTEGER NOT NULL,
+    text           TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS discrepancy_evidence_id ON discrepancy_evidence(discrepancy_id);
+
+CREATE TABLE IF NOT EXISTS errors (
+    source TEXT NOT NULL,
+    stage  TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at     TEXT NOT NULL,
+    PRIMARY KEY (source, stage)
+);

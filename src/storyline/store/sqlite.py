@@ -1,0 +1,468 @@
+"""The SQLite store: storyline's memory, written by one writer and read by every view.
+
+Each article is saved with everything derived from it in one transaction, so a killed run leaves
+either the whole article or none of it, and the next run carries on where this one stopped.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from storyline.model import (
+    Article,
+    Discrepancy,
+    Entity,
+    ErrorRecord,
+    Evidence,
+    Mention,
+    Span,
+    Speaker,
+    Statement,
+    StatementGroup,
+    Story,
+    Storyline,
+)
+
+if TYPE_CHECKING:
+    from storyline.relate.duplicates import DuplicateMatch
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used as a storyline store (newer schema, not SQLite, …)."""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _encode_record(record: dict[str, Any]) -> str:
+    """JSON with binary arrays as base64, so any feature record round-trips through one column."""
+    return json.dumps(
+        {k: {"$b64": base64.b64encode(v).decode("ascii")} if isinstance(v, bytes) else v for k, v in record.items()}
+    )
+
+
+def _decode_record(text: str) -> dict[str, Any]:
+    raw = json.loads(text)
+    return {k: base64.b64decode(v["$b64"]) if isinstance(v, dict) and "$b64" in v else v for k, v in raw.items()}
+
+
+def _span(text: str | None, start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None or text is None else Span(start, end, text)
+
+
+class Store:
+    """An embedded SQLite store (WAL, FTS5 over article text and statement content)."""
+
+    def __init__(self, path: str | Path = "storyline.db") -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a storyline store ({exc})") from exc
+
+    def _migrate(self) -> None:
+        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone()
+        version = 0
+        if has_meta:
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {version}, newer than this storyline ({SCHEMA_VERSION}): upgrade storyline"
+            )
+        if version < SCHEMA_VERSION:
+            script = resources.files("storyline.store").joinpath("schema.sql").read_text(encoding="utf-8")
+            self.db.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\n"
+                f"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');\nCOMMIT;"
+            )
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def has_source(self, uri: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE source_uri=?", (uri,)).fetchone() is not None
+
+    def save_article(
+        self,
+        article: Article,
+        *,
+        features: dict[str, Any],
+        story_id: str,
+        duplicate_of: str | None = None,
+        duplicate_similarity: float | None = None,
+        entities: Iterable[Entity] = (),
+    ) -> None:
+        """Everything known about one article, atomically; re-saving a stored id is a no-op."""
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM articles WHERE id=?", (article.id,)).fetchone():
+                return
+            db.execute(
+                "INSERT INTO articles(id, url, outlet, title, authors, published, language, text, source_uri,"
+                " removed, sentences, duplicate_of, duplicate_similarity, added_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article.id, article.url, article.outlet, article.title, json.dumps(article.authors),
+                    article.published, article.language, article.text, article.source_uri,
+                    json.dumps(article.removed), json.dumps([[s.start, s.end] for s in article.sentences]),
+                    duplicate_of, duplicate_similarity, _now(),
+                ),
+            )  # fmt: skip
+            db.executemany(
+                "INSERT OR IGNORE INTO mentions(article_id, start, end, entity_id, kind, via) VALUES (?,?,?,?,?,?)",
+                [(m.article_id, m.span.start, m.span.end, m.entity_id, m.kind, m.via) for m in article.mentions],
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [_statement_row(s) for s in article.statements],
+            )
+            self._save_entities(db, entities)  # after the statements: a renamed speaker renames them too
+            db.execute("INSERT INTO features(article_id, record) VALUES (?,?)", (article.id, _encode_record(features)))
+            db.execute("INSERT INTO story_articles(article_id, story_id) VALUES (?,?)", (article.id, story_id))
+            db.execute(
+                "INSERT INTO stories(id, label, dirty) VALUES (?, ?, 1)"
+                " ON CONFLICT(id) DO UPDATE SET dirty=1",
+                (story_id, article.title or story_id),
+            )
+            if article.source_uri:
+                db.execute("DELETE FROM errors WHERE source=?", (article.source_uri,))
+
+    def mark_duplicates(self, original_id: str, matches: Iterable[DuplicateMatch]) -> None:
+        """Point stored copies at an original that arrived after them (an earlier publication)."""
+        with self.transaction() as db:
+            db.execute("UPDATE articles SET duplicate_of=NULL, duplicate_similarity=NULL WHERE id=?", (original_id,))
+            db.executemany(
+                "UPDATE articles SET duplicate_of=?, duplicate_similarity=? WHERE id=?",
+                [(m.original_id, m.similarity, m.article_id) for m in matches],
+            )
+
+    def save_entities(self, entities: Iterable[Entity]) -> None:
+        with self.transaction() as db:
+            self._save_entities(db, entities)
+
+    @staticmethod
+    def _save_entities(db: sqlite3.Connection, entities: Iterable[Entity]) -> None:
+        for entity in entities:
+            db.execute(
+                "INSERT INTO entities(id, name, kind) VALUES (?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind",
+                (entity.id, entity.name, entity.kind),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, article_id) VALUES (?,?,?)",
+                [(entity.id, alias, aid) for alias, ids in entity.aliases.items() for aid in sorted(ids)],
+            )
+            db.execute(
+                "UPDATE statements SET speaker_name=? WHERE speaker_id=? AND speaker_name IS NOT ?",
+                (entity.name, entity.id, entity.name),
+            )
+
+    def add_error(self, error: ErrorRecord) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO errors(source, stage, reason, at) VALUES (?,?,?,?)",
+                (error.source, error.stage, error.reason, error.at.isoformat(timespec="seconds")),
+            )
+
+    def save_stories(self, stories: Sequence[Story], storylines: Sequence[Storyline]) -> None:
+        """The current clustering: story labels and dates, and the storylines that thread them."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM storylines")
+            db.executemany(
+                "INSERT INTO storylines(id, label, first_seen, last_seen) VALUES (?,?,?,?)",
+                [(s.id, s.label, s.first_seen, s.last_seen) for s in storylines],
+            )
+            for story in stories:
+                db.execute(
+                    "INSERT INTO stories(id, label, first_seen, last_seen, storyline_id) VALUES (?,?,?,?,?)"
+                    " ON CONFLICT(id) DO UPDATE SET label=excluded.label, first_seen=excluded.first_seen,"
+                    " last_seen=excluded.last_seen, storyline_id=excluded.storyline_id",
+                    (story.id, story.label, story.first_seen, story.last_seen, story.storyline_id),
+                )
+
+    def replace_comparison(
+        self, story_id: str, groups: Sequence[StatementGroup], discrepancies: Sequence[Discrepancy]
+    ) -> None:
+        """A story's statement groups and discrepancies, recomputed as a whole; clears its dirty flag."""
+        with self.transaction() as db:
+            old = [r[0] for r in db.execute("SELECT id FROM statement_groups WHERE story_id=?", (story_id,))]
+            db.executemany("DELETE FROM statement_group_members WHERE group_id=?", [(g,) for g in old])
+            db.execute("DELETE FROM statement_groups WHERE story_id=?", (story_id,))
+            for group in groups:
+                db.execute(
+                    "INSERT OR REPLACE INTO statement_groups(id, story_id, relation, speaker_id, speaker_name)"
+                    " VALUES (?,?,?,?,?)",
+                    (group.id, story_id, group.relation, group.speaker.id if group.speaker else None,
+                     group.speaker.name if group.speaker else None),
+                )  # fmt: skip
+                db.executemany(
+                    "INSERT OR IGNORE INTO statement_group_members(group_id, statement_id, misquoted) VALUES (?,?,?)",
+                    [(group.id, sid, int(sid in group.misquoted)) for sid in group.statement_ids],
+                )
+            self._replace_discrepancies(db, "story_id", story_id, discrepancies)
+            db.execute("UPDATE stories SET dirty=0 WHERE id=?", (story_id,))
+
+    def replace_storyline_discrepancies(self, storyline_id: str, discrepancies: Sequence[Discrepancy]) -> None:
+        with self.transaction() as db:
+            self._replace_discrepancies(db, "storyline_id", storyline_id, discrepancies)
+
+    @staticmethod
+    def _replace_discrepancies(
+        db: sqlite3.Connection, scope: str, scope_id: str, discrepancies: Sequence[Discrepancy]
+    ) -> None:
+        column = {"story_id": "story_id", "storyline_id": "storyline_id"}[scope]
+        old = [r[0] for r in db.execute(f"SELECT id FROM discrepancies WHERE {column}=?", (scope_id,))]
+        db.executemany("DELETE FROM discrepancy_evidence WHERE discrepancy_id=?", [(d,) for d in old])
+        db.execute(f"DELETE FROM discrepancies WHERE {column}=?", (scope_id,))
+        for d in discrepancies:
+            db.execute(
+                "INSERT OR REPLACE INTO discrepancies(id, attribute, subject, story_id, storyline_id) VALUES (?,?,?,?,?)",
+                (d.id, d.attribute, d.subject, d.story_id, d.storyline_id),
+            )
+            db.executemany(
+                "INSERT INTO discrepancy_evidence(discrepancy_id, article_id, outlet, value, start, end, text)"
+                " VALUES (?,?,?,?,?,?,?)",
+                [(d.id, e.article_id, e.outlet, e.value, e.span.start, e.span.end, e.span.text) for e in d.evidence],
+            )
+
+    # ---- reading: the relate stage's memory ----------------------------------------------------
+
+    def load_entities(self) -> list[Entity]:
+        entities = {
+            r["id"]: Entity(r["id"], r["name"], r["kind"]) for r in self.db.execute("SELECT * FROM entities")
+        }
+        for r in self.db.execute("SELECT entity_id, alias, article_id FROM entity_aliases"):
+            entities[r["entity_id"]].add_alias(r["alias"], r["article_id"])
+        return list(entities.values())
+
+    def load_features(self) -> Iterator[tuple[dict[str, Any], str, str | None]]:
+        """(feature record, story id, near-copy-of id) per stored article, oldest first."""
+        rows = self.db.execute(
+            "SELECT f.record, sa.story_id, a.duplicate_of FROM features f"
+            " JOIN story_articles sa ON sa.article_id = f.article_id"
+            " JOIN articles a ON a.id = f.article_id ORDER BY a.rowid"
+        )
+        for r in rows:
+            yield _decode_record(r["record"]), r["story_id"], r["duplicate_of"]
+
+    def dirty_stories(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM stories WHERE dirty=1 ORDER BY id")]
+
+    def load_article(self, article_id: str) -> Article:
+        """An article with its statements, mentions and the entities they point to."""
+        r = self.db.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
+        if r is None:
+            raise KeyError(article_id)
+        text = r["text"]
+        article = Article(
+            id=r["id"], text=text, url=r["url"], outlet=r["outlet"], title=r["title"],
+            authors=json.loads(r["authors"]), published=r["published"], language=r["language"],
+            source_uri=r["source_uri"], removed=json.loads(r["removed"]),
+            sentences=[Span.of(text, s, e) for s, e in json.loads(r["sentences"])],
+        )  # fmt: skip
+        article.mentions = [
+            Mention(article_id, Span.of(text, m["start"], m["end"]), m["entity_id"], m["kind"], m["via"])
+            for m in self.db.execute("SELECT * FROM mentions WHERE article_id=? ORDER BY start", (article_id,))
+        ]
+        article.statements = [statement_from_row(s) for s in self.statement_rows(article_id=article_id)]
+        ids = {m.entity_id for m in article.mentions} | {s.speaker.id for s in article.statements if s.speaker}
+        article.entities = self.entities_by_id(ids)
+        return article
+
+    def entities_by_id(self, ids: Iterable[str]) -> dict[str, Entity]:
+        ids = sorted(set(ids))
+        entities: dict[str, Entity] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(f"SELECT * FROM entities WHERE id IN ({marks})", chunk):
+                entities[r["id"]] = Entity(r["id"], r["name"], r["kind"])
+            for r in self.db.execute(f"SELECT * FROM entity_aliases WHERE entity_id IN ({marks})", chunk):
+                entities[r["entity_id"]].add_alias(r["alias"], r["article_id"])
+        return entities
+
+    # ---- reading: views and exports ------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "statements", "entities", "stories", "storylines", "errors", "discrepancies"}:
+            raise ValueError(table)
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def article_rows(self) -> Iterator[sqlite3.Row]:
+        yield from self.db.execute(
+            "SELECT a.*, sa.story_id FROM articles a LEFT JOIN story_articles sa ON sa.article_id=a.id ORDER BY a.rowid"
+        )
+
+    def statement_rows(
+        self, *, article_id: str | None = None, speaker: str | None = None, search: str | None = None,
+        story_id: str | None = None,
+    ) -> list[sqlite3.Row]:  # fmt: skip
+        """Statements with their outlet, filtered; `search` is an FTS5 query over content and speaker."""
+        where, args = [], []
+        if article_id:
+            where.append("s.article_id=?")
+            args.append(article_id)
+        if story_id:
+            where.append("s.article_id IN (SELECT article_id FROM story_articles WHERE story_id=?)")
+            args.append(story_id)
+        if speaker:
+            where.append(
+                "(s.speaker_name LIKE ? OR s.speaker_id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ?))"
+            )
+            args += [f"%{speaker}%", f"%{speaker}%"]
+        if search:
+            where.append("s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+            args.append(_fts_query(search))
+        sql = (
+            "SELECT s.*, a.outlet, a.published, a.title, a.source_uri FROM statements s"
+            " JOIN articles a ON a.id=s.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.published, a.rowid, s.content_start"
+        )
+        return list(self.db.execute(sql, args))
+
+    def story_rows(self) -> list[sqlite3.Row]:
+        return list(
+            self.db.execute(
+                "SELECT s.*, group_concat(sa.article_id) AS article_ids, count(sa.article_id) AS size"
+                " FROM stories s JOIN story_articles sa ON sa.story_id=s.id"
+                " GROUP BY s.id ORDER BY s.first_seen, s.id"
+            )
+        )
+
+    def storyline_rows(self) -> list[sqlite3.Row]:
+        return list(
+            self.db.execute(
+                "SELECT l.*, group_concat(s.id) AS story_ids FROM storylines l"
+                " JOIN stories s ON s.storyline_id=l.id GROUP BY l.id ORDER BY l.first_seen, l.id"
+            )
+        )
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id=sa.article_id"
+                " WHERE sa.story_id=? ORDER BY a.published, a.rowid",
+                (story_id,),
+            )
+        ]
+
+    def duplicates(self) -> dict[str, str]:
+        """Near-copy article id → the article it copies."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL")}
+
+    def groups(self, story_id: str) -> list[StatementGroup]:
+        groups = []
+        for g in self.db.execute("SELECT * FROM statement_groups WHERE story_id=? ORDER BY id", (story_id,)):
+            members = list(self.db.execute("SELECT * FROM statement_group_members WHERE group_id=? ORDER BY rowid", (g["id"],)))
+            speaker = Speaker(g["speaker_id"], g["speaker_name"]) if g["speaker_id"] else None
+            groups.append(
+                StatementGroup(
+                    id=g["id"], statement_ids=[m["statement_id"] for m in members], relation=g["relation"],
+                    speaker=speaker, misquoted=[m["statement_id"] for m in members if m["misquoted"]],
+                )
+            )  # fmt: skip
+        return groups
+
+    def discrepancies(self, *, story_id: str | None = None, storyline_id: str | None = None) -> list[Discrepancy]:
+        where, args = [], []
+        if story_id:
+            where.append("story_id=?")
+            args.append(story_id)
+        if storyline_id:
+            where.append("storyline_id=?")
+            args.append(storyline_id)
+        sql = "SELECT * FROM discrepancies" + (" WHERE " + " OR ".join(where) if where else "") + " ORDER BY attribute, id"
+        out = []
+        for d in list(self.db.execute(sql, args)):
+            evidence = [
+                Evidence(e["article_id"], e["outlet"], e["value"], Span(e["start"], e["end"], e["text"]))
+                for e in self.db.execute(
+                    "SELECT * FROM discrepancy_evidence WHERE discrepancy_id=? ORDER BY rowid", (d["id"],)
+                )
+            ]
+            out.append(Discrepancy(d["id"], d["attribute"], d["subject"], evidence, d["story_id"], d["storyline_id"]))
+        return out
+
+    def error_rows(self) -> list[sqlite3.Row]:
+        return list(self.db.execute("SELECT * FROM errors ORDER BY at, source"))
+
+    def entity_rows(self) -> Iterator[dict[str, Any]]:
+        for r in self.db.execute(
+            "SELECT e.*, (SELECT count(*) FROM statements s WHERE s.speaker_id=e.id) AS statements FROM entities e"
+            " ORDER BY statements DESC, e.name"
+        ):
+            aliases: dict[str, list[str]] = {}
+            for a in self.db.execute("SELECT alias, article_id FROM entity_aliases WHERE entity_id=?", (r["id"],)):
+                aliases.setdefault(a["alias"], []).append(a["article_id"])
+            yield {"id": r["id"], "name": r["name"], "kind": r["kind"], "statements": r["statements"], "aliases": aliases}
+
+
+def _statement_row(s: Statement) -> tuple[Any, ...]:
+    src = s.source
+    return (
+        s.id, s.article_id, s.kind, s.content.start, s.content.end, s.content.text, s.cue.start, s.cue.end, s.cue.text,
+        src.start if src else None, src.end if src else None, src.text if src else None,
+        s.speaker.id if s.speaker else None, s.speaker.name if s.speaker else None,
+        s.speaker.kind if s.speaker else None, s.confidence,
+    )  # fmt: skip
+
+
+def statement_from_row(r: sqlite3.Row) -> Statement:
+    speaker = Speaker(r["speaker_id"], r["speaker_name"], r["speaker_kind"] or "person") if r["speaker_id"] else None
+    return Statement(
+        article_id=r["article_id"], kind=r["kind"],
+        content=Span(r["content_start"], r["content_end"], r["content"]),
+        cue=Span(r["cue_start"], r["cue_end"], r["cue"]),
+        source=_span(r["source"], r["source_start"], r["source_end"]),
+        speaker=speaker, confidence=r["confidence"],
+    )  # fmt: skip
+
+
+def _fts_query(text: str) -> str:
+    """User words as an FTS5 query that cannot be a syntax error: each word quoted, all required."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+

@@ -1,0 +1,233 @@
+"""Statement alignment over three invented outlets reporting one invented round of talks.
+
+The articles are written here (no spaCy): statements, mentions and entities are built by hand with
+spans found by `str.index`, so each test states exactly what the analysis stage would hand over.
+`test_compare.py` reuses this corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from storyline.model import Article, Entity, Mention, Span, Speaker, Statement, StatementKind, stable_id
+from storyline.relate.alignment import align_statements, lexical_relation, tokens, wording_differs
+
+KOVALENKO = Speaker("p:kovalenko", "Marta Kovalenko")
+HALVORSEN = Speaker("p:halvorsen", "Piotr Halvorsen")
+POLICE = Speaker("o:police", "Police", "org")
+
+
+def find(text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span.of(text, start, start + len(part))
+
+
+@dataclass
+class Quote:
+    content: str
+    cue: str
+    source: str
+    speaker: Speaker
+    kind: StatementKind = "indirect"
+
+
+def article(article_id: str, outlet: str, published: str, text: str, quotes: list[Quote],
+            places: tuple[str, ...] = ()) -> Article:  # fmt: skip
+    statements = [
+        Statement(article_id, q.kind, find(text, q.content), find(text, q.cue), find(text, q.source), q.speaker)
+        for q in quotes
+    ]
+    mentions = [Mention(article_id, find(text, p), f"l:{p.lower()}", "place") for p in places]
+    return Article(article_id, text, outlet=outlet, published=published, statements=statements, mentions=mentions)
+
+
+LEDGER_TEXT = (
+    "Foreign Minister Marta Kovalenko said on Tuesday that the talks in Vienna had made real progress. "
+    '"We have agreed on a framework for lasting peace and we will return next month," Kovalenko told reporters. '
+    "She said the negotiators expected a final agreement before the summer. "
+    'Asked about the timetable, Kovalenko insisted: "Nobody should expect miracles overnight." '
+    "Forty people were evacuated from the old harbour district before the meeting. "
+    "Police said 1.1 million residents live in the region. "
+    "Envoy Piotr Halvorsen said the ceasefire must hold."
+)
+LEDGER_QUOTES = [
+    Quote("the talks in Vienna had made real progress", "said", "Foreign Minister Marta Kovalenko", KOVALENKO),
+    Quote("We have agreed on a framework for lasting peace and we will return next month", "told", "Kovalenko told",
+          KOVALENKO, "direct"),
+    Quote("the negotiators expected a final agreement before the summer", "She said", "She", KOVALENKO),
+    Quote("Nobody should expect miracles overnight", "insisted", "Kovalenko insisted", KOVALENKO, "direct"),
+    Quote("the ceasefire must hold", "Halvorsen said", "Envoy Piotr Halvorsen", HALVORSEN),
+]  # fmt: skip
+
+POST_TEXT = (
+    "Marta Kovalenko said yesterday that the talks in Graz had made real progress. "
+    '"We have agreed on a framework for lasting peace," Kovalenko said after the session. '
+    "Kovalenko's aides said negotiators hoped to reach a final agreement before summer begins. "
+    "400 people were evacuated from the old harbour district. "
+    "Some 1,100,000 residents live in the region, officials said."
+)
+POST_QUOTES = [
+    Quote("the talks in Graz had made real progress", "said yesterday", "Marta Kovalenko", KOVALENKO),
+    Quote("We have agreed on a framework for lasting peace", "Kovalenko said", "Kovalenko said", KOVALENKO, "direct"),
+    Quote("negotiators hoped to reach a final agreement before summer begins", "aides said", "Kovalenko's aides",
+          KOVALENKO),
+]  # fmt: skip
+
+HERALD_TEXT = (
+    '"We have agreed on a framework for a lasting ceasefire and we will return next month," said Marta Kovalenco. '
+    "Minister Kovalenko also said the ceasefire must hold. "
+    "Earlier, forty people were evacuated. "
+    "Police said the harbour would reopen on Friday."
+)
+HERALD_QUOTES = [
+    Quote("We have agreed on a framework for a lasting ceasefire and we will return next month", "said Marta",
+          "Marta Kovalenco", KOVALENKO, "direct"),
+    Quote("the ceasefire must hold", "also said", "Minister Kovalenko", KOVALENKO),
+    Quote("the harbour would reopen on Friday", "Police said", "Police", POLICE),
+]  # fmt: skip
+
+
+def harbour_articles() -> list[Article]:
+    """Three outlets on one round of talks, plus a wire reprint of the first."""
+    return [
+        article("a-ledger", "Daily Ledger", "2024-03-05T08:00:00+00:00", LEDGER_TEXT, LEDGER_QUOTES, ("Vienna",)),
+        article("a-post", "Morning Post", "2024-03-06T10:00:00+00:00", POST_TEXT, POST_QUOTES, ("Graz",)),
+        article("a-herald", "Coast Herald", "2024-03-06T12:00:00+00:00", HERALD_TEXT, HERALD_QUOTES),
+        article("a-wire", "Bay Wire", "2024-03-06T13:00:00+00:00", LEDGER_TEXT, LEDGER_QUOTES, ("Vienna",)),
+    ]
+
+
+def harbour_entities() -> dict[str, Entity]:
+    return {
+        "p:kovalenko": Entity("p:kovalenko", "Marta Kovalenko", "person", {
+            "Foreign Minister Marta Kovalenko": {"a-ledger", "a-wire"},
+            "Kovalenko": {"a-ledger", "a-post", "a-wire"},
+            "Marta Kovalenko": {"a-post"},
+            "Kovalenko's": {"a-post"},
+            "Marta Kovalenco": {"a-herald"},
+            "Minister Kovalenko": {"a-herald"},
+            "She": {"a-ledger", "a-wire"},
+        }),
+        "p:halvorsen": Entity("p:halvorsen", "Piotr Halvorsen", "person",
+                              {"Envoy Piotr Halvorsen": {"a-ledger", "a-wire"}}),
+    }  # fmt: skip
+
+
+def contents(articles: list[Article], group_ids: list[str]) -> set[tuple[str, str]]:
+    by_id = {s.id: (s.article_id, s.content.text) for a in articles for s in a.statements}
+    return {by_id[i] for i in group_ids}
+
+
+@pytest.fixture(scope="module")
+def three() -> list[Article]:
+    return harbour_articles()[:3]
+
+
+def group_with(groups, articles, content):  # noqa: ANN001, ANN201 — test helper
+    matches = [g for g in groups if any(c == content for _, c in contents(articles, g.statement_ids))]
+    assert len(matches) == 1, f"{content!r} is in {len(matches)} groups"
+    return matches[0]
+
+
+def test_relations_and_misquote(three: list[Article]) -> None:
+    groups = align_statements(three)
+    talks = group_with(groups, three, "the talks in Vienna had made real progress")
+    assert talks.relation == "partial"
+    assert contents(three, talks.statement_ids) == {
+        ("a-ledger", "the talks in Vienna had made real progress"),
+        ("a-post", "the talks in Graz had made real progress"),
+    }
+    quote = group_with(groups, three, "We have agreed on a framework for lasting peace")
+    assert quote.relation == "partial"
+    assert {a for a, _ in contents(three, quote.statement_ids)} == {"a-ledger", "a-post", "a-herald"}
+    herald_quote = next(s for s in three[2].statements if s.kind == "direct")
+    assert quote.misquoted == [herald_quote.id]  # the trim in the Morning Post is not a misquote
+    assert quote.speaker == KOVALENKO
+    paraphrase = group_with(groups, three, "the negotiators expected a final agreement before the summer")
+    assert paraphrase.relation == "paraphrase"
+    assert len(paraphrase.statement_ids) == 2
+    ceasefire = group_with(groups, three, "the ceasefire must hold")
+    assert ceasefire.relation == "exact"
+    assert ceasefire.speaker in (HALVORSEN, KOVALENKO)
+    assert len(groups) == 4  # the exclusive statements stay ungrouped
+
+
+def test_exact_copies_group_and_ids_are_stable() -> None:
+    articles = harbour_articles()
+    groups = align_statements(articles)
+    assert [g.id for g in groups] == [g.id for g in align_statements(harbour_articles())]
+    for g in groups:
+        assert g.id == stable_id(*sorted(g.statement_ids), prefix="g")
+        assert g.statement_ids == sorted(g.statement_ids)
+    exclusive = group_with(groups, articles, "Nobody should expect miracles overnight")
+    assert exclusive.relation == "exact"
+    assert {a for a, _ in contents(articles, exclusive.statement_ids)} == {"a-ledger", "a-wire"}
+
+
+def test_same_article_statements_are_never_linked() -> None:
+    text = "Kovalenko said the port would open. Kovalenko said the port would open."
+    first, second = text.index("the port"), text.rindex("the port")
+    quotes = [
+        Statement("a1", "indirect", Span.of(text, s, s + len("the port would open")), find(text, "said"), None, KOVALENKO)
+        for s in (first, second)
+    ]
+    assert align_statements([Article("a1", text, statements=quotes)]) == []
+
+
+def test_paraphrase_needs_one_speaker() -> None:
+    text_a = "Halvorsen said negotiators hoped to reach a final agreement before summer begins."
+    text_b = "Kovalenko said the negotiators expected a final agreement before the summer."
+
+    def one(article_id: str, text: str, content: str, speaker: Speaker) -> Article:
+        statement = Statement(article_id, "indirect", find(text, content), find(text, "said"), None, speaker)
+        return Article(article_id, text, statements=[statement])
+
+    a = one("a", text_a, "negotiators hoped to reach a final agreement before summer begins", HALVORSEN)
+    b = one("b", text_b, "the negotiators expected a final agreement before the summer", KOVALENKO)
+    assert align_statements([a, b]) == []
+    b_same = one("b", text_b, "the negotiators expected a final agreement before the summer", HALVORSEN)
+    assert [g.relation for g in align_statements([a, b_same])] == ["paraphrase"]
+
+
+def test_embedder_decides_paraphrases_when_given(three: list[Article]) -> None:
+    def same_everywhere(texts: list[str]) -> np.ndarray:
+        return np.ones((len(texts), 4), dtype=np.float32)
+
+    def orthogonal(texts: list[str]) -> np.ndarray:
+        return np.eye(len(texts), dtype=np.float32)
+
+    unrelated = [g for g in align_statements(three, embed=orthogonal) if g.relation == "paraphrase"]
+    assert unrelated == []  # the word-overlap paraphrase is not found when the embedder disagrees
+    merged = align_statements(three, embed=same_everywhere)
+    herald_police = next(s for s in three[2].statements if s.speaker == POLICE)
+    assert all(herald_police.id not in g.statement_ids for g in merged)  # no one else quotes the police
+    assert any(g.relation == "paraphrase" and len(g.statement_ids) > 3 for g in merged)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("We will stay.", "we will STAY", "exact"),
+        ("we will stay until the job is done", "we will stay", "partial"),
+        ("we will stay in the country until the job is done", "we will stay in the country until job done", "partial"),
+        ("we will stay", "they must leave", None),
+    ],
+)
+def test_lexical_relation(a: str, b: str, expected: str | None) -> None:
+    assert lexical_relation(tokens(a), tokens(b)) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differs"),
+    [
+        ("we have agreed on a framework for lasting peace", "agreed on a framework", False),
+        ("we have agreed on a framework for lasting peace", "we have agreed on a framework for a lasting truce", True),
+        ("we will never leave this city", "we will not leave this city", True),
+        ("we will never leave this city", "never leave this city today", False),
+    ],
+)
+def test_wording_differs_ignores_trims(a: str, b: str, differs: bool) -> None:
+    assert wording_differs(tokens(a), tokens(b)) is differs

@@ -1,0 +1,80 @@
+"""Name logic and article-local entities, on text written here."""
+
+from __future__ import annotations
+
+from storyline.analysis import analyse
+from storyline.analysis.names import (
+    PersonName,
+    best_name,
+    compatible_first_names,
+    damerau_levenshtein,
+    parse_person_name,
+    same_person,
+)
+from storyline.model import Article, stable_id
+
+
+def test_damerau_levenshtein_counts_a_swap_as_one_edit() -> None:
+    assert damerau_levenshtein("Khalilzad", "Khalizad") == 1
+    assert damerau_levenshtein("Pompeo", "Pomepo") == 1
+    assert damerau_levenshtein("Pompeo", "Pompey") == 1
+    assert damerau_levenshtein("Berg", "Borg") == 1
+    assert damerau_levenshtein("abc", "xyz") == 3
+
+
+def test_parse_person_name_strips_titles_and_rejects_roles() -> None:
+    assert parse_person_name("NATO Secretary General Jens Stoltenberg") == PersonName("Stoltenberg", "Jens")
+    assert parse_person_name("Secretary Pompeo") == PersonName("Pompeo")
+    assert parse_person_name("Ambassador Zalmay Khalilzad") == PersonName("Khalilzad", "Zalmay")
+    assert parse_person_name("the NATO chief") is None
+
+
+def test_first_names_nicknames_initials_and_slips() -> None:
+    assert compatible_first_names("Mike", "Michael")
+    assert compatible_first_names("J.", "Jens")
+    assert compatible_first_names("Jen", "Jens")
+    assert not compatible_first_names("Mike", "Sarah")
+    assert not compatible_first_names("Jan", "Jon")
+
+
+def test_same_person_keeps_namesakes_apart() -> None:
+    assert same_person(PersonName("Stoltenberg", "Jen"), PersonName("Stoltenberg", "Jens"))
+    assert same_person(PersonName("Khalizad"), PersonName("Khalilzad", "Zalmay"))
+    assert not same_person(PersonName("Pompeo", "Mike"), PersonName("Pompeo", "Sarah"))
+    assert not same_person(PersonName("Berg"), PersonName("Borg"))  # short names get no slip
+
+
+def test_best_name_prefers_fullest_then_most_attested() -> None:
+    assert best_name({"Stoltenberg": 5, "Jens Stoltenberg": 1}) == "Jens Stoltenberg"
+    assert best_name({"Zalmay Khalizad": 1, "Zalmay Khalilzad": 3}) == "Zalmay Khalilzad"
+
+
+def persons(text: str) -> dict[str, set[str]]:
+    article = analyse(Article(id="t", text=text))
+    return {e.name: set(e.aliases) for e in article.entities.values() if e.kind == "person"}
+
+
+def test_surname_joins_the_only_person_with_it() -> None:
+    found = persons("Greta Lind opened the fair. Later Lind toured the stalls with Omar Haddad.")
+    assert found["Greta Lind"] == {"Greta Lind", "Lind"}
+
+
+def test_namesakes_in_one_article_stay_apart() -> None:
+    found = persons("Mike Pompeo met Sarah Pompeo in Kansas. Mike Pompeo then left.")
+    assert {"Mike Pompeo", "Sarah Pompeo"} <= set(found)
+
+
+def test_title_reveals_a_person_the_model_missed() -> None:
+    found = persons("The talks went on (Ambassador Khalizad) late into the night. Zalmay Khalilzad left at ten.")
+    assert found["Zalmay Khalilzad"] >= {"Zalmay Khalilzad", "Khalizad"}
+
+
+def test_local_ids_mentions_and_role_aliases() -> None:
+    text = "NATO Secretary General Jens Stoltenberg arrived. The NATO chief said the talks were useful."
+    article = analyse(Article(id="art", text=text))
+    person = next(e for e in article.entities.values() if e.name == "Jens Stoltenberg")
+    assert person.id == stable_id("art", "person:jens stoltenberg", prefix="e")
+    assert person.aliases["The NATO chief"] == {"art"}
+    vias = {m.via for m in article.mentions if m.entity_id == person.id}
+    assert vias == {"name", "title"}
+    assert all(text[m.span.start : m.span.end] == m.span.text for m in article.mentions)

@@ -1,0 +1,69 @@
+"""Canonical identities across articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.analysis import EntityRegistry, analyse
+from storyline.model import Article
+
+
+def analysed(article_id: str, text: str) -> Article:
+    return analyse(Article(id=article_id, text=text))
+
+
+def test_spellings_across_articles_become_one_entity_with_a_fixed_id() -> None:
+    registry = EntityRegistry()
+    first = analysed("a1", "Jen Stoltenberg said the talks would resume.")
+    registry.canonicalise(first)
+    [entity] = [e for e in first.entities.values() if e.kind == "person"]
+    first_id = entity.id
+    second = analysed("a2", "Jens Stoltenberg said the alliance would decide later.")
+    registry.canonicalise(second)
+    assert second.statements[0].speaker.id == first_id
+    assert second.statements[0].speaker.name == "Jens Stoltenberg"
+    canonical = next(e for e in registry.entities() if e.id == first_id)
+    assert canonical.aliases == {"Jen Stoltenberg": {"a1"}, "Jens Stoltenberg": {"a2"}}
+    assert {e.id for e in registry.changed()} >= {first_id}
+    assert registry.changed() == []
+
+
+def test_namesakes_stay_apart_and_a_lone_surname_needs_one_match() -> None:
+    registry = EntityRegistry()
+    for article_id, text in (("b1", "Mike Pompeo said the deal was close."), ("b2", "Sarah Pompeo said the deal was far off.")):
+        registry.canonicalise(analysed(article_id, text))
+    assert len([e for e in registry.entities() if e.kind == "person"]) == 2
+    third = analysed("b3", "Pompeo said the deal was dead.")
+    registry.canonicalise(third)
+    assert third.statements[0].speaker.name == "Pompeo"  # ambiguous: not forced onto either
+
+
+def test_registry_rebuilt_from_saved_entities_keeps_ids() -> None:
+    registry = EntityRegistry()
+    registry.canonicalise(analysed("c1", "Greta Lind said the fair would open."))
+    saved = registry.entities()
+    again = EntityRegistry(saved)
+    article = analysed("c2", "Lind said the stalls were ready.")
+    again.canonicalise(article)
+    assert article.statements[0].speaker.id in {e.id for e in saved}
+    assert all(m.entity_id in article.entities for m in article.mentions)
+
+
+def test_seeds_share_canonical_people(seeds_dir: Path) -> None:
+    registry = EntityRegistry()
+    articles = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        article = analysed(path.stem, path.read_text(encoding="utf-8"))
+        registry.canonicalise(article)
+        articles.append(article)
+    if len(articles) < 2:
+        pytest.skip("both seeds are needed")
+    people = {e.name: e for e in registry.entities() if e.kind == "person"}
+    stoltenberg = people["Jens Stoltenberg"]
+    assert stoltenberg.aliases["Jen Stoltenberg"] == {"afghanistan-times-nato-peace-push"}
+    assert stoltenberg.aliases["Jens Stoltenberg"] == {"khaama-press-peace-deal-not-leave-deal"}
+    assert "Khalizad" in people["Zalmay Khalilzad"].aliases
+    speakers = {s.speaker.id for a in articles for s in a.statements if s.speaker}
+    assert speakers == {stoltenberg.id}
