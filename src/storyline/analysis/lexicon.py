@@ -20,6 +20,10 @@ OBJECT_CUES: Final = frozenset(
     "announce urge warn report tweet confirm deny promise vow pledge threaten reveal disclose".split()
 )
 
+# Verbs that characterise something in the source's own quoted words ("called the deal “a start”",
+# "described the mood as “tense”"): the quoted fragment is the statement.
+NAMING_CUES: Final = frozenset("call describe dub label brand term".split())
+
 # Addressees that belong to the cue phrase ("told reporters").
 ADDRESSEES: Final = frozenset(
     "reporters journalists newsmen press media audience lawmakers parliament crowd supporters "

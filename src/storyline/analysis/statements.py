@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from storyline.analysis.lexicon import ADDRESSEES, CUE_VERBS, OBJECT_CUES
+from storyline.analysis.lexicon import ADDRESSEES, CUE_VERBS, NAMING_CUES, OBJECT_CUES
 from storyline.analysis.quotes import Quote, find_quotes
 from storyline.model import StatementKind
 
@@ -43,6 +43,10 @@ class Attribution:
 
 def is_cue(token: Token) -> bool:
     return token.lemma_.lower() in CUE_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def is_naming(token: Token) -> bool:
+    return token.lemma_.lower() in NAMING_CUES and token.pos_ == "VERB"
 
 
 def _according(token: Token) -> Token | None:
@@ -162,11 +166,38 @@ class _Finder:
                 return self._direct(quote, cue_range(token), source_span(head) if head else None, token)
         return None
 
+    def _first_word(self, quote: Quote) -> Token | None:
+        return next((t for t in self.tokens(quote.start + 1, quote.end) if not t.is_punct), None)
+
+    def _naming(self, quote: Quote, window: list[Token]) -> Attribution | None:
+        """ "X called the deal “a start”": the quoted characterisation is X's statement."""
+        word = self._first_word(quote)
+        for verb in reversed(window):
+            if not is_naming(verb) or word is None or verb not in word.ancestors:
+                continue
+            head = subject_of(verb)
+            if head is None or head.idx >= quote.start:
+                return None
+            self.used_cues.add(verb.i)
+            return Attribution("mixed", (quote.start, quote.end), cue_range(verb), source_span(head))
+        return None
+
+    def _in_reported_clause(self, verb: Token, quote: Quote) -> bool:
+        """Is the quote a fragment of a clause the verb reports ("said the deal was “dead”")?"""
+        word = self._first_word(quote)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.idx < quote.start]
+        return word is not None and any(c == word or c in word.ancestors for c in clauses)
+
     def _cue_before(self, quote: Quote, start: int) -> Attribution | None:
         window = self.tokens(start, quote.start)
+        naming = self._naming(quote, window)
+        if naming is not None:
+            return naming
         between = 0
         for token in reversed(window):
             if is_cue(token):
+                if between and self._in_reported_clause(token, quote):
+                    return None  # left to `reported`, which takes the whole clause as one mixed statement
                 head = subject_of(token)
                 if head is not None and head.idx >= quote.start:
                     head = None

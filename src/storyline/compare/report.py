@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -109,6 +109,7 @@ _env = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+_env.filters["days"] = lambda iso: date.fromisoformat(iso).toordinal()  # for the timeline's x axis
 
 
 def render(store: Store, fmt: str = "md", story_id: str | None = None) -> str:
