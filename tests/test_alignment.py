@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from storyline.model import Article, Entity, Mention, Span, Speaker, Statement, StatementKind, stable_id
-from storyline.relate.alignment import align_statements, lexical_relation, tokens, wording_differs
+from storyline.relate.alignment import align_statements, differing_words, lexical_relation, tokens, wording_differs
 
 KOVALENKO = Speaker("p:kovalenko", "Marta Kovalenko")
 HALVORSEN = Speaker("p:halvorsen", "Piotr Halvorsen")
@@ -227,7 +227,17 @@ def test_lexical_relation(a: str, b: str, expected: str | None) -> None:
         ("we have agreed on a framework for lasting peace", "we have agreed on a framework for a lasting truce", True),
         ("we will never leave this city", "we will not leave this city", True),
         ("we will never leave this city", "never leave this city today", False),
+        # A changed last word is a misquote, a longer continuation is a trim.
+        ("face the inquiry without distraction", "face the inquiry without me", True),
+        ("face the inquiry without distraction", "face the inquiry without delay and then we will see", False),
+        ("frankly we face the inquiry", "honestly we face the inquiry", True),
     ],
 )
 def test_wording_differs_ignores_trims(a: str, b: str, differs: bool) -> None:
     assert wording_differs(tokens(a), tokens(b)) is differs
+
+
+def test_differing_words_locates_the_change() -> None:
+    a, b = tokens("we have opened all of them"), tokens("we have opened most of them")
+    assert differing_words(a, b) == (range(3, 4), range(3, 4))
+    assert differing_words(a, tokens("we have opened all")) is None

@@ -67,3 +67,15 @@ def test_seeds_share_canonical_people(seeds_dir: Path) -> None:
     assert "Khalizad" in people["Zalmay Khalilzad"].aliases
     speakers = {s.speaker.id for a in articles for s in a.statements if s.speaker}
     assert speakers == {stoltenberg.id}
+
+
+def test_organisation_short_forms_and_apostrophes_join_across_articles() -> None:
+    registry = EntityRegistry()
+    first = analysed("d1", "Orla Freight Services said the depot was closed. The Cork harbour master’s office said it agreed.")
+    second = analysed("d2", "Orla said the depot would reopen. The Cork harbour master's office said it agreed.")
+    for article in (first, second):
+        registry.canonicalise(article)
+    orgs = [e for e in registry.entities() if e.kind == "org"]
+    assert sorted(e.name for e in orgs)[0] == "Orla Freight Services"
+    assert len(orgs) == 2
+    assert second.statements[0].speaker.name == "Orla Freight Services"

@@ -25,6 +25,7 @@ from storyline.relate import (
     link_storylines,
     to_record,
 )
+from storyline.relate.events import venue_event
 from storyline.relate.features import ArticleFeatures
 
 COUNCIL = "Atlantic Fisheries Council"
@@ -146,8 +147,17 @@ def test_feature_record_round_trip(features: dict[str, ArticleFeatures]) -> None
     restored = from_record(record)
     assert np.array_equal(restored.embedding, original.embedding)
     assert np.array_equal(restored.minhash, original.minhash)
-    for name in ("article_id", "published", "outlet", "title", "actors", "key_actors", "names", "places", "venues", "dates"):
+    for name in ("article_id", "published", "outlet", "title", "actors", "key_actors", "names", "places", "venues",
+                 "dates", "shingles"):  # fmt: skip
         assert getattr(restored, name) == getattr(original, name), name
+    assert original.shingles > 0
+
+
+def test_record_written_before_shingle_counts_still_loads(features: dict[str, ArticleFeatures]) -> None:
+    old = {k: v for k, v in to_record(features["harbour"]).items() if k != "shingles"}
+    restored = from_record(old)
+    assert restored.shingles == 0  # unknown: only the Jaccard rule can match it
+    assert NearDuplicateIndex().is_copy(0.7, restored.shingles, 500) is False
 
 
 def test_syndicated_copy_is_a_near_duplicate_but_other_reports_are_not(features: dict[str, ArticleFeatures]) -> None:
@@ -304,3 +314,48 @@ def test_sample_corpus_matches_gold_clusters(nlp) -> None:
     )
     print(f"sample corpus B-cubed F1: stories {story_f1:.3f}, storylines {storyline_f1:.3f}")
     assert story_f1 >= 0.8 and storyline_f1 >= 0.8
+
+
+# --- trimmed reprints: containment of the shorter text in the longer ---------------------------------
+
+PORT_WORDS = "crane berth quay pilot tug barge hull anchor beacon harbour ledger cargo".split()
+
+
+def _report(sentences: range, prefix: str = "") -> str:
+    """Invented filler with no repeated five-word runs, so each sentence adds its own shingles."""
+    return prefix + " ".join(
+        f"Inspectors logged {PORT_WORDS[i % 12]} fault {i} beside {PORT_WORDS[(i * 5) % 12]} row {i * 7}."
+        for i in sentences
+    )
+
+
+def _plain_features(articles: list[Article]) -> dict[str, ArticleFeatures]:
+    return {a.id: f for a, f in zip(articles, features_batch(articles), strict=True)}
+
+
+def test_trimmed_reprint_is_a_copy_but_a_short_report_quoting_it_is_not() -> None:
+    original = Article("long", _report(range(60)), outlet="Wire", published="2024-05-01")
+    trimmed = Article("trim", _report(range(14, 60), "(Wire) "), outlet="Gazette", published="2024-05-02")
+    quoting = Article("quote", _report(range(20)) + _report(range(100, 108)), outlet="Blog", published="2024-05-02")
+    f = _plain_features([original, trimmed, quoting])
+    index = NearDuplicateIndex()
+    assert index.add(f["long"]) is None
+    match = index.add(f["trim"])
+    assert match is not None and match.original_id == "long"
+    assert match.similarity < index.threshold  # found by containment, not by Jaccard
+    assert index.add(f["quote"]) is None  # all its text is in the long one, but it is a fraction of it
+
+
+@pytest.mark.parametrize(
+    ("jaccard", "a", "b", "copy"),
+    [(0.85, 100, 100, True), (0.75, 100, 75, True), (0.3, 100, 30, False), (0.6, 100, 100, False),
+     (0.75, 20, 15, False)],  # fmt: skip
+)
+def test_copy_rule(jaccard: float, a: int, b: int, copy: bool) -> None:
+    assert NearDuplicateIndex().is_copy(jaccard, a, b) is copy
+
+
+def test_next_rounds_venue_is_not_this_events_venue() -> None:
+    text = "The talks in Vienna ended on Friday. The next round of talks will take place in Budapest."
+    assert venue_event(text, text.index("Vienna")) == "talks"
+    assert venue_event(text, text.index("Budapest")) is None

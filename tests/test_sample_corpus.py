@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import pytest
 
 from conftest import EXAMPLES
+from storyline.evaluate.clustering import bcubed
 from storyline.export import export
 from storyline.pipeline import analyze
 from storyline.store import Store
@@ -40,30 +41,14 @@ def page_ids(store: Store) -> dict[str, str]:
     return {r["source_uri"].replace("\\", "/").split("corpus/", 1)[1]: r["id"] for r in store.article_rows()}
 
 
-def bcubed_f1(predicted: dict[str, str], gold: dict[str, str]) -> float:
-    """B-cubed F1 of a clustering (item → cluster) against gold (item → class)."""
-    pred_members, gold_members = defaultdict(set), defaultdict(set)
-    for item, cluster in predicted.items():
-        pred_members[cluster].add(item)
-    for item, label in gold.items():
-        gold_members[label].add(item)
-    precision = recall = 0.0
-    for item in gold:
-        same = pred_members[predicted[item]] & gold_members[gold[item]]
-        precision += len(same) / len(pred_members[predicted[item]])
-        recall += len(same) / len(gold_members[gold[item]])
-    precision, recall = precision / len(gold), recall / len(gold)
-    return 2 * precision * recall / (precision + recall)
-
-
 def test_stories_and_storylines_match_gold(store):
     ids = page_ids(store)
     stories = {aid: s["story_id"] for s in rows(store, "stories") for aid in s["article_ids"]}
     lines = {aid: s["storyline_id"] for s in rows(store, "stories") for aid in s["article_ids"]}
     gold_story = {ids[p["path"]]: p["story"] for p in GOLD["pages"]}
     gold_line = {ids[p["path"]]: p["storyline"] for p in GOLD["pages"]}
-    assert bcubed_f1(stories, gold_story) >= 0.95
-    assert bcubed_f1(lines, gold_line) >= 0.95
+    assert bcubed(stories, gold_story).f1 >= 0.95
+    assert bcubed(lines, gold_line).f1 >= 0.95
 
 
 def test_metadata_is_extracted(store):

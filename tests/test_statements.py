@@ -184,3 +184,77 @@ def test_seed_speed(seeds_dir: Path) -> None:
     rate = len(done) / (time.perf_counter() - started)
     print(f"\n{rate:.1f} articles/s on {len(done)} seed articles")
     assert rate > 2  # a loose floor for a shared machine; the report states the measured rate
+
+
+# Second pass: mixed statements, roles, surnames and organisations, one rule per test.
+
+def test_scare_quoted_fragment_in_reported_speech_is_one_mixed_statement() -> None:
+    s = only("Tove Ekdahl said the proposal was “a fair place to start”.")
+    assert s.kind == "mixed" and s.content.text == "the proposal was “a fair place to start”"
+    assert s.speaker.name == "Tove Ekdahl"
+
+
+def test_called_and_described_take_the_quoted_fragment() -> None:
+    s = only("Rafael Pinto called the offer “an insult to every nurse”.")
+    assert (s.kind, s.content.text, s.cue.text) == ("mixed", "“an insult to every nurse”", "called")
+    s = only("Later she met Rafael Pinto. She described the mood as “calm but tired”.")
+    assert s.content.text == "“calm but tired”" and s.speaker.name == "Rafael Pinto"
+
+
+def test_quoted_titles_and_calls_without_quotes_are_not_statements() -> None:
+    assert statements("His memoir, “The Quiet Road”, sold well in the spring of last year.") == []
+    assert statements("The so-called “green corridor” opened on Monday near the border.") == []
+
+
+def test_colon_attribution_after_a_role() -> None:
+    s = only("Harbour pilot Ines Duarte: “Nobody told us the channel was closed.”")
+    assert s.source.text == "Ines Duarte" and s.speaker.name == "Ines Duarte"
+
+
+def test_surname_resolves_to_full_name_given_earlier() -> None:
+    text = ("Club president Niamh Rourke opened the meeting in Galway.\n\n"
+            "“We will build a new stand before the winter,” said Rourke.")
+    assert speakers(statements(text)) == ["Niamh Rourke"]
+
+
+def test_role_learnt_from_apposition_title_and_clause() -> None:
+    for intro in ("Tove Ekdahl, the UN mediator, arrived in Geneva.",
+                  "UN mediator Tove Ekdahl arrived in Geneva.",
+                  "Tove Ekdahl, who mediates for the UN, arrived in Geneva."):
+        found = statements(intro + " The mediator said the talks would resume on Friday.")
+        assert speakers(found)[-1] == ("Tove Ekdahl" if "mediator" in intro else "The mediator"), intro
+    text = "Lars Berg was appointed head coach on Monday. The new head coach said the squad was ready."
+    assert speakers(statements(text)) == ["Lars Berg"]
+
+
+def test_role_with_origin_picks_the_one_holder_or_stays_a_role() -> None:
+    intro = ("Piotr Nowak, Poland’s transport minister, met Lena Vogt, Germany’s transport minister, in Berlin. ")
+    assert speakers(statements(intro + "The Polish minister said the rail link would open in May.")) == ["Piotr Nowak"]
+    assert speakers(statements(intro + "The minister said the rail link would open in May.")) == ["The minister"]
+
+
+def test_appositive_name_after_a_role_subject() -> None:
+    s = only("Their leader, Maria Gonzalez, said the strike would go on.")
+    assert s.speaker.name == "Maria Gonzalez"
+
+
+def test_speaker_is_never_named_inside_the_statement() -> None:
+    text = "Coach Maria Gonzalez left out striker Marta Gil on Friday. She said Gil was not injured."
+    s = only(text)
+    assert s.content.text == "Gil was not injured" and s.speaker.name == "Maria Gonzalez"
+
+
+def test_organisation_short_form_and_the_company() -> None:
+    text = ("A fire damaged a depot of Orla Freight Services in Cork. "
+            "Orla said no one was hurt. The company said the depot would reopen next month.")
+    found = statements(text)
+    orgs = [e for e in analyse(Article(id="o", text=text)).entities.values() if e.kind == "org"]
+    assert [e.name for e in orgs] == ["Orla Freight Services"]
+    assert speakers(found) == ["Orla Freight Services", "Orla Freight Services"]
+
+
+def test_organisation_role_noun_is_not_a_person() -> None:
+    text = ("Brigid Shaw, head of the Cork fire brigade, arrived at dawn. "
+            "Four people were hurt, according to the fire brigade.")
+    s = only(text)
+    assert s.speaker.kind == "org" and s.speaker.name == "the fire brigade"

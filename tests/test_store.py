@@ -24,7 +24,7 @@ from storyline.model import (
     Story,
     Storyline,
 )
-from storyline.store import Store, StoreError
+from storyline.store import SCHEMA_VERSION, Store, StoreError
 
 TEXT = 'The mayor, Ada Brook, said the bridge would reopen in May. "We are on time," Brook said.'
 
@@ -62,7 +62,7 @@ def save(store: Store, article: Article, story: str = "st1") -> None:
 def test_wal_fts_and_schema_version(store):
     mode = store.db.execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
-    assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "1"
+    assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     save(store, make_article())
     hits = store.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'bridge'").fetchall()
     assert len(hits) == 1

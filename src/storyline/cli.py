@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from storyline.evaluate.cli import eval_app
+
 app = typer.Typer(
     help=(
         "Turn news articles from many outlets into stories, statements and speakers.\n\n"
@@ -21,6 +23,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
+app.add_typer(eval_app, name="eval")
 console = Console(stderr=True)
 out = Console(soft_wrap=True)
 
@@ -164,6 +167,104 @@ def quotes(
             table.add_row(who, r["outlet"] or "?", (r["published"] or "")[:10], r["kind"], r["content"])
         out.print(table)
         console.print(f"{min(len(rows), limit)} of {len(rows)} statements")
+
+
+@app.command()
+def serve(
+    db: DbOption = Path("storyline.db"),
+    host: Annotated[str, typer.Option(help="Address to listen on; anything but 127.0.0.1 exposes the store.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option(help="Let the browser add articles (a form and POST /api/ingest); read-only without it.")
+    ] = False,
+) -> None:
+    """Open the store in the browser: stories, storylines, speakers, articles, search, and a JSON API under /api/."""
+    import uvicorn
+
+    from storyline.web import create_app
+    from storyline.web.security import LOOPBACK_HOSTS
+
+    _open(db).close()  # a clear message for a missing or foreign store, before the server starts
+    loopback = host in LOOPBACK_HOSTS
+    web = create_app(db, allow_ingest=allow_ingest, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+    console.print(f"storyline on [bold]http://{host}:{port}/[/] ({'ingest allowed' if allow_ingest else 'read-only'})")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+bench_app = typer.Typer(help="Benchmarks on synthetic stores.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("web")
+def bench_web(
+    db: Annotated[Path, typer.Option("--db", help="Store to fill (must not exist) or reuse (if it does).")],
+    articles: Annotated[int, typer.Option(help="Synthetic articles to add when the store is new.")] = 100_000,
+    requests: Annotated[int, typer.Option(help="Requests timed per page.")] = 20,
+) -> None:
+    """Time every web page (p50/p95 ms) on a store filled with synthetic articles by direct SQL."""
+    import time
+
+    from storyline.store import Store
+    from storyline.web.bench import fill, measure
+
+    if not db.exists():
+        began = time.perf_counter()
+        with Store(db) as store:
+            fill(store, articles)
+        console.print(f"filled {db} with {articles} synthetic articles in {time.perf_counter() - began:.1f} s")
+    table = Table("page", "p50 ms", "p95 ms", title=f"{requests} requests per page")
+    for name, p50, p95 in measure(db, requests):
+        table.add_row(name, f"{p50:.1f}", f"{p95:.1f}")
+    out.print(table)
+
+
+def _interval(text: str) -> float:
+    """"15m", "30s", "2h" or plain seconds, as seconds."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    number, unit = (text[:-1], text[-1]) if text[-1:].lower() in units else (text, "s")
+    try:
+        seconds = float(number) * units[unit.lower()]
+    except ValueError:
+        seconds = 0
+    if seconds <= 0:
+        raise typer.BadParameter(f"{text!r} is not an interval such as 30s, 15m or 2h")
+    return seconds
+
+
+@app.command()
+def follow(
+    feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs.", show_default=False)],
+    every: Annotated[str, typer.Option(help="Time between polls: 30s, 15m, 2h.")] = "15m",
+    once: Annotated[bool, typer.Option(help="Poll once and exit (0 if nothing failed, else 1).")] = False,
+    db: DbOption = Path("storyline.db"),
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow fetching URLs on private or loopback addresses (refused by default).")
+    ] = False,
+) -> None:
+    """Poll feeds and analyse every new item; ETag/Last-Modified are honoured and seen items skipped. Ctrl-C stops."""
+    import time
+
+    from storyline.ingest.feeds import feed_documents
+    from storyline.ingest.urls import Fetcher
+    from storyline.pipeline import Pipeline
+    from storyline.store import Store
+
+    pause = _interval(every)
+    with Store(db) as store:
+        pipeline = Pipeline(store, allow_private=allow_private)
+        fetcher = Fetcher(allow_private=allow_private)
+        try:
+            while True:
+                summary = pipeline.run_documents(feed_documents(feeds, store, fetcher))
+                console.print(f"{time.strftime('%H:%M:%S')} [bold]{summary.added}[/] new articles, "
+                              f"{summary.statements} statements, [{'red' if summary.failed else 'green'}]{summary.failed} failed[/]")  # fmt: skip
+                for error in summary.errors[:20]:
+                    console.print(f"  [red]✗[/] {error.source}: {error.stage}: {error.reason}")
+                if once:
+                    raise typer.Exit(1 if summary.failed else 0)
+                time.sleep(pause)
+        except KeyboardInterrupt:
+            console.print("stopped")
 
 
 if __name__ == "__main__":

@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from storyline.analysis import analyse_many
 from storyline.analysis.identity import EntityRegistry
 from storyline.compare.discrepancies import find_discrepancies
-from storyline.extract import ExtractionError, extract
+from storyline.extract import Draft, ExtractionError, finish, read
+from storyline.extract.boilerplate import BoilerplateLearner
 from storyline.ingest import documents
 from storyline.model import Article, Document, ErrorRecord, Story
 from storyline.relate.alignment import align_statements
@@ -28,8 +30,12 @@ from storyline.store import Store
 
 # Discrepancies about a person's name hold across a whole storyline; the rest only within one story.
 STORYLINE_ATTRIBUTES = frozenset({"name"})
+# Pages read ahead before their text is finished, so that boilerplate recurring within them is learnt
+# in time for the first of them too; bounds the memory a run needs.
+LEARNING_WINDOW = 64
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 @dataclass
@@ -65,42 +71,57 @@ class Pipeline:
             self.duplicates.add(features)
             restored.append((features, story_id))
         self.stories.restore(restored)
+        self.boilerplate = BoilerplateLearner(store)
 
     def run(self, inputs: Iterable[str | Path], progress: Progress | None = None) -> RunSummary:
+        return self.run_documents(documents(inputs, allow_private=self.allow_private), progress)
+
+    def run_documents(
+        self, items: Iterable[Document | ErrorRecord], progress: Progress | None = None
+    ) -> RunSummary:
+        """Like `run`, for documents a source already fetched (feed items)."""
         summary = RunSummary()
-        articles = self._new_articles(inputs, summary, progress)
+        articles = self._new_articles(items, summary, progress)
         while batch := list(islice(articles, self.batch_size)):
             self._add(batch, summary, progress)
         summary.stories_updated = self.refresh(progress)
         return summary
 
     def _new_articles(
-        self, inputs: Iterable[str | Path], summary: RunSummary, progress: Progress | None
+        self, items: Iterable[Document | ErrorRecord], summary: RunSummary, progress: Progress | None
     ) -> Iterator[Article]:
         seen: set[str] = set()
-        for item in documents(inputs, allow_private=self.allow_private):
+        drafts = self._drafts(items, summary, progress)
+        while window := list(islice(drafts, LEARNING_WINDOW)):
+            self.boilerplate.learn(window)
+            for draft in window:
+                article = self._extract(draft.source_uri or "", lambda: finish(draft, self.boilerplate), summary, progress)
+                if article is None:
+                    continue
+                if article.id in seen or self.store.has_article(article.id):
+                    summary.skipped += 1
+                    continue
+                seen.add(article.id)
+                yield article
+
+    def _drafts(
+        self, items: Iterable[Document | ErrorRecord], summary: RunSummary, progress: Progress | None
+    ) -> Iterator[Draft]:
+        for item in items:
             if isinstance(item, ErrorRecord):
                 self._fail(item, summary, progress)
-                continue
-            if self.store.has_source(item.uri):
+            elif self.store.has_source(item.uri):
                 summary.skipped += 1
-                continue
-            article = self._extract(item, summary, progress)
-            if article is None:
-                continue
-            if article.id in seen or self.store.has_article(article.id):
-                summary.skipped += 1
-                continue
-            seen.add(article.id)
-            yield article
+            elif (draft := self._extract(item.uri, lambda: read(item), summary, progress)) is not None:
+                yield draft
 
-    def _extract(self, document: Document, summary: RunSummary, progress: Progress | None) -> Article | None:
+    def _extract(self, source: str, step: Callable[[], T], summary: RunSummary, progress: Progress | None) -> T | None:
         try:
-            return extract(document)
+            return step()
         except ExtractionError as exc:
-            self._fail(ErrorRecord(document.uri, "extract", str(exc)), summary, progress)
+            self._fail(ErrorRecord(source, "extract", str(exc)), summary, progress)
         except Exception as exc:  # noqa: BLE001 — a hostile page must not end the run
-            self._fail(ErrorRecord(document.uri, "extract", f"{type(exc).__name__}: {exc}"), summary, progress)
+            self._fail(ErrorRecord(source, "extract", f"{type(exc).__name__}: {exc}"), summary, progress)
         return None
 
     def _fail(self, error: ErrorRecord, summary: RunSummary, progress: Progress | None) -> None:

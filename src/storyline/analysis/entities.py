@@ -13,8 +13,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from storyline.analysis.lexicon import LABEL_KINDS
-from storyline.analysis.names import TITLES, PersonName, best_name, parse_person_name, same_person, similar_word
+from storyline.analysis.lexicon import LABEL_KINDS, ORG_WORDS, PERSON_ROLES, PERSON_SUFFIXES
+from storyline.analysis.names import (
+    TITLES,
+    PersonName,
+    best_name,
+    fold_name,
+    full_form,
+    is_short_form,
+    parse_person_name,
+    same_person,
+    similar_word,
+)
 from storyline.model import Entity, EntityKind, Mention, Span, stable_id
 
 _TITLE_LINKS = frozenset({"for", "of"})
@@ -94,21 +104,82 @@ def _titled_names(doc: Doc, taken: set[int]) -> list[NameSpan]:
     return found
 
 
+def is_person_role(token: Token) -> bool:
+    """A noun naming what a person does ("striker", "mediator", "chief executive")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("NOUN", "PROPN") and (
+        lemma in TITLES or lemma in PERSON_ROLES or (token.is_lower and lemma.endswith(PERSON_SUFFIXES))
+    )
+
+
+def _person_shaped(tokens: TokenSpan) -> bool:
+    return (
+        2 <= len(tokens) <= 4
+        and all(_is_name_token(t) and not t.is_upper for t in tokens)
+        and tokens[-1].lower_ not in ORG_WORDS
+    )
+
+
+def _lone_words(doc: Doc) -> set[str]:
+    """Capitalised words standing alone ("said Kearney"): how articles repeat a person's surname."""
+    def named(i: int) -> bool:
+        return 0 <= i < len(doc) and _is_name_token(doc[i]) and not doc[i].is_sent_start
+    return {t.text for t in doc if _is_name_token(t) and not named(t.i - 1) and not named(t.i + 1)}
+
+
+def _person_evidence(doc: Doc, tokens: TokenSpan, lone: set[str]) -> bool:
+    """A role before or beside the name, or its last word repeated alone, as surnames are."""
+    before = doc[tokens.start - 1] if tokens.start else None
+    titled = before is not None and is_person_role(before) and tokens.start <= before.head.i < tokens.end
+    apposed = any(c.dep_ == "appos" and is_person_role(c) for c in tokens.root.children)
+    return titled or apposed or tokens[-1].text in lone
+
+
+def _other_names(doc: Doc, spans: list[NameSpan]) -> set[str]:
+    return {doc[s.start : s.end].text for s in spans if s.kind != "person"}
+
+
+def _as_person(doc: Doc, span: NameSpan, other_names: set[str]) -> NameSpan:
+    """The person part of a name span, without leading words that are other names ("Afghanistan")."""
+    start = span.end - 1
+    while start > span.start and _is_name_token(doc[start - 1]) and doc[start - 1].text not in other_names:
+        start -= 1
+    return NameSpan(start, span.end, "person")
+
+
+def _relabel_people(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """Names the tagger called an organisation or place though the article treats them as people."""
+    lone = _lone_words(doc)
+    other_names = _other_names(doc, spans)
+    relabelled = []
+    for span in spans:
+        tokens = doc[span.start : span.end]
+        if span.kind != "person" and _person_shaped(tokens) and _person_evidence(doc, tokens, lone):
+            span = _as_person(doc, span, other_names)
+        relabelled.append(span)
+    return relabelled
+
+
+def _short_org_forms(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """Short forms of an organisation the article names in full are that organisation ("Kestrel")."""
+    orgs = {doc[s.start : s.end].text for s in spans if s.kind == "org"}
+    for span in spans:
+        form = doc[span.start : span.end].text
+        if span.kind in ("person", "org", "other") and any(is_short_form(form, org) for org in orgs):
+            span.kind = "org"
+    return spans
+
+
 def _repair(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     """Relabel or split names whose surname is a known person's surname."""
     surnames = {doc[s.end - 1].text for s in spans if s.kind == "person"}
-    other_names = {doc[s.start : s.end].text for s in spans if s.kind != "person"}
-    repaired = []
-    for span in spans:
-        last = doc[span.end - 1].text
-        if span.kind == "person" or not any(similar_word(last, known) for known in surnames):
-            repaired.append(span)
-            continue
-        start = span.end - 1
-        while start > span.start and _is_name_token(doc[start - 1]) and doc[start - 1].text not in other_names:
-            start -= 1
-        repaired.append(NameSpan(start, span.end, "person"))
-    return repaired
+    other_names = _other_names(doc, spans)
+    return [
+        _as_person(doc, span, other_names)
+        if span.kind != "person" and any(similar_word(doc[span.end - 1].text, known) for known in surnames)
+        else span
+        for span in spans
+    ]
 
 
 def _known_surnames(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
@@ -121,15 +192,17 @@ def _known_surnames(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
 def find_names(doc: Doc) -> list[NameSpan]:
     spans = _raw_spans(doc)
     taken = {i for s in spans for i in range(s.start, s.end)}
-    spans = _repair(doc, spans + _titled_names(doc, taken))
+    spans = _short_org_forms(doc, _relabel_people(doc, spans + _titled_names(doc, taken)))
+    spans = _repair(doc, spans)
     return sorted(spans + _known_surnames(doc, spans), key=lambda s: s.start)
 
 
-def _cluster_key(kind: EntityKind, form: str) -> str:
-    words = form.casefold().split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+def _abbreviated(clusters: list[_Cluster], kind: EntityKind, form: str) -> _Cluster | None:
+    """The one organisation this form is a short form of, if exactly one."""
+    if kind != "org":
+        return None
+    fits = [c for c in clusters if c.kind == "org" and any(is_short_form(form, full) for full in c.forms)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
@@ -147,8 +220,8 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
                 clusters.append(cluster)
         else:
             kind = "other" if span.kind == "person" else span.kind
-            key = (kind, _cluster_key(kind, tokens.text))
-            cluster = by_key.get(key)
+            key = (kind, fold_name(tokens.text))
+            cluster = by_key.get(key) or _abbreviated(clusters, kind, tokens.text)
             if cluster is None:
                 cluster = by_key[key] = _Cluster(kind, key[1], None)
                 clusters.append(cluster)
@@ -157,23 +230,54 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
     return clusters
 
 
-def _title_words(doc: Doc, name: TokenSpan) -> set[str]:
-    """Words of the titles and appositions the article attaches to a name."""
-    words: set[str] = set()
+_ROLE_POS = ("NOUN", "PROPN", "ADJ")
+_ROLE_VERBS = frozenset("appoint name elect be become serve promote choose make".split())
+
+
+def _before_name(doc: Doc, name: TokenSpan) -> list[Token]:
+    """Titles and role modifiers written before the name ("FAI chief executive", "EU mediator")."""
+    found = []
     i = name.start - 1
     sentence_start = name.sent.start
-    while i >= sentence_start and (
-        _is_title(doc[i]) or doc[i].pos_ == "PROPN" or (doc[i].lower_ in _TITLE_LINKS and i > sentence_start and doc[i - 1].text[0].isupper())
-    ):
-        words.add(doc[i].lemma_.lower())
+    while i >= sentence_start:
+        token = doc[i]
+        modifies = token.dep_ in ("compound", "amod", "nmod") and i < token.head.i < name.end
+        linked = token.lower_ in _TITLE_LINKS and i > sentence_start and doc[i - 1].text[0].isupper()
+        if not (_is_title(token) or token.pos_ == "PROPN" or modifies or linked):
+            break
+        found.append(token)
         i -= 1
+    return found
+
+
+def _apposed(name: TokenSpan) -> list[Token]:
+    """Appositions either side ("Ana Silva, the coach," / "the coach, Ana Silva,")."""
     root = name.root
-    phrases = [child.subtree for child in root.children if child.dep_ == "appos"]
+    found = [t for child in root.children if child.dep_ == "appos" for t in child.subtree]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        phrases.append(t for t in root.head.subtree if t.i < name.start)
-    for phrase in phrases:
-        words.update(t.lemma_.lower() for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i not in range(name.start, name.end))
-    return words - _TITLE_LINKS
+        found += [t for t in root.head.subtree if t.i < name.start]
+    return found
+
+
+def _described(name: TokenSpan) -> list[Token]:
+    """Roles given by a clause: "X, who chairs the board," and "X was appointed head coach"."""
+    root = name.root
+    found = [t for child in root.children if child.dep_ == "relcl" for t in (child, *child.children) if t.dep_ != "nsubj"]
+    verb = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in _ROLE_VERBS:
+        for role in (c for c in verb.children if c.dep_ in ("attr", "oprd")):
+            found += [t for t in role.subtree if t.i <= role.i]
+    return found
+
+
+def _title_words(doc: Doc, name: TokenSpan) -> set[str]:
+    """Words of the titles, appositions and role clauses the article attaches to a name."""
+    tokens = [*_before_name(doc, name), *_apposed(name), *_described(name)]
+    return {
+        t.lemma_.lower()
+        for t in tokens
+        if (t.pos_ in _ROLE_POS or t.dep_ == "relcl" or _is_title(t)) and not name.start <= t.i < name.end
+    } - _TITLE_LINKS
 
 
 def build_entities(article_id: str, text: str, doc: Doc) -> ArticleEntities:
@@ -182,7 +286,7 @@ def build_entities(article_id: str, text: str, doc: Doc) -> ArticleEntities:
     titles: dict[str, set[str]] = {}
     for cluster in _cluster(doc, find_names(doc)):
         entity_id = stable_id(article_id, f"{cluster.kind}:{cluster.key}", prefix="e")
-        name = best_name(cluster.forms) if cluster.person else cluster.forms.most_common(1)[0][0]
+        name = best_name(cluster.forms) if cluster.person else full_form(cluster.forms)
         entity = entities[entity_id] = Entity(entity_id, name, cluster.kind)
         full = len(name.split()) > 1
         for tokens in cluster.spans:

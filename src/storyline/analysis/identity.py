@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storyline.analysis.names import PersonName, best_name, parse_person_name, same_person
+from storyline.analysis.names import PersonName, best_name, fold_name, full_form, is_short_form, parse_person_name, same_person
 from storyline.model import Article, Entity, Speaker, stable_id
 
 
-def _key(form: str) -> str:
-    words = form.casefold().split()
-    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def _person_names(entity: Entity) -> list[PersonName]:
@@ -27,7 +24,7 @@ def _choose_name(entity: Entity) -> str:
     if entity.kind == "person":
         named = {form: n for form, n in counts.items() if parse_person_name(form)}
         return best_name(named) if named else entity.name
-    return max(counts, key=lambda form: (counts[form], len(form))) if counts else entity.name
+    return full_form(counts) if counts else entity.name
 
 
 class EntityRegistry:
@@ -44,7 +41,7 @@ class EntityRegistry:
     def _index(self, entity: Entity) -> None:
         if entity.kind != "person":
             for form in entity.aliases:
-                self._keys.setdefault((entity.kind, _key(form)), entity.id)
+                self._keys.setdefault((entity.kind, fold_name(form)), entity.id)
 
     def _match_person(self, local: Entity) -> str | None:
         names = _person_names(local)
@@ -65,13 +62,24 @@ class EntityRegistry:
     def _match(self, local: Entity) -> str | None:
         if local.kind == "person":
             return self._match_person(local)
-        return next((self._keys[k] for form in local.aliases if (k := (local.kind, _key(form))) in self._keys), None)
+        exact = next((self._keys[k] for form in local.aliases if (k := (local.kind, fold_name(form))) in self._keys), None)
+        return exact or (self._match_short_form(local) if local.kind == "org" else None)
+
+    def _match_short_form(self, local: Entity) -> str | None:
+        """The one organisation whose name this one shortens or expands ("Kestrel" / "Kestrel Chemical Storage")."""
+        fits = {
+            entity.id
+            for entity in self._entities.values()
+            if entity.kind == "org"
+            and any(is_short_form(a, b) or is_short_form(b, a) for a in local.aliases for b in entity.aliases)
+        }
+        return fits.pop() if len(fits) == 1 else None
 
     def _create(self, local: Entity, article_id: str) -> str:
         scope = () if _person_names(local) or local.kind != "person" else (article_id,)
-        entity_id = stable_id("entity", local.kind, _key(local.name), *scope, prefix="e")
+        entity_id = stable_id("entity", local.kind, fold_name(local.name), *scope, prefix="e")
         if entity_id in self._entities:  # a namesake already holds this id
-            entity_id = stable_id("entity", local.kind, _key(local.name), article_id, prefix="e")
+            entity_id = stable_id("entity", local.kind, fold_name(local.name), article_id, prefix="e")
         self._entities[entity_id] = Entity(entity_id, local.name, local.kind)
         return entity_id
 

@@ -48,6 +48,33 @@ ROLE_NOUN_KINDS: Final[dict[str, EntityKind]] = {
     **dict.fromkeys("report study data survey statement document poll analysis review".split(), "other"),
 }
 
+# Nouns that describe a person's job or role ("striker Shane Kilbride", "Ana Silva, the coach"):
+# evidence that the name beside them is a person whatever the tagger said. Agent suffixes cover
+# most others ("mediator", "spokeswoman", "hydrologist").
+PERSON_ROLES: Final = frozenset(
+    "captain coach executive chair head chief boss leader founder owner official expert pundit "
+    "striker goalkeeper defender midfielder forward player athlete star champion analyst economist "
+    "scientist physician doctor nurse surgeon lawyer attorney judge prosecutor minister secretary "
+    "president envoy diplomat ambassador mayor alderman resident witness survivor student teacher "
+    "activist campaigner spokesperson representative colleague veteran candidate nominee".split()
+)
+PERSON_SUFFIXES: Final = ("er", "or", "ist", "ian", "man", "woman", "person")
+
+# Words naming what kind of organisation something is: a public body or association ...
+INSTITUTION_WORDS: Final = frozenset(
+    "association alliance agency authority bank board club coalition commission committee council "
+    "court department federation foundation fund institute league ministry office organisation "
+    "organization party police service society union university hospital network school college "
+    "army forces government parliament centre center brigade".split()
+)
+# ... or a business, which articles call "the company" once named.
+COMPANY_WORDS: Final = frozenset("company firm group corporation holdings inc ltd corp plc gmbh sa nv ag".split())
+# Last words of organisation names: a name ending in one is not a person ("Living Danube Alliance").
+ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset("post press times news storage".split())
+
+# Words that only size or time a role ("the new head coach" holds the role of "coach").
+ROLE_MODIFIERS: Final = frozenset("new former current interim acting outgoing incoming top senior".split())
+
 # Role words that name the top of whatever organisation qualifies them ("the NATO chief").
 LEADER_WORDS: Final = frozenset("chief head leader boss".split())
 

@@ -70,6 +70,35 @@ def parse_person_name(form: str) -> PersonName | None:
     return PersonName(surname=words[-1], first=words[0], middle=tuple(words[1:-1]))
 
 
+def fold_name(form: str) -> str:
+    """A name form for comparison: case, curly apostrophes and a leading "the" folded."""
+    words = form.replace("’", "'").replace("‘", "'").casefold().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&"})
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Does `short` abbreviate the organisation `full`, by its leading words or its initials?
+
+    "Kestrel" for "Kestrel Chemical Storage", "FAI" for "Football Association of Ireland".
+    """
+    short_words, full_words = fold_name(short).split(), fold_name(full).split()
+    if not short_words or len(short_words) >= len(full_words):
+        return False
+    if full_words[: len(short_words)] == short_words:
+        return len(short_words[0]) >= 3
+    initials = "".join(w[0] for w in full_words if w not in _ACRONYM_SKIP)
+    return len(short_words) == 1 and short.isupper() and len(short) >= 2 and short_words[0] == initials
+
+
+def full_form(forms: dict[str, int]) -> str:
+    """The most used organisation form that is not a short form of another ("Kestrel" loses to the full name)."""
+    full = [f for f in forms if not any(is_short_form(f, other) for other in forms)]
+    return max(full, key=lambda form: (forms[form], len(form)))
+
+
 def damerau_levenshtein(a: str, b: str) -> int:
     """Edit distance counting an adjacent swap as one edit (optimal string alignment)."""
     prev2: list[int] = []

@@ -13,13 +13,36 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from storyline.analysis.entities import ArticleEntities
-from storyline.analysis.lexicon import LEADER_WORDS, PRONOUN_KINDS, ROLE_NOUN_KINDS
-from storyline.analysis.names import parse_person_name
+from storyline.analysis.lexicon import (
+    COMPANY_WORDS,
+    INSTITUTION_WORDS,
+    LEADER_WORDS,
+    ORG_WORDS,
+    PRONOUN_KINDS,
+    ROLE_MODIFIERS,
+    ROLE_NOUN_KINDS,
+)
+from storyline.analysis.names import fold_name, parse_person_name
 from storyline.analysis.statements import Attribution
 from storyline.model import Entity, EntityKind, Mention, Span, stable_id
 
-_ROLE_NOISE = LEADER_WORDS | {"top", "senior", "the", "a", "an"}
+_ROLE_NOISE = LEADER_WORDS | ROLE_MODIFIERS | {"the", "a", "an"}
 _ROLE_POS = ("NOUN", "PROPN", "ADJ")
+_ORIGIN_STEM = 3  # "Slovak" / "Slovakia", "Polish" / "Poland", "Norwegian" / "Norway"
+
+
+def _fits(word: Token, titles: set[str]) -> bool:
+    """Is this role word among a person's title words? Names of origin match by their stem."""
+    lemma = word.lemma_.lower()
+    if lemma in titles:
+        return True
+    if not word.text[0].isupper():
+        return False
+    return any(_common_prefix(lemma, t) >= max(_ORIGIN_STEM, min(len(lemma), len(t)) - 3) for t in titles)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 @dataclass(slots=True)
@@ -46,29 +69,45 @@ class SpeakerResolver:
     def _excluded(self, pos: int) -> bool:
         return any(start <= pos < end for start, end in self.excluded)
 
-    def _recent(self, before: int, kinds: tuple[EntityKind, ...]) -> str | None:
+    def _recent(self, before: int, kinds: tuple[EntityKind, ...], content: tuple[int, int]) -> str | None:
+        """The latest suitable antecedent; never someone the statement itself names (they are talked about)."""
+        named_inside = {m.entity_id for m in self.found.mentions if content[0] <= m.span.start < content[1]}
         best = None
         for candidate in self.antecedents:
             entity = self.found.entities[candidate.entity_id]
-            if candidate.pos < before and entity.kind in kinds and (best is None or candidate.pos >= best.pos):
+            if (
+                candidate.pos < before
+                and entity.kind in kinds
+                and candidate.entity_id not in named_inside
+                and (best is None or candidate.pos >= best.pos)
+            ):
                 best = candidate
         return best.entity_id if best else None
 
     def _named(self, head: Token) -> str | None:
-        for mention in self.found.mentions:
-            if mention.span.start <= head.idx < mention.span.end:
-                return mention.entity_id
+        """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said")."""
+        for token in (head, *(c for c in head.children if c.dep_ == "appos")):
+            for mention in self.found.mentions:
+                if mention.span.start <= token.idx < mention.span.end:
+                    return mention.entity_id
         return None
 
-    def _titled(self, words: set[str], before: int) -> str | None:
-        role = words - _ROLE_NOISE
-        if not role:
+    def _titled(self, role: list[Token]) -> str | None:
+        """The one person the article gave every word of this role ("the Slovak minister")."""
+        words = [t for t in role if t.pos_ in _ROLE_POS and t.lemma_.lower() not in _ROLE_NOISE]
+        if not words:
             return None
-        fits = {e for e, titles in self.found.titles.items() if role <= titles}
-        latest = {a.entity_id: a.pos for a in self.antecedents if a.entity_id in fits and a.pos < before}
-        if latest:
-            return max(latest, key=latest.__getitem__)
-        return min(fits) if len(fits) == 1 else None
+        fits = {entity for entity, titles in self.found.titles.items() if all(_fits(w, titles) for w in words)}
+        return fits.pop() if len(fits) == 1 else None
+
+    def _organisation(self, head: Token) -> str | None:
+        """The one organisation of the article this role noun can mean ("the company", "the office")."""
+        noun = head.lemma_.lower()
+        orgs = {e.id: fold_name(e.name).split() for e in self.found.entities.values() if e.kind == "org" and " " in e.name}
+        fits = {e for e, words in orgs.items() if noun in words}
+        if not fits and noun in COMPANY_WORDS:
+            fits = {e for e, words in orgs.items() if not INSTITUTION_WORDS.intersection(words)}
+        return fits.pop() if len(fits) == 1 else None
 
     def _new_entity(self, source: TokenSpan, kind: EntityKind) -> str:
         name = source.text
@@ -80,29 +119,32 @@ class SpeakerResolver:
     def _role_kind(self, head: Token) -> EntityKind:
         if head.pos_ == "PROPN":
             return "person" if parse_person_name(head.text) and not head.text.isupper() else "org"
-        return ROLE_NOUN_KINDS.get(head.lemma_.lower(), "group" if head.tag_ in ("NNS", "NNPS") else "person")
+        lemma = head.lemma_.lower()
+        if lemma in ORG_WORDS:
+            return "org"
+        return ROLE_NOUN_KINDS.get(lemma, "group" if head.tag_ in ("NNS", "NNPS") else "person")
 
-    def _source_entity(self, source: TokenSpan, anchor: int) -> tuple[str | None, str]:
+    def _source_entity(self, source: TokenSpan, anchor: int, content: tuple[int, int]) -> tuple[str | None, str]:
         head = source.root
         named = self._named(head)
         if named:
             return named, "name"
         kinds = PRONOUN_KINDS.get(head.lower_)
         if head.pos_ == "PRON":
-            return (self._recent(anchor, kinds), "pronoun") if kinds else (None, "pronoun")
-        words = {t.lemma_.lower() for t in source if t.pos_ in _ROLE_POS}
-        titled = self._titled(words, anchor)
-        if titled:
-            return titled, "title"
-        return self._new_entity(source, self._role_kind(head)), "title"
+            return (self._recent(anchor, kinds, content), "pronoun") if kinds else (None, "pronoun")
+        kind = self._role_kind(head)
+        holder = self._titled(list(source)) if kind == "person" else self._organisation(head) if kind == "org" else None
+        if holder:
+            return holder, "title"
+        return self._new_entity(source, kind), "title"
 
     def resolve(self, attribution: Attribution) -> Entity | None:
         if attribution.source is None:
             anchor = attribution.content[0]
-            entity_id = self._recent(anchor, ("person",)) if attribution.follows else None
+            entity_id = self._recent(anchor, ("person",), attribution.content) if attribution.follows else None
             return self.found.entities.get(entity_id) if entity_id else None
         source = attribution.source
-        entity_id, via = self._source_entity(source, source.start_char)
+        entity_id, via = self._source_entity(source, source.start_char, attribution.content)
         if entity_id is None:
             return None
         entity = self.found.entities[entity_id]

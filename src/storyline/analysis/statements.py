@@ -20,7 +20,8 @@ from storyline.model import StatementKind
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_HEADLINE = re.compile(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$")
+# "Name: “…”", possibly after a lowercase role ("Union representative Ana Silva: “…”").
+_HEADLINE = re.compile(r"(?:[\w’'.-]+\s+){0,5}?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$")
 _QUOTE_MARKS = "“”‘’\"'"
 _TRAILING = " \t\n.,;:—–-"
 _EXCLUDED_FROM_SOURCE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
@@ -206,9 +207,10 @@ class _Finder:
                 between += 1
             if between > 3:
                 break
-        headline = _HEADLINE.fullmatch(self.text[start : quote.start].strip())
+        before = self.text[start : quote.start]
+        headline = _HEADLINE.fullmatch(before.strip())
         if headline:
-            begin = self.text.index(headline.group(1), start)
+            begin = start + len(before) - len(before.lstrip()) + headline.start(1)
             colon = self.text.index(":", begin + len(headline.group(1)))
             source = self.doc.char_span(begin, begin + len(headline.group(1)), alignment_mode="expand")
             return self._direct(quote, (colon, colon + 1), source, None)

@@ -12,38 +12,43 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from storyline.analysis.names import NICKNAMES, TITLES, damerau_levenshtein, name_words
+from storyline.compare.quantities import quantities
 from storyline.model import (
     Article,
     Attribute,
     Discrepancy,
     Entity,
     Evidence,
+    Speaker,
     Span,
     Statement,
     StatementGroup,
     normalise_text,
     stable_id,
 )
-from storyline.relate.alignment import publication_order
-from storyline.relate.features import (
-    _DATE_PATTERNS,
-    _EVENT_CONTEXT_CHARS,
-    _EVENT_WORD,
-    _MONTHS,
-    _VENUE_CONTEXT,
-    _WEEKDAY_OR_RELATIVE,
-    _WEEKDAYS,
-    _explicit_dates,
-    _relative_dates,
-    parse_published,
+from storyline.relate.alignment import differing_words, publication_order, tokens
+from storyline.relate.events import (
+    DATE_PATTERNS,
+    EVENT_WORDS,
+    WEEKDAY_OR_RELATIVE,
+    WEEKDAYS,
+    clause_before,
+    event_form,
+    explicit_dates,
+    looks_ahead,
+    relative_dates,
+    venue_event,
 )
+from storyline.relate.features import parse_published
 from storyline.relate.stories import places_overlap
 
 SUBJECT_CHARS = 60
+QUOTE_CONTEXT_WORDS = 4  # words shown either side of a changed wording
+DATE_EVENT_WORDS = 5  # words allowed between an event word and its date ("talks ended in Vienna on")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,8 @@ class Observation:
     value: str
     written: str
     span: Span
+    label: str = ""  # what was observed, for a finding's subject
+    number_first: bool = False  # the label reads as a sentence ("40 people were evacuated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,158 +125,27 @@ def _findings(attribute: Attribute, observations: Iterable[Observation], same: C
 
 # --- numbers ---------------------------------------------------------------------------------------
 
-WORD_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        "zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split()
-    )
-    if word != "_"  # "one" is mostly a pronoun ("no one", "one of them"): never a count here
-} | {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
-UNITS = {"percent": "percent", "per cent": "percent", "%": "percent", "$": "dollars", "€": "euros", "£": "pounds"}
-# Words that never say what was counted: function words, auxiliaries, hedges, time words, and the
-# generic nouns that differ between outlets ("12 injured" / "12 people were injured").
-NUMBER_SKIP = frozenset(
-    "a an the of to in on at for with by from as and or but is are was were be been being has have had "
-    "who which that this these those it its their his her than more less least about nearly almost some "
-    "around over under up down after before since during at per just only reportedly people persons "
-    "individuals were also still now then yesterday today tonight tomorrow week weeks day days year years "
-    "last first next other others another".split()
-) | frozenset(_WEEKDAYS) | frozenset(_MONTHS)
-COUNTED_WINDOW = 5  # words after a number in which to find what it counts
-IRREGULAR_PARTICIPLES = frozenset("hurt dead missing left taken held seen shot hit caught stuck".split())
-
-_TOKEN = re.compile(
-    r"(?P<num>(?<![\w.,:/-])[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w:/]|[.,]\d)"
-    r"|(?<![\w.,:/-])[$€£]?\d+(?:\.\d+)?(?![\w:/]|[.,]\d))"
-    r"|(?P<word>[A-Za-z]+(?:['’-][A-Za-z]+)*)|(?P<pct>%)|(?P<stop>[^\w\s])"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    kind: str
-    text: str
-    start: int
-    end: int
-
-
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.lastgroup or "stop", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _word_value(word: str) -> int | None:
-    """"forty", "twenty-five"; None for anything else."""
-    parts = word.lower().split("-")
-    if len(parts) == 2 and parts[0] in WORD_NUMBERS and WORD_NUMBERS[parts[0]] >= 20 and parts[1] in WORD_NUMBERS:
-        return WORD_NUMBERS[parts[0]] + WORD_NUMBERS[parts[1]]
-    return WORD_NUMBERS.get(parts[0]) if len(parts) == 1 else None
-
-
-def _stem(word: str) -> str:
-    word = word.lower()
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def _format(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:.6g}"
-
-
-def _is_date_part(tokens: list[_Token], i: int, value: float) -> bool:
-    """Years, and day numbers next to a month name, count days rather than things."""
-    near = [tokens[k].text.lower() for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
-    return (1900 <= value <= 2100 and float(value).is_integer()) or any(w in _MONTHS for w in near)
-
-
-def _read_number(tokens: list[_Token], i: int) -> tuple[float, str, int] | None:
-    """(value, unit, index after the number) for a number starting at token `i`."""
-    token = tokens[i]
-    unit = ""
-    if token.kind == "num":
-        digits = token.text
-        if digits[0] in UNITS:
-            unit, digits = UNITS[digits[0]], digits[1:]
-        value: float = float(digits.replace(",", ""))
-    elif token.kind == "word" and (word_value := _word_value(token.text)) is not None:
-        value = word_value
-    else:
-        return None
-    j = i + 1
-    if j < len(tokens) and tokens[j].text.lower() in SCALES:
-        value *= SCALES[tokens[j].text.lower()]
-        j += 1
-    if j < len(tokens) and tokens[j].text.lower() in ("percent", "%"):
-        unit, j = "percent", j + 1
-    elif j + 1 < len(tokens) and f"{tokens[j].text} {tokens[j + 1].text}".lower() == "per cent":
-        unit, j = "percent", j + 2
-    return value, unit, j
-
-
-def _verb_like(word: str) -> bool:
-    return word.endswith(("ed", "ing")) or word in IRREGULAR_PARTICIPLES
-
-
-def _counted(tokens: list[_Token], after: int, before: int) -> tuple[list[str], int, int] | None:
-    """What a number counts, as key words and the token range they cover: the noun after it and
-    the verb that says what happened to it ("5 soldiers were killed"), else the verb before it
-    ("killed at least 12")."""
-    words: list[str] = []
-    last = after - 1
-    for k in range(after, min(after + COUNTED_WINDOW, len(tokens))):
-        if tokens[k].kind != "word":
-            break
-        word = tokens[k].text.lower()
-        if word in NUMBER_SKIP:
-            continue
-        if words and not _verb_like(word):
-            break
-        words.append(_stem(word))
-        last = k
-        if _verb_like(word):
-            break
-    if words:
-        return words, before, last
-    for k in range(before - 1, max(-1, before - 1 - COUNTED_WINDOW), -1):
-        if tokens[k].kind != "word":
-            break
-        if tokens[k].text.lower() not in NUMBER_SKIP:
-            return [_stem(tokens[k].text)], k, after - 1
-    return None
-
 
 def number_observations(article: Article) -> list[Observation]:
-    """Every counted quantity in the article, keyed by what it counts."""
-    tokens = _tokens(article.text)
-    found = []
-    for i in range(len(tokens)):
-        read = _read_number(tokens, i)
-        if read is None or (i > 0 and _read_number(tokens, i - 1) is not None):
-            continue
-        value, unit, after = read
-        if _is_date_part(tokens, i, value) and not unit:
-            continue
-        counted = _counted(tokens, after, i)
-        if counted is None:
-            continue
-        words, first, last = counted
-        span = Span.of(article.text, tokens[first].start, tokens[last].end)
-        written = article.text[tokens[i].start : tokens[after - 1].end]
-        key = " ".join(([unit] if unit else []) + words)
-        found.append(Observation(article, key, _format(value), written, span))
-    return found
+    """Every counted quantity in the article, keyed by what it counts and what happened to it."""
+    return [
+        Observation(
+            article, q.key, q.formatted, q.shown, Span.of(article.text, q.start, q.end), q.label, q.predicate_after
+        )
+        for q in quantities(article.text)
+    ]
 
 
 def _merge_partial_keys(observations: list[Observation]) -> list[Observation]:
-    """"12 injured" and "21 injured in the blast" count one thing: a one-word key joins the longer
-    key that starts with it, unless several longer keys compete for it."""
+    """"12 were wounded" and "Five soldiers were wounded" may count one thing: a key without a noun
+    joins the one longer key with its predicate, unless several longer keys compete for it."""
     longer: dict[str, set[str]] = defaultdict(set)
     for o in observations:
         words = o.key.split()
         if len(words) > 1:
-            longer[" ".join(words[:-1])].add(o.key)
+            longer[" ".join(words[1:])].add(o.key)
     return [
-        Observation(o.article, next(iter(longer[o.key])), o.value, o.written, o.span)
+        replace(o, key=next(iter(longer[o.key])))
         if len(longer.get(o.key, ())) == 1
         else o
         for o in observations
@@ -277,44 +153,28 @@ def _merge_partial_keys(observations: list[Observation]) -> list[Observation]:
 
 
 def _numbers(context: Context) -> list[Finding]:
-    observations = [o for a in context.articles for o in number_observations(a)]
-    observations = _merge_partial_keys(observations)
+    observations = _merge_partial_keys([o for a in context.articles for o in number_observations(a)])
 
     def subject(obs: list[Observation]) -> str:
-        first = obs[0]
-        return first.span.text.replace(first.written, "", 1).strip() or first.key
+        """The label of a report that puts the number first ("40 people were evacuated") reads best."""
+        best = max(obs, key=lambda o: (o.number_first, min(len(o.label.split()), 3)))
+        return best.label or best.key
 
     return _findings("number", observations, str.__eq__, subject)
 
 
 # --- places and dates of events --------------------------------------------------------------------
 
-# The venue and event vocabulary is the story clusterer's, so both stages agree on what a venue is.
-EVENT_WORDS = re.compile(rf"\b(?:{_EVENT_WORD})\b", re.IGNORECASE)
-# Words for one kind of event, folded so "met in Graz" and "the meeting in Vienna" compare.
-EVENT_FORMS = dict.fromkeys(("met", "meet", "meetings", "minister", "ministers", "minister's"), "meeting") | dict.fromkeys(
-    ("spoke", "speaking"), "speech"
-)
-
-
-def _event(word: str) -> str:
-    return EVENT_FORMS.get(word.lower(), word.lower())
-
 
 def place_observations(article: Article) -> list[Observation]:
-    """Places named as where an event happened ("talks in Vienna"), keyed by the event word."""
+    """Places asserted as where this event happened ("the talks in Vienna"), keyed by the event word."""
     names = {e.id: e.name for e in article.entities.values()}
     found = []
     for mention in article.mentions:
-        if mention.kind != "place":
+        if mention.kind != "place" or (event := venue_event(article.text, mention.span.start)) is None:
             continue
-        before = article.text[max(0, mention.span.start - _EVENT_CONTEXT_CHARS) : mention.span.start]
-        venue = _VENUE_CONTEXT.search(before)
-        if venue is None:
-            continue
-        event = EVENT_WORDS.match(venue.group()).group()  # type: ignore[union-attr] — the pattern starts with one
         value = normalise_text(names.get(mention.entity_id) or mention.span.text)
-        found.append(Observation(article, _event(event), value, mention.span.text, mention.span))
+        found.append(Observation(article, event_form(event), value, mention.span.text, mention.span))
     return found
 
 
@@ -333,14 +193,14 @@ def _date_values(article: Article, sentence: Span) -> list[tuple[str, int, int]]
     """(comparable value, start, end) of each date in a sentence: ISO when the publication date
     resolves it, else the words as written, tagged by kind ("weekday:tuesday", "day:march 12")."""
     published = parse_published(article.published)
-    readers = [("day", p, _explicit_dates) for p in _DATE_PATTERNS] + [("weekday", _WEEKDAY_OR_RELATIVE, _relative_dates)]
+    readers = [("day", p, explicit_dates) for p in DATE_PATTERNS] + [("weekday", WEEKDAY_OR_RELATIVE, relative_dates)]
     found = []
     for kind, pattern, resolve in readers:
         for m in pattern.finditer(sentence.text):
             written = normalise_text(m.group())
             if resolved := resolve(m.group(), published):
                 value = f"iso:{min(resolved).isoformat()}"
-            elif kind == "day" or written in _WEEKDAYS:  # "yesterday" means nothing without a dateline
+            elif kind == "day" or written in WEEKDAYS:  # "yesterday" means nothing without a dateline
                 value = f"{kind}:{written}"
             else:
                 continue
@@ -348,17 +208,32 @@ def _date_values(article: Article, sentence: Span) -> list[tuple[str, int, int]]
     return found
 
 
+def date_event(article: Article, sentence: Span, start: int) -> str | None:
+    """The event word a date belongs to: one shortly before it in the same clause ("the summit
+    opened on Monday"), or the clause after a leading "On Monday,". A date further away, or in a
+    clause that looks ahead, is another event's ("injured in the fire on 2 March")."""
+    clause = clause_before(article.text, start, start - sentence.start)
+    events = list(EVENT_WORDS.finditer(clause))
+    if events and len(clause[events[-1].end() :].split()) <= DATE_EVENT_WORDS:
+        return None if looks_ahead(clause, events[-1].start()) else events[-1].group()
+    opening = article.text[sentence.start : start].strip().lower()
+    if opening in ("on", ""):
+        rest = article.text[start : sentence.end]
+        later = EVENT_WORDS.search(rest)
+        if later and not looks_ahead(rest[: later.end()], later.start()):
+            return later.group()
+    return None
+
+
 def date_observations(article: Article) -> list[Observation]:
-    """Dates given for an event in the same sentence, keyed by the nearest event word."""
+    """Dates given for an event, keyed by the event word they belong to."""
     found = []
     for sentence in _sentences(article):
-        events = [(sentence.start + m.start(), m.group()) for m in EVENT_WORDS.finditer(sentence.text)]
-        if not events:
-            continue
         for value, start, end in _date_values(article, sentence):
-            _, word = min(events, key=lambda e: abs(e[0] - start))
+            if (event := date_event(article, sentence, start)) is None:
+                continue
             span = Span.of(article.text, start, end)
-            found.append(Observation(article, _event(word), value, span.text, span))
+            found.append(Observation(article, event_form(event), value, span.text, span))
     return found
 
 
@@ -415,6 +290,16 @@ def _locate(article: Article, entity_id: str, form: str) -> Span | None:
     return Span.of(article.text, start, start + len(form)) if start >= 0 else None
 
 
+def _spelling_evidence(
+    by_id: Mapping[str, Article], uses: Mapping[str, tuple[str, Span]], order: dict[str, int]
+) -> Evidence:
+    """One spelling as one side: its first use, credited to every outlet that printed it."""
+    article_ids = sorted(uses, key=order.__getitem__)
+    outlets = list(dict.fromkeys(by_id[aid].outlet_label for aid in article_ids))
+    form, span = uses[article_ids[0]]
+    return Evidence(article_ids[0], ", ".join(outlets), form, span)
+
+
 def _name_findings(entity: Entity, by_id: Mapping[str, Article], order: dict[str, int]) -> list[Finding]:
     spellings: dict[str, dict[str, dict[str, tuple[str, Span]]]] = {"first": {}, "surname": {}}
     for form, article_ids in sorted(entity.aliases.items()):
@@ -436,11 +321,8 @@ def _name_findings(entity: Entity, by_id: Mapping[str, Article], order: dict[str
         variants = [s for s in by_spelling if any(_variant(s, o) for o in by_spelling if o != s)]
         if not variants:
             continue
-        evidence = [
-            _evidence(by_id[aid], form, span)
-            for spelling in variants
-            for aid, (form, span) in sorted(by_spelling[spelling].items(), key=lambda kv: order[kv[0]])
-        ]
+        rarest_first = sorted(variants, key=lambda spelling: (len(by_spelling[spelling]), spelling))
+        evidence = [_spelling_evidence(by_id, by_spelling[spelling], order) for spelling in rarest_first]
         findings.append(Finding("name", f"{entity.id}:{part}", entity.name, evidence))
     return findings
 
@@ -463,6 +345,26 @@ def _statements(context: Context) -> dict[str, tuple[Article, Statement]]:
     return {s.id: (a, s) for a in context.articles for s in a.statements}
 
 
+def _changed_wording(article: Article, quote: Statement, other: Statement) -> Evidence:
+    """The words of `quote` that differ from `other`, with a few words either side, so a reader sees
+    "…opened all of them" against "…opened most of them"; the whole quote when they do not overlap."""
+    content = quote.content
+    words = list(re.finditer(r"\w+", content.text))
+    differ = differing_words([w.group().lower() for w in words], tokens(other.content.text))
+    if differ is None or not words:
+        return _evidence(article, content.text, content)
+    changed = differ[0]
+    low = max(0, changed.start - QUOTE_CONTEXT_WORDS)
+    high = min(len(words), max(changed.stop, changed.start + 1) + QUOTE_CONTEXT_WORDS)
+    start, end = words[low].start(), words[high - 1].end()
+    value = ("…" if low > 0 else "") + content.text[start:end] + ("…" if high < len(words) else "")
+    return _evidence(article, value, Span.of(article.text, content.start + start, content.start + end))
+
+
+def _length(statement: Statement) -> int:
+    return len(statement.content.text)
+
+
 def _quotes(context: Context) -> list[Finding]:
     statements = _statements(context)
     findings = []
@@ -475,21 +377,43 @@ def _quotes(context: Context) -> list[Finding]:
         if not correct or not wrong:
             continue
         speaker = f"{group.speaker.name}: " if group.speaker else ""
-        evidence = [_evidence(a, s.content.text, s.content) for a, s in correct + wrong]
+        fullest_correct, fullest_wrong = (max((s for _, s in side), key=_length) for side in (correct, wrong))
+        evidence = [_changed_wording(a, s, fullest_wrong) for a, s in correct]
+        evidence += [_changed_wording(a, s, fullest_correct) for a, s in wrong]
         findings.append(Finding("quote", group.id, speaker + shorten(correct[0][1].content.text), evidence))
     return findings
 
 
+NAME_CONNECTORS = frozenset("of for and de van von der den da di du la le y".split())
+
+
+def named(speaker: Speaker) -> bool:
+    """A speaker known by name: a person's first name and surname, or an organisation's proper name.
+
+    Roles and groups ("the EU mediator", "the fire service", "customers") may denote anyone, so they
+    never contradict a name or each other.
+    """
+    words = speaker.name.split()
+    if not words or words[0].lower() == "the":
+        return False
+    if not all(w[0].isupper() for w in words if w.lower() not in NAME_CONNECTORS):
+        return False
+    return speaker.kind != "person" or (len(words) >= 2 and name_parts(speaker.name) is not None)
+
+
 def _speakers(context: Context) -> list[Finding]:
+    """Statements two outlets credit to two different named people (or named organisations)."""
     statements = _statements(context)
     findings = []
     for group in context.groups:
-        credited = [statements[i] for i in group.statement_ids if i in statements and statements[i][1].speaker]
-        if len({s.speaker.id for _, s in credited if s.speaker}) < 2:
-            continue
-        evidence = [
-            _evidence(a, s.speaker.name, s.source or s.cue) for a, s in credited if s.speaker is not None
+        credited = [
+            (article, statement, statement.speaker)
+            for article, statement in (statements[i] for i in group.statement_ids if i in statements)
+            if statement.speaker is not None and named(statement.speaker)
         ]
+        if len({_fold(speaker.name) for _, _, speaker in credited}) < 2:
+            continue
+        evidence = [_evidence(a, speaker.name, s.source or s.cue) for a, s, speaker in credited]
         findings.append(Finding("speaker", group.id, shorten(credited[0][1].content.text), evidence))
     return findings
 

@@ -90,13 +90,12 @@ def _names_site(tail: str, known: set[str]) -> bool:
     return bool(tail) and any(tail in name or name in tail for name in known if name)
 
 
-def site_names(tree: HtmlElement, ld: dict[str, Any], sitename: str | None, url: str | None) -> list[str]:
+def site_names(tree: HtmlElement, ld: dict[str, Any], url: str | None) -> list[str]:
     """Every name the site goes by, most explicit first: the outlet is the first of them."""
     publisher = ld.get("publisher")
     names = [
         meta_content(tree, "og:site_name", "application-name"),
         _text(publisher.get("name")) if isinstance(publisher, dict) else _text(publisher),
-        sitename,
         domain_of(url),
     ]
     return [name for name in names if name]
@@ -107,13 +106,12 @@ def domain_of(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def authors_of(tree: HtmlElement, ld: dict[str, Any], guessed: str | None) -> list[str]:
-    """Names from the first source that has any: JSON-LD, meta tags, a visible byline, trafilatura."""
+def authors_of(tree: HtmlElement, ld: dict[str, Any]) -> list[str]:
+    """Names from the first source that has any: JSON-LD, meta tags, a visible byline."""
     sources = (
         lambda: _ld_names(ld.get("author")),
         lambda: _names(meta_content(tree, *AUTHOR_META)),
         lambda: [name for node in tree.xpath(_BYLINE_XPATH) for name in byline_names(node.text_content())],
-        lambda: _names(guessed),
     )
     for source in sources:
         names = _unique(source())

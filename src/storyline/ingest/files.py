@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 import os
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from storyline.ingest import tables
-from storyline.ingest.content import problem_with
+from storyline.ingest import tables, warc
+from storyline.ingest.content import TooLarge, gunzip, problem_with, read_capped
 from storyline.ingest.errors import ingest_error
 from storyline.model import Document, ErrorRecord
 
@@ -21,10 +20,10 @@ def _page(content_type: str, *, gzipped: bool = False) -> Reader:
 
     def read(path: Path, uri: str) -> Iterator[Document | ErrorRecord]:
         try:
-            payload = path.read_bytes()
+            payload = read_capped(path)
             if gzipped:
-                payload = gzip.decompress(payload)
-        except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as exc:
+                payload = gunzip(payload)
+        except (TooLarge, EOFError, zlib.error, OSError) as exc:
             yield ingest_error(uri, _os_reason(exc))
             return
         problem = problem_with(payload)
@@ -49,6 +48,8 @@ READERS: dict[str, Reader] = {
     ".text": _page("text/plain"),
     ".txt": _page("text/plain"),
     ".md": _page("text/plain"),
+    ".warc.gz": warc.read_warc,
+    ".warc": warc.read_warc,
     ".jsonl": tables.read_jsonl,
     ".csv": tables.read_csv,
 }
@@ -106,7 +107,9 @@ def _walk(folder: Path) -> Iterator[Path | ErrorRecord]:
 
 
 def _os_reason(exc: Exception) -> str:
-    if isinstance(exc, (gzip.BadGzipFile, EOFError, zlib.error)):
+    if isinstance(exc, TooLarge):
+        return str(exc)
+    if isinstance(exc, (EOFError, zlib.error)):
         return f"not a valid gzip file ({exc})"
     if isinstance(exc, PermissionError):
         return "file is not readable (permission denied)"

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from storyline.ingest.content import problem_with
+from storyline.ingest.content import TooLarge, problem_with, read_capped
 from storyline.ingest.errors import ingest_error
 from storyline.model import Document, ErrorRecord
 
@@ -55,7 +55,9 @@ def read_csv(path: Path, uri: str) -> Iterator[Document | ErrorRecord]:
 
 def _read_text(path: Path, uri: str) -> str | ErrorRecord:
     try:
-        payload = path.read_bytes()
+        payload = read_capped(path)
+    except TooLarge as exc:
+        return ingest_error(uri, str(exc))
     except OSError as exc:
         return ingest_error(uri, f"file could not be read ({exc.strerror or exc})")
     problem = problem_with(payload)

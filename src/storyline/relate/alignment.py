@@ -29,6 +29,7 @@ PARTIAL_CONTAINMENT = 0.8
 PARAPHRASE_COSINE = 0.75  # wordllama cosine between two renderings of one claim
 PARAPHRASE_JACCARD = 0.5  # content-word overlap: stricter proxy when no embedder is given
 MIN_QUOTE_OVERLAP = 3  # matching words needed before two quotes count as the same passage
+MAX_EDGE_CHANGE = 3  # a different ending this short in both quotes is a changed word, not a trim
 
 STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been being it its this that "
@@ -71,15 +72,36 @@ def compatible_speakers(a: Speaker | None, b: Speaker | None) -> bool:
     return a is not None and b is not None and a.id == b.id
 
 
-def wording_differs(a: list[str], b: list[str]) -> bool:
-    """Do two quotes of one passage differ inside the part both print (not a mere trim)?"""
+def differing_words(a: list[str], b: list[str]) -> tuple[range, range] | None:
+    """Where two quotes of one passage differ (word ranges in `a` and `b`), ignoring trims.
+
+    Words one quote has beyond the passage the other prints are a trim; a short different ending
+    (or opening) in both is a changed word ("without distraction" / "without me").
+    """
     blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
     if sum(m.size for m in blocks) < MIN_QUOTE_OVERLAP:
-        return False
+        return None
     first, last = blocks[0], blocks[-1]
-    inside_a = a[first.a : last.a + last.size]
-    inside_b = b[first.b : last.b + last.size]
-    return inside_a != inside_b
+    start_a, start_b = first.a, first.b
+    if 0 < first.a <= MAX_EDGE_CHANGE and 0 < first.b <= MAX_EDGE_CHANGE:
+        start_a, start_b = 0, 0
+    end_a, end_b = last.a + last.size, last.b + last.size
+    if 0 < len(a) - end_a <= MAX_EDGE_CHANGE and 0 < len(b) - end_b <= MAX_EDGE_CHANGE:
+        end_a, end_b = len(a), len(b)
+    gaps = []
+    prev_a, prev_b = start_a, start_b
+    for m_a, m_b, size in [(m.a, m.b, m.size) for m in blocks] + [(end_a, end_b, 0)]:
+        if m_a > prev_a or m_b > prev_b:
+            gaps.append((prev_a, m_a, prev_b, m_b))
+        prev_a, prev_b = m_a + size, m_b + size
+    if not gaps:
+        return None
+    return range(gaps[0][0], gaps[-1][1]), range(gaps[0][2], gaps[-1][3])
+
+
+def wording_differs(a: list[str], b: list[str]) -> bool:
+    """Do two quotes of one passage differ inside the part both print (not a mere trim)?"""
+    return differing_words(a, b) is not None
 
 
 @dataclass(slots=True)

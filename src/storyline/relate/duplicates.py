@@ -1,7 +1,10 @@
 """Near-duplicate detection: syndicated and lightly edited copies of one article.
 
 A wire story reprinted with a new headline, a trimmed sentence or an outlet prefix is one report,
-not corroboration: the pipeline keeps the copy but counts only the original.
+not corroboration: the pipeline keeps the copy but counts only the original. Reprints are often
+trimmed, so besides a high Jaccard a pair also counts when nearly all of the shorter text lies in
+the longer one, as long as the shorter is a real share of the longer: an article that quotes a few
+paragraphs of a long one is a new report, not a copy.
 """
 
 from __future__ import annotations
@@ -27,11 +30,34 @@ class DuplicateMatch:
         return self.original_id if article_id == self.article_id else self.article_id
 
 
+# Containment of the shorter shingle set in the longer that makes a trimmed copy, and the guards.
+CONTAINMENT = 0.9
+MIN_SIZE_RATIO = 0.6  # the shorter keeps at least this share of the longer's shingles
+MIN_CONTAINED_SHINGLES = 40  # a few sentences in common prove nothing
+
+
+def containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """Share of the smaller shingle set inside the larger, from their Jaccard and sizes.
+
+    |A∩B| = J(|A|+|B|)/(1+J), since |A∪B| = |A|+|B|-|A∩B|. 0 when a size is unknown.
+    """
+    if min(size_a, size_b) <= 0:
+        return 0.0
+    return min(1.0, jaccard * (size_a + size_b) / (1 + jaccard) / min(size_a, size_b))
+
+
+def lowest_jaccard(containment_threshold: float, size_ratio: float) -> float:
+    """The Jaccard of the least similar pair that still passes the containment rule (for the LSH)."""
+    overlap = containment_threshold * size_ratio
+    return overlap / (1 + size_ratio - overlap)
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     order: int
     published: date | None
     sketch: MinHash
+    shingles: int
 
     def sort_key(self) -> tuple[date, int]:
         """Earlier publication wins; unknown dates lose to known ones; ties go to the first added."""
@@ -39,11 +65,11 @@ class _Entry:
 
 
 class NearDuplicateIndex:
-    """MinHash LSH over word shingles; candidates are confirmed by their estimated Jaccard."""
+    """MinHash LSH over word shingles; candidates are confirmed by Jaccard or by containment."""
 
     def __init__(self, threshold: float = 0.8) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=min(threshold, lowest_jaccard(CONTAINMENT, MIN_SIZE_RATIO)), num_perm=NUM_PERM)
         self._entries: dict[str, _Entry] = {}
         self._original: dict[str, str] = {}  # copy id -> original id, resolved to the root
 
@@ -52,8 +78,8 @@ class NearDuplicateIndex:
         if f.article_id in self._entries:
             return self._match_of(f.article_id)
         sketch = MinHash(num_perm=NUM_PERM, hashvalues=f.minhash, scheme=MINHASH_SCHEME)
-        entry = _Entry(len(self._entries), f.published, sketch)
-        best = self._best_candidate(sketch)
+        entry = _Entry(len(self._entries), f.published, sketch, f.shingles)
+        best = self._best_candidate(entry)
         self._entries[f.article_id] = entry
         self._lsh.insert(f.article_id, sketch)
         if best is None:
@@ -87,9 +113,19 @@ class NearDuplicateIndex:
         similarity = self._entries[article_id].sketch.jaccard(self._entries[root_id].sketch)
         return DuplicateMatch(article_id, root_id, similarity)
 
-    def _best_candidate(self, sketch: MinHash) -> tuple[str, float] | None:
-        scored = [(self._entries[c].sketch.jaccard(sketch), c) for c in self._lsh.query(sketch)]
-        confirmed = [(s, c) for s, c in scored if s >= self.threshold]
+    def is_copy(self, jaccard: float, size_a: int, size_b: int) -> bool:
+        if jaccard >= self.threshold:
+            return True
+        small, large = sorted((size_a, size_b))
+        return (
+            small >= MIN_CONTAINED_SHINGLES
+            and small >= MIN_SIZE_RATIO * large
+            and containment(jaccard, size_a, size_b) >= CONTAINMENT
+        )
+
+    def _best_candidate(self, entry: _Entry) -> tuple[str, float] | None:
+        scored = [(self._entries[c].sketch.jaccard(entry.sketch), c) for c in self._lsh.query(entry.sketch)]
+        confirmed = [(s, c) for s, c in scored if self.is_copy(s, entry.shingles, self._entries[c].shingles)]
         if not confirmed:
             return None
         similarity, candidate = max(confirmed, key=lambda sc: (sc[0], -self._entries[sc[1]].order))

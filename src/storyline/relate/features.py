@@ -12,13 +12,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 from datasketch import MinHash
 
 from storyline.model import Article, normalise_text
 from storyline.relate.embeddings import embed, lead_text
+from storyline.relate.events import dates_in, is_venue
 
 NUM_PERM = 128
 MINHASH_SCHEME = "affine32"  # named, so stored hash values are rebuilt with the scheme that made them
@@ -27,38 +28,6 @@ ACTOR_KINDS = frozenset({"person", "org"})
 KEY_ACTOR_MIN_MENTIONS = 2
 LEAD_WINDOW = 400  # an actor named this early is a main actor even if named once
 LABEL_CHARS = 90
-
-# A place is an event venue when "in"/"at" introduces it a few words after a word naming an event:
-# "the meeting in Brussels" says where it happened, "the conflict in Afghanistan" names the subject.
-_EVENT_WORD = (
-    r"meeting|meetings|meet|met|summit|talks|conference|session|gathering|ministers?|minister's|visit|"
-    r"visiting|rally|ceremony|held|hosted|convened|briefing|forum|congress|match|trial|hearing|festival|"
-    r"opened|arrived|landed|speaking|spoke"
-)
-_VENUE_CONTEXT = re.compile(rf"\b(?:{_EVENT_WORD})\b(?:\W+\w+){{0,3}}?\W+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
-_EVENT_CONTEXT_CHARS = 80
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}
-# Capitalised only: "may" and "march" are common lower-case words.
-_MONTH = "|".join(name.capitalize() for name in sorted(_MONTHS, key=len, reverse=True))
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-_DATE_PATTERNS = [
-    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b"),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}}))?"),
-]
-_WEEKDAY_OR_RELATIVE = re.compile(rf"\b(?:{'|'.join(_WEEKDAYS + tuple(_RELATIVE_DAYS))})\b", re.IGNORECASE)
-
 
 @dataclass(slots=True)
 class ArticleFeatures:
@@ -70,6 +39,7 @@ class ArticleFeatures:
     title: str
     embedding: np.ndarray  # float32, unit norm
     minhash: np.ndarray  # datasketch MinHash hash values over word 5-shingles
+    shingles: int = 0  # how many distinct shingles the sketch summarises; 0 when unknown (older records)
     actors: frozenset[str] = frozenset()  # canonical ids of persons and organisations
     key_actors: frozenset[str] = frozenset()  # the actors the article is about (prominent ones)
     names: dict[str, str] = field(default_factory=dict)  # actor id -> display name, for labels
@@ -88,9 +58,12 @@ def parse_published(value: str | None) -> date | None:
         return None
 
 
-def minhash_values(text: str) -> np.ndarray:
+def shingle_set(text: str) -> set[str]:
     words = normalise_text(text).split()
-    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+
+
+def _sketch(shingles: set[str]) -> np.ndarray:
     sketch = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME)
     sketch.update_batch([s.encode("utf-8") for s in shingles])
     return np.asarray(sketch.hashvalues).copy()
@@ -127,11 +100,6 @@ def _actors(article: Article) -> tuple[frozenset[str], frozenset[str], dict[str,
     return actors, frozenset(key & actors), {a: names.get(a, a) for a in sorted(actors)}
 
 
-def _is_venue(text: str, start: int) -> bool:
-    before = text[max(0, start - _EVENT_CONTEXT_CHARS) : start]
-    return bool(_VENUE_CONTEXT.search(before))
-
-
 def _places(article: Article) -> tuple[frozenset[str], frozenset[str]]:
     names = {e.id: e.name for e in article.entities.values()}
     places: set[str] = set()
@@ -141,78 +109,30 @@ def _places(article: Article) -> tuple[frozenset[str], frozenset[str]]:
         if not name:
             continue
         places.add(name)
-        if _is_venue(article.text, start):
+        if is_venue(article.text, start):
             venues.add(name)
     return frozenset(places), frozenset(venues)
-
-
-def _resolve_weekday(weekday: int, published: date) -> date:
-    """News reports the past: "on Tuesday" means the latest Tuesday on or before publication."""
-    return published - timedelta(days=(published.weekday() - weekday) % 7)
-
-
-def _nearest_year(month: int, day: int, published: date) -> date | None:
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidates.append(date(year, month, day))
-        except ValueError:
-            continue
-    return min(candidates, key=lambda d: abs((d - published).days), default=None)
-
-
-def _explicit_dates(text: str, published: date | None) -> set[date]:
-    found: set[date] = set()
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            parts = match.groupdict()
-            month = _MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["m"])
-            day, year = int(parts["d"]), parts.get("y")
-            try:
-                resolved = date(int(year), month, day) if year else None
-            except ValueError:
-                continue
-            if resolved is None and published is not None:
-                resolved = _nearest_year(month, day, published)
-            if resolved is not None:
-                found.add(resolved)
-    return found
-
-
-def _relative_dates(text: str, published: date | None) -> set[date]:
-    if published is None:
-        return set()
-    found: set[date] = set()
-    for match in _WEEKDAY_OR_RELATIVE.finditer(text):
-        word = match.group(0).lower()
-        if word in _RELATIVE_DAYS:
-            found.add(published + timedelta(days=_RELATIVE_DAYS[word]))
-        else:
-            found.add(_resolve_weekday(_WEEKDAYS.index(word), published))
-    return found
-
-
-def _dates(text: str, published: date | None) -> frozenset[str]:
-    return frozenset(d.isoformat() for d in _explicit_dates(text, published) | _relative_dates(text, published))
 
 
 def _without_embedding(article: Article) -> ArticleFeatures:
     published = parse_published(article.published)
     actors, key_actors, names = _actors(article)
     places, venues = _places(article)
+    shingles = shingle_set(article.text)
     return ArticleFeatures(
         article_id=article.id,
         published=published,
         outlet=article.outlet,
         title=_label(article),
         embedding=np.zeros(0, dtype=np.float32),
-        minhash=minhash_values(article.text),
+        minhash=_sketch(shingles),
+        shingles=len(shingles),
         actors=actors,
         key_actors=key_actors,
         names=names,
         places=places,
         venues=venues,
-        dates=_dates(article.text, published),
+        dates=dates_in(article.text, published),
     )
 
 
@@ -253,6 +173,7 @@ def to_record(f: ArticleFeatures) -> dict[str, bytes | str | None]:
         "title": f.title,
         "embedding": _array_to_bytes(f.embedding),
         "minhash": _array_to_bytes(f.minhash),
+        "shingles": str(f.shingles),
         "actors": _set_to_json(f.actors),
         "key_actors": _set_to_json(f.key_actors),
         "names": json.dumps(f.names, sort_keys=True),
@@ -273,6 +194,7 @@ def from_record(row: Mapping[str, bytes | str | None]) -> ArticleFeatures:
         title=str(row.get("title") or ""),
         embedding=_bytes_to_array(row["embedding"]).astype(np.float32),
         minhash=_bytes_to_array(row["minhash"]),
+        shingles=int(row.get("shingles") or 0),
         actors=strings("actors"),
         key_actors=strings("key_actors"),
         names=json.loads(row.get("names") or "{}"),

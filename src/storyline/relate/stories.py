@@ -171,3 +171,10 @@ class StoryIndex:
                 best_id, best_score = story.id, value
         return best_id
 
+
+
+def pair_score(a: ArticleFeatures, b: ArticleFeatures, config: StoryConfig | None = None) -> float:
+    """How strongly two articles report one event, on the scale of story assignment (-inf: vetoed)."""
+    story = _StoryState("pair")
+    story.add(b)
+    return score(a, story, config or StoryConfig())

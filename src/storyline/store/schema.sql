@@ -162,3 +162,35 @@ CREATE TABLE IF NOT EXISTS errors (
     at     TEXT NOT NULL,
     PRIMARY KEY (source, stage)
 );
+
+-- Schema version 2: ingestion memory.
+-- Outlet-level boilerplate: on which distinct pages (hashed) each paragraph (hashed, normalised) of an
+-- outlet was seen, kept only until it is known to recur; and the paragraphs judged boilerplate.
+CREATE TABLE IF NOT EXISTS outlet_paragraphs (
+    outlet TEXT NOT NULL,
+    hash   TEXT NOT NULL,
+    page   TEXT NOT NULL,
+    PRIMARY KEY (outlet, hash, page)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS boilerplate (
+    outlet     TEXT NOT NULL,
+    hash       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    pages      INTEGER NOT NULL,              -- distinct pages it was seen on when judged
+    learned_at TEXT NOT NULL,
+    PRIMARY KEY (outlet, hash)
+);
+
+-- Feeds followed: the validators for conditional requests, and the items already taken.
+CREATE TABLE IF NOT EXISTS feeds (
+    url           TEXT PRIMARY KEY,
+    etag          TEXT,
+    last_modified TEXT,
+    checked_at    TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS feed_items (
+    feed    TEXT NOT NULL,
+    item    TEXT NOT NULL,               -- entry id, else its link
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed, item)
+);

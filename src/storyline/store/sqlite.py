@@ -34,7 +34,7 @@ from storyline.model import (
 if TYPE_CHECKING:
     from storyline.relate.duplicates import DuplicateMatch
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StoreError(RuntimeError):
@@ -433,6 +433,68 @@ class Store:
             for a in self.db.execute("SELECT alias, article_id FROM entity_aliases WHERE entity_id=?", (r["id"],)):
                 aliases.setdefault(a["alias"], []).append(a["article_id"])
             yield {"id": r["id"], "name": r["name"], "kind": r["kind"], "statements": r["statements"], "aliases": aliases}
+
+    # ---- ingestion memory: outlet boilerplate and followed feeds ---------------------------------
+
+    def paragraph_pages(self, outlet: str, hashes: Iterable[str]) -> dict[str, int]:
+        """On how many distinct pages of the outlet each paragraph hash was seen (absent: never)."""
+        counts: dict[str, int] = {}
+        for chunk in _chunks(sorted(set(hashes)), 500):
+            marks = ",".join("?" * len(chunk))
+            counts.update(
+                self.db.execute(
+                    f"SELECT hash, count(*) FROM outlet_paragraphs WHERE outlet=? AND hash IN ({marks}) GROUP BY hash",
+                    (outlet, *chunk),
+                ).fetchall()
+            )
+        return counts
+
+    def add_paragraph_pages(self, outlet: str, sightings: Iterable[tuple[str, str]]) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO outlet_paragraphs(outlet, hash, page) VALUES (?,?,?)",
+                [(outlet, digest, page) for digest, page in sightings],
+            )
+
+    def add_boilerplate(self, outlet: str, paragraph_hash: str, text: str, pages: int) -> None:
+        """Record that a paragraph was judged the outlet's boilerplate (first judgement kept)."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO boilerplate(outlet, hash, text, pages, learned_at) VALUES (?,?,?,?,?)",
+                (outlet, paragraph_hash, text, pages, _now()),
+            )
+
+    def boilerplate_rows(self) -> list[sqlite3.Row]:
+        return list(self.db.execute("SELECT * FROM boilerplate ORDER BY outlet, learned_at, text"))
+
+    def feed_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified the feed last answered with, for a conditional request."""
+        row = self.db.execute("SELECT etag, last_modified FROM feeds WHERE url=?", (url,)).fetchone()
+        return (row["etag"], row["last_modified"]) if row else (None, None)
+
+    def save_feed_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO feeds(url, etag, last_modified, checked_at) VALUES (?,?,?,?) ON CONFLICT(url) DO UPDATE"
+                " SET etag=excluded.etag, last_modified=excluded.last_modified, checked_at=excluded.checked_at",
+                (url, etag, last_modified, _now()),
+            )
+
+    def unseen_feed_items(self, feed: str, items: Sequence[str]) -> list[str]:
+        seen = set()
+        for chunk in _chunks(sorted(set(items)), 500):
+            marks = ",".join("?" * len(chunk))
+            seen.update(
+                r[0] for r in self.db.execute(f"SELECT item FROM feed_items WHERE feed=? AND item IN ({marks})", (feed, *chunk))
+            )
+        return [item for item in items if item not in seen]
+
+    def mark_feed_items(self, feed: str, items: Iterable[str]) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO feed_items(feed, item, seen_at) VALUES (?,?,?)",
+                [(feed, item, _now()) for item in items],
+            )
 
 
 def _statement_row(s: Statement) -> tuple[Any, ...]:

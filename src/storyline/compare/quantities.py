@@ -1,0 +1,304 @@
+"""Counted quantities: a number, what it counts and what happened to it ("about 40 people were evacuated").
+
+Two outlets' numbers are compared only when both count the same thing in the same role, so the
+reader is never told that "two of the injured" contradicts "twelve were injured". The reading is
+strict on purpose: a number whose noun and predicate cannot be told is left out, hedges ("about
+40") keep their number, subsets ("two of them") are not totals, and labels ("Hall 4") and durations
+("three years") are not counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.relate.events import MONTHS, WEEKDAYS
+
+WORD_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        "zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+    if word != "_"  # "one" is mostly a pronoun ("no one", "one of them"): never a count here
+} | {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+UNITS = {"$": "dollars", "€": "euros", "£": "pounds"}
+# Said before a number without changing it: "about 40" and "40" agree.
+HEDGES = frozenset("about around nearly almost some approximately roughly estimated over just only".split())
+HEDGE_PAIRS = frozenset({("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least"), ("up", "to"),
+                         ("an", "estimated")})  # fmt: skip
+AUXILIARIES = frozenset("were was are is be been being have has had".split())
+# Nouns that say nothing about who was counted: "40 workers" and "40 people" may be the same 40.
+GENERIC_NOUNS = frozenset("people persons person individuals others workers staff employees".split())
+# A number after one of these names a thing ("Hall 4", "Article 5"); it counts nothing.
+LABEL_NOUNS = frozenset(
+    "hall room gate terminal platform article section chapter page route number no building block unit level "
+    "bay berth pier dock quay line flight case item figure table stage phase round floor pitch court lane".split()
+)
+# A number followed by these measures time or age, which outlets phrase too freely to compare.
+TIME_NOUNS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years".split())
+SPEECH_VERBS = frozenset("said says say told tells added adds noted wrote writes".split())
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for with by from as and or but than that this these those it its their his her "
+    "who which whom while when where after before since during per also still now then more less fewer least "
+    "up last first next other others another".split()
+) | AUXILIARIES | HEDGES | frozenset(WEEKDAYS) | frozenset(MONTHS)
+SUBSET_FOLLOWERS = frozenset("the them those these whom which us their its his her our you".split())
+DETERMINERS = frozenset("the a an their his her its our this that these those".split())
+IRREGULAR_PARTICIPLES = frozenset("hurt dead missing left taken held seen shot hit caught stuck sold".split())
+# Predicates that say one thing in other words, after suffix folding.
+PREDICATE_SYNONYMS = {"hurt": "injur", "wound": "injur", "dead": "kill", "died": "kill", "die": "kill", "death": "kill"}
+_SUFFIXES = ("ions", "ion", "ings", "ing", "ies", "ied", "ed", "es", "s", "e")
+APPOSITIVE_TOKENS = 15
+
+_TOKEN = re.compile(
+    r"(?P<num>(?<![\w.,:/-])[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w:/]|[.,]\d)"
+    r"|(?<![\w.,:/-])[$€£]?\d+(?:\.\d+)?(?![\w:/]|[.,]\d))"
+    r"|(?P<word>[A-Za-z]+(?:['’-][A-Za-z]+)*)|(?P<pct>%)|(?P<stop>[^\w\s])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One counted quantity: `key` says what was counted, `written` the number with its hedge."""
+
+    value: float
+    unit: str
+    noun: str  # stem of a specific counted noun; "" when generic ("people") or absent
+    predicate: str  # folded predicate ("evacuat"); "" when none
+    agent: bool  # the counted did the predicate ("12 soldiers attacked the base")
+    written: str
+    start: int
+    end: int
+    label: str  # what a reader is told was counted: "people were evacuated"
+    predicate_after: bool  # the predicate follows the number: the label reads naturally
+
+    @property
+    def key(self) -> str:
+        role = [f"{self.predicate} by"] if self.agent else [self.predicate]
+        return " ".join(part for part in (self.unit, self.noun, *role) if part)
+
+    @property
+    def formatted(self) -> str:
+        return str(int(self.value)) if self.value == int(self.value) else f"{self.value:.6g}"
+
+    @property
+    def shown(self) -> str:
+        """As written, with the digits when they were spelt out: "Twenty-one (21)" beside "12"."""
+        return self.written if self.formatted in self.written else f"{self.written} ({self.formatted})"
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.lastgroup or "stop", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def word_value(word: str) -> int | None:
+    """"forty", "twenty-five"; None for anything else."""
+    parts = word.lower().split("-")
+    if len(parts) == 2 and WORD_NUMBERS.get(parts[0], 0) >= 20 and (parts[1] == "one" or parts[1] in WORD_NUMBERS):
+        return WORD_NUMBERS[parts[0]] + WORD_NUMBERS.get(parts[1], 1)
+    return WORD_NUMBERS.get(parts[0]) if len(parts) == 1 else None
+
+
+def fold_predicate(word: str) -> str:
+    """"evacuation", "evacuated" → "evacuat"; "hurt", "injuries" → "injur"."""
+    folded = word.lower()
+    for suffix in _SUFFIXES:
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
+            folded = folded[: -len(suffix)]
+            break
+    return PREDICATE_SYNONYMS.get(folded, PREDICATE_SYNONYMS.get(word.lower(), folded))
+
+
+def noun_stem(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _verb_like(word: str) -> bool:
+    word = word.lower()
+    return word.endswith(("ed", "ing")) or word in IRREGULAR_PARTICIPLES
+
+
+def _at(tokens: Sequence[Token], i: int) -> Token | None:
+    return tokens[i] if 0 <= i < len(tokens) else None
+
+
+def _read_number(tokens: Sequence[Token], i: int) -> tuple[float, str, int] | None:
+    """(value, unit, index after the number) for a number starting at token `i`."""
+    token = tokens[i]
+    unit = ""
+    if token.kind == "num":
+        digits = token.text
+        if digits[0] in UNITS:
+            unit, digits = UNITS[digits[0]], digits[1:]
+        value: float = float(digits.replace(",", ""))
+    elif token.kind == "word" and (spelled := word_value(token.text)) is not None:
+        value = spelled
+    else:
+        return None
+    j = i + 1
+    if (scale := _at(tokens, j)) and scale.lower in SCALES:
+        value *= SCALES[scale.lower]
+        j += 1
+    if (nxt := _at(tokens, j)) and nxt.lower in ("percent", "%"):
+        unit, j = "percent", j + 1
+    elif (nxt := _at(tokens, j)) and (cent := _at(tokens, j + 1)) and f"{nxt.lower} {cent.lower}" == "per cent":
+        unit, j = "percent", j + 2
+    return value, unit, j
+
+
+def _is_date_part(tokens: Sequence[Token], i: int, value: float) -> bool:
+    """Years, and day numbers next to a month name, count days rather than things."""
+    near = [t.lower for t in (_at(tokens, i - 1), _at(tokens, i + 1)) if t]
+    return (1900 <= value <= 2100 and float(value).is_integer()) or any(w in MONTHS for w in near)
+
+
+def _hedge_start(tokens: Sequence[Token], i: int) -> int:
+    while (prev := _at(tokens, i - 1)) and prev.kind == "word":
+        if prev.lower in HEDGES:
+            i -= 1
+        elif (pair := _at(tokens, i - 2)) and (pair.lower, prev.lower) in HEDGE_PAIRS:
+            i -= 2
+        else:
+            break
+    return i
+
+
+def _is_label(tokens: Sequence[Token], first: int) -> bool:
+    """"Hall 4", "Euro 2028": a name or a label noun right before the number."""
+    prev = _at(tokens, first - 1)
+    if prev is None or prev.kind != "word":
+        return False
+    opener = _at(tokens, first - 2)
+    starts_sentence = opener is None or opener.text in (".", "!", "?", ":", ";", "\"", "“")
+    capitalised = prev.text[0].isupper() and prev.lower not in FUNCTION_WORDS and not starts_sentence
+    return capitalised or prev.lower in LABEL_NOUNS
+
+
+def _is_subset(tokens: Sequence[Token], after: int) -> bool:
+    """"two of the injured", "two of them": part of a total stated elsewhere."""
+    of, whom = _at(tokens, after), _at(tokens, after + 1)
+    return bool(of and of.lower == "of" and whom and whom.lower in SUBSET_FOLLOWERS)
+
+
+def _noun_word(token: Token | None) -> bool:
+    return bool(
+        token
+        and token.kind == "word"
+        and token.text.islower()
+        and token.lower not in FUNCTION_WORDS
+        and not token.lower.endswith("ly")
+        and not _verb_like(token.lower)
+    )
+
+
+def _skip_appositive(tokens: Sequence[Token], j: int) -> int:
+    """Past ", night-shift workers and staff," to the verb after it; `j` itself when there is none."""
+    if not ((comma := _at(tokens, j)) and comma.text == ","):
+        return j
+    for k in range(j + 1, min(len(tokens), j + APPOSITIVE_TOKENS)):
+        if tokens[k].kind == "stop" and tokens[k].text != ",":
+            return j
+        if tokens[k].text == "," and (aux := _at(tokens, k + 1)) and aux.lower in AUXILIARIES:
+            return k + 1
+    return j
+
+
+def _predicate_after(tokens: Sequence[Token], j: int, bare: bool) -> tuple[Token, bool] | None:
+    """(participle, agent) for "... were evacuated" or a bare "40 evacuated"."""
+    auxiliaries = 0
+    while (aux := _at(tokens, j)) and aux.lower in AUXILIARIES:
+        auxiliaries, j = auxiliaries + 1, j + 1
+    if auxiliaries and (adverb := _at(tokens, j)) and adverb.kind == "word" and adverb.lower.endswith("ly"):
+        j += 1
+    verb = _at(tokens, j)
+    if verb is None or verb.kind != "word" or not _verb_like(verb.lower) or not (auxiliaries or bare):
+        return None
+    after = _at(tokens, j + 1)
+    if not auxiliaries and (verb.lower.endswith("ing") or _noun_word(after)):
+        return None  # "two neighbouring halls": an adjective, not what happened to them
+    agent = not auxiliaries and bool(after and after.lower in DETERMINERS)
+    return verb, agent
+
+
+def _predicate_before(tokens: Sequence[Token], first: int) -> Token | None:
+    """"injuring 12", "the evacuation of about 40": the verb or noun that governs the number."""
+    prev = _at(tokens, first - 1)
+    nominal = bool(prev and prev.lower == "of")
+    if nominal:
+        prev = _at(tokens, first - 2)
+    if prev is None or prev.kind != "word" or not prev.text.islower():
+        return None
+    if prev.lower in FUNCTION_WORDS or prev.lower in SPEECH_VERBS or not (nominal or _verb_like(prev.lower)):
+        return None
+    return prev
+
+
+def _quantity(text: str, tokens: Sequence[Token], i: int) -> Quantity | None:
+    read = _read_number(tokens, i)
+    if read is None:
+        return None
+    value, unit, after = read
+    if _is_date_part(tokens, i, value) and not unit:
+        return None
+    first = _hedge_start(tokens, i)
+    if _is_label(tokens, first) or _is_subset(tokens, after):
+        return None
+    noun_token = _at(tokens, after) if _noun_word(_at(tokens, after)) else None
+    if noun_token and (noun_token.lower in TIME_NOUNS or noun_token.lower.split("-")[0] in TIME_NOUNS):
+        return None
+    j = after + 1 if noun_token else after
+    verb = _predicate_after(tokens, _skip_appositive(tokens, j), bare=True) or _predicate_after(tokens, j, bare=False)
+    before = None if verb else _predicate_before(tokens, first)
+    noun = "" if noun_token is None or noun_token.lower in GENERIC_NOUNS else noun_stem(noun_token.text)
+    predicate_token = verb[0] if verb else before
+    if predicate_token is None and not noun:
+        return None
+    noun_text = noun_token.text if noun_token else ""
+    if verb:
+        start, end = tokens[first].start, verb[0].end
+        between = text[tokens[after - 1].end : end].strip()
+        label = between if len(between.split()) <= 4 else f"{noun_text} {verb[0].text}".strip()
+    else:
+        label = f"{before.text if before else ''} {noun_text}".strip()
+        start = before.start if before else tokens[first].start
+        end = noun_token.end if noun_token else tokens[after - 1].end
+    return Quantity(
+        value=value,
+        unit=unit,
+        noun=noun,
+        predicate=fold_predicate(predicate_token.text) if predicate_token else "",
+        agent=bool(verb and verb[1]),
+        written=text[tokens[first].start : tokens[after - 1].end],
+        start=start,
+        end=end,
+        label=label,
+        predicate_after=verb is not None,
+    )
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every counted quantity in `text` whose noun or predicate can be read."""
+    tokens = tokenize(text)
+    found = []
+    for i in range(len(tokens)):
+        if i > 0 and _read_number(tokens, i - 1) is not None:
+            continue  # the second word of "twenty five", or "2.5 million"'s scale
+        if (quantity := _quantity(text, tokens, i)) is not None:
+            found.append(quantity)
+    return found

@@ -1,0 +1,1 @@
+"""Evaluation harnesses: storyline's figures on public annotated data, printed, never asserted."""

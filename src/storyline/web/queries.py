@@ -1,0 +1,324 @@
+"""Read-only queries behind every page and API call: plain SQL over `Store.db`, paginated.
+
+Each function answers one screen's question with a bounded amount of work (indexes below, LIMIT,
+totals from indexed counts), so a page costs the same with 300 articles as with 100,000.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.store import Store
+
+# Indexes the views need beyond the store's own; created idempotently at app or bench start.
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS web_stories_last_seen ON stories(last_seen)",
+    "CREATE INDEX IF NOT EXISTS web_stories_storyline ON stories(storyline_id, first_seen)",
+    "CREATE INDEX IF NOT EXISTS web_storylines_last_seen ON storylines(last_seen)",
+    "CREATE INDEX IF NOT EXISTS web_articles_duplicate ON articles(duplicate_of)",
+    "CREATE INDEX IF NOT EXISTS web_articles_outlet ON articles(outlet, published)",
+    "CREATE INDEX IF NOT EXISTS web_groups_story ON statement_groups(story_id)",
+    "CREATE INDEX IF NOT EXISTS web_discrepancies_story ON discrepancies(story_id)",
+    "CREATE INDEX IF NOT EXISTS web_discrepancies_storyline ON discrepancies(storyline_id)",
+)
+
+MAX_LIMIT = 200
+
+
+def ensure_indexes(store: Store) -> None:
+    with store.transaction() as db:
+        for sql in INDEXES:
+            db.execute(sql)
+        db.execute("ANALYZE")
+
+
+@dataclass(slots=True)
+class Page:
+    """One slice of a longer list, with what a client needs to ask for the next one."""
+
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.offset + self.limit if self.offset + self.limit < self.total else None
+
+    @property
+    def prev_offset(self) -> int | None:
+        return max(self.offset - self.limit, 0) if self.offset > 0 else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset,
+                "next_offset": self.next_offset, "items": self.items}  # fmt: skip
+
+
+@dataclass(slots=True)
+class SearchFilters:
+    """What the search form asks: words, where to look, and narrowing filters (all optional)."""
+
+    q: str = ""
+    scope: str = "statements"  # statements or articles
+    speaker: str = ""
+    outlet: str = ""
+    kind: str = ""  # statement kind: direct, indirect, mixed
+    date_from: str = ""
+    date_to: str = ""
+
+
+def _rows(db: sqlite3.Connection, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+    return [dict(r) for r in db.execute(sql, args)]
+
+
+def _scalar(db: sqlite3.Connection, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> Any:
+    row = db.execute(sql, args).fetchone()
+    return row[0] if row else None
+
+
+def clamp(limit: int, offset: int) -> tuple[int, int]:
+    return max(1, min(limit, MAX_LIMIT)), max(0, offset)
+
+
+def counts(store: Store) -> dict[str, int]:
+    return {t: store.count(t) for t in ("articles", "statements", "stories", "storylines", "entities")}
+
+
+# ---- stories and storylines ---------------------------------------------------------------------
+
+_STORY_SUMMARY = (
+    "SELECT s.id, s.label, s.first_seen, s.last_seen, s.storyline_id, l.label AS storyline_label,"
+    " (SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id) AS articles,"
+    " (SELECT count(DISTINCT a.outlet) FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+    "  WHERE sa.story_id = s.id) AS outlets"
+    " FROM stories s LEFT JOIN storylines l ON l.id = s.storyline_id"
+)
+
+
+def stories(store: Store, limit: int = 20, offset: int = 0) -> Page:
+    """Latest first: what an analyst opens the day with."""
+    limit, offset = clamp(limit, offset)
+    items = _rows(
+        store.db, _STORY_SUMMARY + " ORDER BY s.last_seen DESC, s.id LIMIT ? OFFSET ?", (limit, offset)
+    )
+    return Page(items, store.count("stories"), limit, offset)
+
+
+def story_summary(store: Store, story_id: str) -> dict[str, Any] | None:
+    rows = _rows(store.db, _STORY_SUMMARY + " WHERE s.id = ?", (story_id,))
+    return rows[0] if rows else None
+
+
+def storylines(store: Store, limit: int = 20, offset: int = 0) -> Page:
+    """Most recently active first, with how many stories and articles each threads."""
+    limit, offset = clamp(limit, offset)
+    items = _rows(
+        store.db,
+        "SELECT l.id, l.label, l.first_seen, l.last_seen,"
+        " (SELECT count(*) FROM stories s WHERE s.storyline_id = l.id) AS stories"
+        " FROM storylines l ORDER BY l.last_seen DESC, l.id LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+    return Page(items, store.count("storylines"), limit, offset)
+
+
+def storyline(store: Store, storyline_id: str) -> dict[str, Any] | None:
+    """A storyline with its stories in time order and each story's dated articles (the timeline)."""
+    rows = _rows(store.db, "SELECT * FROM storylines WHERE id = ?", (storyline_id,))
+    if not rows:
+        return None
+    line = rows[0]
+    line["stories"] = _rows(
+        store.db, _STORY_SUMMARY + " WHERE s.storyline_id = ? ORDER BY s.first_seen, s.id", (storyline_id,)
+    )
+    for story in line["stories"]:
+        story["dates"] = _rows(
+            store.db,
+            "SELECT a.id, a.outlet, a.title, a.published, a.duplicate_of FROM story_articles sa"
+            " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.id",
+            (story["id"],),
+        )
+    return line
+
+
+# ---- speakers ------------------------------------------------------------------------------------
+
+
+def top_speakers(store: Store, limit: int = 10, offset: int = 0) -> Page:
+    """Most-quoted resolved speakers; counted on the speaker index alone, names looked up after."""
+    limit, offset = clamp(limit, offset)
+    counted = _rows(
+        store.db,
+        "SELECT speaker_id AS id, count(*) AS statements FROM statements WHERE speaker_id IS NOT NULL"
+        " GROUP BY speaker_id ORDER BY statements DESC, speaker_id LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+    names = store.entities_by_id(r["id"] for r in counted)
+    for r in counted:
+        entity = names.get(r["id"])
+        r["name"] = entity.name if entity else _speaker_name(store, r["id"])
+        r["kind"] = entity.kind if entity else "person"
+    total = _scalar(store.db, "SELECT count(DISTINCT speaker_id) FROM statements WHERE speaker_id IS NOT NULL")
+    return Page(counted, total or 0, limit, offset)
+
+
+def _speaker_name(store: Store, speaker_id: str) -> str:
+    return _scalar(store.db, "SELECT speaker_name FROM statements WHERE speaker_id = ? LIMIT 1", (speaker_id,)) or speaker_id
+
+
+def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
+    """Who a speaker is, every form their name was written in (and by which outlets), and activity by day."""
+    entity = store.entities_by_id([speaker_id]).get(speaker_id)
+    total = _scalar(store.db, "SELECT count(*) FROM statements WHERE speaker_id = ?", (speaker_id,))
+    if entity is None and not total:
+        return None
+    aliases = _rows(
+        store.db,
+        "SELECT ea.alias, count(*) AS articles, group_concat(DISTINCT a.outlet) AS outlets"
+        " FROM entity_aliases ea JOIN articles a ON a.id = ea.article_id WHERE ea.entity_id = ?"
+        " GROUP BY ea.alias ORDER BY articles DESC, ea.alias",
+        (speaker_id,),
+    )
+    for a in aliases:
+        a["outlets"] = sorted((a["outlets"] or "").split(",")) if a["outlets"] else []
+    by_day = _rows(
+        store.db,
+        "SELECT substr(a.published, 1, 10) AS day, count(*) AS statements FROM statements s"
+        " JOIN articles a ON a.id = s.article_id WHERE s.speaker_id = ? AND a.published IS NOT NULL"
+        " GROUP BY day ORDER BY day",
+        (speaker_id,),
+    )
+    return {
+        "id": speaker_id,
+        "name": entity.name if entity else _speaker_name(store, speaker_id),
+        "kind": entity.kind if entity else "person",
+        "statements": total,
+        "aliases": aliases,
+        "by_day": by_day,
+    }
+
+
+_STATEMENT_FROM = " FROM statements s JOIN articles a ON a.id = s.article_id"
+_STATEMENT = (
+    "SELECT s.id, s.article_id, s.kind, s.content, s.cue, s.source, s.speaker_id, s.speaker_name,"
+    " s.confidence, a.outlet, a.published, a.title" + _STATEMENT_FROM
+)
+
+
+def speaker_statements(store: Store, speaker_id: str, limit: int = 25, offset: int = 0) -> Page:
+    limit, offset = clamp(limit, offset)
+    items = _rows(
+        store.db,
+        _STATEMENT + " WHERE s.speaker_id = ? ORDER BY a.published DESC, s.article_id, s.content_start LIMIT ? OFFSET ?",
+        (speaker_id, limit, offset),
+    )
+    total = _scalar(store.db, "SELECT count(*) FROM statements WHERE speaker_id = ?", (speaker_id,))
+    return Page(items, total, limit, offset)
+
+
+# ---- articles ------------------------------------------------------------------------------------
+
+
+def articles(store: Store, limit: int = 25, offset: int = 0) -> Page:
+    limit, offset = clamp(limit, offset)
+    items = _rows(
+        store.db,
+        "SELECT a.id, a.title, a.outlet, a.published, a.url, a.duplicate_of, sa.story_id FROM articles a"
+        " LEFT JOIN story_articles sa ON sa.article_id = a.id ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+    return Page(items, store.count("articles"), limit, offset)
+
+
+def article_meta(store: Store, article_id: str) -> dict[str, Any] | None:
+    """What the article page shows around the text: its story and the article it copies, if any."""
+    rows = _rows(
+        store.db,
+        "SELECT a.id, a.duplicate_of, a.duplicate_similarity, sa.story_id, s.label AS story_label,"
+        " d.title AS original_title, d.outlet AS original_outlet"
+        " FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id"
+        " LEFT JOIN stories s ON s.id = sa.story_id LEFT JOIN articles d ON d.id = a.duplicate_of WHERE a.id = ?",
+        (article_id,),
+    )
+    return rows[0] if rows else None
+
+
+def outlets(store: Store) -> list[str]:
+    return [r[0] for r in store.db.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")]
+
+
+# ---- search --------------------------------------------------------------------------------------
+
+# Snippet markers that cannot occur in text: the snippet is escaped first, then they become <mark>.
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query that cannot be a syntax error: each word quoted, all required."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words)
+
+
+def _article_filters(f: SearchFilters, alias: str = "a") -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    if f.outlet:
+        where.append(f"{alias}.outlet = ?")
+        args.append(f.outlet)
+    if f.date_from:
+        where.append(f"{alias}.published >= ?")
+        args.append(f.date_from)
+    if f.date_to:
+        where.append(f"{alias}.published < ?")
+        args.append(f.date_to + "\uffff")  # the whole last day, whatever the time part
+    return where, args
+
+
+def search(store: Store, f: SearchFilters, limit: int = 20, offset: int = 0) -> Page:
+    return (search_articles if f.scope == "articles" else search_statements)(store, f, limit, offset)
+
+
+def search_articles(store: Store, f: SearchFilters, limit: int = 20, offset: int = 0) -> Page:
+    limit, offset = clamp(limit, offset)
+    where, args = _article_filters(f)
+    if f.speaker:
+        where.append("a.id IN (SELECT article_id FROM statements WHERE speaker_name LIKE ?)")
+        args.append(f"%{f.speaker}%")
+    if f.q.strip():
+        base = (
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where)
+        )
+        args = [fts_query(f.q), *args]
+        select = (
+            f"SELECT a.id, a.title, a.outlet, a.published,"
+            f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet"
+        )
+        order = " ORDER BY rank"
+    else:
+        base = " FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+        select = "SELECT a.id, a.title, a.outlet, a.published, substr(a.text, 1, 200) AS snippet"
+        order = " ORDER BY a.published DESC, a.id"
+    items = _rows(store.db, select + base + order + " LIMIT ? OFFSET ?", [*args, limit, offset])
+    total = _scalar(store.db, "SELECT count(*)" + base, args)
+    return Page(items, total, limit, offset)
+
+
+def search_statements(store: Store, f: SearchFilters, limit: int = 20, offset: int = 0) -> Page:
+    limit, offset = clamp(limit, offset)
+    where, args = _article_filters(f)
+    if f.speaker:
+        where.append("s.speaker_name LIKE ?")
+        args.append(f"%{f.speaker}%")
+    if f.kind:
+        where.append("s.kind = ?")
+        args.append(f.kind)
+    if f.q.strip():
+        where.insert(0, "s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+        args.insert(0, fts_query(f.q))
+    cond = " WHERE " + " AND ".join(where) if where else ""
+    items = _rows(store.db, _STATEMENT + cond + " ORDER BY a.published DESC, s.id LIMIT ? OFFSET ?", [*args, limit, offset])
+    total = _scalar(store.db, "SELECT count(*)" + _STATEMENT_FROM + cond, args)
+    return Page(items, total, limit, offset)
