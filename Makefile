@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup demo test clean
+.PHONY: setup demo test clean chromium fuzz
 
 setup: $(STAMP)
 
@@ -24,8 +24,26 @@ demo: $(STAMP)
 	$(BIN)/storyline stories --db $(DEMO_DB)
 	$(BIN)/storyline report --db $(DEMO_DB)
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's chromium (Playwright downloads no browser); installed when missing and root.
+chromium:
+	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update && apt-get install -y chromium) \
+		|| echo "chromium not installed: the browser tests will skip"
+
+# `make fuzz SECONDS=3600` fuzzes each atheris target in fuzz/ for that long, one after another.
+# Corpora grow in build/fuzz/NAME; a crashing input is kept as build/fuzz/crashes/NAME-crash-*.
+SECONDS     ?= 60
+FUZZ_WORK   ?= build/fuzz
+FUZZ_TARGETS := extract statements feeds warc
+FUZZ_SEEDS_extract := examples/corpus
+
+fuzz: $(STAMP)
+	@mkdir -p $(FUZZ_WORK)/crashes $(addprefix $(FUZZ_WORK)/,$(FUZZ_TARGETS))
+	$(foreach t,$(FUZZ_TARGETS),$(BIN)/python fuzz/fuzz_$(t).py $(FUZZ_WORK)/$(t) $(FUZZ_SEEDS_$(t)) \
+		-max_total_time=$(SECONDS) -timeout=60 -rss_limit_mb=4096 -print_final_stats=1 \
+		-artifact_prefix=$(FUZZ_WORK)/crashes/$(t)- &&) true
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

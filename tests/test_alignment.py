@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from storyline.model import Article, Entity, Mention, Span, Speaker, Statement, StatementKind, stable_id
-from storyline.relate.alignment import align_statements, differing_words, lexical_relation, tokens, wording_differs
+from storyline.relate.alignment import align_across_stories, align_statements, differing_words, lexical_relation, tokens, wording_differs
 
 KOVALENKO = Speaker("p:kovalenko", "Marta Kovalenko")
 HALVORSEN = Speaker("p:halvorsen", "Piotr Halvorsen")
@@ -241,3 +241,17 @@ def test_differing_words_locates_the_change() -> None:
     a, b = tokens("we have opened all of them"), tokens("we have opened most of them")
     assert differing_words(a, b) == (range(3, 4), range(3, 4))
     assert differing_words(a, tokens("we have opened all")) is None
+
+
+def test_across_stories_only_groups_spanning_two_stories() -> None:
+    harbour = harbour_articles()
+    text = 'Kovalenko said again: "Nobody should expect miracles overnight."'
+    later = article("a-later", "Evening Star", "2024-03-13", text, [
+        Quote("Nobody should expect miracles overnight", "said again", "Kovalenko", KOVALENKO, "direct")])  # fmt: skip
+    story_of = {a.id: "st1" for a in harbour} | {"a-later": "st2"}
+    groups = align_across_stories([*harbour, later], story_of)
+    assert [contents([*harbour, later], g.statement_ids) for g in groups] == [
+        {("a-ledger", "Nobody should expect miracles overnight"), ("a-wire", "Nobody should expect miracles overnight"),
+         ("a-later", "Nobody should expect miracles overnight")}
+    ]  # fmt: skip
+    assert align_across_stories(harbour, {a.id: "st1" for a in harbour}) == []

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_alignment import KOVALENKO, find, harbour_articles, harbour_entities
+from test_alignment import KOVALENKO, Quote, article, find, harbour_articles, harbour_entities
 
 from storyline.compare import coverage, find_discrepancies
+from storyline.compare.coverage import storyline_coverage
 from storyline.compare.discrepancies import date_observations, name_parts, number_observations
-from storyline.model import Article, Discrepancy, Entity, Mention, Span, Speaker, Statement
+from storyline.model import Article, Discrepancy, Entity, Mention, Span, Speaker, Statement, Story
 from storyline.relate.alignment import align_statements
 
 
@@ -283,3 +284,45 @@ def test_misquoted_ending_shows_the_changed_words() -> None:
         "…before the winter without help",
     ]
     assert all(e.span.text == e.value.lstrip("…") for e in quote.evidence)
+
+
+# --- the storyline view: who had each statement first, the timeline, statements carried over ----------
+
+LATER_TEXT = (
+    'A week after the talks, Marta Kovalenko repeated: "Nobody should expect miracles overnight." '
+    "She said a second round would open in Oslo."
+)
+
+
+def later_article() -> Article:
+    return article("a-later", "Evening Star", "2024-03-13T09:00:00+00:00", LATER_TEXT, [
+        Quote("Nobody should expect miracles overnight", "repeated", "Marta Kovalenko", KOVALENKO, "direct"),
+        Quote("a second round would open in Oslo", "She said", "She", KOVALENKO),
+    ])  # fmt: skip
+
+
+def test_each_row_names_who_reported_it_first() -> None:
+    articles = harbour_articles()
+    matrix = coverage(articles, align_statements(articles), {"a-wire": "a-ledger"})
+    first = {row.label.split(": ", 1)[1]: row.first.outlet for row in matrix.rows if row.first}
+    assert first["the ceasefire must hold"] == "Daily Ledger"
+    assert first["the harbour would reopen on Friday"] == "Coast Herald"
+    assert len(first) == len(matrix.rows)
+
+
+def test_storyline_timeline_and_statements_carried_into_a_later_story() -> None:
+    harbour, later = harbour_articles(), later_article()
+    stories = [
+        Story("st-later", "Second round announced", ["a-later"], "2024-03-13", "2024-03-13"),
+        Story("st-talks", "Talks make progress", [a.id for a in harbour], "2024-03-05", "2024-03-06"),
+    ]
+    view = storyline_coverage(stories, [*harbour, later], {"a-wire": "a-ledger"})
+    assert [e.story_id for e in view.timeline] == ["st-talks", "st-later"]
+    talks = view.timeline[0]
+    assert talks.outlets == ["Daily Ledger", "Morning Post", "Coast Herald"]  # the reprint counted once
+    assert talks.first is not None and talks.first.article_id == "a-ledger"
+    (carried,) = view.recurring  # statements shared only inside the first story are not "carried"
+    assert carried.label == "Marta Kovalenko: Nobody should expect miracles overnight"
+    assert carried.story_ids == ["st-talks", "st-later"] and carried.relation == "exact"
+    assert carried.first.outlet == "Daily Ledger"
+    assert json.loads(json.dumps(view.to_dict()))["recurring"][0]["first"]["article_id"] == "a-ledger"

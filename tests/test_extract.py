@@ -257,3 +257,10 @@ def test_bundled_corpus_pages_match_their_gold_metadata_without_chrome() -> None
         lowered = article.text.lower()
         for chrome in ("newsletter", "all rights reserved", "about the author", "related", "©", "subscribe"):
             assert chrome not in lowered, (gold["path"], chrome)
+
+
+def test_a_one_sentence_text_equal_to_its_title_is_kept():
+    """Corpora often title a short report with its own first sentence; that sentence is the article."""
+    sentence = "The harbour ferry resumed service on Monday after a two-day strike."
+    article = extract(Document("row#1", sentence, "text/plain", meta={"title": sentence}))
+    assert article.text == sentence and article.title == sentence

@@ -88,7 +88,7 @@ def test_quote_alone_after_speaker_sentence() -> None:
 
 def test_appositive_source() -> None:
     s = only("Hugh Hill, a doctor at the hospital, said the wards were full.")
-    assert s.source.text == "Hugh Hill" and s.speaker.name == "Hugh Hill"
+    assert s.source.text == "Hugh Hill, a doctor at the hospital" and s.speaker.name == "Hugh Hill"
     assert s.content.text == "the wards were full"
 
 
@@ -258,3 +258,32 @@ def test_organisation_role_noun_is_not_a_person() -> None:
             "Four people were hurt, according to the fire brigade.")
     s = only(text)
     assert s.speaker.kind == "org" and s.speaker.name == "the fire brigade"
+
+
+def test_parenthetical_cue_frames_the_clause_around_it() -> None:
+    s = only("Without new funds, the engineer said, the bridge will stay closed until May.")
+    assert (s.kind, s.source.text, s.cue.text) == ("indirect", "the engineer", "said")
+    assert s.content.text == "the bridge will stay closed until May"
+
+
+def test_closing_cue_without_quote_marks() -> None:
+    s = only("The talks will resume next week, a spokesman told reporters on Monday.")
+    assert (s.source.text, s.cue.text, s.content.text) == ("a spokesman", "told reporters", "The talks will resume next week")
+    assert statements("Officials said Monday.") == []
+    assert statements("In March, he said.") == []  # too short to be a statement
+
+
+def test_cue_phrase_keeps_auxiliaries_adverbs_and_particles() -> None:
+    s = only("Ana Silva has also pointed out that the dam is old.")
+    assert (s.cue.text, s.content.text) == ("has also pointed out", "the dam is old")
+
+
+def test_report_of_a_survey_is_a_statement() -> None:
+    s = only("A new survey shows that most residents support the dam.")
+    assert (s.source.text, s.cue.text, s.content.text) == ("A new survey", "shows", "most residents support the dam")
+
+
+def test_quote_introduced_by_a_colon_ending_the_paragraph_before() -> None:
+    s = only("The debate turned sharp. Cruz continued:\n\n“The questions asked tonight show why voters distrust the media.”")
+    assert (s.kind, s.source.text, s.cue.text, s.speaker.name) == ("direct", "Cruz", "continued", "Cruz")
+    assert statements("Here is the list:\n\n“Apples and pears and plums and figs.”")[0].speaker is None

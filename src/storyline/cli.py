@@ -218,6 +218,43 @@ def bench_web(
     out.print(table)
 
 
+@bench_app.command("pipeline")
+def bench_pipeline(
+    inputs: Annotated[list[Path] | None, typer.Argument(help="HTML pages or folders (default: examples/corpus).", show_default=False)] = None,
+    articles: Annotated[int, typer.Option(help="Pages to process; inputs are repeated as variants to reach it.")] = 200,
+) -> None:
+    """Articles/s and peak memory per stage and end to end, beside bare trafilatura and spaCy on the same pages."""
+    from storyline.evaluate.bench import load_pages, measure
+
+    pages = load_pages(inputs or [Path("examples/corpus")], articles)
+    results = {m.name: m for m in measure(pages)}
+    bare = {"storyline extract": "trafilatura.extract (bare)", "storyline analysis": "spaCy nlp.pipe (bare)",
+            "storyline end to end": "spaCy nlp.pipe (bare)"}  # fmt: skip
+    table = Table("stage", "items", "per second", "peak MB", "vs bare", title=f"{len(pages)} pages", title_justify="left")
+    for m in results.values():
+        ratio = f"{m.rate / results[bare[m.name]].rate:.2f}× of {bare[m.name]}" if m.name in bare else ""
+        table.add_row(m.name, str(m.items), f"{m.rate:.1f}", f"{m.peak_mb:.0f}", ratio)
+    out.print(table)
+
+
+@bench_app.command("stories")
+def bench_stories(
+    articles: Annotated[int, typer.Option(help="Synthetic articles already stored.")] = 100_000,
+    queries: Annotated[int, typer.Option(help="New articles whose assignment is timed.")] = 200,
+    days: Annotated[int, typer.Option(help="Days the stored articles are spread over.")] = 100,
+) -> None:
+    """Milliseconds to assign one new article to a story with ARTICLES already in the index."""
+    from storyline.relate.benchmark import run
+
+    r = run(articles=articles, queries=queries, days=days)
+    table = Table("measure", "value", title=f"story assignment, {r.articles} articles stored", title_justify="left")
+    table.add_row("stories", str(r.stories))
+    table.add_row("index filled in", f"{r.fill_seconds:.1f} s")
+    table.add_row(f"assign p50 / p95 ({r.queries} articles)", f"{r.median_ms:.2f} / {r.p95_ms:.2f} ms")
+    table.add_row("joined their own story", f"{r.joined} of {r.queries}")
+    out.print(table)
+
+
 def _interval(text: str) -> float:
     """"15m", "30s", "2h" or plain seconds, as seconds."""
     units = {"s": 1, "m": 60, "h": 3600}

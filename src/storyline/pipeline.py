@@ -23,7 +23,7 @@ from storyline.model import Article, Document, ErrorRecord, Story
 from storyline.relate.alignment import align_statements
 from storyline.relate.duplicates import NearDuplicateIndex
 from storyline.relate.embeddings import embed
-from storyline.relate.features import ArticleFeatures, features_batch, from_record, to_record
+from storyline.relate.features import ArticleFeatures, features_batch, from_record, is_current, reembed, to_record
 from storyline.relate.stories import StoryIndex
 from storyline.relate.storylines import link_storylines
 from storyline.store import Store
@@ -70,6 +70,8 @@ class Pipeline:
             self.features[features.article_id] = features
             self.duplicates.add(features)
             restored.append((features, story_id))
+        if stale := [f for f, _ in restored if not is_current(f)]:  # a store written with an older model
+            reembed(stale, [store.load_article(f.article_id) for f in stale])
         self.stories.restore(restored)
         self.boilerplate = BoilerplateLearner(store)
 

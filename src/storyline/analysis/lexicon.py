@@ -11,13 +11,21 @@ CUE_VERBS: Final = frozenset(
     "say tell add state announce warn urge insist note explain claim argue tweet write report "
     "confirm deny declare stress emphasise emphasize assert acknowledge admit reply respond answer "
     "ask suggest predict promise vow pledge threaten reveal disclose comment remark indicate "
-    "caution complain concede contend maintain observe point recall reiterate tell testify post".split()
+    "caution complain concede contend maintain observe point recall reiterate tell testify post "
+    # frequent speech acts and reports among PolNeAR's training cues ("a poll shows that ...")
+    "accuse allege blame boast brag charge cite conclude counter criticize criticise demand dismiss "
+    "echo email estimate find forecast hint imply inform joke lament mention plead propose quip recommend "
+    "retort show signal speculate tout assure remind repeat recount outline retweet apologize apologise express "
+    "blast assail decry denounce condemn praise mock question reject".split()
 )
 
 # Cues whose message can be a plain object or an infinitive ("announced a ceasefire", "urged them
 # to talk"); "said" with an object ("said it") carries no content, so it is not here.
 OBJECT_CUES: Final = frozenset(
-    "announce urge warn report tweet confirm deny promise vow pledge threaten reveal disclose".split()
+    "announce urge warn report tweet confirm deny promise vow pledge threaten reveal disclose "
+    # speech acts whose object is what was said about ("blasted the plan", "proposed a tax cut")
+    "criticize criticise cite propose demand blast assail decry denounce condemn praise mock question reject "
+    "express outline".split()
 )
 
 # Verbs that characterise something in the source's own quoted words ("called the deal “a start”",

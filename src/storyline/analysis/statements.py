@@ -1,8 +1,11 @@
 """Attributions found in a parsed article: where the content, cue and source are, before resolution.
 
-Direct quotes are found by their marks and attributed to the cue clause beside them; reported
-speech and "according to" come from the dependency parse. Cues inside quotes or inside another
-statement's content belong to that statement and are not extracted again.
+Direct quotes are found by their marks and attributed to the cue clause beside them, or to the
+sentence ending in a colon just before their paragraph; reported speech ("said the deal is dead",
+"the deal, he said, is dead", "the deal is dead, he said") and "according to" come from the dependency
+parse. Cues inside quotes or inside another statement's content belong to that statement and are not
+extracted again. Span boundaries follow PolNeAR's where storyline's definition allows: the source
+keeps its appositions, the cue its auxiliaries, adverbs, particle and addressee.
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _HEADLINE = re.compile(r"(?:[\w’'.-]+\s+){0,5}?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$")
 _QUOTE_MARKS = "“”‘’\"'"
 _TRAILING = " \t\n.,;:—–-"
-_EXCLUDED_FROM_SOURCE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
+_EXCLUDED_FROM_SOURCE = frozenset({"advcl", "parataxis"})
+_CUE_BEFORE = frozenset({"aux", "auxpass", "neg", "advmod"})
+_CUE_AFTER = frozenset({"prt", "dative", "dobj"})
 _SUBJECTS = ("nsubj", "nsubjpass")
+_CLOSING = frozenset({"punct", "nsubj", "npadvmod", "prep", "dative", "dobj", "advmod"})  # "…, he told reporters on Monday."
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
 MIN_QUOTE_WORDS = 4  # shorter quotes without a cue are titles, names or scare quotes
 
@@ -63,12 +69,15 @@ def _pobj(token: Token) -> Token | None:
 
 
 def source_span(head: Token) -> TokenSpan:
-    """The source phrase as written, without appositions and clauses ("Hugh Hill", not ", a doctor")."""
+    """The source phrase as written, with its appositions and relative clauses ("Hugh Hill, a doctor at the
+    hospital"), as PolNeAR annotates it; the speaker is still resolved from the head alone."""
     skip = {t.i for c in head.children if c.dep_ in _EXCLUDED_FROM_SOURCE for t in c.subtree}
     kept = [t.i for t in head.subtree if t.i not in skip]
     start, end = min(kept), max(kept) + 1
     while start < head.i and head.doc[start].is_punct:
         start += 1
+    while end - 1 > head.i and head.doc[end - 1].is_punct:
+        end -= 1
     return head.doc[start:end]
 
 
@@ -86,15 +95,33 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
     return None
 
 
-def cue_range(verb: Token) -> tuple[int, int]:
-    """The cue phrase: the verb with its auxiliaries ("has said") and addressee ("told reporters")."""
-    start, end = verb.idx, verb.idx + len(verb)
-    for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.i < verb.i:
-            start = min(start, child.idx)
-        if child.dep_ in ("dative", "dobj") and child.lower_ in ADDRESSEES and child.i == verb.i + 1:
-            end = child.idx + len(child)
-    return start, end
+def _adjacent(verb: Token, deps: frozenset[str], step: int, stop: int) -> Token:
+    """The farthest token reached from the verb through a run of adjoining children with these relations,
+    never reaching character `stop` (where the content begins)."""
+    edge = verb
+    children = sorted((c for c in verb.children if (c.i - verb.i) * step > 0), key=lambda c: c.i * step)
+    for child in children:
+        near, far = (child.left_edge, child.right_edge) if step > 0 else (child.right_edge, child.left_edge)
+        if child.dep_ not in deps or near.i != edge.i + step or child.tag_ == "WRB":
+            break
+        if step > 0 and (not _addressed(child) or far.idx + len(far) > stop):
+            break
+        edge = far
+    return edge
+
+
+def _addressed(child: Token) -> bool:
+    """An object after the cue belongs to it only when it is whom the words were addressed to."""
+    return child.dep_ not in ("dative", "dobj") or child.lower_ in ADDRESSEES
+
+
+def cue_range(verb: Token, stop: int | None = None) -> tuple[int, int]:
+    """The cue phrase: the verb with its auxiliaries and adverbs ("has also said"), particle ("pointed out")
+    and addressee ("told reporters"); PolNeAR mostly leaves "in an interview", "on Monday" out of it."""
+    limit = len(verb.doc.text) if stop is None or stop <= verb.idx else stop
+    first = _adjacent(verb, _CUE_BEFORE, -1, limit)
+    last = _adjacent(verb, _CUE_AFTER, 1, limit)
+    return first.idx, last.idx + len(last)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -180,7 +207,7 @@ class _Finder:
             if head is None or head.idx >= quote.start:
                 return None
             self.used_cues.add(verb.i)
-            return Attribution("mixed", (quote.start, quote.end), cue_range(verb), source_span(head))
+            return Attribution("mixed", (quote.start, quote.end), cue_range(verb, quote.start), source_span(head))
         return None
 
     def _in_reported_clause(self, verb: Token, quote: Quote) -> bool:
@@ -202,7 +229,7 @@ class _Finder:
                 head = subject_of(token)
                 if head is not None and head.idx >= quote.start:
                     head = None
-                return self._direct(quote, cue_range(token), source_span(head) if head else None, token)
+                return self._direct(quote, cue_range(token, quote.start), source_span(head) if head else None, token)
             if not (token.is_punct or token.lower_ in ADDRESSEES or token.lower_ == "that"):
                 between += 1
             if between > 3:
@@ -216,6 +243,19 @@ class _Finder:
             return self._direct(quote, (colon, colon + 1), source, None)
         return None
 
+    def _introduced(self, quote: Quote) -> Attribution | None:
+        """A quote opening the paragraph after one that ends in a colon ("Cruz continued:"): the speaker and
+        cue are that sentence's subject and main verb, whatever the verb."""
+        before = self.text[: quote.start].rstrip()
+        if not before.endswith(":") or "\n" not in self.text[len(before) : quote.start]:
+            return None
+        colon = self.tokens(len(before) - 1, len(before))
+        verb = colon[0].sent.root if colon else None
+        head = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None
+        if head is None or self.inside(verb.idx):
+            return None
+        return self._direct(quote, cue_range(verb, len(before) - 1), source_span(head), verb)
+
     def _direct(self, quote: Quote, cue: tuple[int, int], source: TokenSpan | None, verb: Token | None) -> Attribution:
         if verb is not None:
             self.used_cues.add(verb.i)
@@ -225,7 +265,9 @@ class _Finder:
         found = []
         for n, quote in enumerate(self.quotes):
             start = self._before_limit(n)
-            attribution = self._cue_after(quote, self._after_limit(n)) or self._cue_before(quote, start)
+            attribution = (
+                self._cue_after(quote, self._after_limit(n)) or self._cue_before(quote, start) or self._introduced(quote)
+            )
             words = len(re.findall(r"\w+", self.text[quote.start : quote.end]))
             opens_sentence = not self.text[start : quote.start].strip()
             if attribution is None and words >= MIN_QUOTE_WORDS and opens_sentence:
@@ -248,24 +290,45 @@ class _Finder:
         kind: StatementKind = "mixed" if quoted else "indirect"
         return kind, (start, end)
 
-    def _reported(self, verb: Token) -> Attribution | None:
-        start, end = self.paragraph(verb.idx)
+    def _complement(self, verb: Token, start: int, end: int) -> tuple[int, int] | None:
+        """The reported clause governed by the cue ("said [that] the deal is dead")."""
         children = [c for c in verb.children if start <= c.idx < end]
         complements = [c for c in children if c.dep_ == "ccomp"]
         if not complements and verb.lemma_.lower() in OBJECT_CUES:
             complements = [c for c in children if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ADDRESSEES]
-        head = subject_of(verb)
-        if not complements or head is None:
+        if not complements:
             return None
         nearest = min(complements, key=lambda c: abs(c.i - verb.i))
         subtree = [t for t in nearest.subtree if start <= t.idx < end]
-        if not subtree:
+        return (subtree[0].idx, subtree[-1].idx + len(subtree[-1])) if subtree else None
+
+    def _framed(self, verb: Token, head: Token) -> tuple[int, int] | None:
+        """The clause a parenthetical or closing cue frames ("The deal, he said, is dead", "It is dead, he
+        said"): the parser hangs the cue off the clause, or leaves the clause unattached, so no ccomp says so."""
+        sentence = verb.sent
+        if verb.dep_ == "parataxis":
+            first, last = verb.left_edge.i, verb.right_edge.i
+        elif verb.dep_ == "ROOT" and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
+            first, last = min(head.left_edge.i, verb.i), sentence.end - 1
+            if first == sentence.start or not self.doc[first - 1].is_punct:
+                return None  # "It is dead, he said" has the comma; "Officials said Monday" has nothing framed
+        else:
             return None
-        found = self._content(subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+        sides = [(sentence.start_char, self.doc[first].idx), (self.doc[last].idx + len(self.doc[last]), sentence.end_char)]
+        side = max(sides, key=lambda r: len(self.text[r[0] : r[1]].strip(_TRAILING)))
+        return side if len(self.text[side[0] : side[1]].split()) >= MIN_QUOTE_WORDS else None
+
+    def _reported(self, verb: Token) -> Attribution | None:
+        head = subject_of(verb)
+        if head is None:
+            return None
+        start, end = self.paragraph(verb.idx)
+        found_range = self._complement(verb, start, end) or self._framed(verb, head)
+        found = self._content(*found_range) if found_range else None
         if found is None:
             return None
         kind, content = found
-        return Attribution(kind, content, cue_range(verb), source_span(head))
+        return Attribution(kind, content, cue_range(verb, content[0]), source_span(head))
 
     def _according_to(self, token: Token, to: Token) -> Attribution | None:
         obj = _pobj(to)

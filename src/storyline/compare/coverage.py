@@ -1,4 +1,4 @@
-"""The coverage matrix: which outlet reported which statement, and how faithfully.
+"""The coverage matrix: which outlet reported which statement, how faithfully and who had it first.
 
 A syndicated copy is one report, not corroboration: it is folded into its original and only
 listed as a republication, so an outlet that reprints a wire story gains no column of its own.
@@ -6,13 +6,13 @@ listed as a republication, so an outlet that reprints a wire story gains no colu
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from storyline.compare.discrepancies import shorten
-from storyline.model import Article, Statement, StatementGroup
-from storyline.relate.alignment import lexical_relation, publication_order, tokens
+from storyline.model import Article, Relation, Statement, StatementGroup, Story
+from storyline.relate.alignment import align_across_stories, lexical_relation, publication_order, tokens
 
 Status = Literal["exact", "partial", "paraphrase", "misquote", "absent"]
 # Best first: an outlet that printed a statement twice is credited with its most faithful print.
@@ -29,6 +29,13 @@ class Cell:
     statement_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class FirstReport:
+    outlet: str
+    article_id: str
+    published: str | None
+
+
 @dataclass(slots=True)
 class Row:
     """One statement (a group, or a statement no other article has) across every outlet."""
@@ -38,16 +45,10 @@ class Row:
     speaker: str | None
     cells: dict[str, Cell]
     republished_by: list[str] = field(default_factory=list)
+    first: FirstReport | None = None  # the outlet that printed this statement before the others
 
     def reported_by(self) -> list[str]:
         return [outlet for outlet, cell in self.cells.items() if cell.status != "absent"]
-
-
-@dataclass(frozen=True, slots=True)
-class FirstReport:
-    outlet: str
-    article_id: str
-    published: str | None
 
 
 @dataclass(slots=True)
@@ -93,13 +94,23 @@ class _Table:
     def first(self, statements: Sequence[Statement]) -> Statement:
         return min(statements, key=lambda s: (self.order[s.article_id], s.content.start))
 
+    def first_report(self, statement: Statement) -> FirstReport:
+        article = self.articles[statement.article_id]
+        return FirstReport(outlet_of(article), article.id, article.published)
+
     def row(self, row_id: str, statements: Sequence[Statement], cells: dict[str, Cell]) -> Row:
         reference = self.first(statements)
-        speaker = reference.speaker.name if reference.speaker else None
         outlets = {self.outlet(s) for s in statements}
         republished = {o for s in statements for o in self.republished.get(s.article_id, [])} - outlets
-        label = f"{speaker or UNATTRIBUTED}: {shorten(reference.content.text)}"
-        return Row(row_id, label, speaker, cells, sorted(republished))
+        return Row(row_id, _label(reference), _speaker(reference), cells, sorted(republished), self.first_report(reference))
+
+
+def _speaker(statement: Statement) -> str | None:
+    return statement.speaker.name if statement.speaker else None
+
+
+def _label(statement: Statement) -> str:
+    return f"{_speaker(statement) or UNATTRIBUTED}: {shorten(statement.content.text)}"
 
 
 def _group_cells(table: _Table, group: StatementGroup, members: list[Statement]) -> dict[str, Cell]:
@@ -115,22 +126,32 @@ def _group_cells(table: _Table, group: StatementGroup, members: list[Statement])
     return cells
 
 
+def _table(articles: Sequence[Article], duplicates: Mapping[str, str] | None) -> _Table:
+    """The originals among `articles` in publication order; near-copies only as republications."""
+    roots = _roots(articles, duplicates or {})
+    originals = [a for a in articles if a.id not in roots]
+    republished: dict[str, list[str]] = {}
+    for copy in sorted((a for a in articles if a.id in roots), key=lambda a: (a.published or "", a.id)):
+        republished.setdefault(roots[copy.id], []).append(outlet_of(copy))
+    return _Table({a.id: a for a in originals}, publication_order(originals), republished)
+
+
+def _outlets(table: _Table, articles: Iterable[Article]) -> list[str]:
+    """Outlets in the order of their first publication, each once."""
+    outlets: list[str] = []
+    for article in sorted(articles, key=lambda a: table.order[a.id]):
+        if outlet_of(article) not in outlets:
+            outlets.append(outlet_of(article))
+    return outlets
+
+
 def coverage(
     articles: Sequence[Article], groups: Sequence[StatementGroup], duplicates: Mapping[str, str] | None = None
 ) -> Coverage:
     """The matrix of statements by outlets, with near-copies folded into their originals."""
-    roots = _roots(articles, duplicates or {})
-    originals = [a for a in articles if a.id not in roots]
-    order = publication_order(originals)
-    republished: dict[str, list[str]] = {}
-    for copy in sorted((a for a in articles if a.id in roots), key=lambda a: (a.published or "", a.id)):
-        republished.setdefault(roots[copy.id], []).append(outlet_of(copy))
-    table = _Table({a.id: a for a in originals}, order, republished)
-
-    outlets: list[str] = []
-    for article in sorted(originals, key=lambda a: order[a.id]):
-        if outlet_of(article) not in outlets:
-            outlets.append(outlet_of(article))
+    table = _table(articles, duplicates)
+    originals, order = list(table.articles.values()), table.order
+    outlets = _outlets(table, originals)
     statements = {s.id: s for a in originals for s in a.statements}
 
     rows: list[tuple[Statement, Row]] = []
@@ -158,3 +179,65 @@ def coverage(
         exclusive=exclusive,
         first_reporter=FirstReport(outlet_of(first), first.id, first.published) if first else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One story of a storyline, placed in time, with who covered it and who was first."""
+
+    story_id: str
+    label: str
+    first_seen: str | None
+    last_seen: str | None
+    outlets: list[str]  # by first publication; near-copies folded into their originals
+    first: FirstReport | None
+
+
+@dataclass(frozen=True, slots=True)
+class Recurring:
+    """One statement reported again in later stories of the storyline."""
+
+    id: str
+    label: str
+    relation: Relation
+    story_ids: list[str]  # in the order the statement appeared in them
+    first: FirstReport
+
+
+@dataclass(slots=True)
+class StorylineCoverage:
+    timeline: list[TimelineEntry]
+    recurring: list[Recurring]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _entry(table: _Table, story: Story) -> TimelineEntry:
+    members = [table.articles[a] for a in story.article_ids if a in table.articles]
+    first = min(members, key=lambda a: table.order[a.id], default=None)
+    return TimelineEntry(
+        story.id, story.label, story.first_seen, story.last_seen, _outlets(table, members),
+        FirstReport(outlet_of(first), first.id, first.published) if first else None,
+    )  # fmt: skip
+
+
+def storyline_coverage(
+    stories: Sequence[Story], articles: Sequence[Article], duplicates: Mapping[str, str] | None = None
+) -> StorylineCoverage:
+    """The storyline's stories in time order, and the statements that recur from one story to another.
+
+    Alignment here is lexical (no embedder): it runs when a report is built, and a statement carried
+    into a later story is usually re-quoted, not reworded.
+    """
+    table = _table(articles, duplicates)
+    story_of = {a: story.id for story in stories for a in story.article_ids if a in table.articles}
+    timeline = sorted((_entry(table, s) for s in stories), key=lambda e: (e.first_seen or "9999", e.story_id))
+    statements = {s.id: s for a in table.articles.values() for s in a.statements}
+    recurring = []
+    for group in align_across_stories(list(table.articles.values()), story_of):
+        members = sorted((statements[i] for i in group.statement_ids), key=lambda s: (table.order[s.article_id], s.content.start))
+        appeared = list(dict.fromkeys(story_of[s.article_id] for s in members))
+        recurring.append(Recurring(group.id, _label(members[0]), group.relation, appeared, table.first_report(members[0])))
+    recurring.sort(key=lambda r: (table.order[r.first.article_id], r.id))
+    return StorylineCoverage(timeline, recurring)

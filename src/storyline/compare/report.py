@@ -13,8 +13,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.compare.coverage import coverage
-from storyline.model import Discrepancy
+from storyline.compare.coverage import coverage, storyline_coverage
+from storyline.model import Article, Discrepancy, Story
 from storyline.store import Store
 
 Report = dict[str, Any]
@@ -33,9 +33,7 @@ def _discrepancy(d: Discrepancy, titles: dict[str, str]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _story(store: Store, story: Any) -> dict[str, Any]:
-    articles = [store.load_article(aid) for aid in store.story_article_ids(story["id"])]
-    duplicates = store.duplicates()
+def _story(store: Store, story: Any, articles: list[Article], duplicates: dict[str, str]) -> dict[str, Any]:
     titles = {a.id: a.outlet_label for a in articles}
     groups = store.groups(story["id"])
     speakers: dict[str, dict[str, Any]] = {}
@@ -66,6 +64,26 @@ def _story(store: Store, story: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _storyline(
+    store: Store, line_id: str | None, line: Any, members: list[Any], duplicates: dict[str, str], outlets: dict[str, str]
+) -> dict[str, Any]:
+    """One storyline's section: its stories (articles loaded once for both views) and its timeline."""
+    members = sorted(members, key=lambda s: (s["first_seen"] or "", s["id"]))
+    loaded = {s["id"]: [store.load_article(a) for a in store.story_article_ids(s["id"])] for s in members}
+    threaded = [Story(s["id"], s["label"], [a.id for a in loaded[s["id"]]], s["first_seen"], s["last_seen"]) for s in members]
+    return {
+        "id": line_id,
+        "label": line["label"] if line else "(not yet threaded)",
+        "first_seen": line["first_seen"] if line else None,
+        "last_seen": line["last_seen"] if line else None,
+        "stories": [_story(store, s, loaded[s["id"]], duplicates) for s in members],
+        "coverage": storyline_coverage(threaded, [a for s in members for a in loaded[s["id"]]], duplicates).to_dict(),
+        "discrepancies": [
+            _discrepancy(d, outlets) for d in (store.discrepancies(storyline_id=line_id) if line_id else [])
+        ],
+    }
+
+
 def build(store: Store, story_id: str | None = None) -> Report:
     """The report's data; with `story_id`, only that story within its storyline. KeyError if unknown."""
     stories = store.story_rows()
@@ -78,21 +96,10 @@ def build(store: Store, story_id: str | None = None) -> Report:
         by_line[story["storyline_id"]].append(story)
     lines = {r["id"]: r for r in store.storyline_rows()}
     outlets = {r["id"]: r["outlet"] or r["source_uri"] or r["id"] for r in store.article_rows()}
-    storylines = []
-    for line_id, members in by_line.items():
-        line = lines.get(line_id)
-        storylines.append(
-            {
-                "id": line_id,
-                "label": line["label"] if line else "(not yet threaded)",
-                "first_seen": line["first_seen"] if line else None,
-                "last_seen": line["last_seen"] if line else None,
-                "stories": [_story(store, s) for s in sorted(members, key=lambda s: (s["first_seen"] or "", s["id"]))],
-                "discrepancies": [
-                    _discrepancy(d, outlets) for d in (store.discrepancies(storyline_id=line_id) if line_id else [])
-                ],
-            }
-        )
+    duplicates = store.duplicates()
+    storylines = [
+        _storyline(store, line_id, lines.get(line_id), members, duplicates, outlets) for line_id, members in by_line.items()
+    ]
     storylines.sort(key=lambda line: (line["first_seen"] or "", line["id"] or ""))
     return {
         "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -104,7 +111,7 @@ def build(store: Store, story_id: str | None = None) -> Report:
 
 _env = Environment(
     loader=PackageLoader("storyline.compare", "templates"),
-    autoescape=select_autoescape(["html"]),
+    autoescape=select_autoescape(["html", "html.j2"]),  # the templates end in .j2: "html" alone never matched
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
@@ -112,8 +119,17 @@ _env = Environment(
 _env.filters["days"] = lambda iso: date.fromisoformat(iso).toordinal()  # for the timeline's x axis
 
 
+def _markdown_inert(value: Any) -> Any:
+    """Store text in Markdown as text: no raw HTML, autolinks or links (`<`, `[` as entities; idempotent)."""
+    return value.replace("<", "&lt;").replace("[", "&#91;") if isinstance(value, str) else value
+
+
+# Markdown is rendered to HTML by whoever opens it, so text from pages must not become markup there either.
+_ENVIRONMENTS = {"md": _env.overlay(finalize=_markdown_inert)}
+
+
 def render(store: Store, fmt: str = "md", story_id: str | None = None) -> str:
     report = build(store, story_id)
     if fmt == "json":
         return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    return _env.get_template(f"report.{fmt}.j2").render(report=report)
+    return _ENVIRONMENTS.get(fmt, _env).get_template(f"report.{fmt}.j2").render(report=report)

@@ -69,3 +69,30 @@ def extraction(
         )  # fmt: skip
     Console().print(table)
     Console().print(f"{results[0].pages} pages; cost is seconds relative to plain trafilatura.extract(include_comments=False)")
+
+
+@eval_app.command("statements")
+def statements(
+    path: Annotated[Path, typer.Argument(help="A PolNeAR split folder (`text/*.txt`, `attributions/*.ann`), e.g. polnear/dev.", exists=True, file_okay=False)],
+) -> None:
+    """Source, cue and content span P/R/F1 (exact and overlap match) against PolNeAR, speaker accuracy, articles/s."""
+    from storyline.evaluate.statements import evaluate_statements
+
+    r = evaluate_statements(path)
+    table = Table("span", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1", "gold", "found",
+                  title=f"statements: {path.name}", title_justify="left")  # fmt: skip
+    for role, counts in r.roles.items():
+        exact, overlap = counts.exact_scores, counts.overlap_scores
+        table.add_row(role, *(f"{100 * v:.1f}" for v in (exact.precision, exact.recall, exact.f1, overlap.precision, overlap.recall, overlap.f1)),
+                      str(counts.gold), str(counts.predicted))  # fmt: skip
+    console = Console(width=max(Console().width, 100))  # the nine columns need the room
+    console.print(table)
+    console.print(
+        "exact: same start and end once whitespace, punctuation and quote marks are trimmed from both ends; "
+        "overlap: any shared character, matched one-to-one. Discontinuous gold spans count per fragment."
+    )
+    console.print(
+        f"speaker: {r.named_right}/{r.named_sources} ({100 * r.speaker_accuracy:.1f}%) of found statements whose gold "
+        "source names someone resolve to a speaker sharing that name"
+    )
+    console.print(f"{r.articles} articles, {r.words / max(r.articles, 1):.0f} words each, {r.articles / r.seconds:.1f} articles/s (parse + analysis)")

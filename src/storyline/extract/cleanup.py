@@ -24,6 +24,7 @@ class Context:
     outlet: str | None
     index: int = 0
     previous: str | None = None  # rule that removed the previous paragraph
+    count: int = 0  # paragraphs in the page
 
 
 Test = Callable[[str, Context], bool]
@@ -52,7 +53,8 @@ def _pattern(regex: str, max_words: int) -> Test:
 
 
 def _same_as_title(text: str, ctx: Context) -> bool:
-    return bool(ctx.title) and normalise_text(text) == normalise_text(ctx.title or "")
+    """The headline printed again above the body; a one-paragraph text that is its headline stays."""
+    return ctx.count > 1 and bool(ctx.title) and normalise_text(text) == normalise_text(ctx.title or "")
 
 
 # Not "|": rows of tables flattened to text use it too.
@@ -166,7 +168,7 @@ def is_reported_prose(text: str) -> bool:
 
 def clean(paragraphs: list[str], title: str | None = None, outlet: str | None = None) -> Cleaned:
     result = Cleaned(paragraphs=[])
-    ctx = Context(title=title, outlet=outlet)
+    ctx = Context(title=title, outlet=outlet, count=len(paragraphs))
     for index, text in enumerate(paragraphs):
         ctx.index = index
         rule = _first_match(text, ctx)

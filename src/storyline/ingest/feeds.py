@@ -45,7 +45,10 @@ class FeedItem:
 
 
 def parse_feed(content: bytes, base_url: str) -> list[FeedItem]:
-    parsed = feedparser.parse(content, response_headers={"content-location": base_url})
+    try:
+        parsed = feedparser.parse(content, response_headers={"content-location": base_url})
+    except Exception as exc:  # noqa: BLE001 — hostile bytes raise what they like inside feedparser (fuzzing)
+        raise NotAFeed(f"not an RSS or Atom feed ({type(exc).__name__}: {exc})") from exc
     if not parsed.get("version"):
         problem = parsed.get("bozo_exception")
         raise NotAFeed(f"not an RSS or Atom feed ({problem or 'no feed elements found'})")

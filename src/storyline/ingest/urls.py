@@ -109,7 +109,7 @@ class Fetcher:
             for _ in range(MAX_REDIRECTS + 1):
                 check_host(current, allow_private=self.allow_private)
                 with client.stream("GET", current) as response:
-                    if response.is_redirect:
+                    if response.is_redirect and "location" in response.headers:  # 304 is no redirect
                         current = urljoin(current, response.headers["location"])
                         continue
                     return _read(response, accept, max_bytes or self.max_bytes)

@@ -9,7 +9,7 @@ necessary link.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from difflib import SequenceMatcher
@@ -279,3 +279,18 @@ def align_statements(articles: Sequence[Article], embed: Embed | None = None) ->
             )
         )
     return sorted(groups, key=lambda g: g.id)
+
+
+def align_across_stories(
+    articles: Sequence[Article], story_of: Mapping[str, str], embed: Embed | None = None
+) -> list[StatementGroup]:
+    """Groups of one statement reported in more than one story of a storyline (`story_of`: article -> story).
+
+    A statement repeated days later ("as he said on Monday") ties the events of a thread together;
+    groups within a single story are left to `align_statements` on that story.
+    """
+    present = [a for a in articles if a.id in story_of]
+    statement_story = {s.id: story_of[a.id] for a in present for s in a.statements}
+    return [
+        g for g in align_statements(present, embed) if len({statement_story[i] for i in g.statement_ids}) > 1
+    ]

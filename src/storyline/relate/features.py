@@ -18,7 +18,7 @@ import numpy as np
 from datasketch import MinHash
 
 from storyline.model import Article, normalise_text
-from storyline.relate.embeddings import embed, lead_text
+from storyline.relate.embeddings import DOCUMENT_DIM, embed_documents, lead_text
 from storyline.relate.events import dates_in, is_venue
 
 NUM_PERM = 128
@@ -37,7 +37,7 @@ class ArticleFeatures:
     published: date | None
     outlet: str | None
     title: str
-    embedding: np.ndarray  # float32, unit norm
+    embedding: np.ndarray  # float32, unit norm, from the document model (`embed_documents`)
     minhash: np.ndarray  # datasketch MinHash hash values over word 5-shingles
     shingles: int = 0  # how many distinct shingles the sketch summarises; 0 when unknown (older records)
     actors: frozenset[str] = frozenset()  # canonical ids of persons and organisations
@@ -140,10 +140,22 @@ def features_batch(articles: Iterable[Article]) -> list[ArticleFeatures]:
     """Features for many articles with a single embedding call (the model is fastest batched)."""
     articles = list(articles)
     features = [_without_embedding(a) for a in articles]
-    vectors = embed([lead_text(a.title, a.text) for a in articles])
+    vectors = embed_documents([lead_text(a.title, a.text) for a in articles])
     for item, vector in zip(features, vectors):
         item.embedding = vector
     return features
+
+
+def is_current(f: ArticleFeatures) -> bool:
+    """Was `f` embedded by today's document model? Older stores hold vectors of another model."""
+    return f.embedding.shape == (DOCUMENT_DIM,)
+
+
+def reembed(features: list[ArticleFeatures], articles: list[Article]) -> None:
+    """Replace stored vectors of another model with today's, in place (one batched call)."""
+    vectors = embed_documents([lead_text(a.title, a.text) for a in articles])
+    for item, vector in zip(features, vectors, strict=True):
+        item.embedding = vector
 
 
 def article_features(article: Article) -> ArticleFeatures:

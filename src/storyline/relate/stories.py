@@ -2,8 +2,8 @@
 
 Assignment is online and final: an article is placed against the stories that exist when it
 arrives and is never moved, so a re-run over the same store gives the same stories and ids.
-Candidates are scored by brute force over the stories active in a time window (fine for tens of
-thousands of articles; an ANN index over centroids is the next step past that).
+Candidates come from a `CentroidIndex`: the stories active within days of the article, and of
+those only the nearest centroids get the full score, so cost does not grow with the store.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 
 from storyline.model import Story, stable_id
+from storyline.relate.candidates import CentroidIndex
 from storyline.relate.features import ArticleFeatures
 
 
@@ -30,6 +31,7 @@ class StoryConfig:
     very_high_similarity: float = 0.97  # ... unless the texts are nearly the same
     active_days: int = 7  # stories idle longer than this are not candidates
     event_date_slack_days: int = 1
+    candidates: int = 10  # nearest story centroids given the full score
 
 
 def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
@@ -89,12 +91,6 @@ class _StoryState:
     def published(self) -> list[date]:
         return [m.published for m in self.members if m.published is not None]
 
-    def active_at(self, day: date | None, window: int) -> bool:
-        dates = self.published
-        if day is None or not dates:
-            return True
-        return min(dates).toordinal() - window <= day.toordinal() <= max(dates).toordinal() + window
-
     def to_story(self) -> Story:
         centroid = self.centroid
         central = max(reversed(self.members), key=lambda m: float(m.embedding @ centroid))  # ties: earliest
@@ -134,6 +130,7 @@ class StoryIndex:
         self.config = config or StoryConfig()
         self._stories: dict[str, _StoryState] = {}
         self._story_of: dict[str, str] = {}
+        self._candidates = CentroidIndex(window_days=self.config.active_days)
 
     def assign(self, f: ArticleFeatures, duplicate_of: str | None = None) -> str:
         """The id of the story `f` joins (a near-copy joins its original's), creating one if none fits."""
@@ -158,14 +155,15 @@ class StoryIndex:
         return [state.to_story() for state in self._stories.values()]
 
     def _place(self, f: ArticleFeatures, story_id: str) -> None:
-        self._stories.setdefault(story_id, _StoryState(story_id)).add(f)
+        story = self._stories.setdefault(story_id, _StoryState(story_id))
+        story.add(f)
         self._story_of[f.article_id] = story_id
+        self._candidates.update(story_id, story.centroid, story.published)
 
     def _best_story(self, f: ArticleFeatures) -> str | None:
         best_id, best_score = None, self.config.threshold
-        for story in self._stories.values():
-            if not story.active_at(f.published, self.config.active_days):
-                continue
+        for story_id in self._candidates.nearest(f.embedding, f.published, self.config.candidates):
+            story = self._stories[story_id]
             value = score(f, story, self.config)
             if value >= best_score and (best_id is None or value > best_score):
                 best_id, best_score = story.id, value

@@ -110,10 +110,11 @@ def activity(by_day: Sequence[dict[str, Any]], width: int = 960, height: int = 1
     counts = [(d, r["statements"]) for r in by_day if (d := _day(r["day"]))]
     if not counts:
         return None
-    scale = Scale(min(d for d, _ in counts), max(d for d, _ in counts), 24, width - 24)
+    scale = Scale(min(d for d, _ in counts), max(d for d, _ in counts), 56, width - 56)
     top = max(n for _, n in counts)
     plot = height - 30
-    bar_width = max(3.0, min(24.0, (width - 48) / max(len(counts), 1) * 0.6))
+    days = (scale.last - scale.first).days + 1
+    bar_width = max(2.0, min(24.0, (scale.x1 - scale.x0) / days * 0.8))  # never wider than a day
     bars = [
         Bar(scale.x(d) - bar_width / 2, 8 + plot - n / top * plot, bar_width, n / top * plot, f"{d.isoformat()}: {n}")
         for d, n in counts

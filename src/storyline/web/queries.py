@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.store import Store
+from storyline.store.sqlite import _fts_query  # the store's quoting: user words never break FTS5 syntax
 
 # Indexes the views need beyond the store's own; created idempotently at app or bench start.
 INDEXES = (
@@ -255,12 +256,6 @@ def outlets(store: Store) -> list[str]:
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 
 
-def fts_query(text: str) -> str:
-    """User words as an FTS5 query that cannot be a syntax error: each word quoted, all required."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words)
-
-
 def _article_filters(f: SearchFilters, alias: str = "a") -> tuple[list[str], list[Any]]:
     where: list[str] = []
     args: list[Any] = []
@@ -291,7 +286,7 @@ def search_articles(store: Store, f: SearchFilters, limit: int = 20, offset: int
             " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
             " WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where)
         )
-        args = [fts_query(f.q), *args]
+        args = [_fts_query(f.q), *args]
         select = (
             f"SELECT a.id, a.title, a.outlet, a.published,"
             f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet"
@@ -317,7 +312,7 @@ def search_statements(store: Store, f: SearchFilters, limit: int = 20, offset: i
         args.append(f.kind)
     if f.q.strip():
         where.insert(0, "s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-        args.insert(0, fts_query(f.q))
+        args.insert(0, _fts_query(f.q))
     cond = " WHERE " + " AND ".join(where) if where else ""
     items = _rows(store.db, _STATEMENT + cond + " ORDER BY a.published DESC, s.id LIMIT ? OFFSET ?", [*args, limit, offset])
     total = _scalar(store.db, "SELECT count(*)" + _STATEMENT_FROM + cond, args)

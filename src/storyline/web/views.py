@@ -42,7 +42,8 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
     row = queries.story_summary(store, story_id)
     if row is None:
         return None
-    data = report._story(store, row)  # the report's per-story builder: one definition of a story's data
+    articles = [store.load_article(aid) for aid in store.story_article_ids(story_id)]
+    data = report._story(store, row, articles, store.duplicates())  # one definition of a story's data
     data["storyline_id"] = row["storyline_id"]
     data["storyline_label"] = row["storyline_label"]
     data["folded"] = fold_copies(data["articles"])

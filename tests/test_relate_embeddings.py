@@ -1,0 +1,47 @@
+"""The two packaged embedding models load offline and place texts about one event together."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline.model import Article
+from storyline.relate.embeddings import DOCUMENT_DIM, EMBEDDING_DIM, embed, embed_documents
+from storyline.relate.features import article_features, from_record, is_current, reembed, to_record
+
+QUAKE = "A magnitude 6.1 earthquake struck the island of Korvo on Monday, collapsing a school and a bridge."
+QUAKE_AGAIN = "Rescuers searched the rubble of a school on Korvo after Monday's 6.1 earthquake brought down a bridge."
+ELECTION = "The finance minister resigned on Friday after losing a vote on the budget in parliament."
+
+
+def test_document_model_puts_two_reports_of_one_event_closest() -> None:
+    vectors = embed_documents([QUAKE, QUAKE_AGAIN, ELECTION])
+    assert vectors.shape == (3, DOCUMENT_DIM) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    cos = vectors @ vectors.T
+    assert cos[0, 1] > cos[0, 2] + 0.2 and cos[0, 1] > cos[1, 2] + 0.2
+
+
+def test_batches_give_the_same_vectors_as_single_texts() -> None:
+    texts = [f"{QUAKE} Report {i}." for i in range(20)]  # more than one batch of the model
+    assert np.allclose(embed_documents(texts)[17], embed_documents(texts[17:18])[0], atol=1e-5)
+
+
+@pytest.mark.parametrize("model", [embed, embed_documents])
+def test_empty_input_and_empty_text(model) -> None:  # noqa: ANN001 — either embedder
+    assert model([]).shape[0] == 0
+    assert not model(["   "]).any()
+
+
+def test_statement_embedder_is_wordllama_sized() -> None:
+    assert embed([QUAKE]).shape == (1, EMBEDDING_DIM)
+
+
+def test_vectors_stored_by_an_older_model_are_replaced() -> None:
+    article = Article("a1", QUAKE, title="Earthquake on Korvo")
+    current = article_features(article)
+    old = from_record(to_record(current))
+    old.embedding = np.ones(EMBEDDING_DIM, dtype=np.float32) / np.sqrt(EMBEDDING_DIM)  # a wordllama-era record
+    assert is_current(current) and not is_current(old)
+    reembed([old], [article])
+    assert is_current(old) and np.allclose(old.embedding, current.embedding, atol=1e-5)
