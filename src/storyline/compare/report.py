@@ -20,7 +20,7 @@ from storyline.store import Store
 Report = dict[str, Any]
 
 
-def _discrepancy(d: Discrepancy, titles: dict[str, str]) -> dict[str, Any]:
+def discrepancy_row(d: Discrepancy, titles: dict[str, str]) -> dict[str, Any]:
     return {
         "id": d.id,
         "attribute": d.attribute,
@@ -33,7 +33,7 @@ def _discrepancy(d: Discrepancy, titles: dict[str, str]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _story(store: Store, story: Any, articles: list[Article], duplicates: dict[str, str]) -> dict[str, Any]:
+def story_section(store: Store, story: Any, articles: list[Article], duplicates: dict[str, str]) -> dict[str, Any]:
     titles = {a.id: a.outlet_label for a in articles}
     groups = store.groups(story["id"])
     speakers: dict[str, dict[str, Any]] = {}
@@ -60,7 +60,7 @@ def _story(store: Store, story: Any, articles: list[Article], duplicates: dict[s
         ],
         "coverage": coverage(articles, groups, {a: o for a, o in duplicates.items() if a in titles}).to_dict(),
         "speakers": ordered,
-        "discrepancies": [_discrepancy(d, titles) for d in store.discrepancies(story_id=story["id"])],
+        "discrepancies": [discrepancy_row(d, titles) for d in store.discrepancies(story_id=story["id"])],
     }  # fmt: skip
 
 
@@ -76,10 +76,10 @@ def _storyline(
         "label": line["label"] if line else "(not yet threaded)",
         "first_seen": line["first_seen"] if line else None,
         "last_seen": line["last_seen"] if line else None,
-        "stories": [_story(store, s, loaded[s["id"]], duplicates) for s in members],
+        "stories": [story_section(store, s, loaded[s["id"]], duplicates) for s in members],
         "coverage": storyline_coverage(threaded, [a for s in members for a in loaded[s["id"]]], duplicates).to_dict(),
         "discrepancies": [
-            _discrepancy(d, outlets) for d in (store.discrepancies(storyline_id=line_id) if line_id else [])
+            discrepancy_row(d, outlets) for d in (store.discrepancies(storyline_id=line_id) if line_id else [])
         ],
     }
 

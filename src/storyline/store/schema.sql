@@ -194,3 +194,13 @@ CREATE TABLE IF NOT EXISTS feed_items (
     seen_at TEXT NOT NULL,
     PRIMARY KEY (feed, item)
 );
+
+-- What the views read by (web pages, reports): story and storyline lists, a story's comparisons.
+CREATE INDEX IF NOT EXISTS stories_last_seen ON stories(last_seen);
+CREATE INDEX IF NOT EXISTS stories_storyline ON stories(storyline_id, first_seen);
+CREATE INDEX IF NOT EXISTS storylines_last_seen ON storylines(last_seen);
+CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet, published);
+CREATE INDEX IF NOT EXISTS statement_groups_story ON statement_groups(story_id);
+CREATE INDEX IF NOT EXISTS discrepancies_story ON discrepancies(story_id);
+CREATE INDEX IF NOT EXISTS discrepancies_storyline ON discrepancies(storyline_id);

@@ -34,7 +34,7 @@ from storyline.model import (
 if TYPE_CHECKING:
     from storyline.relate.duplicates import DuplicateMatch
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class StoreError(RuntimeError):
@@ -92,6 +92,10 @@ class Store:
                 f"BEGIN IMMEDIATE;\n{script}\n"
                 f"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');\nCOMMIT;"
             )
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics, so views pick the right indexes on a big store."""
+        self.db.execute("ANALYZE")
 
     def close(self) -> None:
         self.db.close()
@@ -348,7 +352,7 @@ class Store:
             args += [f"%{speaker}%", f"%{speaker}%"]
         if search:
             where.append("s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-            args.append(_fts_query(search))
+            args.append(fts_query(search))
         sql = (
             "SELECT s.*, a.outlet, a.published, a.title, a.source_uri FROM statements s"
             " JOIN articles a ON a.id=s.article_id"
@@ -518,7 +522,7 @@ def statement_from_row(r: sqlite3.Row) -> Statement:
     )  # fmt: skip
 
 
-def _fts_query(text: str) -> str:
+def fts_query(text: str) -> str:
     """User words as an FTS5 query that cannot be a syntax error: each word quoted, all required."""
     words = [w.replace('"', '""') for w in text.split()]
     return " ".join(f'"{w}"' for w in words) or '""'

@@ -14,7 +14,6 @@ from storyline import __version__
 from storyline.store import Store
 from storyline.web import api, pages
 from storyline.web.deps import Settings
-from storyline.web.queries import ensure_indexes
 from storyline.web.render import render
 from storyline.web.security import LOOPBACK_HOSTS, secure
 
@@ -29,7 +28,7 @@ def create_app(
     The Host check keeps a loopback server from answering a hostile site's DNS-rebound name.
     """
     with Store(db) as store:
-        ensure_indexes(store)
+        store.optimize()
     app = FastAPI(
         title="storyline", version=__version__, docs_url=None, redoc_url=None,
         description="Stories, statements and speakers from news, and how each outlet reported them.",

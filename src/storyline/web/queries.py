@@ -11,28 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.store import Store
-from storyline.store.sqlite import _fts_query  # the store's quoting: user words never break FTS5 syntax
-
-# Indexes the views need beyond the store's own; created idempotently at app or bench start.
-INDEXES = (
-    "CREATE INDEX IF NOT EXISTS web_stories_last_seen ON stories(last_seen)",
-    "CREATE INDEX IF NOT EXISTS web_stories_storyline ON stories(storyline_id, first_seen)",
-    "CREATE INDEX IF NOT EXISTS web_storylines_last_seen ON storylines(last_seen)",
-    "CREATE INDEX IF NOT EXISTS web_articles_duplicate ON articles(duplicate_of)",
-    "CREATE INDEX IF NOT EXISTS web_articles_outlet ON articles(outlet, published)",
-    "CREATE INDEX IF NOT EXISTS web_groups_story ON statement_groups(story_id)",
-    "CREATE INDEX IF NOT EXISTS web_discrepancies_story ON discrepancies(story_id)",
-    "CREATE INDEX IF NOT EXISTS web_discrepancies_storyline ON discrepancies(storyline_id)",
-)
+from storyline.store.sqlite import fts_query  # the store's quoting: user words never break FTS5 syntax
 
 MAX_LIMIT = 200
-
-
-def ensure_indexes(store: Store) -> None:
-    with store.transaction() as db:
-        for sql in INDEXES:
-            db.execute(sql)
-        db.execute("ANALYZE")
 
 
 @dataclass(slots=True)
@@ -286,7 +267,7 @@ def search_articles(store: Store, f: SearchFilters, limit: int = 20, offset: int
             " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
             " WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where)
         )
-        args = [_fts_query(f.q), *args]
+        args = [fts_query(f.q), *args]
         select = (
             f"SELECT a.id, a.title, a.outlet, a.published,"
             f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet"
@@ -312,7 +293,7 @@ def search_statements(store: Store, f: SearchFilters, limit: int = 20, offset: i
         args.append(f.kind)
     if f.q.strip():
         where.insert(0, "s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-        args.insert(0, _fts_query(f.q))
+        args.insert(0, fts_query(f.q))
     cond = " WHERE " + " AND ".join(where) if where else ""
     items = _rows(store.db, _STATEMENT + cond + " ORDER BY a.published DESC, s.id LIMIT ? OFFSET ?", [*args, limit, offset])
     total = _scalar(store.db, "SELECT count(*)" + _STATEMENT_FROM + cond, args)

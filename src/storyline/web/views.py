@@ -43,7 +43,7 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     articles = [store.load_article(aid) for aid in store.story_article_ids(story_id)]
-    data = report._story(store, row, articles, store.duplicates())  # one definition of a story's data
+    data = report.story_section(store, row, articles, store.duplicates())  # one definition of a story's data
     data["storyline_id"] = row["storyline_id"]
     data["storyline_label"] = row["storyline_label"]
     data["folded"] = fold_copies(data["articles"])
@@ -52,7 +52,7 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
 
 def with_discrepancies(store: Store, line: dict[str, Any]) -> dict[str, Any]:
     """A storyline with the discrepancies that hold across it (name spellings), as the report words them."""
-    line["discrepancies"] = [report._discrepancy(d, {}) for d in store.discrepancies(storyline_id=line["id"])]
+    line["discrepancies"] = [report.discrepancy_row(d, {}) for d in store.discrepancies(storyline_id=line["id"])]
     return line
 
 
