@@ -25,6 +25,7 @@ class Context:
     index: int = 0
     previous: str | None = None  # rule that removed the previous paragraph
     count: int = 0  # paragraphs in the page
+    words: int = 0  # in the paragraph under test: most rules look only at short ones
 
 
 Test = Callable[[str, Context], bool]
@@ -49,7 +50,7 @@ def _words(text: str) -> int:
 
 def _pattern(regex: str, max_words: int) -> Test:
     compiled = re.compile(regex, re.IGNORECASE)
-    return lambda text, ctx: _words(text) <= max_words and bool(compiled.search(text))
+    return lambda text, ctx: ctx.words <= max_words and bool(compiled.search(text))
 
 
 def _same_as_title(text: str, ctx: Context) -> bool:
@@ -63,8 +64,10 @@ _CRUMB_ROOTS = {"home", "homepage", "start", "main", "news"}
 
 
 def _breadcrumb(text: str, ctx: Context) -> bool:
+    if ctx.words > 40:
+        return False
     parts = _CRUMB_SPLIT.split(text)
-    if len(parts) < 2 or _words(text) > 40:
+    if len(parts) < 2:
         return False
     rooted = parts[0].strip().lower() in _CRUMB_ROOTS
     return rooted or (len(parts) >= 3 and all(_words(part) <= 4 for part in parts[:-1]))
@@ -73,7 +76,7 @@ def _breadcrumb(text: str, ctx: Context) -> bool:
 def _kicker(text: str, ctx: Context) -> bool:
     """A section label above the text ("Antwerp fire"); only once the headline is known, so that a
     short plain-text headline is not mistaken for one."""
-    return bool(ctx.title) and ctx.index == 0 and _words(text) <= 3 and not text.endswith((".", "!", "?"))
+    return bool(ctx.title) and ctx.index == 0 and ctx.words <= 3 and not text.endswith((".", "!", "?"))
 
 
 _BYLINE = re.compile(
@@ -84,7 +87,7 @@ _BYLINE = re.compile(
 
 
 def _byline(text: str, ctx: Context) -> bool:
-    return ctx.index < 4 and _words(text) <= 10 and not text.endswith(".") and bool(_BYLINE.match(text))
+    return ctx.index < 4 and ctx.words <= 10 and not text.endswith(".") and bool(_BYLINE.match(text))
 
 
 _SOCIAL = {
@@ -95,6 +98,8 @@ _SOCIAL = {
 
 
 def _share_line(text: str, ctx: Context) -> bool:
+    if ctx.words > 12:  # splitting on more separators than spaces only adds tokens
+        return False
     tokens = [token for token in re.split(r"[\s|,/·•:]+", text.lower()) if token]
     return 0 < len(tokens) <= 12 and all(token in _SOCIAL for token in tokens)
 
@@ -125,7 +130,7 @@ def _promotion(text: str, ctx: Context) -> bool:
 
 
 def _author_bio(text: str, ctx: Context) -> bool:
-    return ctx.previous == "author-box" and _words(text) <= 60
+    return ctx.previous == "author-box" and ctx.words <= 60
 
 
 TAIL_MARKERS = {
@@ -170,7 +175,7 @@ def clean(paragraphs: list[str], title: str | None = None, outlet: str | None = 
     result = Cleaned(paragraphs=[])
     ctx = Context(title=title, outlet=outlet, count=len(paragraphs))
     for index, text in enumerate(paragraphs):
-        ctx.index = index
+        ctx.index, ctx.words = index, _words(text)
         rule = _first_match(text, ctx)
         ctx.previous = rule.name if rule else None
         if rule is None:

@@ -55,19 +55,32 @@ def _ld_items(data: Any) -> Iterator[dict[str, Any]]:
         yield from _ld_items(data.get("@graph", []))
 
 
-def meta_content(tree: HtmlElement, *keys: str) -> str | None:
-    """First non-empty <meta property|name|itemprop=key> value, trying keys in order."""
-    for key in keys:
-        for attribute in ("property", "name", "itemprop"):
-            for value in tree.xpath(f"//meta[@{attribute}=$key]/@content", key=key):
-                if value.strip():
-                    return value.strip()
-    return None
+class MetaTags:
+    """The page's <meta> values, read in one pass: readers ask for dozens of keys per page."""
+
+    ATTRIBUTES = ("property", "name", "itemprop")
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self._values: dict[tuple[str, str], str] = {}
+        for node in tree.iter("meta"):
+            value = (node.get("content") or "").strip()
+            if value:
+                for attribute in self.ATTRIBUTES:
+                    if key := node.get(attribute):
+                        self._values.setdefault((attribute, key), value)
+
+    def first(self, *keys: str) -> str | None:
+        """First non-empty <meta property|name|itemprop=key> value, trying keys in order."""
+        for key in keys:
+            for attribute in self.ATTRIBUTES:
+                if value := self._values.get((attribute, key)):
+                    return value
+        return None
 
 
-def title_of(tree: HtmlElement, ld: dict[str, Any], names: list[str]) -> str | None:
+def title_of(tree: HtmlElement, meta: MetaTags, ld: dict[str, Any], names: list[str]) -> str | None:
     """The headline without the " | Outlet" suffix that <title> tags and some og:titles carry."""
-    candidates = [meta_content(tree, "og:title", "twitter:title"), _text(ld.get("headline"))]
+    candidates = [meta.first("og:title", "twitter:title"), _text(ld.get("headline"))]
     candidates += [_squash(h1.text_content()) for h1 in tree.xpath("//h1")[:1]]
     candidates += [_squash(title.text_content()) for title in tree.xpath("//title")[:1]]
     known = {normalise_text(name) for name in names if name}
@@ -90,11 +103,11 @@ def _names_site(tail: str, known: set[str]) -> bool:
     return bool(tail) and any(tail in name or name in tail for name in known if name)
 
 
-def site_names(tree: HtmlElement, ld: dict[str, Any], url: str | None) -> list[str]:
+def site_names(meta: MetaTags, ld: dict[str, Any], url: str | None) -> list[str]:
     """Every name the site goes by, most explicit first: the outlet is the first of them."""
     publisher = ld.get("publisher")
     names = [
-        meta_content(tree, "og:site_name", "application-name"),
+        meta.first("og:site_name", "application-name"),
         _text(publisher.get("name")) if isinstance(publisher, dict) else _text(publisher),
         domain_of(url),
     ]
@@ -106,11 +119,11 @@ def domain_of(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def authors_of(tree: HtmlElement, ld: dict[str, Any]) -> list[str]:
+def authors_of(tree: HtmlElement, meta: MetaTags, ld: dict[str, Any]) -> list[str]:
     """Names from the first source that has any: JSON-LD, meta tags, a visible byline."""
     sources = (
         lambda: _ld_names(ld.get("author")),
-        lambda: _names(meta_content(tree, *AUTHOR_META)),
+        lambda: _names(meta.first(*AUTHOR_META)),
         lambda: [name for node in tree.xpath(_BYLINE_XPATH) for name in byline_names(node.text_content())],
     )
     for source in sources:
@@ -127,8 +140,8 @@ def byline_names(text: str) -> list[str]:
     return parts if parts and all(_NAME.match(part) for part in parts) else []
 
 
-def published_of(tree: HtmlElement, ld: dict[str, Any]) -> str | None:
-    candidates = [_text(ld.get("datePublished")), meta_content(tree, *DATE_META)]
+def published_of(tree: HtmlElement, meta: MetaTags, ld: dict[str, Any]) -> str | None:
+    candidates = [_text(ld.get("datePublished")), meta.first(*DATE_META)]
     candidates += tree.xpath("//time[@itemprop='datePublished']/@datetime")[:1]
     for candidate in candidates:
         if date := iso_date(candidate):
@@ -136,8 +149,8 @@ def published_of(tree: HtmlElement, ld: dict[str, Any]) -> str | None:
     return None
 
 
-def canonical_of(tree: HtmlElement, url: str | None) -> str | None:
-    og_url = meta_content(tree, "og:url")
+def canonical_of(tree: HtmlElement, meta: MetaTags, url: str | None) -> str | None:
+    og_url = meta.first("og:url")
     base = url or og_url
     for href in tree.xpath("//link[@rel='canonical']/@href"):
         if href.strip():
