@@ -45,3 +45,15 @@ def test_a_warc_with_a_garbled_digest_header_ends_with_an_error(tmp_path: Path) 
     )
     found = contracts.warc(content, tmp_path)
     assert found and isinstance(found[-1], ErrorRecord)
+
+
+def test_a_page_whose_canonical_link_is_a_broken_url_still_extracts() -> None:
+    # urljoin raised ValueError("Invalid IPv6 URL") on the page's own canonical link.
+    page = (
+        '<html><head><link rel="canonical" href="https://wire.exampl[/news/tram.html">'
+        '<meta property="og:url" content="http://[::1"></head><body><article><p>The tram line opened on '
+        "Saturday after four years of works, the city said, and the first riders were cheered at every stop "
+        "along the new route.</p></article></body></html>"
+    )
+    article = contracts.extraction(page, url="https://wire.example/news/tram.html")
+    assert article is not None and article.url == "https://wire.example/news/tram.html"

@@ -133,6 +133,7 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
     "/loop": (302, {"Location": "/loop"}, b""),
     "/to-intranet": (301, {"Location": "http://intranet.example/admin"}, b""),
     "/data.json": (200, {"Content-Type": "application/json"}, b'{"a": 1}'),
+    "/to-nowhere": (302, {"Location": "http://[broken/page"}, b""),
 }
 
 
@@ -184,10 +185,16 @@ def test_redirect_is_followed_and_the_final_url_kept(server: str) -> None:
         ("/missing", "HTTP 404"),
         ("/data.json", "unsupported content type 'application/json'"),
         ("/loop", "too many redirects"),
+        ("/to-nowhere", "redirect to an invalid URL"),
     ],
 )
 def test_failed_fetches_are_errors(server: str, path: str, reason: str) -> None:
     assert reason in _error([f"{server}{path}"], allow_private=True).reason
+
+
+@pytest.mark.parametrize("url", ["http://[broken/news", "https://wire.example:99999/news"])
+def test_a_malformed_url_is_an_error_not_a_crash(url: str) -> None:
+    assert "not a valid URL" in _error([url]).reason
 
 
 def test_a_redirect_into_a_private_network_is_refused(server: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -115,8 +115,21 @@ def site_names(meta: MetaTags, ld: dict[str, Any], url: str | None) -> list[str]
 
 
 def domain_of(url: str | None) -> str | None:
-    host = urlsplit(url).hostname if url else None
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # "http://[broken": a page's own links are untrusted input
+        return None
     return host.removeprefix("www.") if host else None
+
+
+def _joined(base: str | None, href: str) -> str | None:
+    """`href` made absolute against `base`; None when it is no usable URL (hostile markup)."""
+    try:
+        url = urljoin(base, href) if base else href
+        urlsplit(url).port  # noqa: B018 — raises on a malformed host or port
+    except ValueError:
+        return None
+    return url
 
 
 def authors_of(tree: HtmlElement, meta: MetaTags, ld: dict[str, Any]) -> list[str]:
@@ -151,10 +164,11 @@ def published_of(tree: HtmlElement, meta: MetaTags, ld: dict[str, Any]) -> str |
 
 def canonical_of(tree: HtmlElement, meta: MetaTags, url: str | None) -> str | None:
     og_url = meta.first("og:url")
+    og_url = _joined(None, og_url) if og_url else None
     base = url or og_url
     for href in tree.xpath("//link[@rel='canonical']/@href"):
-        if href.strip():
-            return urljoin(base, href.strip()) if base else href.strip()
+        if href.strip() and (canonical := _joined(base, href.strip())):
+            return canonical
     return og_url or url
 
 

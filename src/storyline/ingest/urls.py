@@ -13,7 +13,7 @@ import socket
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import httpx
@@ -71,7 +71,7 @@ class Fetcher:
         """The response to a GET (304 gives `not_modified`); raises Refused or httpx errors."""
         if not self._robots_for(url).can_fetch(USER_AGENT, url):
             raise Refused("disallowed by the site's robots.txt")
-        self._wait_for(urlsplit(url).netloc)
+        self._wait_for(split_url(url).netloc)
         return self._get(url, accept, headers or {})
 
     def _wait_for(self, host: str) -> None:
@@ -81,7 +81,7 @@ class Fetcher:
         self._last[host] = time.monotonic()
 
     def _robots_for(self, url: str) -> RobotFileParser:
-        parts = urlsplit(url)
+        parts = split_url(url)
         root = f"{parts.scheme}://{parts.netloc}"
         if root not in self._robots:
             self._robots[root] = self._load_robots(f"{root}/robots.txt")
@@ -110,7 +110,10 @@ class Fetcher:
                 check_host(current, allow_private=self.allow_private)
                 with client.stream("GET", current) as response:
                     if response.is_redirect and "location" in response.headers:  # 304 is no redirect
-                        current = urljoin(current, response.headers["location"])
+                        try:
+                            current = urljoin(current, response.headers["location"])
+                        except ValueError as exc:
+                            raise Refused(f"redirect to an invalid URL ({exc})") from exc
                         continue
                     return _read(response, accept, max_bytes or self.max_bytes)
         raise Refused(f"too many redirects (more than {MAX_REDIRECTS})")
@@ -138,9 +141,19 @@ def fetch(url: str, *, allow_private: bool = False, fetcher: Fetcher | None = No
     )
 
 
+def split_url(url: str) -> SplitResult:
+    """`urlsplit`, with a malformed URL ("http://[broken", a port out of range) refused like any bad URL."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 — raises on a malformed port
+    except ValueError as exc:
+        raise Refused(f"not a valid URL ({exc}): {url}") from exc
+    return parts
+
+
 def check_host(url: str, *, allow_private: bool) -> None:
     """Refuse a URL whose host resolves to an address that is not on the public internet."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise Refused(f"not an http(s) URL: {url}")
     if allow_private:
