@@ -19,6 +19,7 @@ from storyline.cli import app
 from storyline.compare.report import build
 from storyline.evaluate.crash import Snapshot, analyze_command
 from storyline.export import EXPORTS, export
+from storyline.model import Article, Span, Statement
 from storyline.pipeline import analyze
 from storyline.store import SCHEMA_VERSION, StoreError, mask_password, open_store
 from storyline.store.dialect import MARK_OPEN
@@ -150,6 +151,19 @@ def test_passwords_are_masked_wherever_they_are() -> None:
     assert mask_password("postgres://db/news?user=u&password=pw") == "postgres://db/news?user=u&password=***"
     assert mask_password("postgresql://u@db/news") == "postgresql://u@db/news"
     assert mask_password("news.db") == "news.db"
+
+
+def test_a_nul_character_is_stored_without_moving_any_offset(postgres: PostgresServer) -> None:
+    """Input may hold U+0000, which PostgreSQL text cannot; one U+FFFD stands in, so every span still fits."""
+    text = 'A page\x00 with a NUL. "It is stored," the clerk said.'
+    quote, cue = text.index("It is"), text.index("said")
+    article = Article(id="anul", text=text, title="Title\x00", outlet="Outlet")
+    article.statements = [Statement("anul", "direct", Span.of(text, quote, quote + 12), Span.of(text, cue, cue + 4))]
+    with open_store(postgres.create_database("nul")) as store:
+        store.save_article(article, features={}, story_id="snul")
+        loaded = store.load_article("anul")
+    assert loaded.text == text.replace("\x00", "\ufffd") and loaded.title == "Title\ufffd"
+    assert [loaded.text[s.content.start : s.content.end] for s in loaded.statements] == ["It is stored"]
 
 
 def test_a_newer_schema_is_refused(postgres: PostgresServer) -> None:

@@ -55,6 +55,11 @@ def _pyformat(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
+def _storable(args: Sequence[Any]) -> list[Any]:
+    """PostgreSQL text cannot hold U+0000: it becomes U+FFFD, one character for one, so offsets still hold."""
+    return [a.replace("\x00", "\ufffd") if isinstance(a, str) and "\x00" in a else a for a in args]
+
+
 class PostgresConnection:
     """A psycopg connection that takes the store's SQL (`?` placeholders) and returns `Row`s."""
 
@@ -62,11 +67,11 @@ class PostgresConnection:
         self.raw = raw
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> psycopg.Cursor[Row]:
-        return self.raw.execute(_pyformat(sql), args)
+        return self.raw.execute(_pyformat(sql), _storable(args))
 
     def executemany(self, sql: str, rows: Any) -> None:
         with self.raw.cursor() as cursor:
-            cursor.executemany(_pyformat(sql), list(rows))
+            cursor.executemany(_pyformat(sql), [_storable(row) for row in rows])
 
     def close(self) -> None:
         self.raw.close()
@@ -83,7 +88,7 @@ def _connect(url: str, shown: str) -> psycopg.Connection[Row]:
     except psycopg.OperationalError as exc:
         reason = " ".join(str(exc).split())
         raise StoreError(
-            f"cannot connect to the PostgreSQL store at {shown}: {reason}. Check that the server is running and "
+            f"cannot connect to the PostgreSQL store at {shown} ({reason}). Check that the server is running and "
             "reachable from here, that the URL's host, port, user and password are right, and that the database "
             "exists (create it with `createdb NAME`; storyline creates the tables)."
         ) from exc
