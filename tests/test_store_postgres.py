@@ -136,6 +136,7 @@ def test_cli_views_on_postgresql(pg_url: str, sqlite_db: Path) -> None:
 
 
 def test_an_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[postgres]')")
     url = f"postgresql://reader:s3cret@/news?host={tmp_path}"  # no server listens there
     with pytest.raises(StoreError) as caught:
         open_store(url)
