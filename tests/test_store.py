@@ -1,4 +1,4 @@
-"""The SQLite store and the export contract, with hand-made records (no NLP involved)."""
+"""The store and the export contract, with hand-made records (no NLP involved), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from storyline.model import (
     Story,
     Storyline,
 )
-from storyline.store import SCHEMA_VERSION, Store, StoreError
+from storyline.store import SCHEMA_VERSION, Store, StoreError, open_store
 
 TEXT = 'The mayor, Ada Brook, said the bridge would reopen in May. "We are on time," Brook said.'
 
@@ -48,8 +48,19 @@ def make_article(article_id: str = "a1", outlet: str = "Test Gazette") -> Articl
 
 
 @pytest.fixture
-def store(tmp_path):
+def sqlite_store(tmp_path):
     with Store(tmp_path / "s.db") as s:
+        yield s
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """Each test on both backends; PostgreSQL gets a fresh database (skips when no server can be started)."""
+    if request.param == "sqlite":
+        target = str(tmp_path / "s.db")
+    else:
+        target = request.getfixturevalue("postgres").create_database("store_test")
+    with open_store(target) as s:
         yield s
 
 
@@ -59,14 +70,20 @@ def save(store: Store, article: Article, story: str = "st1") -> None:
     )
 
 
-def test_wal_fts_and_schema_version(store):
-    mode = store.db.execute("PRAGMA journal_mode").fetchone()[0]
+def test_wal_and_fts5(sqlite_store):
+    mode = sqlite_store.db.execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
+    save(sqlite_store, make_article())
+    hits = sqlite_store.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'bridge'").fetchall()
+    assert len(hits) == 1
+
+
+def test_schema_version_and_statement_search(store):
     assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     save(store, make_article())
-    hits = store.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'bridge'").fetchall()
-    assert len(hits) == 1
     assert [r["content"] for r in store.statement_rows(search="on time")] == ["We are on time"]
+    assert [r["content"] for r in store.statement_rows(search='TIME "we')] == ["We are on time"]  # any text is safe
+    assert store.statement_rows(search="tunnel") == []
 
 
 def test_saving_the_same_article_twice_is_a_no_op(store):

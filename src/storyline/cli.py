@@ -27,7 +27,9 @@ app.add_typer(eval_app, name="eval")
 console = Console(stderr=True)
 out = Console(soft_wrap=True)
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite store to use (created if missing).")]
+DbOption = Annotated[
+    str, typer.Option("--db", help="SQLite file (created if missing) or postgresql://user:password@host/database URL.")
+]
 
 
 class What(str, Enum):
@@ -51,14 +53,15 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
-def _open(db: Path):  # noqa: ANN202 — Store, imported lazily to keep `--help` fast
-    from storyline.store import Store, StoreError
+def _open(db: str, *, create: bool = False):  # noqa: ANN202 — Store, imported lazily to keep `--help` fast
+    """The store at a path or URL; a missing SQLite file is refused unless `create`, with what to run instead."""
+    from storyline.store import StoreError, is_postgres_url, open_store
 
-    if not db.exists():
+    if not create and not is_postgres_url(db) and not Path(db).exists():
         console.print(f"[red]No store at {db}.[/] Run `storyline analyze INPUT... --db {db}` first.")
         raise typer.Exit(2)
     try:
-        return Store(db)
+        return open_store(db)
     except StoreError as exc:
         console.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from exc
@@ -73,7 +76,7 @@ def analyze(
             show_default=False,
         ),
     ],
-    db: DbOption = Path("storyline.db"),
+    db: DbOption = "storyline.db",
     allow_private: Annotated[
         bool, typer.Option(help="Allow fetching URLs on private or loopback addresses (refused by default).")
     ] = False,
@@ -84,7 +87,9 @@ def analyze(
     Exits 0 when every input succeeded, 1 when some failed (see `storyline export --what errors`).
     """
     from storyline.pipeline import analyze as run
+    from storyline.store import mask_password
 
+    _open(db, create=True).close()  # an unreachable server or a foreign file is said plainly, before any work
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("analysing", total=None)
@@ -92,12 +97,12 @@ def analyze(
     console.print(
         f"[bold]{summary.added}[/] articles added, {summary.skipped} already stored, "
         f"[bold]{summary.statements}[/] statements, {summary.stories_updated} stories updated, "
-        f"[{'red' if summary.failed else 'green'}]{summary.failed} failed[/] → {db}"
+        f"[{'red' if summary.failed else 'green'}]{summary.failed} failed[/] → {mask_password(db)}"
     )
     for error in summary.errors[:20]:
         console.print(f"  [red]✗[/] {error.source}: {error.stage}: {error.reason}")
     if summary.failed > 20:
-        console.print(f"  … and {summary.failed - 20} more: storyline export --what errors --db {db}")
+        console.print(f"  … and {summary.failed - 20} more: storyline export --what errors --db {mask_password(db)}")
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -105,7 +110,7 @@ def analyze(
 def export(
     what: Annotated[What, typer.Option("--what", help="Which records to write.")] = What.statements,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="JSON Lines or CSV.")] = ExportFormat.jsonl,
-    db: DbOption = Path("storyline.db"),
+    db: DbOption = "storyline.db",
 ) -> None:
     """Write records to stdout, one per line (JSONL) or row (CSV); spans carry offsets into the article text."""
     from storyline.export import EXPORTS, WRITERS
@@ -118,7 +123,7 @@ def export(
 def report(
     story: Annotated[str | None, typer.Option(help="Only this story id (see `storyline stories`).")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="Markdown, HTML or JSON.")] = ReportFormat.md,
-    db: DbOption = Path("storyline.db"),
+    db: DbOption = "storyline.db",
 ) -> None:
     """The human report: per storyline and story, who reported what, statements by speaker, discrepancies."""
     from storyline.compare.report import render
@@ -127,12 +132,13 @@ def report(
         try:
             sys.stdout.write(render(store, fmt.value, story_id=story))
         except KeyError as exc:
-            console.print(f"[red]No story {story} in {db}.[/] List them with `storyline stories --db {db}`.")
+            where = store.path
+            console.print(f"[red]No story {story} in {where}.[/] List them with `storyline stories --db {where}`.")
             raise typer.Exit(2) from exc
 
 
 @app.command()
-def stories(db: DbOption = Path("storyline.db")) -> None:
+def stories(db: DbOption = "storyline.db") -> None:
     """Storylines and their stories, with dates and outlets; story ids go to `storyline report --story`."""
     with _open(db) as store:
         outlets = {r["id"]: r["outlet"] or "?" for r in store.article_rows()}
@@ -156,7 +162,7 @@ def quotes(
     speaker: Annotated[str | None, typer.Option(help="Only statements by this speaker (any name form or alias).")] = None,
     search: Annotated[str | None, typer.Option(help="Only statements containing these words (full-text search).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
-    db: DbOption = Path("storyline.db"),
+    db: DbOption = "storyline.db",
 ) -> None:
     """Statements with their speaker, outlet and kind."""
     with _open(db) as store:
@@ -171,7 +177,7 @@ def quotes(
 
 @app.command()
 def serve(
-    db: DbOption = Path("storyline.db"),
+    db: DbOption = "storyline.db",
     host: Annotated[str, typer.Option(help="Address to listen on; anything but 127.0.0.1 exposes the store.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     allow_ingest: Annotated[
@@ -273,7 +279,7 @@ def follow(
     feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs.", show_default=False)],
     every: Annotated[str, typer.Option(help="Time between polls: 30s, 15m, 2h.")] = "15m",
     once: Annotated[bool, typer.Option(help="Poll once and exit (0 if nothing failed, else 1).")] = False,
-    db: DbOption = Path("storyline.db"),
+    db: DbOption = "storyline.db",
     allow_private: Annotated[
         bool, typer.Option(help="Allow fetching URLs on private or loopback addresses (refused by default).")
     ] = False,
@@ -284,10 +290,9 @@ def follow(
     from storyline.ingest.feeds import feed_documents
     from storyline.ingest.urls import Fetcher
     from storyline.pipeline import Pipeline
-    from storyline.store import Store
 
     pause = _interval(every)
-    with Store(db) as store:
+    with _open(db, create=True) as store:
         pipeline = Pipeline(store, allow_private=allow_private)
         fetcher = Fetcher(allow_private=allow_private)
         try:

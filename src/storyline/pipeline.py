@@ -26,7 +26,7 @@ from storyline.relate.embeddings import embed
 from storyline.relate.features import ArticleFeatures, features_batch, from_record, is_current, reembed, to_record
 from storyline.relate.stories import StoryIndex
 from storyline.relate.storylines import link_storylines
-from storyline.store import Store
+from storyline.store import Store, open_store
 
 # Discrepancies about a person's name hold across a whole storyline; the rest only within one story.
 STORYLINE_ATTRIBUTES = frozenset({"name"})
@@ -203,5 +203,5 @@ def analyze(
     """Ingest, extract, analyse and relate `inputs` into the store at `db`; already-stored input is skipped."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    with Store(db) as store:
+    with open_store(db) as store:
         return Pipeline(store, allow_private=allow_private).run(inputs, progress)

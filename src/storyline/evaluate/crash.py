@@ -24,6 +24,8 @@ from typing import Annotated
 
 import typer
 
+from storyline.store.dialect import Connection
+
 StatementKey = tuple[str, str, int, int, int, int, str | None]
 
 
@@ -41,13 +43,19 @@ class Snapshot:
     def of(cls, db: Path) -> Snapshot:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
             integrity = "; ".join(row[0] for row in con.execute("PRAGMA integrity_check"))
-            ids = [row[0] for row in con.execute("SELECT id FROM articles")]
-            sources = con.execute("SELECT COUNT(DISTINCT COALESCE(source_uri, id)) FROM articles").fetchone()[0]
-            statements = con.execute(
-                "SELECT article_id, kind, content_start, content_end, cue_start, cue_end, speaker_name FROM statements"
-            ).fetchall()
+            snapshot = cls.read(con, integrity)
         con.close()
-        return cls(frozenset(ids), len(ids), sources, frozenset(statements), integrity)
+        return snapshot
+
+    @classmethod
+    def read(cls, con: Connection, integrity: str) -> Snapshot:
+        """From any store's connection; `integrity` is what the caller checked (PostgreSQL keeps its own)."""
+        ids = [row[0] for row in con.execute("SELECT id FROM articles")]
+        sources = con.execute("SELECT COUNT(DISTINCT COALESCE(source_uri, id)) FROM articles").fetchone()[0]
+        statements = con.execute(
+            "SELECT article_id, kind, content_start, content_end, cue_start, cue_end, speaker_name FROM statements"
+        ).fetchall()
+        return cls(frozenset(ids), len(ids), sources, frozenset(tuple(s) for s in statements), integrity)
 
     def statements_of(self, articles: frozenset[str]) -> frozenset[StatementKey]:
         return frozenset(s for s in self.statements if s[0] in articles)
@@ -74,7 +82,7 @@ class Tally:
                     or self.partial or self.corrupt or self.failed_runs)  # fmt: skip
 
 
-def analyze_command(corpus: Path, db: Path) -> list[str]:
+def analyze_command(corpus: Path, db: Path | str) -> list[str]:
     """The CLI in a child process of this interpreter, so the soak tests the installed code."""
     return [sys.executable, "-c", "from storyline.cli import app; app()", "analyze", str(corpus), "--db", str(db)]
 

@@ -1,4 +1,6 @@
--- storyline store, schema version 1. One writer; WAL lets readers (CLI views, web UI) run alongside.
+-- storyline store: the tables and indexes, in SQL that SQLite and PostgreSQL both read. Full-text search
+-- and what one of them lacks are in schema_sqlite.sql and schema_postgresql.sql, run after this file.
+-- Floats are DOUBLE PRECISION (REAL in SQLite, a 4-byte float in PostgreSQL); "end" is a reserved word there.
 
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
@@ -18,21 +20,11 @@ CREATE TABLE IF NOT EXISTS articles (
     removed      TEXT NOT NULL DEFAULT '[]',   -- JSON list: boilerplate cut from the page, for audit
     sentences    TEXT NOT NULL DEFAULT '[]',   -- JSON list of [start, end]
     duplicate_of TEXT,                         -- near-copy of this article id (syndication)
-    duplicate_similarity REAL,
+    duplicate_similarity DOUBLE PRECISION,
     added_at     TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source_uri);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
-
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-    title, text, content='articles', content_rowid='rowid', tokenize='unicode61'
-);
-CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-END;
-CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-END;
 
 CREATE TABLE IF NOT EXISTS entities (
     id   TEXT PRIMARY KEY,
@@ -50,11 +42,11 @@ CREATE INDEX IF NOT EXISTS entity_aliases_article ON entity_aliases(article_id);
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL REFERENCES articles(id),
     start      INTEGER NOT NULL,
-    end        INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
     entity_id  TEXT NOT NULL,
     kind       TEXT NOT NULL,
     via        TEXT NOT NULL,
-    PRIMARY KEY (article_id, start, end, entity_id)
+    PRIMARY KEY (article_id, start, "end", entity_id)
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 
@@ -74,26 +66,10 @@ CREATE TABLE IF NOT EXISTS statements (
     speaker_id    TEXT,
     speaker_name  TEXT,
     speaker_kind  TEXT,
-    confidence    REAL NOT NULL
+    confidence    DOUBLE PRECISION NOT NULL
 );
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_id);
-
-CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
-    content, speaker_name, content='statements', content_rowid='rowid', tokenize='unicode61'
-);
-CREATE TRIGGER IF NOT EXISTS statements_fts_insert AFTER INSERT ON statements BEGIN
-    INSERT INTO statements_fts(rowid, content, speaker_name) VALUES (new.rowid, new.content, new.speaker_name);
-END;
-CREATE TRIGGER IF NOT EXISTS statements_fts_delete AFTER DELETE ON statements BEGIN
-    INSERT INTO statements_fts(statements_fts, rowid, content, speaker_name)
-    VALUES ('delete', old.rowid, old.content, old.speaker_name);
-END;
-CREATE TRIGGER IF NOT EXISTS statements_fts_update AFTER UPDATE OF speaker_name ON statements BEGIN
-    INSERT INTO statements_fts(statements_fts, rowid, content, speaker_name)
-    VALUES ('delete', old.rowid, old.content, old.speaker_name);
-    INSERT INTO statements_fts(rowid, content, speaker_name) VALUES (new.rowid, new.content, new.speaker_name);
-END;
 
 -- What the relate stage needs to place later articles without re-reading earlier ones.
 CREATE TABLE IF NOT EXISTS features (
@@ -150,7 +126,7 @@ CREATE TABLE IF NOT EXISTS discrepancy_evidence (
     outlet         TEXT,
     value          TEXT NOT NULL,
     start          INTEGER NOT NULL,
-    end            INTEGER NOT NULL,
+    "end"          INTEGER NOT NULL,
     text           TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS discrepancy_evidence_id ON discrepancy_evidence(discrepancy_id);
@@ -165,13 +141,8 @@ CREATE TABLE IF NOT EXISTS errors (
 
 -- Schema version 2: ingestion memory.
 -- Outlet-level boilerplate: on which distinct pages (hashed) each paragraph (hashed, normalised) of an
--- outlet was seen, kept only until it is known to recur; and the paragraphs judged boilerplate.
-CREATE TABLE IF NOT EXISTS outlet_paragraphs (
-    outlet TEXT NOT NULL,
-    hash   TEXT NOT NULL,
-    page   TEXT NOT NULL,
-    PRIMARY KEY (outlet, hash, page)
-) WITHOUT ROWID;
+-- outlet was seen, kept only until it is known to recur (outlet_paragraphs, in the dialect's schema file);
+-- and the paragraphs judged boilerplate.
 CREATE TABLE IF NOT EXISTS boilerplate (
     outlet     TEXT NOT NULL,
     hash       TEXT NOT NULL,

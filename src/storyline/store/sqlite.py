@@ -1,7 +1,9 @@
-"""The SQLite store: storyline's memory, written by one writer and read by every view.
+"""The store: storyline's memory, written by one writer and read by every view; SQLite here.
 
 Each article is saved with everything derived from it in one transaction, so a killed run leaves
-either the whole article or none of it, and the next run carries on where this one stopped.
+either the whole article or none of it, and the next run carries on where this one stopped. The SQL
+is portable; what SQLite and PostgreSQL spell differently comes from `self.dialect`, so the
+PostgreSQL store (store/postgres.py) only changes how to connect, migrate and hold a transaction.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from storyline.model import (
     Story,
     Storyline,
 )
+from storyline.store.dialect import SQLITE, Connection, Dialect, Row
 
 if TYPE_CHECKING:
     from storyline.relate.duplicates import DuplicateMatch
@@ -38,7 +41,7 @@ SCHEMA_VERSION = 3
 
 
 class StoreError(RuntimeError):
-    """The database cannot be used as a storyline store (newer schema, not SQLite, …)."""
+    """The database cannot be used as a storyline store (newer schema, not SQLite, server unreachable, …)."""
 
 
 def _now() -> str:
@@ -57,12 +60,28 @@ def _decode_record(text: str) -> dict[str, Any]:
     return {k: base64.b64decode(v["$b64"]) if isinstance(v, dict) and "$b64" in v else v for k, v in raw.items()}
 
 
+def schema_script(dialect: Dialect) -> str:
+    """The portable schema followed by the dialect's own part (full-text search, what it lacks)."""
+    files = resources.files("storyline.store")
+    return "\n".join(files.joinpath(name).read_text(encoding="utf-8") for name in ("schema.sql", dialect.schema))
+
+
+# Run after the schema script, in its transaction.
+SET_VERSION = (
+    f"INSERT INTO meta(key, value) VALUES ('schema_version', '{SCHEMA_VERSION}')"
+    " ON CONFLICT(key) DO UPDATE SET value=excluded.value"
+)
+
+
 def _span(text: str | None, start: int | None, end: int | None) -> Span | None:
     return None if start is None or end is None or text is None else Span(start, end, text)
 
 
 class Store:
     """An embedded SQLite store (WAL, FTS5 over article text and statement content)."""
+
+    dialect: Dialect = SQLITE
+    db: Connection
 
     def __init__(self, path: str | Path = "storyline.db") -> None:
         self.path = str(path)
@@ -77,9 +96,8 @@ class Store:
             raise StoreError(f"{self.path}: cannot open as a storyline store ({exc})") from exc
 
     def _migrate(self) -> None:
-        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone()
         version = 0
-        if has_meta:
+        if self.db.execute(self.dialect.table_exists, ("meta",)).fetchone():
             row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             version = int(row[0]) if row else 0
         if version > SCHEMA_VERSION:
@@ -87,15 +105,19 @@ class Store:
                 f"{self.path} has schema version {version}, newer than this storyline ({SCHEMA_VERSION}): upgrade storyline"
             )
         if version < SCHEMA_VERSION:
-            script = resources.files("storyline.store").joinpath("schema.sql").read_text(encoding="utf-8")
-            self.db.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\n"
-                f"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');\nCOMMIT;"
-            )
+            self._create_schema(schema_script(self.dialect))
+
+    def _create_schema(self, script: str) -> None:
+        # executescript commits any open transaction first: the script brings its own.
+        self.db.executescript(f"BEGIN IMMEDIATE;\n{script}\n{SET_VERSION};\nCOMMIT;")  # type: ignore[attr-defined]
 
     def optimize(self) -> None:
         """Refresh the query planner's statistics, so views pick the right indexes on a big store."""
         self.db.execute("ANALYZE")
+
+    def read_only(self) -> None:
+        """Make this connection refuse every write, whatever a query tries (the web UI's connections)."""
+        self.db.execute(self.dialect.read_only)
 
     def close(self) -> None:
         self.db.close()
@@ -107,7 +129,7 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
@@ -136,12 +158,10 @@ class Store:
     ) -> None:
         """Everything known about one article, atomically; re-saving a stored id is a no-op."""
         with self.transaction() as db:
-            if db.execute("SELECT 1 FROM articles WHERE id=?", (article.id,)).fetchone():
-                return
-            db.execute(
+            added = db.execute(
                 "INSERT INTO articles(id, url, outlet, title, authors, published, language, text, source_uri,"
                 " removed, sentences, duplicate_of, duplicate_similarity, added_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
                 (
                     article.id, article.url, article.outlet, article.title, json.dumps(article.authors),
                     article.published, article.language, article.text, article.source_uri,
@@ -149,12 +169,17 @@ class Store:
                     duplicate_of, duplicate_similarity, _now(),
                 ),
             )  # fmt: skip
+            if added.rowcount == 0:  # stored already (by another run, or a writer on another machine)
+                return
             db.executemany(
-                "INSERT OR IGNORE INTO mentions(article_id, start, end, entity_id, kind, via) VALUES (?,?,?,?,?,?)",
+                'INSERT INTO mentions(article_id, start, "end", entity_id, kind, via) VALUES (?,?,?,?,?,?)'
+                " ON CONFLICT DO NOTHING",
                 [(m.article_id, m.span.start, m.span.end, m.entity_id, m.kind, m.via) for m in article.mentions],
             )
             db.executemany(
-                "INSERT OR IGNORE INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO statements(id, article_id, kind, content_start, content_end, content, cue_start, cue_end,"
+                " cue, source_start, source_end, source, speaker_id, speaker_name, speaker_kind, confidence)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 [_statement_row(s) for s in article.statements],
             )
             self._save_entities(db, entities)  # after the statements: a renamed speaker renames them too
@@ -182,7 +207,7 @@ class Store:
             self._save_entities(db, entities)
 
     @staticmethod
-    def _save_entities(db: sqlite3.Connection, entities: Iterable[Entity]) -> None:
+    def _save_entities(db: Connection, entities: Iterable[Entity]) -> None:
         for entity in entities:
             db.execute(
                 "INSERT INTO entities(id, name, kind) VALUES (?,?,?)"
@@ -190,18 +215,19 @@ class Store:
                 (entity.id, entity.name, entity.kind),
             )
             db.executemany(
-                "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, article_id) VALUES (?,?,?)",
+                "INSERT INTO entity_aliases(entity_id, alias, article_id) VALUES (?,?,?) ON CONFLICT DO NOTHING",
                 [(entity.id, alias, aid) for alias, ids in entity.aliases.items() for aid in sorted(ids)],
             )
             db.execute(
-                "UPDATE statements SET speaker_name=? WHERE speaker_id=? AND speaker_name IS NOT ?",
+                "UPDATE statements SET speaker_name=? WHERE speaker_id=? AND (speaker_name IS NULL OR speaker_name<>?)",
                 (entity.name, entity.id, entity.name),
             )
 
     def add_error(self, error: ErrorRecord) -> None:
         with self.transaction() as db:
             db.execute(
-                "INSERT OR REPLACE INTO errors(source, stage, reason, at) VALUES (?,?,?,?)",
+                "INSERT INTO errors(source, stage, reason, at) VALUES (?,?,?,?)"
+                " ON CONFLICT(source, stage) DO UPDATE SET reason=excluded.reason, at=excluded.at",
                 (error.source, error.stage, error.reason, error.at.isoformat(timespec="seconds")),
             )
 
@@ -231,13 +257,15 @@ class Store:
             db.execute("DELETE FROM statement_groups WHERE story_id=?", (story_id,))
             for group in groups:
                 db.execute(
-                    "INSERT OR REPLACE INTO statement_groups(id, story_id, relation, speaker_id, speaker_name)"
-                    " VALUES (?,?,?,?,?)",
+                    "INSERT INTO statement_groups(id, story_id, relation, speaker_id, speaker_name) VALUES (?,?,?,?,?)"
+                    " ON CONFLICT(id) DO UPDATE SET story_id=excluded.story_id, relation=excluded.relation,"
+                    " speaker_id=excluded.speaker_id, speaker_name=excluded.speaker_name",
                     (group.id, story_id, group.relation, group.speaker.id if group.speaker else None,
                      group.speaker.name if group.speaker else None),
                 )  # fmt: skip
                 db.executemany(
-                    "INSERT OR IGNORE INTO statement_group_members(group_id, statement_id, misquoted) VALUES (?,?,?)",
+                    "INSERT INTO statement_group_members(group_id, statement_id, misquoted) VALUES (?,?,?)"
+                    " ON CONFLICT DO NOTHING",
                     [(group.id, sid, int(sid in group.misquoted)) for sid in group.statement_ids],
                 )
             self._replace_discrepancies(db, "story_id", story_id, discrepancies)
@@ -248,20 +276,20 @@ class Store:
             self._replace_discrepancies(db, "storyline_id", storyline_id, discrepancies)
 
     @staticmethod
-    def _replace_discrepancies(
-        db: sqlite3.Connection, scope: str, scope_id: str, discrepancies: Sequence[Discrepancy]
-    ) -> None:
+    def _replace_discrepancies(db: Connection, scope: str, scope_id: str, discrepancies: Sequence[Discrepancy]) -> None:
         column = {"story_id": "story_id", "storyline_id": "storyline_id"}[scope]
         old = [r[0] for r in db.execute(f"SELECT id FROM discrepancies WHERE {column}=?", (scope_id,))]
         db.executemany("DELETE FROM discrepancy_evidence WHERE discrepancy_id=?", [(d,) for d in old])
         db.execute(f"DELETE FROM discrepancies WHERE {column}=?", (scope_id,))
         for d in discrepancies:
             db.execute(
-                "INSERT OR REPLACE INTO discrepancies(id, attribute, subject, story_id, storyline_id) VALUES (?,?,?,?,?)",
+                "INSERT INTO discrepancies(id, attribute, subject, story_id, storyline_id) VALUES (?,?,?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET attribute=excluded.attribute, subject=excluded.subject,"
+                " story_id=excluded.story_id, storyline_id=excluded.storyline_id",
                 (d.id, d.attribute, d.subject, d.story_id, d.storyline_id),
             )
             db.executemany(
-                "INSERT INTO discrepancy_evidence(discrepancy_id, article_id, outlet, value, start, end, text)"
+                'INSERT INTO discrepancy_evidence(discrepancy_id, article_id, outlet, value, start, "end", text)'
                 " VALUES (?,?,?,?,?,?,?)",
                 [(d.id, e.article_id, e.outlet, e.value, e.span.start, e.span.end, e.span.text) for e in d.evidence],
             )
@@ -270,9 +298,9 @@ class Store:
 
     def load_entities(self) -> list[Entity]:
         entities = {
-            r["id"]: Entity(r["id"], r["name"], r["kind"]) for r in self.db.execute("SELECT * FROM entities")
+            r["id"]: Entity(r["id"], r["name"], r["kind"]) for r in self.db.execute("SELECT * FROM entities ORDER BY rowid")
         }
-        for r in self.db.execute("SELECT entity_id, alias, article_id FROM entity_aliases"):
+        for r in self.db.execute("SELECT entity_id, alias, article_id FROM entity_aliases ORDER BY rowid"):
             entities[r["entity_id"]].add_alias(r["alias"], r["article_id"])
         return list(entities.values())
 
@@ -303,7 +331,9 @@ class Store:
         )  # fmt: skip
         article.mentions = [
             Mention(article_id, Span.of(text, m["start"], m["end"]), m["entity_id"], m["kind"], m["via"])
-            for m in self.db.execute("SELECT * FROM mentions WHERE article_id=? ORDER BY start", (article_id,))
+            for m in self.db.execute(
+                'SELECT * FROM mentions WHERE article_id=? ORDER BY start, "end", entity_id', (article_id,)
+            )
         ]
         article.statements = [statement_from_row(s) for s in self.statement_rows(article_id=article_id)]
         ids = {m.entity_id for m in article.mentions} | {s.speaker.id for s in article.statements if s.speaker}
@@ -317,7 +347,8 @@ class Store:
             marks = ",".join("?" * len(chunk))
             for r in self.db.execute(f"SELECT * FROM entities WHERE id IN ({marks})", chunk):
                 entities[r["id"]] = Entity(r["id"], r["name"], r["kind"])
-            for r in self.db.execute(f"SELECT * FROM entity_aliases WHERE entity_id IN ({marks})", chunk):
+            aliases = f"SELECT * FROM entity_aliases WHERE entity_id IN ({marks}) ORDER BY entity_id, alias, article_id"
+            for r in self.db.execute(aliases, chunk):
                 entities[r["entity_id"]].add_alias(r["alias"], r["article_id"])
         return entities
 
@@ -328,7 +359,7 @@ class Store:
             raise ValueError(table)
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def article_rows(self) -> Iterator[sqlite3.Row]:
+    def article_rows(self) -> Iterator[Row]:
         yield from self.db.execute(
             "SELECT a.*, sa.story_id FROM articles a LEFT JOIN story_articles sa ON sa.article_id=a.id ORDER BY a.rowid"
         )
@@ -336,8 +367,8 @@ class Store:
     def statement_rows(
         self, *, article_id: str | None = None, speaker: str | None = None, search: str | None = None,
         story_id: str | None = None,
-    ) -> list[sqlite3.Row]:  # fmt: skip
-        """Statements with their outlet, filtered; `search` is an FTS5 query over content and speaker."""
+    ) -> list[Row]:  # fmt: skip
+        """Statements with their outlet, filtered; `search` is words to find in the content or speaker."""
         where, args = [], []
         if article_id:
             where.append("s.article_id=?")
@@ -347,34 +378,35 @@ class Store:
             args.append(story_id)
         if speaker:
             where.append(
-                "(s.speaker_name LIKE ? OR s.speaker_id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ?))"
+                "(lower(s.speaker_name) LIKE lower(?)"
+                " OR s.speaker_id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) LIKE lower(?)))"
             )
             args += [f"%{speaker}%", f"%{speaker}%"]
         if search:
-            where.append("s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-            args.append(fts_query(search))
+            where.append(self.dialect.statement_match)
+            args.append(self.dialect.search_words(search))
         sql = (
             "SELECT s.*, a.outlet, a.published, a.title, a.source_uri FROM statements s"
             " JOIN articles a ON a.id=s.article_id"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.published, a.rowid, s.content_start"
+            + " ORDER BY a.published NULLS FIRST, a.rowid, s.content_start"
         )
         return list(self.db.execute(sql, args))
 
-    def story_rows(self) -> list[sqlite3.Row]:
+    def story_rows(self) -> list[Row]:
         return list(
             self.db.execute(
-                "SELECT s.*, group_concat(sa.article_id) AS article_ids, count(sa.article_id) AS size"
+                f"SELECT s.*, {self.dialect.group_concat('sa.article_id')} AS article_ids, count(sa.article_id) AS size"
                 " FROM stories s JOIN story_articles sa ON sa.story_id=s.id"
-                " GROUP BY s.id ORDER BY s.first_seen, s.id"
+                " GROUP BY s.id ORDER BY s.first_seen NULLS FIRST, s.id"
             )
         )
 
-    def storyline_rows(self) -> list[sqlite3.Row]:
+    def storyline_rows(self) -> list[Row]:
         return list(
             self.db.execute(
-                "SELECT l.*, group_concat(s.id) AS story_ids FROM storylines l"
-                " JOIN stories s ON s.storyline_id=l.id GROUP BY l.id ORDER BY l.first_seen, l.id"
+                f"SELECT l.*, {self.dialect.group_concat('s.id')} AS story_ids FROM storylines l"
+                " JOIN stories s ON s.storyline_id=l.id GROUP BY l.id ORDER BY l.first_seen NULLS FIRST, l.id"
             )
         )
 
@@ -383,7 +415,7 @@ class Store:
             r[0]
             for r in self.db.execute(
                 "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id=sa.article_id"
-                " WHERE sa.story_id=? ORDER BY a.published, a.rowid",
+                " WHERE sa.story_id=? ORDER BY a.published NULLS FIRST, a.rowid",
                 (story_id,),
             )
         ]
@@ -425,7 +457,7 @@ class Store:
             out.append(Discrepancy(d["id"], d["attribute"], d["subject"], evidence, d["story_id"], d["storyline_id"]))
         return out
 
-    def error_rows(self) -> list[sqlite3.Row]:
+    def error_rows(self) -> list[Row]:
         return list(self.db.execute("SELECT * FROM errors ORDER BY at, source"))
 
     def entity_rows(self) -> Iterator[dict[str, Any]]:
@@ -434,7 +466,9 @@ class Store:
             " ORDER BY statements DESC, e.name"
         ):
             aliases: dict[str, list[str]] = {}
-            for a in self.db.execute("SELECT alias, article_id FROM entity_aliases WHERE entity_id=?", (r["id"],)):
+            for a in self.db.execute(
+                "SELECT alias, article_id FROM entity_aliases WHERE entity_id=? ORDER BY alias, article_id", (r["id"],)
+            ):
                 aliases.setdefault(a["alias"], []).append(a["article_id"])
             yield {"id": r["id"], "name": r["name"], "kind": r["kind"], "statements": r["statements"], "aliases": aliases}
 
@@ -456,7 +490,7 @@ class Store:
     def add_paragraph_pages(self, outlet: str, sightings: Iterable[tuple[str, str]]) -> None:
         with self.transaction() as db:
             db.executemany(
-                "INSERT OR IGNORE INTO outlet_paragraphs(outlet, hash, page) VALUES (?,?,?)",
+                "INSERT INTO outlet_paragraphs(outlet, hash, page) VALUES (?,?,?) ON CONFLICT DO NOTHING",
                 [(outlet, digest, page) for digest, page in sightings],
             )
 
@@ -464,11 +498,11 @@ class Store:
         """Record that a paragraph was judged the outlet's boilerplate (first judgement kept)."""
         with self.transaction() as db:
             db.execute(
-                "INSERT OR IGNORE INTO boilerplate(outlet, hash, text, pages, learned_at) VALUES (?,?,?,?,?)",
+                "INSERT INTO boilerplate(outlet, hash, text, pages, learned_at) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
                 (outlet, paragraph_hash, text, pages, _now()),
             )
 
-    def boilerplate_rows(self) -> list[sqlite3.Row]:
+    def boilerplate_rows(self) -> list[Row]:
         return list(self.db.execute("SELECT * FROM boilerplate ORDER BY outlet, learned_at, text"))
 
     def feed_validators(self, url: str) -> tuple[str | None, str | None]:
@@ -496,7 +530,7 @@ class Store:
     def mark_feed_items(self, feed: str, items: Iterable[str]) -> None:
         with self.transaction() as db:
             db.executemany(
-                "INSERT OR IGNORE INTO feed_items(feed, item, seen_at) VALUES (?,?,?)",
+                "INSERT INTO feed_items(feed, item, seen_at) VALUES (?,?,?) ON CONFLICT DO NOTHING",
                 [(feed, item, _now()) for item in items],
             )
 
@@ -511,7 +545,7 @@ def _statement_row(s: Statement) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def statement_from_row(r: sqlite3.Row) -> Statement:
+def statement_from_row(r: Row) -> Statement:
     speaker = Speaker(r["speaker_id"], r["speaker_name"], r["speaker_kind"] or "person") if r["speaker_id"] else None
     return Statement(
         article_id=r["article_id"], kind=r["kind"],
@@ -520,12 +554,6 @@ def statement_from_row(r: sqlite3.Row) -> Statement:
         source=_span(r["source"], r["source_start"], r["source_end"]),
         speaker=speaker, confidence=r["confidence"],
     )  # fmt: skip
-
-
-def fts_query(text: str) -> str:
-    """User words as an FTS5 query that cannot be a syntax error: each word quoted, all required."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words) or '""'
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:

@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from storyline import __version__
-from storyline.store import Store
+from storyline.store import open_store
 from storyline.web import api, pages
 from storyline.web.deps import Settings
 from storyline.web.render import render
@@ -23,17 +23,17 @@ STATIC = Path(__file__).parent / "static"
 def create_app(
     db: str | Path, *, allow_ingest: bool = False, allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
 ) -> FastAPI:
-    """An app serving the store at `db`; `allowed_hosts=None` accepts any Host (a public `--host`).
+    """An app serving the store at `db` (path or URL); `allowed_hosts=None` accepts any Host (a public `--host`).
 
     The Host check keeps a loopback server from answering a hostile site's DNS-rebound name.
     """
-    with Store(db) as store:
+    with open_store(db) as store:
         store.optimize()
     app = FastAPI(
         title="storyline", version=__version__, docs_url=None, redoc_url=None,
         description="Stories, statements and speakers from news, and how each outlet reported them.",
     )  # fmt: skip
-    app.state.settings = Settings(Path(db), allow_ingest)
+    app.state.settings = Settings(str(db), allow_ingest)
     app.middleware("http")(secure)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from fastapi import Request
 
-from storyline.store import Store
+from storyline.store import Store, open_store
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    db: Path
+    db: str  # a SQLite path or a PostgreSQL URL
     allow_ingest: bool = False
 
 
@@ -22,9 +21,9 @@ def settings(request: Request) -> Settings:
 
 
 def store(request: Request) -> Iterator[Store]:
-    """A connection per request that cannot write (`query_only`), whatever a query tries."""
-    opened = Store(settings(request).db)
-    opened.db.execute("PRAGMA query_only=ON")
+    """A connection per request that cannot write, whatever a query tries."""
+    opened = open_store(settings(request).db)
+    opened.read_only()
     try:
         yield opened
     finally:

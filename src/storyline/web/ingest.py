@@ -33,7 +33,7 @@ def urls_from(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def run(db: Path, urls: list[str], uploads: list[Upload]) -> dict[str, object]:
+def run(db: str, urls: list[str], uploads: list[Upload]) -> dict[str, object]:
     """Run the pipeline over the URLs and uploaded files; private addresses stay refused."""
     if not urls and not uploads:
         raise IngestError("give at least one URL or file")

@@ -1,17 +1,17 @@
 """Read-only queries behind every page and API call: plain SQL over `Store.db`, paginated.
 
 Each function answers one screen's question with a bounded amount of work (indexes below, LIMIT,
-totals from indexed counts), so a page costs the same with 300 articles as with 100,000.
+totals from indexed counts), so a page costs the same with 300 articles as with 100,000. The SQL is
+what SQLite and PostgreSQL both read; full-text search and list aggregation come from `store.dialect`.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from storyline.store import Store
-from storyline.store.sqlite import fts_query  # the store's quoting: user words never break FTS5 syntax
+from storyline.store.dialect import Connection
 
 MAX_LIMIT = 200
 
@@ -51,11 +51,11 @@ class SearchFilters:
     date_to: str = ""
 
 
-def _rows(db: sqlite3.Connection, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+def _rows(db: Connection, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
     return [dict(r) for r in db.execute(sql, args)]
 
 
-def _scalar(db: sqlite3.Connection, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> Any:
+def _scalar(db: Connection, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> Any:
     row = db.execute(sql, args).fetchone()
     return row[0] if row else None
 
@@ -83,7 +83,7 @@ def stories(store: Store, limit: int = 20, offset: int = 0) -> Page:
     """Latest first: what an analyst opens the day with."""
     limit, offset = clamp(limit, offset)
     items = _rows(
-        store.db, _STORY_SUMMARY + " ORDER BY s.last_seen DESC, s.id LIMIT ? OFFSET ?", (limit, offset)
+        store.db, _STORY_SUMMARY + " ORDER BY s.last_seen DESC NULLS LAST, s.id LIMIT ? OFFSET ?", (limit, offset)
     )
     return Page(items, store.count("stories"), limit, offset)
 
@@ -100,7 +100,7 @@ def storylines(store: Store, limit: int = 20, offset: int = 0) -> Page:
         store.db,
         "SELECT l.id, l.label, l.first_seen, l.last_seen,"
         " (SELECT count(*) FROM stories s WHERE s.storyline_id = l.id) AS stories"
-        " FROM storylines l ORDER BY l.last_seen DESC, l.id LIMIT ? OFFSET ?",
+        " FROM storylines l ORDER BY l.last_seen DESC NULLS LAST, l.id LIMIT ? OFFSET ?",
         (limit, offset),
     )
     return Page(items, store.count("storylines"), limit, offset)
@@ -113,13 +113,13 @@ def storyline(store: Store, storyline_id: str) -> dict[str, Any] | None:
         return None
     line = rows[0]
     line["stories"] = _rows(
-        store.db, _STORY_SUMMARY + " WHERE s.storyline_id = ? ORDER BY s.first_seen, s.id", (storyline_id,)
+        store.db, _STORY_SUMMARY + " WHERE s.storyline_id = ? ORDER BY s.first_seen NULLS FIRST, s.id", (storyline_id,)
     )
     for story in line["stories"]:
         story["dates"] = _rows(
             store.db,
             "SELECT a.id, a.outlet, a.title, a.published, a.duplicate_of FROM story_articles sa"
-            " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.id",
+            " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published NULLS FIRST, a.id",
             (story["id"],),
         )
     return line
@@ -158,7 +158,7 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
         return None
     aliases = _rows(
         store.db,
-        "SELECT ea.alias, count(*) AS articles, group_concat(DISTINCT a.outlet) AS outlets"
+        f"SELECT ea.alias, count(*) AS articles, {store.dialect.group_concat('DISTINCT a.outlet')} AS outlets"
         " FROM entity_aliases ea JOIN articles a ON a.id = ea.article_id WHERE ea.entity_id = ?"
         " GROUP BY ea.alias ORDER BY articles DESC, ea.alias",
         (speaker_id,),
@@ -193,7 +193,8 @@ def speaker_statements(store: Store, speaker_id: str, limit: int = 25, offset: i
     limit, offset = clamp(limit, offset)
     items = _rows(
         store.db,
-        _STATEMENT + " WHERE s.speaker_id = ? ORDER BY a.published DESC, s.article_id, s.content_start LIMIT ? OFFSET ?",
+        _STATEMENT
+        + " WHERE s.speaker_id = ? ORDER BY a.published DESC NULLS LAST, s.article_id, s.content_start LIMIT ? OFFSET ?",
         (speaker_id, limit, offset),
     )
     total = _scalar(store.db, "SELECT count(*) FROM statements WHERE speaker_id = ?", (speaker_id,))
@@ -208,7 +209,8 @@ def articles(store: Store, limit: int = 25, offset: int = 0) -> Page:
     items = _rows(
         store.db,
         "SELECT a.id, a.title, a.outlet, a.published, a.url, a.duplicate_of, sa.story_id FROM articles a"
-        " LEFT JOIN story_articles sa ON sa.article_id = a.id ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
+        " LEFT JOIN story_articles sa ON sa.article_id = a.id ORDER BY a.published DESC NULLS LAST, a.id"
+        " LIMIT ? OFFSET ?",
         (limit, offset),
     )
     return Page(items, store.count("articles"), limit, offset)
@@ -232,9 +234,6 @@ def outlets(store: Store) -> list[str]:
 
 
 # ---- search --------------------------------------------------------------------------------------
-
-# Snippet markers that cannot occur in text: the snippet is escaped first, then they become <mark>.
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 
 
 def _article_filters(f: SearchFilters, alias: str = "a") -> tuple[list[str], list[Any]]:
@@ -260,23 +259,18 @@ def search_articles(store: Store, f: SearchFilters, limit: int = 20, offset: int
     limit, offset = clamp(limit, offset)
     where, args = _article_filters(f)
     if f.speaker:
-        where.append("a.id IN (SELECT article_id FROM statements WHERE speaker_name LIKE ?)")
+        where.append("a.id IN (SELECT article_id FROM statements WHERE lower(speaker_name) LIKE lower(?))")
         args.append(f"%{f.speaker}%")
     if f.q.strip():
-        base = (
-            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            " WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where)
-        )
-        args = [fts_query(f.q), *args]
-        select = (
-            f"SELECT a.id, a.title, a.outlet, a.published,"
-            f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet"
-        )
-        order = " ORDER BY rank"
+        dialect = store.dialect
+        base = dialect.article_search + "".join(f" AND {w}" for w in where)
+        args = [dialect.search_words(f.q), *args]
+        select = f"SELECT a.id, a.title, a.outlet, a.published, {dialect.article_snippet} AS snippet"
+        order = f" ORDER BY {dialect.article_rank}"
     else:
         base = " FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
         select = "SELECT a.id, a.title, a.outlet, a.published, substr(a.text, 1, 200) AS snippet"
-        order = " ORDER BY a.published DESC, a.id"
+        order = " ORDER BY a.published DESC NULLS LAST, a.id"
     items = _rows(store.db, select + base + order + " LIMIT ? OFFSET ?", [*args, limit, offset])
     total = _scalar(store.db, "SELECT count(*)" + base, args)
     return Page(items, total, limit, offset)
@@ -286,15 +280,16 @@ def search_statements(store: Store, f: SearchFilters, limit: int = 20, offset: i
     limit, offset = clamp(limit, offset)
     where, args = _article_filters(f)
     if f.speaker:
-        where.append("s.speaker_name LIKE ?")
+        where.append("lower(s.speaker_name) LIKE lower(?)")
         args.append(f"%{f.speaker}%")
     if f.kind:
         where.append("s.kind = ?")
         args.append(f.kind)
     if f.q.strip():
-        where.insert(0, "s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-        args.insert(0, fts_query(f.q))
+        where.insert(0, store.dialect.statement_match)
+        args.insert(0, store.dialect.search_words(f.q))
     cond = " WHERE " + " AND ".join(where) if where else ""
-    items = _rows(store.db, _STATEMENT + cond + " ORDER BY a.published DESC, s.id LIMIT ? OFFSET ?", [*args, limit, offset])
+    order = " ORDER BY a.published DESC NULLS LAST, s.id LIMIT ? OFFSET ?"
+    items = _rows(store.db, _STATEMENT + cond + order, [*args, limit, offset])
     total = _scalar(store.db, "SELECT count(*)" + _STATEMENT_FROM + cond, args)
     return Page(items, total, limit, offset)

@@ -10,8 +10,9 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from storyline.store.dialect import MARK_CLOSE, MARK_OPEN
 from storyline.web.highlight import mark_snippet
-from storyline.web.queries import MARK_CLOSE, MARK_OPEN, Page
+from storyline.web.queries import Page
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 TEMPLATES.env.autoescape = True  # every template, whatever its file name
