@@ -19,7 +19,7 @@ from storyline.compare.discrepancies import find_discrepancies
 from storyline.extract import Draft, ExtractionError, finish, read
 from storyline.extract.boilerplate import BoilerplateLearner
 from storyline.ingest import documents
-from storyline.model import Article, Document, ErrorRecord, Story
+from storyline.model import Article, Document, Entity, ErrorRecord, Story
 from storyline.relate.alignment import align_statements
 from storyline.relate.duplicates import NearDuplicateIndex
 from storyline.relate.embeddings import embed
@@ -180,17 +180,26 @@ class Pipeline:
     def _compare_story(self, story: Story) -> None:
         articles = self._load(self.store.story_article_ids(story.id))
         groups = align_statements(articles, embed=embed)
-        entities = {eid: e for a in articles for eid, e in a.entities.items()}
-        found = find_discrepancies(articles, groups, entities, story_id=story.id)
+        found = find_discrepancies(articles, groups, entities_of(articles), story_id=story.id)
         self.store.replace_comparison(story.id, groups, [d for d in found if d.attribute not in STORYLINE_ATTRIBUTES])
 
     def _compare_storyline(self, storyline_id: str, story_ids: Iterable[str]) -> None:
         articles = self._load(aid for sid in story_ids for aid in self.store.story_article_ids(sid))
-        entities = {eid: e for a in articles for eid, e in a.entities.items()}
-        found = find_discrepancies(articles, [], entities, storyline_id=storyline_id)
+        found = find_discrepancies(articles, [], entities_of(articles), storyline_id=storyline_id)
         self.store.replace_storyline_discrepancies(
             storyline_id, [d for d in found if d.attribute in STORYLINE_ATTRIBUTES]
         )
+
+
+def entities_of(articles: Iterable[Article]) -> dict[str, Entity]:
+    """Each entity with every form these articles used: a loaded article carries only its own forms."""
+    merged: dict[str, Entity] = {}
+    for article in articles:
+        for entity in article.entities.values():
+            into = merged.setdefault(entity.id, Entity(entity.id, entity.name, entity.kind))
+            for form, article_ids in entity.aliases.items():
+                into.aliases.setdefault(form, set()).update(article_ids)
+    return merged
 
 
 def analyze(

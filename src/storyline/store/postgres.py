@@ -17,7 +17,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from storyline.store import mask_password
 from storyline.store.dialect import POSTGRESQL, Connection
-from storyline.store.sqlite import SET_VERSION, Store, StoreError
+from storyline.store.sqlite import BUMP_REVISION, SET_VERSION, Store, StoreError
 
 # The pg_advisory_xact_lock key of every write transaction: one writer at a time, like SQLite's.
 WRITER_LOCK = 0x53544F52  # "STOR"
@@ -119,3 +119,4 @@ class PostgresStore(Store):
         with self.raw.transaction():
             self.db.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
             yield self.db
+            self.db.execute(BUMP_REVISION)

@@ -73,6 +73,14 @@ SET_VERSION = (
 )
 
 
+# Run in every write transaction: readers that cache what they computed (the web UI) ask for it to know
+# whether the store changed since.
+BUMP_REVISION = (
+    "INSERT INTO meta(key, value) VALUES ('revision', '1')"
+    " ON CONFLICT(key) DO UPDATE SET value=CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
+)
+
+
 def _span(text: str | None, start: int | None, end: int | None) -> Span | None:
     return None if start is None or end is None or text is None else Span(start, end, text)
 
@@ -133,10 +141,16 @@ class Store:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
+            self.db.execute(BUMP_REVISION)
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    def revision(self) -> int:
+        """A number that changes with every committed write, whoever wrote: the key for caches of views."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='revision'").fetchone()
+        return int(row[0]) if row else 0
 
     # ---- writing -------------------------------------------------------------------------------
 
@@ -337,18 +351,21 @@ class Store:
         ]
         article.statements = [statement_from_row(s) for s in self.statement_rows(article_id=article_id)]
         ids = {m.entity_id for m in article.mentions} | {s.speaker.id for s in article.statements if s.speaker}
-        article.entities = self.entities_by_id(ids)
+        article.entities = self.entities_by_id(ids, article_id=article_id)
         return article
 
-    def entities_by_id(self, ids: Iterable[str]) -> dict[str, Entity]:
+    def entities_by_id(self, ids: Iterable[str], *, article_id: str | None = None) -> dict[str, Entity]:
+        """The entities with their aliases; with `article_id`, only the forms that article used, as analysis
+        left them (a famous name's aliases over the whole corpus would cost more than the article)."""
         ids = sorted(set(ids))
         entities: dict[str, Entity] = {}
+        only = " AND article_id=?" if article_id else ""
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
             for r in self.db.execute(f"SELECT * FROM entities WHERE id IN ({marks})", chunk):
                 entities[r["id"]] = Entity(r["id"], r["name"], r["kind"])
-            aliases = f"SELECT * FROM entity_aliases WHERE entity_id IN ({marks}) ORDER BY entity_id, alias, article_id"
-            for r in self.db.execute(aliases, chunk):
+            aliases = f"SELECT * FROM entity_aliases WHERE entity_id IN ({marks}){only} ORDER BY entity_id, alias, article_id"
+            for r in self.db.execute(aliases, [*chunk, article_id] if article_id else chunk):
                 entities[r["entity_id"]].add_alias(r["alias"], r["article_id"])
         return entities
 

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 from storyline import __version__
 from storyline.store import open_store
 from storyline.web import api, pages
+from storyline.web.cache import PageCache
 from storyline.web.deps import Settings
 from storyline.web.render import render
 from storyline.web.security import LOOPBACK_HOSTS, secure
@@ -34,6 +35,7 @@ def create_app(
         description="Stories, statements and speakers from news, and how each outlet reported them.",
     )  # fmt: skip
     app.state.settings = Settings(str(db), allow_ingest)
+    app.state.pages = PageCache()
     app.middleware("http")(secure)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))

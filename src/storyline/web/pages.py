@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from storyline.store import Store
 from storyline.web import charts, deps, queries, views
 from storyline.web.api import run_ingest
+from storyline.web.cache import cached_page
 from storyline.web.render import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -26,6 +27,7 @@ def found(value: Any, what: str) -> Any:
 
 
 @router.get("/")
+@cached_page
 def home(request: Request, store: StoreDep, settings: SettingsDep) -> Any:
     return render(
         request, "home.html", counts=queries.counts(store), stories=queries.stories(store, 12),
@@ -45,6 +47,7 @@ LISTS = {  # list page name -> (title, query, default page size)
 def _list_page(name: str) -> Any:
     title, query, size = LISTS[name]
 
+    @cached_page
     def page(request: Request, store: StoreDep, offset: Offset = 0, limit: Limit | None = None) -> Any:
         return render(request, "list.html", name=name, title=title, page=query(store, limit or size, offset))
 
@@ -56,17 +59,20 @@ for _name in LISTS:
 
 
 @router.get("/story/{story_id}")
+@cached_page
 def story(request: Request, story_id: str, store: StoreDep) -> Any:
     return render(request, "story.html", story=found(views.story_view(store, story_id), "story"))
 
 
 @router.get("/storyline/{storyline_id}")
+@cached_page
 def storyline(request: Request, storyline_id: str, store: StoreDep) -> Any:
     line = views.with_discrepancies(store, found(queries.storyline(store, storyline_id), "storyline"))
     return render(request, "storyline.html", line=line, chart=charts.timeline(line["stories"]))
 
 
 @router.get("/speaker/{speaker_id}")
+@cached_page
 def speaker(request: Request, speaker_id: str, store: StoreDep, offset: Offset = 0) -> Any:
     who = found(queries.speaker(store, speaker_id), "speaker")
     return render(
@@ -76,6 +82,7 @@ def speaker(request: Request, speaker_id: str, store: StoreDep, offset: Offset =
 
 
 @router.get("/article/{article_id}")
+@cached_page
 def article(request: Request, article_id: str, store: StoreDep) -> Any:
     return render(request, "article.html", view=found(views.article_view(store, article_id), "article"))
 
