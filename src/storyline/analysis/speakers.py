@@ -124,11 +124,22 @@ class SpeakerResolver:
             return "org"
         return ROLE_NOUN_KINDS.get(lemma, "group" if head.tag_ in ("NNS", "NNPS") else "person")
 
+    def _capitalised_surname(self, source: TokenSpan) -> str | None:
+        """The one person whose surname a label in capitals is ("WALLACE:" in a transcript)."""
+        if not source.text.isupper():
+            return None
+        surname = fold_name(source.text).split()[-1]
+        fits = {e.id for e in self.found.entities.values() if e.kind == "person" and fold_name(e.name).split()[-1:] == [surname]}
+        return fits.pop() if len(fits) == 1 else None
+
     def _source_entity(self, source: TokenSpan, anchor: int, content: tuple[int, int]) -> tuple[str | None, str]:
         head = source.root
         named = self._named(head)
         if named:
             return named, "name"
+        labelled = self._capitalised_surname(source)
+        if labelled:
+            return labelled, "surname"
         kinds = PRONOUN_KINDS.get(head.lower_)
         if head.pos_ == "PRON":
             return (self._recent(anchor, kinds, content), "pronoun") if kinds else (None, "pronoun")

@@ -21,11 +21,20 @@ from storyline.analysis.lexicon import ADDRESSEES, CUE_VERBS, NAMING_CUES, OBJEC
 from storyline.analysis.quotes import Quote, find_quotes
 from storyline.model import StatementKind
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# A full stop that ends a sentence: not the one of a title before a name ("Mr. Podesta said") or an initial.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bMrs)(?<!\bGov)(?<!\bSen)"
+    r"(?<!\bRep)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bRev)(?<!\bCapt)(?<!\bProf)[.!?](?=\s|$)"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # "Name: “…”", possibly after a lowercase role ("Union representative Ana Silva: “…”").
 _HEADLINE = re.compile(r"(?:[\w’'.-]+\s+){0,5}?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$")
 _QUOTE_MARKS = "“”‘’\"'"
+# A transcript turn: a paragraph opening (after any quote mark) with its speaker's name in capitals and a
+# colon ("WALLACE: Let's start…"). A dateline ("KABUL: …") has the same shape, so turns count only when
+# an article has several and the label names one of its people.
+_TURN = re.compile(r"^[ \t\"“]*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
+MIN_TURNS = 2
 _TRAILING = " \t\n.,;:—–-"
 _EXCLUDED_FROM_SOURCE = frozenset({"advcl", "parataxis"})
 _CUE_BEFORE = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -115,6 +124,15 @@ def _addressed(child: Token) -> bool:
     return child.dep_ not in ("dative", "dobj") or child.lower_ in ADDRESSEES
 
 
+def _nearest_noun(tokens: list[Token]) -> Token | None:
+    """The first noun, name or pronoun of `tokens` that could be a source ("Chief Chuck Jordan said
+    Monday": Jordan before the cue, never the day after it), as the head of its compound."""
+    found = next((t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME")), None)
+    while found is not None and found.dep_ == "compound" and found.head in tokens:
+        found = found.head
+    return found
+
+
 def cue_range(verb: Token, stop: int | None = None) -> tuple[int, int]:
     """The cue phrase: the verb with its auxiliaries and adverbs ("has also said"), particle ("pointed out")
     and addressee ("told reporters"); PolNeAR mostly leaves "in an interview", "on Monday" out of it."""
@@ -138,12 +156,31 @@ class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
-        self.quotes = find_quotes(self.text)
         self.starts = [t.idx for t in doc]
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         self.used_cues: set[int] = set()
-        self.contents: list[tuple[int, int]] = []
-        self.direct_contents: list[tuple[int, int]] = []
+        self.turns = self._turns()
+        self.contents: list[tuple[int, int]] = [t.content for t in self.turns]
+        # A transcript often opens every turn with a quote mark and closes none: its turns are the statements.
+        self.quotes = [q for q in find_quotes(self.text) if not any(q.start < e and s < q.end for s, e in self.contents)]
+        self.direct_contents: list[tuple[int, int]] = list(self.contents)
+
+    def _turns(self) -> list[Attribution]:
+        """Transcript turns, each a direct statement by its label; none unless the article has several."""
+        people = {w.casefold() for ent in self.doc.ents if ent.label_ == "PERSON" for w in ent.text.split()}
+        turns = []
+        for match in _TURN.finditer(self.text):
+            if not people.intersection(match.group("label").casefold().split()):
+                continue  # a dateline, a section label, a shouted word
+
+            start, end = match.end(), self.paragraph(match.start())[1]
+            end = start + len(self.text[start:end].rstrip())
+            end -= self.text[start:end].endswith(tuple(_QUOTE_MARKS))  # the transcript's closing mark
+            source = self.doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
+            if end > start and source is not None:
+                colon = match.end("label")
+                turns.append(Attribution("direct", (start, end), (colon, colon + 1), source))
+        return turns if len(turns) >= MIN_TURNS else []
 
     def tokens(self, start: int, end: int) -> list[Token]:
         return list(self.doc[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
@@ -189,8 +226,7 @@ class _Finder:
             if is_cue(token):
                 head = subject_of(token)
                 if head is None or head.idx < quote.end:
-                    head = next((t for t in window[position + 1 :] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
-                    head = head.head if head is not None and head.dep_ == "compound" else head
+                    head = _nearest_noun(window[:position][::-1]) or _nearest_noun(window[position + 1 :])
                 return self._direct(quote, cue_range(token), source_span(head) if head else None, token)
         return None
 
@@ -259,6 +295,10 @@ class _Finder:
     def _direct(self, quote: Quote, cue: tuple[int, int], source: TokenSpan | None, verb: Token | None) -> Attribution:
         if verb is not None:
             self.used_cues.add(verb.i)
+        if source is not None and source.start_char < quote.end <= source.end_char:
+            # the parser hung the quote under the speaker's name: the source is what follows the quote
+            after = [t for t in source if t.idx >= quote.end and not t.is_punct]
+            source = self.doc[after[0].i : source.end] if after else None
         return Attribution("direct", quote.content, cue, source, follows=source is None)
 
     def direct(self) -> list[Attribution]:
@@ -274,8 +314,8 @@ class _Finder:
                 attribution = Attribution("direct", quote.content, (quote.start, quote.start), None, 0.6, True)
             if attribution is not None:
                 found.append(attribution)
-        self.direct_contents = [a.content for a in found]
-        self.contents += self.direct_contents
+        self.direct_contents += [a.content for a in found]
+        self.contents += [a.content for a in found]
         return found
 
     def _content(self, start: int, end: int) -> tuple[StatementKind, tuple[int, int]] | None:
@@ -362,5 +402,5 @@ class _Finder:
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in the text, in reading order."""
     finder = _Finder(doc)
-    found = finder.direct() + finder.reported()
+    found = finder.turns + finder.direct() + finder.reported()
     return sorted(found, key=lambda a: a.content[0])
