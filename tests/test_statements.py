@@ -314,3 +314,11 @@ def test_the_source_after_a_quote_is_neither_the_quote_nor_the_day() -> None:
     )
     assert (first.cue.text, first.source.text) == ("said", "Harbour police Chief Ana Ruiz")
     assert speakers([first, then]) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_quote_carrying_on_in_the_paragraph_keeps_its_speaker() -> None:
+    found = statements(
+        "“My name may not be on the ballot,” Omar Haddad said at the dinner, where Lena Fischer also spoke. "
+        "“Tolerance is on the ballot, and so is the river.”"
+    )
+    assert speakers(found) == ["Omar Haddad", "Omar Haddad"]

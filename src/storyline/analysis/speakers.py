@@ -60,6 +60,7 @@ class SpeakerResolver:
     found: ArticleEntities
     excluded: list[tuple[int, int]]  # quotes and reported contents: their names are not speakers
     antecedents: list[_Antecedent] = field(default_factory=list)
+    last: tuple[int, str] | None = None  # where the last resolved statement ended, and who said it
 
     def __post_init__(self) -> None:
         self.antecedents = [
@@ -149,10 +150,32 @@ class SpeakerResolver:
             return holder, "title"
         return self._new_entity(source, kind), "title"
 
+    def _continued(self, content: tuple[int, int]) -> str | None:
+        """The speaker of the statement just before, when this one carries on from it: in the same
+        paragraph ("…,” Obama said at the gala, where Clinton also spoke. “Tolerance…”), or in the next
+        one when nobody else is named outside quotes in between."""
+        if self.last is None:
+            return None
+        end, entity_id = self.last
+        between = self.text[end : content[0]]
+        if end > content[0] or len(between) > 400:
+            return None
+        if "\n\n" not in between:
+            return entity_id
+        others = {a.entity_id for a in self.antecedents if end <= a.pos < content[0]} - {entity_id}
+        return None if others or between.count("\n\n") > 1 else entity_id
+
     def resolve(self, attribution: Attribution) -> Entity | None:
+        entity = self._resolve(attribution)
+        self.last = (attribution.content[1], entity.id) if entity is not None else None
+        return entity
+
+    def _resolve(self, attribution: Attribution) -> Entity | None:
         if attribution.source is None:
+            if not attribution.follows:
+                return None
             anchor = attribution.content[0]
-            entity_id = self._recent(anchor, ("person",), attribution.content) if attribution.follows else None
+            entity_id = self._continued(attribution.content) or self._recent(anchor, ("person",), attribution.content)
             return self.found.entities.get(entity_id) if entity_id else None
         source = attribution.source
         entity_id, via = self._source_entity(source, source.start_char, attribution.content)
