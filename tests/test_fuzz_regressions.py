@@ -57,3 +57,14 @@ def test_a_page_whose_canonical_link_is_a_broken_url_still_extracts() -> None:
     )
     article = contracts.extraction(page, url="https://wire.example/news/tram.html")
     assert article is not None and article.url == "https://wire.example/news/tram.html"
+
+
+def test_a_feed_whose_authors_element_is_text_keeps_its_items() -> None:
+    # an <authors> element made feedparser give a string where a list of author records was read.
+    content = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Tram opens</title>'
+        b"<link>https://wire.example/tram</link><guid>t1</guid><author>a@wire.example (Ann Bell)</author>"
+        b"<authors>Ann Bell</authors></item></channel></rss>"
+    )
+    items = contracts.feed(content)
+    assert items is not None and [i.link for i in items] == ["https://wire.example/tram"]

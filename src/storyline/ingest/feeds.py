@@ -65,7 +65,8 @@ def _item(entry: Mapping) -> FeedItem | None:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if stamp:
         meta["published"] = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", stamp)
-    names = [author.get("name", "") for author in entry.get("authors", []) if author.get("name")]
+    authors = entry.get("authors")
+    names = [str(a["name"]) for a in authors if isinstance(a, Mapping) and a.get("name")] if isinstance(authors, list) else []
     if names:
         meta["authors"] = "; ".join(names)
     return FeedItem(key=entry.get("id") or link, link=link, meta=meta)
