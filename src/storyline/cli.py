@@ -28,6 +28,23 @@ console = Console(stderr=True)
 out = Console(soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store to use (created if missing).")]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        min=1,
+        help="Processes that read and analyse pages, each loading the models once; this process stays the only "
+        "writer, so the store ends the same for any number. 1 (the default) uses no extra process: small runs "
+        "would spend more on loading models than they save.",
+    ),
+]
+DaskOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="ADDRESS",
+        help="Read and analyse on a Dask cluster: a scheduler address (tcp://host:8786), or `local` for a "
+        "LocalCluster of --workers processes on this machine. Needs the `scale` extra: pip install -e '.[scale]'.",
+    ),
+]
 
 
 class What(str, Enum):
@@ -77,18 +94,32 @@ def analyze(
     allow_private: Annotated[
         bool, typer.Option(help="Allow fetching URLs on private or loopback addresses (refused by default).")
     ] = False,
+    workers: WorkersOption = 1,
+    dask: DaskOption = None,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Pages or articles per batch: one spaCy pass, and one task for --workers or --dask.")
+    ] = 32,  # pipeline.BATCH_SIZE, not imported here so that `--help` stays fast
 ) -> None:
     """Analyse news into the store: extract articles, find statements and speakers, group stories.
 
-    Input already in the store is skipped, so running again after an interruption finishes the work.
-    Exits 0 when every input succeeded, 1 when some failed (see `storyline export --what errors`).
+    Input already in the store is skipped, so running again after an interruption (Ctrl-C, a kill, a
+    crash) finishes the work, with no article lost or stored twice. Exits 0 when every input
+    succeeded, 1 when some failed (see `storyline export --what errors`), 130 when interrupted.
     """
     from storyline.pipeline import analyze as run
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("analysing", total=None)
-        summary = run(inputs, db, allow_private=allow_private, progress=lambda _: bar.advance(task))
+    try:
+        with Progress(*columns, console=console, transient=True) as bar:
+            task = bar.add_task("analysing", total=None)
+            summary = run(inputs, db, allow_private=allow_private, progress=lambda _: bar.advance(task),
+                          workers=workers, dask=dask, batch_size=batch_size)  # fmt: skip
+    except KeyboardInterrupt:
+        console.print(f"[yellow]Interrupted.[/] Every stored article is whole; run the same command again to finish → {db}")
+        raise typer.Exit(130) from None
+    except RuntimeError as exc:  # a missing model or package, an unreachable scheduler: setup, not input
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from exc
     console.print(
         f"[bold]{summary.added}[/] articles added, {summary.skipped} already stored, "
         f"[bold]{summary.statements}[/] statements, {summary.stories_updated} stories updated, "
