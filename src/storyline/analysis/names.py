@@ -113,7 +113,10 @@ def damerau_levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
-def similar_word(a: str, b: str, min_length: int = 5) -> bool:
+SLIP_MIN_LENGTH = 5  # shorter words must match exactly: one slip could make another word
+
+
+def similar_word(a: str, b: str, min_length: int = SLIP_MIN_LENGTH) -> bool:
     """Same word, or one slip apart when both are long enough for a slip to be unambiguous."""
     a, b = a.casefold(), b.casefold()
     if a == b:
