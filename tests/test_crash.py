@@ -5,6 +5,7 @@ A few cycles here; `python -m storyline.evaluate.crash CORPUS --cycles 100` runs
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import sqlite3
@@ -114,3 +115,27 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
     while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(map(_alive, workers)), f"workers {workers} outlived their parent"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes through /proc (Linux)")
+def test_a_dead_worker_stops_the_run_cleanly_and_the_next_run_finishes(tmp_path: Path) -> None:
+    """A worker killed (say, by the OOM killer) ends the run with a clear message; nothing stored is partial."""
+    if not (EXAMPLES / "corpus" / OUTLETS[0]).is_dir():
+        pytest.skip("examples/corpus is not present")
+    corpus, db = EXAMPLES / "corpus" / OUTLETS[0], tmp_path / "x.db"
+    log = (tmp_path / "run.log").open("wb")
+    parent = subprocess.Popen(analyze_command(corpus, db, ["--workers", "2", "--batch-size", "1"]), stdout=log, stderr=log)
+    deadline = time.monotonic() + 60
+    while not (workers := _workers_of(parent.pid)) and parent.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert workers, "the run ended before a worker was seen"
+    os.kill(workers[0], signal.SIGKILL)
+    status = parent.wait(timeout=120)
+    log.close()
+    output = (tmp_path / "run.log").read_text(errors="replace")
+    assert status == 2 and "A worker process died" in output, output[-2000:]
+    assert subprocess.run(analyze_command(corpus, db), capture_output=True).returncode == 0
+    reference = tmp_path / "reference.db"
+    assert subprocess.run(analyze_command(corpus, reference), capture_output=True).returncode == 0
+    finished, expected = Snapshot.of(db), Snapshot.of(reference)
+    assert (finished.articles, finished.statements, finished.article_rows) == (expected.articles, expected.statements, expected.article_rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures import BrokenExecutor
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -117,6 +118,10 @@ def analyze(
     except KeyboardInterrupt:
         console.print(f"[yellow]Interrupted.[/] Every stored article is whole; run the same command again to finish → {db}")
         raise typer.Exit(130) from None
+    except BrokenExecutor as exc:
+        console.print(f"[red]A worker process died ({exc}).[/] Every stored article is whole; run the same command "
+                      f"again to finish (with fewer --workers if memory ran out) → {db}")  # fmt: skip
+        raise typer.Exit(2) from exc
     except RuntimeError as exc:  # a missing model or package, an unreachable scheduler: setup, not input
         console.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from exc
