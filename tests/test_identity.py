@@ -9,8 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.analysis import EntityRegistry, analyse
-from storyline.analysis.identity import surname_keys
-from storyline.analysis.names import similar_word
+from storyline.analysis.names import similar_word, surname_keys
 from storyline.model import Article
 
 

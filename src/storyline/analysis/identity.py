@@ -9,29 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storyline.analysis.names import (
-    SLIP_MIN_LENGTH,
-    PersonName,
-    best_name,
-    fold_name,
-    full_form,
-    is_short_form,
-    parse_person_name,
-    same_person,
-)
+from storyline.analysis.names import PersonName, best_name, fold_name, full_form, is_short_form, parse_person_name, same_person, surname_keys
 from storyline.model import Article, Entity, Speaker, stable_id
-
-
-def surname_keys(surname: str) -> set[str]:
-    """Keys under which a surname is filed: itself and, when long enough for a slip, itself less one letter.
-
-    Two surnames one slip apart (`similar_word`: a letter changed, added, dropped or two swapped) share
-    a key, so looking up a name's keys finds every surname it could be without scanning them all.
-    """
-    folded = surname.casefold()
-    if len(folded) < SLIP_MIN_LENGTH:
-        return {folded}
-    return {folded} | {folded[:i] + folded[i + 1 :] for i in range(len(folded))}
 
 
 def _person_names(entity: Entity) -> list[PersonName]:

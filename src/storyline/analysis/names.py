@@ -124,6 +124,18 @@ def similar_word(a: str, b: str, min_length: int = SLIP_MIN_LENGTH) -> bool:
     return min(len(a), len(b)) >= min_length and damerau_levenshtein(a, b) <= 1
 
 
+def surname_keys(surname: str) -> set[str]:
+    """Keys under which a surname is filed: itself and, when long enough for a slip, itself less one letter.
+
+    Two surnames one slip apart (`similar_word`: a letter changed, added, dropped or two swapped) share
+    a key, so looking up a name's keys finds every surname it could be without scanning them all.
+    """
+    folded = surname.casefold()
+    if len(folded) < SLIP_MIN_LENGTH:
+        return {folded}
+    return {folded} | {folded[:i] + folded[i + 1 :] for i in range(len(folded))}
+
+
 def compatible_first_names(a: str | None, b: str | None) -> bool:
     """Could these first names belong to one person? Unknown is compatible; a different name is not."""
     if a is None or b is None:
