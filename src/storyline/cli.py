@@ -280,7 +280,7 @@ def bench_pipeline(
     table = Table("stage", "items", "per second", "peak MB", "worker peak MB", "compared", title=f"{articles} pages", title_justify="left")
     for m in results:
         table.add_row(m.name, str(m.items), f"{m.rate:.1f}", f"{m.peak_mb:.0f}", f"{m.worker_peak_mb:.0f}" if m.worker_peak_mb else "", notes[m.name])
-    out.print(table, width=max(out.width, 140))
+    Console(soft_wrap=True, width=max(out.width, 150)).print(table)  # one row a line, even in a log file
     console.print("items: pages for extraction, articles after it (pages that failed or repeated an article are not counted). "
                   "peak MB: the stage's process; worker peak MB: its largest worker process.")  # fmt: skip
 
