@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.analysis import EntityRegistry, analyse
-from storyline.analysis.names import similar_word, surname_keys
+from storyline.analysis.names import is_short_form, short_form_keys, similar_word, surname_keys
 from storyline.model import Article
 
 
@@ -97,3 +97,12 @@ def test_every_surname_one_slip_away_shares_an_index_key(word: str, at: int, let
     }[edit].capitalize()
     if other and similar_word(word.capitalize(), other):
         assert surname_keys(word.capitalize()) & surname_keys(other)
+
+
+@given(st.lists(st.sampled_from(["Kestrel", "Chemical", "Storage", "of", "the", "Football", "Association", "Ireland"]),
+                min_size=1, max_size=4), st.integers(1, 3), st.booleans())  # fmt: skip
+def test_every_short_form_shares_an_index_key_with_its_full_form(words: list[str], keep: int, acronym: bool) -> None:
+    full = " ".join(words)
+    short = "".join(w[0] for w in words if w not in ("of", "the")).upper() if acronym else " ".join(words[:keep])
+    if short and is_short_form(short, full):
+        assert short_form_keys(short) & short_form_keys(full)

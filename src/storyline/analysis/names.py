@@ -89,8 +89,23 @@ def is_short_form(short: str, full: str) -> bool:
         return False
     if full_words[: len(short_words)] == short_words:
         return len(short_words[0]) >= 3
-    initials = "".join(w[0] for w in full_words if w not in _ACRONYM_SKIP)
-    return len(short_words) == 1 and short.isupper() and len(short) >= 2 and short_words[0] == initials
+    return len(short_words) == 1 and short.isupper() and len(short) >= 2 and short_words[0] == _initials(full_words)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _ACRONYM_SKIP)
+
+
+def short_form_keys(form: str) -> set[str]:
+    """Keys an organisation form shares with every form it shortens or expands (`is_short_form` either way).
+
+    Leading words share the first word; an acronym, as a one-word form, is filed as itself and its
+    expansion under its initials. Looking up a form's keys finds all candidates without scanning.
+    """
+    words = fold_name(form).split()
+    if not words:
+        return set()
+    return {f"w {words[0]}", f"i {_initials(words)}"} | ({f"i {words[0]}"} if len(words) == 1 else set())
 
 
 def full_form(forms: dict[str, int]) -> str:
