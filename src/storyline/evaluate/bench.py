@@ -14,19 +14,19 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import pickle
-import random
 import re
 import resource
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from queue import Empty
 
-from storyline.model import Document, stable_id
+from storyline.model import Document
 
 FIRST_DAY = date(2001, 1, 1)
 DAYS_PER_ROUND = 30  # beyond the story window: a round's copy of an event is a new event
@@ -105,7 +105,7 @@ def _swap(text: re.Match[str], round_: int, capitals: list[str], lowers: list[st
         if kept.match(word.lower()):
             return word
         choices = capitals if word[0].isupper() else lowers
-        return random.Random(stable_id(str(round_), word)).choice(choices)
+        return choices[zlib.crc32(f"{round_} {word}".encode()) % len(choices)]
 
     start, body, end = (text[1], text[2], text[3]) if text[1] else (text[4], text[5], text[6])
     return start + _WORDS.sub(other, body) + end
