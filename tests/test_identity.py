@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storyline.analysis import EntityRegistry, analyse
+from storyline.analysis.names import is_short_form, short_form_keys, similar_word, surname_keys
 from storyline.model import Article
 
 
@@ -79,3 +82,27 @@ def test_organisation_short_forms_and_apostrophes_join_across_articles() -> None
     assert sorted(e.name for e in orgs)[0] == "Orla Freight Services"
     assert len(orgs) == 2
     assert second.statements[0].speaker.name == "Orla Freight Services"
+
+
+@given(st.text(alphabet="abcdeflmnorsté", min_size=1, max_size=9), st.integers(0, 9), st.sampled_from("xyzaé"),
+       st.sampled_from(["swap", "change", "add", "drop"]))  # fmt: skip
+def test_every_surname_one_slip_away_shares_an_index_key(word: str, at: int, letter: str, edit: str) -> None:
+    """The registry looks surnames up by key instead of comparing with all: it must not miss a match."""
+    i = at % len(word)
+    other = {
+        "swap": word[:i] + word[i + 1 : i + 2] + word[i : i + 1] + word[i + 2 :],
+        "change": word[:i] + letter + word[i + 1 :],
+        "add": word[:i] + letter + word[i:],
+        "drop": word[:i] + word[i + 1 :],
+    }[edit].capitalize()
+    if other and similar_word(word.capitalize(), other):
+        assert surname_keys(word.capitalize()) & surname_keys(other)
+
+
+@given(st.lists(st.sampled_from(["Kestrel", "Chemical", "Storage", "of", "the", "Football", "Association", "Ireland"]),
+                min_size=1, max_size=4), st.integers(1, 3), st.booleans())  # fmt: skip
+def test_every_short_form_shares_an_index_key_with_its_full_form(words: list[str], keep: int, acronym: bool) -> None:
+    full = " ".join(words)
+    short = "".join(w[0] for w in words if w not in ("of", "the")).upper() if acronym else " ".join(words[:keep])
+    if short and is_short_form(short, full):
+        assert short_form_keys(short) & short_form_keys(full)

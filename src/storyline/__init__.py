@@ -52,11 +52,17 @@ def statements(text: str) -> list[Statement]:
     return run(text)
 
 
-def analyze(inputs: Iterable[str | Path] | str | Path, db: str | Path = "storyline.db") -> RunSummary:
-    """Run the whole pipeline over files, folders, URLs or tables into the SQLite store at `db`."""
+def analyze(
+    inputs: Iterable[str | Path] | str | Path, db: str | Path = "storyline.db", *, workers: int = 1, dask: str | None = None
+) -> RunSummary:
+    """Run the whole pipeline over files, folders, URLs or tables into the SQLite store at `db`.
+
+    `workers` > 1 reads and analyses on that many processes; `dask` is a Dask scheduler address, or
+    "local" for a LocalCluster of `workers` processes. The store ends the same either way.
+    """
     from storyline.pipeline import analyze as run
 
-    return run(inputs, db)
+    return run(inputs, db, workers=workers, dask=dask)
 
 
 __all__ = [

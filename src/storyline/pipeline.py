@@ -3,20 +3,22 @@
 Articles are processed in batches (one spaCy pass per batch) and each is saved atomically with its
 story assignment, so a killed run resumes where it stopped. Comparisons are recomputed only for the
 stories that received articles, flagged in the store until done.
+
+Reading pages and analysing articles go through a `Mapper` (`storyline.scale`): in this process, or
+on worker processes or a Dask cluster. Either way this process consumes the batches in input order
+and does all that depends on the corpus so far, so the store ends the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
-from storyline.analysis import analyse_many
 from storyline.analysis.identity import EntityRegistry
 from storyline.compare.discrepancies import find_discrepancies
-from storyline.extract import Draft, ExtractionError, finish, read
+from storyline.extract import Draft, finish
 from storyline.extract.boilerplate import BoilerplateLearner
 from storyline.ingest import documents
 from storyline.model import Article, Document, Entity, ErrorRecord, Story
@@ -26,6 +28,9 @@ from storyline.relate.embeddings import embed
 from storyline.relate.features import ArticleFeatures, features_batch, from_record, is_current, reembed, to_record
 from storyline.relate.stories import StoryIndex
 from storyline.relate.storylines import link_storylines
+from storyline.scale import Mapper, runner
+from storyline.scale.ordered import batched
+from storyline.scale.work import Analysed, analyse_batch, attempt, read_batch
 from storyline.store import Store, open_store
 
 # Discrepancies about a person's name hold across a whole storyline; the rest only within one story.
@@ -33,6 +38,8 @@ STORYLINE_ATTRIBUTES = frozenset({"name"})
 # Pages read ahead before their text is finished, so that boilerplate recurring within them is learnt
 # in time for the first of them too; bounds the memory a run needs.
 LEARNING_WINDOW = 64
+# Articles per spaCy pass, and per task when the work runs on other processes.
+BATCH_SIZE = 32
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
@@ -54,12 +61,19 @@ class RunSummary:
 
 
 class Pipeline:
-    """One process's view of the corpus: the store plus the in-memory indexes rebuilt from it."""
+    """One process's view of the corpus: the store plus the in-memory indexes rebuilt from it.
 
-    def __init__(self, store: Store, *, allow_private: bool = False, batch_size: int = 32) -> None:
+    `mapper` runs the stages that need no corpus state (reading pages, parsing, embedding) on batches
+    of `batch_size`; the default, the builtin `map`, runs them here.
+    """
+
+    def __init__(
+        self, store: Store, *, allow_private: bool = False, batch_size: int = BATCH_SIZE, mapper: Mapper = map
+    ) -> None:
         self.store = store
         self.allow_private = allow_private
         self.batch_size = batch_size
+        self.mapper = mapper
         self.registry = EntityRegistry(store.load_entities())
         self.duplicates = NearDuplicateIndex()
         self.stories = StoryIndex()
@@ -84,8 +98,8 @@ class Pipeline:
         """Like `run`, for documents a source already fetched (feed items)."""
         summary = RunSummary()
         articles = self._new_articles(items, summary, progress)
-        while batch := list(islice(articles, self.batch_size)):
-            self._add(batch, summary, progress)
+        for analysed in self.mapper(analyse_batch, batched(articles, self.batch_size)):
+            self._add(analysed, summary, progress)
         summary.stories_updated = self.refresh(progress)
         return summary
 
@@ -94,7 +108,7 @@ class Pipeline:
     ) -> Iterator[Article]:
         seen: set[str] = set()
         drafts = self._drafts(items, summary, progress)
-        while window := list(islice(drafts, LEARNING_WINDOW)):
+        for window in batched(drafts, LEARNING_WINDOW):
             self.boilerplate.learn(window)
             for draft in window:
                 article = self._extract(draft.source_uri or "", lambda: finish(draft, self.boilerplate), summary, progress)
@@ -109,22 +123,30 @@ class Pipeline:
     def _drafts(
         self, items: Iterable[Document | ErrorRecord], summary: RunSummary, progress: Progress | None
     ) -> Iterator[Draft]:
+        for drafts in self.mapper(read_batch, batched(self._unstored(items, summary, progress), self.batch_size)):
+            for draft in drafts:
+                if isinstance(draft, ErrorRecord):
+                    self._fail(draft, summary, progress)
+                else:
+                    yield draft
+
+    def _unstored(
+        self, items: Iterable[Document | ErrorRecord], summary: RunSummary, progress: Progress | None
+    ) -> Iterator[Document]:
         for item in items:
             if isinstance(item, ErrorRecord):
                 self._fail(item, summary, progress)
             elif self.store.has_source(item.uri):
                 summary.skipped += 1
-            elif (draft := self._extract(item.uri, lambda: read(item), summary, progress)) is not None:
-                yield draft
+            else:
+                yield item
 
     def _extract(self, source: str, step: Callable[[], T], summary: RunSummary, progress: Progress | None) -> T | None:
-        try:
-            return step()
-        except ExtractionError as exc:
-            self._fail(ErrorRecord(source, "extract", str(exc)), summary, progress)
-        except Exception as exc:  # noqa: BLE001 — a hostile page must not end the run
-            self._fail(ErrorRecord(source, "extract", f"{type(exc).__name__}: {exc}"), summary, progress)
-        return None
+        result = attempt(source, step)
+        if isinstance(result, ErrorRecord):
+            self._fail(result, summary, progress)
+            return None
+        return result
 
     def _fail(self, error: ErrorRecord, summary: RunSummary, progress: Progress | None) -> None:
         self.store.add_error(error)
@@ -132,11 +154,10 @@ class Pipeline:
         if progress:
             progress(error.source)
 
-    def _add(self, batch: list[Article], summary: RunSummary, progress: Progress | None) -> None:
-        analysed = list(analyse_many(batch, batch_size=self.batch_size))
-        for article in analysed:
+    def _add(self, batch: Analysed, summary: RunSummary, progress: Progress | None) -> None:
+        for article in batch.articles:
             self.registry.canonicalise(article)
-        for article, features in zip(analysed, features_batch(analysed), strict=True):
+        for article, features in zip(batch.articles, features_batch(batch.articles, batch.vectors), strict=True):
             match = self.duplicates.add(features)
             story_id = self.stories.assign(features, duplicate_of=match.counterpart(article.id) if match else None)
             is_copy = match is not None and match.article_id == article.id
@@ -208,9 +229,17 @@ def analyze(
     *,
     allow_private: bool = False,
     progress: Progress | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> RunSummary:
-    """Ingest, extract, analyse and relate `inputs` into the store at `db`; already-stored input is skipped."""
+    """Ingest, extract, analyse and relate `inputs` into the store at `db`; already-stored input is skipped.
+
+    `workers` > 1 reads and analyses on that many processes; `dask` runs that work on the Dask scheduler
+    at that address ("local": a LocalCluster of `workers` processes); a task is `batch_size` pages or
+    articles. The store ends the same either way.
+    """
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    with open_store(db) as store:
-        return Pipeline(store, allow_private=allow_private).run(inputs, progress)
+    with open_store(db) as store, runner(workers, dask) as mapper:
+        return Pipeline(store, allow_private=allow_private, batch_size=batch_size, mapper=mapper).run(inputs, progress)

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storyline.analysis.names import PersonName, best_name, fold_name, full_form, is_short_form, parse_person_name, same_person
+from storyline.analysis.names import PersonName, best_name, fold_name, full_form, is_short_form, parse_person_name, same_person, short_form_keys, surname_keys
 from storyline.model import Article, Entity, Speaker, stable_id
-
-
 
 
 def _person_names(entity: Entity) -> list[PersonName]:
@@ -33,27 +31,35 @@ class EntityRegistry:
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
         self._entities: dict[str, Entity] = {}
         self._keys: dict[tuple[str, str], str] = {}
+        self._surnames: dict[str, set[str]] = {}  # surname key -> persons whose name ever had that surname
+        self._short_forms: dict[str, set[str]] = {}  # short-form key -> organisations with a form under it
+        self._order: dict[str, int] = {}  # entity id -> when it was registered: ties go to the earliest
         self._changed: set[str] = set()
         for entity in entities:
             self._entities[entity.id] = entity
             self._index(entity)
 
     def _index(self, entity: Entity) -> None:
+        self._order.setdefault(entity.id, len(self._order))
         if entity.kind != "person":
             for form in entity.aliases:
                 self._keys.setdefault((entity.kind, fold_name(form)), entity.id)
+                for key in short_form_keys(form) if entity.kind == "org" else ():
+                    self._short_forms.setdefault(key, set()).add(entity.id)
+        elif canonical := parse_person_name(entity.name):  # a renamed entity keeps its old keys too: they are checked
+            for key in surname_keys(canonical.surname):
+                self._surnames.setdefault(key, set()).add(entity.id)
 
     def _match_person(self, local: Entity) -> str | None:
         names = _person_names(local)
         if not names:
             return None  # a role ("the minister") names different people in different articles
         fullest = max(names, key=lambda n: len(n.full.split()))
+        candidates = {eid for key in surname_keys(fullest.surname) for eid in self._surnames.get(key, ())}
         fits = [
             entity
-            for entity in self._entities.values()
-            if entity.kind == "person"
-            and (canonical := parse_person_name(entity.name))
-            and same_person(fullest, canonical)
+            for entity in (self._entities[eid] for eid in sorted(candidates, key=self._order.__getitem__))
+            if (canonical := parse_person_name(entity.name)) and same_person(fullest, canonical)
         ]
         if len(fits) == 1 or (fits and fullest.first):
             return max(fits, key=lambda e: sum(len(ids) for ids in e.aliases.values())).id
@@ -67,11 +73,11 @@ class EntityRegistry:
 
     def _match_short_form(self, local: Entity) -> str | None:
         """The one organisation whose name this one shortens or expands ("Kestrel" / "Kestrel Chemical Storage")."""
+        candidates = {eid for form in local.aliases for key in short_form_keys(form) for eid in self._short_forms.get(key, ())}
         fits = {
-            entity.id
-            for entity in self._entities.values()
-            if entity.kind == "org"
-            and any(is_short_form(a, b) or is_short_form(b, a) for a in local.aliases for b in entity.aliases)
+            eid
+            for eid in candidates
+            if any(is_short_form(a, b) or is_short_form(b, a) for a in local.aliases for b in self._entities[eid].aliases)
         }
         return fits.pop() if len(fits) == 1 else None
 

@@ -89,8 +89,23 @@ def is_short_form(short: str, full: str) -> bool:
         return False
     if full_words[: len(short_words)] == short_words:
         return len(short_words[0]) >= 3
-    initials = "".join(w[0] for w in full_words if w not in _ACRONYM_SKIP)
-    return len(short_words) == 1 and short.isupper() and len(short) >= 2 and short_words[0] == initials
+    return len(short_words) == 1 and short.isupper() and len(short) >= 2 and short_words[0] == _initials(full_words)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _ACRONYM_SKIP)
+
+
+def short_form_keys(form: str) -> set[str]:
+    """Keys an organisation form shares with every form it shortens or expands (`is_short_form` either way).
+
+    Leading words share the first word; an acronym, as a one-word form, is filed as itself and its
+    expansion under its initials. Looking up a form's keys finds all candidates without scanning.
+    """
+    words = fold_name(form).split()
+    if not words:
+        return set()
+    return {f"w {words[0]}", f"i {_initials(words)}"} | ({f"i {words[0]}"} if len(words) == 1 else set())
 
 
 def full_form(forms: dict[str, int]) -> str:
@@ -113,12 +128,27 @@ def damerau_levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
-def similar_word(a: str, b: str, min_length: int = 5) -> bool:
+SLIP_MIN_LENGTH = 5  # shorter words must match exactly: one slip could make another word
+
+
+def similar_word(a: str, b: str, min_length: int = SLIP_MIN_LENGTH) -> bool:
     """Same word, or one slip apart when both are long enough for a slip to be unambiguous."""
     a, b = a.casefold(), b.casefold()
     if a == b:
         return True
     return min(len(a), len(b)) >= min_length and damerau_levenshtein(a, b) <= 1
+
+
+def surname_keys(surname: str) -> set[str]:
+    """Keys under which a surname is filed: itself and, when long enough for a slip, itself less one letter.
+
+    Two surnames one slip apart (`similar_word`: a letter changed, added, dropped or two swapped) share
+    a key, so looking up a name's keys finds every surname it could be without scanning them all.
+    """
+    folded = surname.casefold()
+    if len(folded) < SLIP_MIN_LENGTH:
+        return {folded}
+    return {folded} | {folded[:i] + folded[i + 1 :] for i in range(len(folded))}
 
 
 def compatible_first_names(a: str | None, b: str | None) -> bool:

@@ -6,6 +6,7 @@ the store must hold whole articles only (each with exactly its reference stateme
 `PRAGMA integrity_check`, and a finished round must equal the reference.
 
     python -m storyline.evaluate.crash examples/corpus --cycles 100
+    python -m storyline.evaluate.crash examples/corpus --cycles 20 --workers 2   # the parallel path
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
@@ -82,15 +83,15 @@ class Tally:
                     or self.partial or self.corrupt or self.failed_runs)  # fmt: skip
 
 
-def analyze_command(corpus: Path, db: Path | str) -> list[str]:
+def analyze_command(corpus: Path, db: Path | str, options: Sequence[str] = ()) -> list[str]:
     """The CLI in a child process of this interpreter, so the soak tests the installed code."""
-    return [sys.executable, "-c", "from storyline.cli import app; app()", "analyze", str(corpus), "--db", str(db)]
+    return [sys.executable, "-c", "from storyline.cli import app; app()", "analyze", str(corpus), "--db", str(db), *options]
 
 
-def run_analyze(corpus: Path, db: Path, kill_after: float | None) -> int | None:
+def run_analyze(corpus: Path, db: Path, kill_after: float | None, options: Sequence[str] = ()) -> int | None:
     """The exit status, or None when the run was killed before it finished; its output goes to `db`.log."""
     with db.with_suffix(".log").open("ab") as log:
-        child = subprocess.Popen(analyze_command(corpus, db), stdout=log, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(analyze_command(corpus, db, options), stdout=log, stderr=subprocess.STDOUT)
     try:
         return child.wait(timeout=kill_after)
     except subprocess.TimeoutExpired:
@@ -124,11 +125,17 @@ def check_finished(db: Path, reference: Snapshot, tally: Tally) -> None:
 
 
 def soak(
-    corpus: Path, cycles: int, workdir: Path, *, seed: int = 0, progress: Callable[[Tally], None] | None = None
+    corpus: Path,
+    cycles: int,
+    workdir: Path,
+    *,
+    seed: int = 0,
+    options: Sequence[str] = (),
+    progress: Callable[[Tally], None] | None = None,
 ) -> Tally:
-    """Kill `analyze` over `corpus` `cycles` times at random moments, resuming each time; see the module doc."""
+    """Kill `analyze OPTIONS` over `corpus` `cycles` times at random moments, resuming each time; see the module doc."""
     began = time.monotonic()
-    expected_status = run_analyze(corpus, workdir / "reference.db", None)
+    expected_status = run_analyze(corpus, workdir / "reference.db", None, options)
     if expected_status != 0:
         log = (workdir / "reference.log").read_text(errors="replace")[-2000:]
         raise RuntimeError(f"the uninterrupted reference run failed with status {expected_status}:\n{log}")
@@ -139,7 +146,7 @@ def soak(
         if db is None:
             db = workdir / f"round-{tally.rounds + 1}.db"
         kill_after = rng.uniform(0, longest) if tally.cycles < cycles else None
-        status = run_analyze(corpus, db, kill_after)
+        status = run_analyze(corpus, db, kill_after, options)
         if status is None:
             tally.cycles += 1
             check_after_kill(db, reference, tally)
@@ -158,10 +165,12 @@ def main(
     corpus: Annotated[Path, typer.Argument(help="Folder or files to analyse (the sample corpus is a good start).")],
     cycles: Annotated[int, typer.Option(help="Kills, each followed by a restart.")] = 100,
     seed: Annotated[int, typer.Option(help="Seed for the kill points, to repeat a run.")] = 0,
+    workers: Annotated[int, typer.Option(min=1, help="Run `analyze --workers N`: the parallel path.")] = 1,
 ) -> None:
     """Kill `storyline analyze` at random points and print lost and duplicated articles (target: 0 and 0)."""
+    options = ["--workers", str(workers)] if workers > 1 else []
     with tempfile.TemporaryDirectory(prefix="storyline-crash-") as scratch:
-        tally = soak(corpus, cycles, Path(scratch), seed=seed,
+        tally = soak(corpus, cycles, Path(scratch), seed=seed, options=options,
                      progress=lambda t: print(f"\r{t.cycles}/{cycles} kills", end="", file=sys.stderr, flush=True))  # fmt: skip
     print(file=sys.stderr)
     print(f"cycles {tally.cycles}  rounds {tally.rounds}  lost {tally.lost}  duplicated {tally.duplicated}  "

@@ -136,12 +136,17 @@ def _without_embedding(article: Article) -> ArticleFeatures:
     )
 
 
-def features_batch(articles: Iterable[Article]) -> list[ArticleFeatures]:
-    """Features for many articles with a single embedding call (the model is fastest batched)."""
+def document_vectors(articles: list[Article]) -> np.ndarray:
+    """The story embedding of each article, one batched call: it needs only title and text, so a worker
+    process can compute it while the parent, which owns entity identities, computes the rest."""
+    return embed_documents([lead_text(a.title, a.text) for a in articles])
+
+
+def features_batch(articles: Iterable[Article], vectors: np.ndarray | None = None) -> list[ArticleFeatures]:
+    """Features for many articles; `vectors` are their `document_vectors` when already computed."""
     articles = list(articles)
     features = [_without_embedding(a) for a in articles]
-    vectors = embed_documents([lead_text(a.title, a.text) for a in articles])
-    for item, vector in zip(features, vectors):
+    for item, vector in zip(features, document_vectors(articles) if vectors is None else vectors, strict=True):
         item.embedding = vector
     return features
 
@@ -153,8 +158,7 @@ def is_current(f: ArticleFeatures) -> bool:
 
 def reembed(features: list[ArticleFeatures], articles: list[Article]) -> None:
     """Replace stored vectors of another model with today's, in place (one batched call)."""
-    vectors = embed_documents([lead_text(a.title, a.text) for a in articles])
-    for item, vector in zip(features, vectors, strict=True):
+    for item, vector in zip(features, document_vectors(articles), strict=True):
         item.embedding = vector
 
 

@@ -1,0 +1,48 @@
+"""The pipeline benchmark's synthetic pages: new articles about new events, not copies of the models.
+
+If variants were near-copies, or repeated paragraphs an outlet prints on every page, the pipeline
+would fold them into one story or cut them as boilerplate, and the benchmark would time neither.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+from storyline.evaluate.bench import Run, SyntheticPages, plan
+from storyline.pipeline import Pipeline
+from storyline.store import Store
+
+
+@pytest.fixture(scope="module")
+def pages() -> SyntheticPages:
+    if not (EXAMPLES / "corpus").is_dir():
+        pytest.skip("examples/corpus is not present")
+    return SyntheticPages((EXAMPLES / "corpus",), 31 * 2)
+
+
+def test_variants_are_generated_lazily_and_the_same_every_time(pages: SyntheticPages) -> None:
+    first, again = list(pages), list(pages)
+    assert len(first) == 62 and [d.content for d in first] == [d.content for d in again]
+    assert len({d.uri for d in first}) == 62
+
+
+def test_variants_become_new_articles_with_statements_in_new_stories(pages: SyntheticPages, tmp_path: Path) -> None:
+    with Store(tmp_path / "bench.db") as store:
+        summary = Pipeline(store).run_documents(iter(pages))
+        copies = sum(1 for r in store.article_rows() if r["duplicate_of"])
+        stories = [r["article_ids"].split(",") for r in store.story_rows()]
+    assert summary.failed == 0 and summary.added == 62
+    assert copies <= 2 * 2  # the corpus's own syndicated copies, once per round
+    assert summary.statements >= 2 * 200
+    assert len(stories) >= 10 and max(map(len, stories)) <= 16  # not folded into the models' stories
+
+
+def test_parallel_runs_are_set_beside_bare_spacy_on_as_many_processes() -> None:
+    runs = plan(workers=2, dask="local", stages=["spaCy nlp.pipe (bare)", "storyline end to end"])
+    assert runs == [
+        Run("spaCy nlp.pipe (bare)"), Run("storyline end to end"),
+        Run("spaCy nlp.pipe (bare)", 2), Run("storyline end to end", 2), Run("storyline end to end", 2, "local"),
+    ]  # fmt: skip
