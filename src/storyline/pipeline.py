@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from storyline.analysis.identity import EntityRegistry
-from storyline.compare.discrepancies import find_discrepancies
+from storyline.compare.discrepancies import FINDERS, find_discrepancies
 from storyline.extract import Draft, finish
 from storyline.extract.boilerplate import BoilerplateLearner
 from storyline.ingest import documents
@@ -34,7 +34,8 @@ from storyline.scale.work import Analysed, analyse_batch, attempt, read_batch
 from storyline.store import Store, open_store
 
 # Discrepancies about a person's name hold across a whole storyline; the rest only within one story.
-STORYLINE_ATTRIBUTES = frozenset({"name"})
+STORYLINE_ATTRIBUTES = ("name",)
+STORY_ATTRIBUTES = tuple(a for a in FINDERS if a not in STORYLINE_ATTRIBUTES)
 # Pages read ahead before their text is finished, so that boilerplate recurring within them is learnt
 # in time for the first of them too; bounds the memory a run needs.
 LEARNING_WINDOW = 64
@@ -201,15 +202,13 @@ class Pipeline:
     def _compare_story(self, story: Story) -> None:
         articles = self._load(self.store.story_article_ids(story.id))
         groups = align_statements(articles, embed=embed)
-        found = find_discrepancies(articles, groups, entities_of(articles), story_id=story.id)
-        self.store.replace_comparison(story.id, groups, [d for d in found if d.attribute not in STORYLINE_ATTRIBUTES])
+        found = find_discrepancies(articles, groups, entities_of(articles), story_id=story.id, attributes=STORY_ATTRIBUTES)
+        self.store.replace_comparison(story.id, groups, found)
 
     def _compare_storyline(self, storyline_id: str, story_ids: Iterable[str]) -> None:
         articles = self._load(aid for sid in story_ids for aid in self.store.story_article_ids(sid))
-        found = find_discrepancies(articles, [], entities_of(articles), storyline_id=storyline_id)
-        self.store.replace_storyline_discrepancies(
-            storyline_id, [d for d in found if d.attribute in STORYLINE_ATTRIBUTES]
-        )
+        found = find_discrepancies(articles, [], entities_of(articles), storyline_id=storyline_id, attributes=STORYLINE_ATTRIBUTES)
+        self.store.replace_storyline_discrepancies(storyline_id, found)
 
 
 def entities_of(articles: Iterable[Article]) -> dict[str, Entity]:

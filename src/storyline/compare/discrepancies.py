@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
@@ -435,8 +435,9 @@ def find_discrepancies(
     *,
     story_id: str | None = None,
     storyline_id: str | None = None,
+    attributes: Collection[Attribute] = tuple(FINDERS),
 ) -> list[Discrepancy]:
-    """Every attribute the given articles report differently; ids are stable for the same scope and facts."""
+    """Every one of `attributes` the given articles report differently; ids are stable for the same scope and facts."""
     context = Context(articles, groups, entities)
     scope = (story_id or "", storyline_id or "")
     found = [
@@ -448,7 +449,7 @@ def find_discrepancies(
             story_id=story_id,
             storyline_id=storyline_id,
         )
-        for finder in FINDERS.values()
-        for f in finder(context)
+        for attribute in attributes
+        for f in FINDERS[attribute](context)
     ]
     return sorted(found, key=lambda d: (d.attribute, d.id))
