@@ -1,7 +1,8 @@
 """Read an HTML page: main text from a chain of extractors, each tried only when the one before found too little.
 
-trafilatura in precision mode comes first (it keeps fewer teasers and promotion blocks), then its
-balanced mode, then readability, then every <p> of prose. The page is parsed once; metadata comes
+trafilatura in precision mode without its own fallbacks comes first (it keeps fewer teasers and
+promotion blocks, and is cheap), then its balanced mode with its fallbacks, then readability, then
+every <p> of prose. The page is parsed once; metadata comes
 from our own readers of the markup, which are cheaper than trafilatura's and prefer explicit data.
 """
 
