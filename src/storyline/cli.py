@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from storyline.evaluate.cli import eval_app
+from storyline.evaluate.cli import eval_app, train_app
 
 app = typer.Typer(
     help=(
@@ -25,6 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
 console = Console(stderr=True)
 out = Console(soft_wrap=True)
 

@@ -23,10 +23,10 @@ def analyse(article: Article, doc: Doc | None = None) -> Article:
     return annotate(article, doc if doc is not None else load_nlp()(article.text))
 
 
-def analyse_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Article]:
-    """Analyse a stream of articles lazily, parsing them in batches."""
+def analyse_many(articles: Iterable[Article], batch_size: int = 32, processes: int = 1) -> Iterator[Article]:
+    """Analyse a stream of articles lazily, parsing them in batches (on `processes` spaCy processes)."""
     pairs = ((article.text, article) for article in articles)
-    for doc, article in load_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, article in load_nlp().pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=processes):
         yield annotate(article, doc)
 
 

@@ -135,6 +135,9 @@ class SpeakerResolver:
 
     def _source_entity(self, source: TokenSpan, anchor: int, content: tuple[int, int]) -> tuple[str | None, str]:
         head = source.root
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head is not head.head:
+            antecedent = head.head.head  # "Ana Silva, who has said …": the one the clause is about
+            return self._source_entity(head.doc[antecedent.i : antecedent.i + 1], anchor, content)
         named = self._named(head)
         if named:
             return named, "name"

@@ -3,9 +3,10 @@
 Direct quotes are found by their marks and attributed to the cue clause beside them, or to the
 sentence ending in a colon just before their paragraph; reported speech ("said the deal is dead",
 "the deal, he said, is dead", "the deal is dead, he said") and "according to" come from the dependency
-parse. Cues inside quotes or inside another statement's content belong to that statement and are not
-extracted again. Span boundaries follow PolNeAR's where storyline's definition allows: the source
-keeps its appositions, the cue its auxiliaries, adverbs, particle and addressee.
+parse, for the verbs of speech in `lexicon` and for the cue patterns learned from PolNeAR
+(`cue_patterns`: beliefs, plans, agreement, criticism). Cues inside quotes or inside another
+statement's content belong to that statement and are not extracted again. Span boundaries follow PolNeAR's where storyline's definition allows: the source
+keeps its appositions, the cue its auxiliaries, adverbs, particle and addressee, the content its "that".
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from storyline.analysis.cue_patterns import learned_patterns
 from storyline.analysis.lexicon import ADDRESSEES, CUE_VERBS, NAMING_CUES, OBJECT_CUES
 from storyline.analysis.quotes import Quote, find_quotes
 from storyline.model import StatementKind
@@ -42,6 +44,7 @@ _CUE_AFTER = frozenset({"prt", "dative", "dobj"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLOSING = frozenset({"punct", "nsubj", "npadvmod", "prep", "dative", "dobj", "advmod"})  # "…, he told reporters on Monday."
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
+_NAMED = frozenset({"dobj", "ccomp", "oprd", "prep", "xcomp"})  # what a naming cue names, up to the quoted name
 MIN_QUOTE_WORDS = 4  # shorter quotes without a cue are titles, names or scare quotes
 
 
@@ -59,6 +62,11 @@ class Attribution:
 
 def is_cue(token: Token) -> bool:
     return token.lemma_.lower() in CUE_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def _may_cue(token: Token) -> bool:
+    """A verb of speech, or a word a learned pattern makes a cue of ("agreed to", "called for")."""
+    return is_cue(token) or bool(learned_patterns().relations.get(token.lemma_.lower()))
 
 
 def is_naming(token: Token) -> bool:
@@ -143,8 +151,9 @@ def cue_range(verb: Token, stop: int | None = None) -> tuple[int, int]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in " \t\n,;:—–" or text[start:end].startswith("that ")):
-        start += 5 if text[start:end].startswith("that ") else 1
+    """Punctuation off both ends; a leading "that" stays, as PolNeAR marks the reported clause."""
+    while start < end and text[start] in " \t\n,;:—–":
+        start += 1
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
     return start, end
@@ -243,7 +252,9 @@ class _Finder:
             if head is None or head.idx >= quote.start:
                 return None
             self.used_cues.add(verb.i)
-            return Attribution("mixed", (quote.start, quote.end), cue_range(verb, quote.start), source_span(head))
+            named = [c.left_edge.idx for c in verb.children if verb.i < c.i and c.dep_ in _NAMED and c.left_edge.idx < quote.start]
+            start = min(named, default=quote.start)  # what is named, with its name: "the deal “a start”"
+            return Attribution("mixed", (start, quote.end), cue_range(verb, start), source_span(head))
         return None
 
     def _in_reported_clause(self, verb: Token, quote: Quote) -> bool:
@@ -330,17 +341,24 @@ class _Finder:
         kind: StatementKind = "mixed" if quoted else "indirect"
         return kind, (start, end)
 
-    def _complement(self, verb: Token, start: int, end: int) -> tuple[int, int] | None:
-        """The reported clause governed by the cue ("said [that] the deal is dead")."""
+    def _complement(self, verb: Token, start: int, end: int) -> tuple[tuple[int, int], int] | None:
+        """The reported clause governed by the cue ("said [that] the deal is dead", "called for a ban"), and
+        where the cue phrase ends: after the preposition a learned pattern looks through ("called for")."""
         children = [c for c in verb.children if start <= c.idx < end]
-        complements = [c for c in children if c.dep_ == "ccomp"]
+        complements = [c for c in children if c.dep_ == "ccomp"] if is_cue(verb) else []
         if not complements and verb.lemma_.lower() in OBJECT_CUES:
             complements = [c for c in children if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ADDRESSEES]
+        if not complements:
+            complements = [h for h in learned_patterns().content_heads(verb) if start <= h.idx < end and h.lower_ not in ADDRESSEES]
         if not complements:
             return None
         nearest = min(complements, key=lambda c: abs(c.i - verb.i))
         subtree = [t for t in nearest.subtree if start <= t.idx < end]
-        return (subtree[0].idx, subtree[-1].idx + len(subtree[-1])) if subtree else None
+        if not subtree:
+            return None
+        through = nearest.head if nearest.head is not verb and nearest.head.i > verb.i else None
+        cue_end = through.idx + len(through) if through is not None else 0
+        return (subtree[0].idx, subtree[-1].idx + len(subtree[-1])), cue_end
 
     def _framed(self, verb: Token, head: Token) -> tuple[int, int] | None:
         """The clause a parenthetical or closing cue frames ("The deal, he said, is dead", "It is dead, he
@@ -363,12 +381,14 @@ class _Finder:
         if head is None:
             return None
         start, end = self.paragraph(verb.idx)
-        found_range = self._complement(verb, start, end) or self._framed(verb, head)
+        complement = self._complement(verb, start, end)
+        found_range, cue_end = complement if complement else (self._framed(verb, head) if is_cue(verb) else None, 0)
         found = self._content(*found_range) if found_range else None
         if found is None:
             return None
         kind, content = found
-        return Attribution(kind, content, cue_range(verb, content[0]), source_span(head))
+        cue = cue_range(verb, content[0])
+        return Attribution(kind, content, (cue[0], max(cue[1], cue_end)), source_span(head))
 
     def _according_to(self, token: Token, to: Token) -> Attribution | None:
         obj = _pobj(to)
@@ -392,7 +412,7 @@ class _Finder:
             if token.i in self.used_cues or self.inside(token.idx):
                 continue
             to = _according(token)
-            attribution = self._according_to(token, to) if to else self._reported(token) if is_cue(token) else None
+            attribution = self._according_to(token, to) if to else self._reported(token) if _may_cue(token) else None
             if attribution is not None:
                 found.append(attribution)
                 self.contents.append(attribution.content)

@@ -10,8 +10,9 @@ character, pairs taken one-to-one, largest overlap first. Precision is matched /
 matched / gold.
 
 Definitions differ: PolNeAR also annotates thoughts, beliefs and intentions ("believes", "wants", "according to
-polls") and includes "that" in reported content; storyline extracts what was said or written. The figures are
-storyline's output as it is, scored against PolNeAR as it is.
+polls"); storyline finds those through the cue patterns it learned from PolNeAR's training split only when they
+were annotated often enough (`analysis/cue_patterns.py`). The figures are storyline's output as it is, scored
+against PolNeAR as it is.
 
 Speaker: for gold attributions whose source span names someone (a capitalised word that is no pronoun or
 article and that the article never writes in lower case) and whose content storyline found (the statement
@@ -152,12 +153,13 @@ def score_article(result: StatementEvaluation, article: PolnearArticle, found: l
     result.words += len(text.split())
 
 
-def evaluate_statements(folder: Path) -> StatementEvaluation:
-    """storyline's statements on every article of a PolNeAR split folder; the time covers parsing too."""
+def evaluate_statements(folder: Path, processes: int = 1) -> StatementEvaluation:
+    """storyline's statements on every article of a PolNeAR split folder; the time covers parsing too (and,
+    with several processes, starting them and loading the model in each)."""
     gold = {a.id: a for a in load_polnear(folder)}
     result = StatementEvaluation()
     started = time.perf_counter()
-    analysed = list(analyse_many(Article(id=a.id, text=a.text) for a in gold.values()))
+    analysed = list(analyse_many((Article(id=a.id, text=a.text) for a in gold.values()), processes=processes))
     result.seconds = time.perf_counter() - started
     for article in analysed:
         score_article(result, gold[article.id], article.statements)

@@ -480,7 +480,7 @@ class Store:
     def entity_rows(self) -> Iterator[dict[str, Any]]:
         for r in self.db.execute(
             "SELECT e.*, (SELECT count(*) FROM statements s WHERE s.speaker_id=e.id) AS statements FROM entities e"
-            " ORDER BY statements DESC, e.name"
+            " ORDER BY statements DESC, e.name, e.id"
         ):
             aliases: dict[str, list[str]] = {}
             for a in self.db.execute(
