@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from conftest import EXAMPLES
 from storyline.cli import app
+from storyline.store import open_store
 
 runner = CliRunner()
 STORY = EXAMPLES / "corpus" / "capital-wire"
@@ -64,6 +65,14 @@ def test_quotes_filters_by_speaker_and_words(db):
     assert "Marc Dewaele" in out
     out = invoke("quotes", "--search", "step aside", "--db", str(db))
     assert "aside" in out and "Marc Dewaele" in out
+
+
+def test_quotes_keeps_only_statements_as_sure_as_asked(db):
+    with open_store(db) as store:
+        confidences = [r["confidence"] for r in store.statement_rows()]
+    assert min(confidences) < 1.0
+    result = runner.invoke(app, ["quotes", "--min-confidence", "1", "--limit", "1000", "--db", str(db)])
+    assert result.exit_code == 0 and f"of {sum(c >= 1.0 for c in confidences)} statements" in result.stderr
 
 
 def test_stories_and_report(db):

@@ -36,7 +36,7 @@ def test_training_counts_annotated_and_all_occurrences(counts: PatternCounts) ->
 
 
 def test_patterns_need_enough_and_precise_enough_annotations(counts: PatternCounts) -> None:
-    assert counts.patterns(min_hits=2, min_precision=0.5).relations == {"plan": frozenset({"xcomp"})}
+    assert counts.patterns(min_hits=2, min_precision=0.5).relations == {"plan": {"xcomp": 0.667}}
     assert counts.patterns(min_hits=3, min_precision=0.5).relations == {}
     assert counts.patterns(min_hits=2, min_precision=0.7).relations == {}
 
@@ -62,3 +62,9 @@ def test_learned_cues_of_belief_and_agreement() -> None:
     assert (belief.cue.text, belief.content.text, belief.speaker.name) == ("believes", "the dam is safe", "Ana Silva")
     [agreement] = statements("The mayor agreed to close the bridge in May.")
     assert (agreement.cue.text, agreement.content.text) == ("agreed", "to close the bridge in May")
+
+
+def test_a_learned_cue_is_as_sure_as_its_pattern_was_in_training() -> None:
+    [learned] = statements("Ana Silva believes the dam is safe.")
+    [spoken] = statements("Ana Silva said the dam is safe.")
+    assert learned.confidence == learned_patterns().relations["believe"]["ccomp"] < spoken.confidence == 1.0

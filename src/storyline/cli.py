@@ -199,11 +199,19 @@ def quotes(
     speaker: Annotated[str | None, typer.Option(help="Only statements by this speaker (any name form or alias).")] = None,
     search: Annotated[str | None, typer.Option(help="Only statements containing these words (full-text search).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            min=0.0, max=1.0,
+            help="Only statements at least this sure: 1 for a verb of speech; a cue learned from PolNeAR (\"believes\", "
+            "\"called for\") has the share of its training occurrences that were attributions; a pronoun source costs 10%.",
+        ),
+    ] = 0.0,
     db: DbOption = "storyline.db",
 ) -> None:
     """Statements with their speaker, outlet and kind."""
     with _open(db) as store:
-        rows = store.statement_rows(speaker=speaker, search=search)
+        rows = [r for r in store.statement_rows(speaker=speaker, search=search) if r["confidence"] >= min_confidence]
         table = Table("speaker", "outlet", "date", "kind", "statement", show_lines=True)
         for r in rows[:limit]:
             who = r["speaker_name"] or f"[dim]{r['source'] or '?'}[/]"

@@ -116,26 +116,29 @@ class PatternCounts:
         return cls(hits, seen)
 
     def patterns(self, min_hits: int = MIN_HITS, min_precision: float = MIN_PRECISION) -> CuePatterns:
-        kept: dict[str, frozenset[str]] = {}
+        kept: dict[str, dict[str, float]] = {}
         for lemma, counts in self.hits.items():
-            names = {n for n, hit in counts.items() if hit >= min_hits and hit / max(self.seen[lemma][n], hit) >= min_precision}
-            if names:
-                kept[lemma] = frozenset(names)
+            precisions = {n: hit / max(self.seen[lemma][n], hit) for n, hit in counts.items() if hit >= min_hits}
+            used = {n: round(p, 3) for n, p in precisions.items() if p >= min_precision}
+            if used:
+                kept[lemma] = used
         return CuePatterns(kept)
 
 
 @dataclass(frozen=True, slots=True)
 class CuePatterns:
-    """The patterns in use: per lemma, the relations whose dependent heads a statement's content."""
+    """The patterns in use: per lemma, each relation whose dependent heads a statement's content, with the
+    share of its training occurrences that were annotated (how sure a statement found through it is)."""
 
-    relations: dict[str, frozenset[str]]
+    relations: dict[str, dict[str, float]]
 
-    def content_heads(self, token: Token) -> list[Token]:
-        """The dependents of `token` that head its content under a learned pattern; [] when it is no cue."""
+    def content_heads(self, token: Token) -> list[tuple[Token, float]]:
+        """The dependents of `token` that head its content under a learned pattern, each with the pattern's
+        precision; [] when it is no cue."""
         names = self.relations.get(_key(token))
         if not names:
             return []
-        return [head for name, head in relations(token) if name in names]
+        return [(head, names[name]) for name, head in relations(token) if name in names]
 
 
 @lru_cache(maxsize=1)

@@ -159,6 +159,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@dataclass(frozen=True, slots=True)
+class _Complement:
+    """A cue's content; where the cue phrase ends when it takes in the preposition a learned pattern looks
+    through ("called for"); how sure the cue is: 1 for a verb of speech, a learned pattern's precision."""
+
+    content: tuple[int, int]
+    cue_end: int
+    confidence: float
+
+
 class _Finder:
     """One pass over one parsed article."""
 
@@ -341,24 +351,24 @@ class _Finder:
         kind: StatementKind = "mixed" if quoted else "indirect"
         return kind, (start, end)
 
-    def _complement(self, verb: Token, start: int, end: int) -> tuple[tuple[int, int], int] | None:
-        """The reported clause governed by the cue ("said [that] the deal is dead", "called for a ban"), and
-        where the cue phrase ends: after the preposition a learned pattern looks through ("called for")."""
+    def _complement(self, verb: Token, start: int, end: int) -> _Complement | None:
+        """The reported clause governed by the cue ("said [that] the deal is dead", "called for a ban")."""
         children = [c for c in verb.children if start <= c.idx < end]
-        complements = [c for c in children if c.dep_ == "ccomp"] if is_cue(verb) else []
+        complements = [(c, 1.0) for c in children if c.dep_ == "ccomp"] if is_cue(verb) else []
         if not complements and verb.lemma_.lower() in OBJECT_CUES:
-            complements = [c for c in children if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ADDRESSEES]
+            complements = [(c, 1.0) for c in children if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ADDRESSEES]
         if not complements:
-            complements = [h for h in learned_patterns().content_heads(verb) if start <= h.idx < end and h.lower_ not in ADDRESSEES]
+            learned = learned_patterns().content_heads(verb)
+            complements = [(h, p) for h, p in learned if start <= h.idx < end and h.lower_ not in ADDRESSEES]
         if not complements:
             return None
-        nearest = min(complements, key=lambda c: abs(c.i - verb.i))
+        nearest, confidence = min(complements, key=lambda c: abs(c[0].i - verb.i))
         subtree = [t for t in nearest.subtree if start <= t.idx < end]
         if not subtree:
             return None
         through = nearest.head if nearest.head is not verb and nearest.head.i > verb.i else None
         cue_end = through.idx + len(through) if through is not None else 0
-        return (subtree[0].idx, subtree[-1].idx + len(subtree[-1])), cue_end
+        return _Complement((subtree[0].idx, subtree[-1].idx + len(subtree[-1])), cue_end, confidence)
 
     def _framed(self, verb: Token, head: Token) -> tuple[int, int] | None:
         """The clause a parenthetical or closing cue frames ("The deal, he said, is dead", "It is dead, he
@@ -382,13 +392,15 @@ class _Finder:
             return None
         start, end = self.paragraph(verb.idx)
         complement = self._complement(verb, start, end)
-        found_range, cue_end = complement if complement else (self._framed(verb, head) if is_cue(verb) else None, 0)
-        found = self._content(*found_range) if found_range else None
+        if complement is None:
+            framed = self._framed(verb, head) if is_cue(verb) else None
+            complement = _Complement(framed, 0, 1.0) if framed else None
+        found = self._content(*complement.content) if complement else None
         if found is None:
             return None
         kind, content = found
         cue = cue_range(verb, content[0])
-        return Attribution(kind, content, (cue[0], max(cue[1], cue_end)), source_span(head))
+        return Attribution(kind, content, (cue[0], max(cue[1], complement.cue_end)), source_span(head), complement.confidence)
 
     def _according_to(self, token: Token, to: Token) -> Attribution | None:
         obj = _pobj(to)
