@@ -237,6 +237,16 @@ def test_article_page_highlights_every_statement_cue_and_entity_at_its_offsets(c
     assert "entity person" in html
 
 
+def test_statements_found_through_rarely_reliable_cues_are_marked_tentative(client):
+    listing = get_json(client, "/api/articles?limit=200")["items"]
+    articles = [get_json(client, f"/api/articles/{a['id']}") for a in listing]
+    unsure = next(a for a in articles if any(s["confidence"] < 0.5 for s in a["statements"]))
+    sure = next(a for a in articles if a["statements"] and all(s["confidence"] >= 0.5 for s in a["statements"]))
+    html = client.get(f"/article/{unsure['id']}").text
+    assert html.count('class="tentative"') == sum(s["confidence"] < 0.5 for s in unsure["statements"])
+    assert 'class="tentative"' not in client.get(f"/article/{sure['id']}").text
+
+
 def test_highlight_keeps_markup_flat_when_spans_overlap():
     text = "a <b> c"
     html = highlight(text, [Mark(0, 5, "statement", "s1"), Mark(2, 7, "entity person", "e1"), Mark(9, 12, "cue")])

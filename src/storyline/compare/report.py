@@ -45,7 +45,8 @@ def story_section(store: Store, story: Any, articles: list[Article], duplicates:
             entry = speakers.setdefault(name, {"name": name, "id": s.speaker.id if s.speaker else None, "statements": []})
             entry["statements"].append(
                 {"outlet": titles[article.id], "article_id": article.id, "kind": s.kind,
-                 "cue": s.cue.text, "source": s.source.text if s.source else None, "content": s.content.text}
+                 "cue": s.cue.text, "source": s.source.text if s.source else None, "content": s.content.text,
+                 "confidence": s.confidence}
             )  # fmt: skip
     ordered = sorted(speakers.values(), key=lambda e: (e["id"] is None, -len(e["statements"]), e["name"]))
     return {
