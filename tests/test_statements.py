@@ -75,6 +75,16 @@ def test_dash_attribution() -> None:
     assert s.source.text == "a spokesman" and s.speaker.name == "a spokesman"
 
 
+def test_quotes_signed_with_a_dash_and_a_name() -> None:
+    text = "“We will rebuild the bridge before winter.” — Ana Silva, mayor\n\n“The river is too high for boats.” ― Tom Reed"
+    found = statements(text)
+    assert [(s.kind, s.cue.text, s.source.text, s.speaker.name) for s in found] == [
+        ("direct", "—", "Ana Silva", "Ana Silva"),
+        ("direct", "―", "Tom Reed", "Tom Reed"),
+    ]
+    assert statements("“We will rebuild the bridge before winter,” she said — Ana Silva was sure of it.")[0].source.text == "she"
+
+
 def test_colon_headline() -> None:
     s = only("Solberg: “We will not leave the talks.”")
     assert s.cue.text == ":" and s.speaker.name == "Solberg"

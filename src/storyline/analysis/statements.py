@@ -32,6 +32,12 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # "Name: “…”", possibly after a lowercase role ("Union representative Ana Silva: “…”").
 _HEADLINE = re.compile(r"(?:[\w’'.-]+\s+){0,5}?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$")
 _QUOTE_MARKS = "“”‘’\"'"
+# A dash and a name right after a quote, then nothing more of a sentence: the quote's signature.
+_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*(?P<dash>[—―–])[ \t\u00a0]*(?P<name>[A-Z][\w’'.-]*(?:[ \t\u00a0]+[A-Z][\w’'.-]*){0,3})"
+    r"(?=[ \t\u00a0]*(?:$|[,.;“\"(\n]))",
+    re.MULTILINE,
+)
 # A transcript turn: a paragraph opening (after any quote mark) with its speaker's name in capitals and a
 # colon ("WALLACE: Let's start…"). A dateline ("KABUL: …") has the same shape, so turns count only when
 # an article has several and the label names one of its people.
@@ -249,6 +255,15 @@ class _Finder:
                 return self._direct(quote, cue_range(token), source_span(head) if head else None, token)
         return None
 
+    def _signed(self, quote: Quote) -> Attribution | None:
+        """A quote signed with a dash and a name ("“We will rebuild.” — Ana Silva, mayor"): the dash is the cue."""
+        match = _SIGNATURE.match(self.text, quote.end)
+        if match is None:
+            return None
+        source = self.doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+        dash = match.start("dash")
+        return self._direct(quote, (dash, dash + 1), source, None) if source is not None else None
+
     def _first_word(self, quote: Quote) -> Token | None:
         return next((t for t in self.tokens(quote.start + 1, quote.end) if not t.is_punct), None)
 
@@ -327,7 +342,8 @@ class _Finder:
         for n, quote in enumerate(self.quotes):
             start = self._before_limit(n)
             attribution = (
-                self._cue_after(quote, self._after_limit(n)) or self._cue_before(quote, start) or self._introduced(quote)
+                self._cue_after(quote, self._after_limit(n)) or self._signed(quote) or self._cue_before(quote, start)
+                or self._introduced(quote)
             )
             words = len(re.findall(r"\w+", self.text[quote.start : quote.end]))
             opens_sentence = not self.text[start : quote.start].strip()
