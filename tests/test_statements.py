@@ -339,3 +339,9 @@ def test_relative_pronoun_source_is_the_person_the_clause_is_about() -> None:
     s = only("The plan was drafted by Ana Silva, who has said that the dam is old.")
     assert (s.source.text, s.cue.text, s.content.text) == ("who", "has said", "that the dam is old")
     assert s.speaker.name == "Ana Silva"
+
+
+def test_whom_something_was_said_to_is_not_its_speaker() -> None:
+    assert statements("Residents were asked to keep their windows closed.") == []
+    [s] = statements("Residents were asked by the fire service to keep their windows closed.")
+    assert s.source.text == "the fire service"

@@ -28,6 +28,9 @@ OBJECT_CUES: Final = frozenset(
     "express outline".split()
 )
 
+# Cues said to someone: in the passive their subject is the addressee ("residents were urged to stay in").
+ADDRESSED_CUES: Final = frozenset("tell ask urge warn advise order inform remind encourage instruct invite caution".split())
+
 # Verbs that characterise something in the source's own quoted words ("called the deal “a start”",
 # "described the mood as “tense”"): the quoted fragment is the statement.
 NAMING_CUES: Final = frozenset("call describe dub label brand term".split())

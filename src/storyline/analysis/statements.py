@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.cue_patterns import learned_patterns
-from storyline.analysis.lexicon import ADDRESSEES, CUE_VERBS, NAMING_CUES, OBJECT_CUES
+from storyline.analysis.lexicon import ADDRESSED_CUES, ADDRESSEES, CUE_VERBS, NAMING_CUES, OBJECT_CUES
 from storyline.analysis.quotes import Quote, find_quotes
 from storyline.model import StatementKind
 
@@ -111,8 +111,10 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
     if agent is not None:
         return agent
     subject = next((c for c in children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED_CUES):
+        return subject  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
-        return subject
+        return None
     if depth and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
         return subject_of(verb.head, depth - 1)
     return None
