@@ -345,3 +345,13 @@ def test_whom_something_was_said_to_is_not_its_speaker() -> None:
     assert statements("Residents were asked to keep their windows closed.") == []
     [s] = statements("Residents were asked by the fire service to keep their windows closed.")
     assert s.source.text == "the fire service"
+
+
+def test_a_dateline_is_never_the_source() -> None:
+    [s] = statements("VIENNA, March 11 — Hungary and Slovakia agreed to set up a joint working group.")
+    assert s.source.text == "Hungary and Slovakia" and s.speaker.name == "Hungary"
+
+
+def test_the_passive_subject_of_a_learned_cue_is_no_source() -> None:
+    assert statements("More water must be released when a drought is declared.") == []
+    assert [s.source.text for s in statements("Ana Silva said more water must be released.")] == ["Ana Silva"]

@@ -44,6 +44,7 @@ _SIGNATURE = re.compile(
 _TURN = re.compile(r"^[ \t\"“]*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
 MIN_TURNS = 2
 _TRAILING = " \t\n.,;:—–-"
+_DASHES = frozenset("—–―")
 _EXCLUDED_FROM_SOURCE = frozenset({"advcl", "parataxis"})
 _CUE_BEFORE = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_AFTER = frozenset({"prt", "dative", "dobj"})
@@ -97,11 +98,24 @@ def source_span(head: Token) -> TokenSpan:
     skip = {t.i for c in head.children if c.dep_ in _EXCLUDED_FROM_SOURCE for t in c.subtree}
     kept = [t.i for t in head.subtree if t.i not in skip]
     start, end = min(kept), max(kept) + 1
+    dashes = [i for i in range(start, head.i) if head.doc[i].text in _DASHES]
+    if dashes:
+        start = dashes[-1] + 1  # a dateline the parser took in: "VIENNA, March 11 — Hungary and Slovakia"
     while start < head.i and head.doc[start].is_punct:
         start += 1
     while end - 1 > head.i and head.doc[end - 1].is_punct:
         end -= 1
     return head.doc[start:end]
+
+
+def _past_dateline(subject: Token) -> Token:
+    """The parser may make a dateline the subject ("VIENNA, March 11 — Hungary and Slovakia agreed"): the
+    subject is the first noun after its dash."""
+    if not (subject.text.isupper() and len(subject.text) > 1):
+        return subject
+    dash = next((t for t in subject.subtree if t.i > subject.i and t.text in _DASHES), None)
+    after = (t for t in subject.subtree if dash is not None and t.i > dash.i and t.pos_ in ("PROPN", "NOUN", "PRON"))
+    return next(after, subject)
 
 
 def subject_of(verb: Token, depth: int = 3) -> Token | None:
@@ -112,7 +126,7 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return agent
     subject = next((c for c in children if c.dep_ in _SUBJECTS), None)
     if subject is not None and not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED_CUES):
-        return subject  # "residents were asked to stay in" names whom it was said to, not who said it
+        return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
         return None
     if depth and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
@@ -406,8 +420,8 @@ class _Finder:
 
     def _reported(self, verb: Token) -> Attribution | None:
         head = subject_of(verb)
-        if head is None:
-            return None
+        if head is None or (head.dep_ == "nsubjpass" and not is_cue(verb)):
+            return None  # "more water must be released": what a learned cue's passive subject names is no source
         start, end = self.paragraph(verb.idx)
         complement = self._complement(verb, start, end)
         if complement is None:
