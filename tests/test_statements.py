@@ -350,6 +350,8 @@ def test_whom_something_was_said_to_is_not_its_speaker() -> None:
 def test_a_dateline_is_never_the_source() -> None:
     [s] = statements("VIENNA, March 11 — Hungary and Slovakia agreed to set up a joint working group.")
     assert s.source.text == "Hungary and Slovakia" and s.speaker.name == "Hungary"
+    [s] = statements("BRATISLAVA, May 19 — Hungary and Slovakia agreed on Tuesday to share the costs.")
+    assert s.source.text == "Hungary and Slovakia"
 
 
 def test_the_passive_subject_of_a_learned_cue_is_no_source() -> None:

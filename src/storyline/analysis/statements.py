@@ -108,10 +108,15 @@ def source_span(head: Token) -> TokenSpan:
     return head.doc[start:end]
 
 
+def _dateline(token: Token) -> bool:
+    """ "VIENNA, March 11 — …": a place in capitals, then a comma."""
+    return token.text.isupper() and len(token.text) > 1 and token.i + 1 < len(token.doc) and token.nbor(1).text == ","
+
+
 def _past_dateline(subject: Token) -> Token:
     """The parser may make a dateline the subject ("VIENNA, March 11 — Hungary and Slovakia agreed"): the
     subject is the first noun after its dash."""
-    if not (subject.text.isupper() and len(subject.text) > 1):
+    if not _dateline(subject):
         return subject
     dash = next((t for t in subject.subtree if t.i > subject.i and t.text in _DASHES), None)
     after = (t for t in subject.subtree if dash is not None and t.i > dash.i and t.pos_ in ("PROPN", "NOUN", "PRON"))
@@ -124,7 +129,8 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
     agent = next((_pobj(c) for c in children if c.dep_ == "agent"), None)
     if agent is not None:
         return agent
-    subject = next((c for c in children if c.dep_ in _SUBJECTS), None)
+    subjects = [c for c in children if c.dep_ in _SUBJECTS]
+    subject = next((c for c in subjects if not _dateline(c)), subjects[0] if subjects else None)
     if subject is not None and not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED_CUES):
         return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
