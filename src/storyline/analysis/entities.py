@@ -238,11 +238,10 @@ def _before_name(doc: Doc, name: TokenSpan) -> list[Token]:
     """Titles and role modifiers written before the name ("FAI chief executive", "EU mediator")."""
     found = []
     i = name.start - 1
-    sentence_start = name.sent.start
-    while i >= sentence_start:
+    while i >= 0 and not doc[i + 1].is_sent_start:  # within the name's sentence (`.sent` would scan the doc)
         token = doc[i]
         modifies = token.dep_ in ("compound", "amod", "nmod") and i < token.head.i < name.end
-        linked = token.lower_ in _TITLE_LINKS and i > sentence_start and doc[i - 1].text[0].isupper()
+        linked = token.lower_ in _TITLE_LINKS and not token.is_sent_start and i > 0 and doc[i - 1].text[0].isupper()
         if not (_is_title(token) or token.pos_ == "PROPN" or modifies or linked):
             break
         found.append(token)

@@ -136,7 +136,9 @@ def similar_word(a: str, b: str, min_length: int = SLIP_MIN_LENGTH) -> bool:
     a, b = a.casefold(), b.casefold()
     if a == b:
         return True
-    return min(len(a), len(b)) >= min_length and damerau_levenshtein(a, b) <= 1
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < min_length:
+        return False  # the distance is at least the difference in length
+    return damerau_levenshtein(a, b) <= 1
 
 
 def surname_keys(surname: str) -> set[str]:

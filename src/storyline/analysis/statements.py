@@ -12,7 +12,7 @@ keeps its appositions, the cue its auxiliaries, adverbs, particle and addressee,
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -172,7 +172,8 @@ def _nearest_noun(tokens: list[Token]) -> Token | None:
 def cue_range(verb: Token, stop: int | None = None) -> tuple[int, int]:
     """The cue phrase: the verb with its auxiliaries and adverbs ("has also said"), particle ("pointed out")
     and addressee ("told reporters"); PolNeAR mostly leaves "in an interview", "on Monday" out of it."""
-    limit = len(verb.doc.text) if stop is None or stop <= verb.idx else stop
+    last = verb.doc[-1]  # where the text ends; `Doc.text` would join every token again
+    limit = last.idx + len(last.text_with_ws) if stop is None or stop <= verb.idx else stop
     first = _adjacent(verb, _CUE_BEFORE, -1, limit)
     last = _adjacent(verb, _CUE_AFTER, 1, limit)
     return first.idx, last.idx + len(last)
@@ -207,10 +208,24 @@ class _Finder:
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         self.used_cues: set[int] = set()
         self.turns = self._turns()
-        self.contents: list[tuple[int, int]] = [t.content for t in self.turns]
+        turn_ranges = [t.content for t in self.turns]
         # A transcript often opens every turn with a quote mark and closes none: its turns are the statements.
-        self.quotes = [q for q in find_quotes(self.text) if not any(q.start < e and s < q.end for s, e in self.contents)]
-        self.direct_contents: list[tuple[int, int]] = list(self.contents)
+        self.quotes = [q for q in find_quotes(self.text) if not any(q.start < e and s < q.end for s, e in turn_ranges)]
+        self.direct_contents: list[tuple[int, int]] = list(turn_ranges)
+        # Per character, 1 strictly inside a quote's marks, or inside a statement found so far: asked of every token.
+        self.quoted = bytearray(len(self.text) + 1)
+        for q in self.quotes:
+            if q.end - q.start > 2:
+                self.quoted[q.start + 1 : q.end - 1] = b"\x01" * (q.end - q.start - 2)
+        self.claimed = bytearray(len(self.text) + 1)
+        self.claim(turn_ranges)
+
+    def claim(self, contents: list[tuple[int, int]]) -> None:
+        """Mark statements' contents as taken: a cue inside one belongs to it."""
+        for start, end in contents:
+            self.claimed[start:end] = b"\x01" * (end - start)
+        self._sentences: list[TokenSpan] | None = None
+        self._sentence_starts: list[int] = []
 
     def _turns(self) -> list[Attribution]:
         """Transcript turns, each a direct statement by its label; none unless the article has several."""
@@ -229,6 +244,13 @@ class _Finder:
                 turns.append(Attribution("direct", (start, end), (colon, colon + 1), source))
         return turns if len(turns) >= MIN_TURNS else []
 
+    def sentence(self, token: Token) -> TokenSpan:
+        """The token's sentence, found once per article (`Token.sent` scans the whole doc on every call)."""
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+            self._sentence_starts = [s.start for s in self._sentences]
+        return self._sentences[bisect_right(self._sentence_starts, token.i) - 1]
+
     def tokens(self, start: int, end: int) -> list[Token]:
         return list(self.doc[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
 
@@ -238,7 +260,7 @@ class _Finder:
         return (self.breaks[i - 1] if i else 0), (self.breaks[i] if i < len(self.breaks) else len(self.text))
 
     def inside(self, pos: int) -> bool:
-        return any(q.start < pos < q.end - 1 for q in self.quotes) or any(s <= pos < e for s, e in self.contents)
+        return bool(self.quoted[pos] or self.claimed[pos])
 
     def _after_limit(self, n: int) -> int:
         quote = self.quotes[n]
@@ -344,7 +366,7 @@ class _Finder:
         if not before.endswith(":") or "\n" not in self.text[len(before) : quote.start]:
             return None
         colon = self.tokens(len(before) - 1, len(before))
-        verb = colon[0].sent.root if colon else None
+        verb = self.sentence(colon[0]).root if colon else None
         head = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None
         if head is None or self.inside(verb.idx):
             return None
@@ -374,7 +396,7 @@ class _Finder:
             if attribution is not None:
                 found.append(attribution)
         self.direct_contents += [a.content for a in found]
-        self.contents += [a.content for a in found]
+        self.claim([a.content for a in found])
         return found
 
     def _content(self, start: int, end: int) -> tuple[StatementKind, tuple[int, int]] | None:
@@ -411,7 +433,7 @@ class _Finder:
     def _framed(self, verb: Token, head: Token) -> tuple[int, int] | None:
         """The clause a parenthetical or closing cue frames ("The deal, he said, is dead", "It is dead, he
         said"): the parser hangs the cue off the clause, or leaves the clause unattached, so no ccomp says so."""
-        sentence = verb.sent
+        sentence = self.sentence(verb)
         if verb.dep_ == "parataxis":
             first, last = verb.left_edge.i, verb.right_edge.i
         elif verb.dep_ == "ROOT" and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
@@ -445,7 +467,7 @@ class _Finder:
         if obj is None:
             return None
         phrase_end = max(t.idx + len(t) for t in obj.subtree)
-        sentence = token.sent
+        sentence = self.sentence(token)
         start, end = self.paragraph(token.idx)
         before = (max(start, sentence.start_char), token.idx)
         after = (phrase_end, min(end, sentence.end_char))
@@ -465,7 +487,7 @@ class _Finder:
             attribution = self._according_to(token, to) if to else self._reported(token) if _may_cue(token) else None
             if attribution is not None:
                 found.append(attribution)
-                self.contents.append(attribution.content)
+                self.claim([attribution.content])
         return found
 
 
