@@ -31,6 +31,7 @@ class StoryConfig:
     very_high_similarity: float = 0.97  # ... unless the texts are nearly the same
     active_days: int = 7  # stories idle longer than this are not candidates
     event_date_slack_days: int = 1
+    participant_penalty: float = 0.30  # each centres on a participant the other never names (x cosine)
     candidates: int = 10  # nearest story centroids given the full score
 
 
@@ -55,6 +56,13 @@ def venue_conflict(venues_a: set[str] | frozenset[str], places_a: set[str] | fro
     if not venues_a or not venues_b:
         return False
     return not (places_overlap(venues_a, places_b) or places_overlap(venues_b, places_a))
+
+
+def participant_conflict(a: ArticleFeatures, b: ArticleFeatures) -> bool:
+    """Both centre on a named person or organisation, and neither names the other's at all."""
+    if not a.participants or not b.participants:
+        return False
+    return not (a.participants & b.name_words or b.participants & a.name_words)
 
 
 def _days_apart(a: Iterable[str], b: Iterable[str]) -> int | None:
@@ -120,6 +128,11 @@ def score(f: ArticleFeatures, story: _StoryState, config: StoryConfig) -> float:
     event_gap = _days_apart(f.dates, story.dates)
     if event_gap is not None and event_gap > config.event_date_slack_days:
         result -= config.date_penalty
+    # Two events of one kind (two stars entering rehab) read alike; who each report is about tells them
+    # apart. Scaled by the closest cosine: the conflict matters where the texts are close, and says
+    # nothing new about texts already apart.
+    conflicts = sum(participant_conflict(f, m) for m in story.members) / len(story.members)
+    result -= config.participant_penalty * max(cosines) * conflicts
     return result
 
 
