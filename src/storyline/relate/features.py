@@ -28,14 +28,24 @@ ACTOR_KINDS = frozenset({"person", "org"})
 KEY_ACTOR_MIN_MENTIONS = 2
 LEAD_WINDOW = 400  # an actor named this early is a main actor even if named once
 LABEL_CHARS = 90
-# The participant an article is about: the person or organisation named most, a title or lead mention
-# counting extra. Two reports of one kind of event (two stars entering rehab) differ in it.
+# What an article is about: the person or organisation (participant) and the place (setting) named
+# most, a title or lead mention counting extra. Two reports of one kind of event (two stars entering
+# rehab, two supermarket fires) differ in them.
 PARTICIPANT_KINDS = frozenset({"person", "org"})
-PARTICIPANT_LEAD_BONUS = 2
-PARTICIPANT_MIN_WEIGHT = 3
+SETTING_KINDS = frozenset({"place"})
+MAIN_NAME_LEAD_BONUS = 2
+MAIN_NAME_MIN_WEIGHT = 3
 NAME_WORD = re.compile(r"\b[A-Z][A-Za-z'-]+")
 NAME_PARTICLES = frozenset({"de", "da", "del", "van", "von", "der", "bin", "al", "la", "le"})
 NOT_A_NAME = frozenset({"the", "a", "an"})  # "The officer who fired": a description, not a name
+# A figure (23 pirates, magnitude 5.6, won 31-24), not a year, a clock time or the day of a date.
+NUMBER = re.compile(r"(?<![\w.,:/-])(\d+(?:[.,]\d+)*)(?![\w:/]|[.,]\d)")
+YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DAY_OF_DATE = re.compile(rf"{_MONTH_WORD}\s*$|^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_WORD}", re.IGNORECASE)
+CLOCK = re.compile(r"\s*(?:am|pm|a\.m|p\.m|gmt|bst|est|edt|pst|ist|utc|hrs)\b", re.IGNORECASE)
+NUMBER_CONTEXT = 12  # characters either side that can say a figure is a date or a time
+LEAD_NUMBER_CHARS = 300  # the figures of the event itself come first; later ones are background
 
 @dataclass(slots=True)
 class ArticleFeatures:
@@ -55,7 +65,10 @@ class ArticleFeatures:
     venues: frozenset[str] = frozenset()  # places named as where the event happened
     dates: frozenset[str] = frozenset()  # ISO dates the text refers to, resolved against `published`
     participants: frozenset[str] = frozenset()  # name words of the main participant ("lohan")
-    name_words: frozenset[str] = frozenset()  # every capitalised word, folded: who else the text names
+    setting: frozenset[str] = frozenset()  # name words of the main place ("wellington")
+    name_words: frozenset[str] = frozenset()  # every capitalised word, folded: who and where else the text names
+    numbers: frozenset[str] = frozenset()  # every figure in the text
+    lead_numbers: frozenset[str] = frozenset()  # the figures of the title and lead
 
 
 def parse_published(value: str | None) -> date | None:
@@ -120,21 +133,34 @@ def _proper_words(name: str) -> list[str]:
     return [_fold_name_word(w) for w in NAME_WORD.findall(name)]
 
 
-def _participants(article: Article) -> frozenset[str]:
-    """The words naming the main participant: a person by surname, an organisation by its whole name."""
-    weights: Counter[str] = Counter(m.entity_id for m in article.mentions if m.kind in PARTICIPANT_KINDS)
+def _main_name(article: Article, kinds: frozenset[str]) -> frozenset[str]:
+    """The words naming the entity of `kinds` the article is about: a person by surname, else the whole name."""
+    weights: Counter[str] = Counter(m.entity_id for m in article.mentions if m.kind in kinds)
     head = f"{article.title or ''}\n{article.text[:LEAD_WINDOW]}"
     for entity in article.entities.values():
-        if entity.kind in PARTICIPANT_KINDS and entity.name.strip() and entity.name in head:
-            weights[entity.id] += PARTICIPANT_LEAD_BONUS
+        if entity.kind in kinds and entity.name.strip() and entity.name in head:
+            weights[entity.id] += MAIN_NAME_LEAD_BONUS
     for entity_id, weight in weights.most_common():
         entity = article.entities.get(entity_id)
-        if weight < PARTICIPANT_MIN_WEIGHT:
+        if weight < MAIN_NAME_MIN_WEIGHT:
             break
         words = _proper_words(entity.name) if entity else []
         if words:
             return frozenset(words[-1:] if entity.kind == "person" else words)
     return frozenset()
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """The figures of `text` without thousands separators ("1,200" and "1200" are one figure)."""
+    found = set()
+    for match in NUMBER.finditer(text):
+        value = match.group(1).replace(",", "")
+        before = text[max(0, match.start() - NUMBER_CONTEXT) : match.start()]
+        after = text[match.end() : match.end() + NUMBER_CONTEXT]
+        if YEAR.fullmatch(value) or DAY_OF_DATE.search(before) or DAY_OF_DATE.search(after) or CLOCK.match(after):
+            continue
+        found.add(value)
+    return frozenset(found)
 
 
 def _fold_name_word(word: str) -> str:
@@ -166,6 +192,7 @@ def _without_embedding(article: Article) -> ArticleFeatures:
     actors, key_actors, names = _actors(article)
     places, venues = _places(article)
     shingles = shingle_set(article.text)
+    full = f"{article.title or ''}\n{article.text}"
     return ArticleFeatures(
         article_id=article.id,
         published=published,
@@ -180,8 +207,11 @@ def _without_embedding(article: Article) -> ArticleFeatures:
         places=places,
         venues=venues,
         dates=dates_in(article.text, published),
-        participants=_participants(article),
-        name_words=name_words(f"{article.title or ''}\n{article.text}"),
+        participants=_main_name(article, PARTICIPANT_KINDS),
+        setting=_main_name(article, SETTING_KINDS),
+        name_words=name_words(full),
+        numbers=numbers_in(full),
+        lead_numbers=numbers_in(f"{article.title or ''}\n{article.text[:LEAD_NUMBER_CHARS]}"),
     )
 
 
@@ -246,7 +276,10 @@ def to_record(f: ArticleFeatures) -> dict[str, bytes | str | None]:
         "venues": _set_to_json(f.venues),
         "dates": _set_to_json(f.dates),
         "participants": _set_to_json(f.participants),
+        "setting": _set_to_json(f.setting),
         "name_words": _set_to_json(f.name_words),
+        "numbers": _set_to_json(f.numbers),
+        "lead_numbers": _set_to_json(f.lead_numbers),
     }
 
 
@@ -269,5 +302,8 @@ def from_record(row: Mapping[str, bytes | str | None]) -> ArticleFeatures:
         venues=strings("venues"),
         dates=strings("dates"),
         participants=strings("participants"),
+        setting=strings("setting"),
         name_words=strings("name_words"),
+        numbers=strings("numbers"),
+        lead_numbers=strings("lead_numbers"),
     )
