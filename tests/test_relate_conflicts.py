@@ -57,21 +57,18 @@ ALDBURY_FIRE = (
     "treating as arson. The roof of the Aldbury store collapsed before dawn. A man has been questioned, and the "
     "company said staff would be moved to nearby branches while the site is cleared."
 )
-# Each surface form and the entity it names, as the analysis stage would resolve them.
-NAMES: dict[str, tuple[str, EntityKind]] = {
-    "Marcus Dell": ("Marcus Dell", "person"),
-    "Dell": ("Marcus Dell", "person"),
-    "Owen Pratt": ("Owen Pratt", "person"),
-    "Pratt": ("Owen Pratt", "person"),
-    "Harbor City Pelicans": ("Harbor City Pelicans", "org"),
-    "Pelicans": ("Harbor City Pelicans", "org"),
-    "Tarvik Island": ("Tarvik Island", "place"),
-    "Tarvik": ("Tarvik Island", "place"),
-    "Orlen": ("Orlen", "place"),
-    "Maspur": ("Maspur", "place"),
-    "Kelmsford": ("Kelmsford", "place"),
-    "Aldbury": ("Aldbury", "place"),
+# Each entity with the shorter forms that also name it, as the analysis stage would resolve them.
+ENTITIES: dict[str, tuple[EntityKind, tuple[str, ...]]] = {
+    "Marcus Dell": ("person", ("Dell",)),
+    "Owen Pratt": ("person", ("Pratt",)),
+    "Harbor City Pelicans": ("org", ("Pelicans",)),
+    "Tarvik Island": ("place", ("Tarvik",)),
+    "Orlen": ("place", ()),
+    "Maspur": ("place", ()),
+    "Kelmsford": ("place", ()),
+    "Aldbury": ("place", ()),
 }
+NAMES = {form: name for name, (_, forms) in ENTITIES.items() for form in (name, *forms)}
 NAME_PATTERN = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in sorted(NAMES, key=len, reverse=True)))
 
 
@@ -79,7 +76,8 @@ def analysed(key: str, title: str, text: str) -> Article:
     """An article as the analysis stage hands it over: entities and their mentions."""
     article = Article(id=key, text=text, title=title)
     for match in NAME_PATTERN.finditer(text):
-        name, kind = NAMES[match.group()]
+        name = NAMES[match.group()]
+        kind = ENTITIES[name][0]
         entity_id = stable_id(kind, name.lower(), prefix="e")
         article.entities.setdefault(entity_id, Entity(entity_id, name, kind))
         article.mentions.append(Mention(key, Span.of(text, match.start(), match.end()), entity_id, kind))
