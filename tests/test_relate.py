@@ -148,7 +148,7 @@ def test_feature_record_round_trip(features: dict[str, ArticleFeatures]) -> None
     assert np.array_equal(restored.embedding, original.embedding)
     assert np.array_equal(restored.minhash, original.minhash)
     for name in ("article_id", "published", "outlet", "title", "actors", "key_actors", "names", "places", "venues",
-                 "dates", "shingles"):  # fmt: skip
+                 "dates", "shingles", "participants", "setting", "name_words", "numbers", "lead_numbers"):  # fmt: skip
         assert getattr(restored, name) == getattr(original, name), name
     assert original.shingles > 0
 

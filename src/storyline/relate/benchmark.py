@@ -1,8 +1,9 @@
 """`storyline bench stories`: the cost of assigning one article with a large store already loaded.
 
-The store is synthetic (random topic vectors, actors and dates) because what is measured is the
-index, not the language model: it is filled through `StoryIndex.restore` (as a restarted pipeline
-fills it) and then new articles are timed through `assign`, the path every arriving article takes.
+The store is synthetic (random topic vectors, actors, places, figures and dates) because what is
+measured is the index, not the language model: it is filled through `StoryIndex.restore` (as a
+restarted pipeline fills it) and then new articles are timed through `assign`, the path every
+arriving article takes.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from storyline.relate.stories import StoryIndex
 
 START = date(2026, 1, 1)
 ACTOR_POOL = 5000
+PLACE_POOL = 2000
+FIGURE_POOL = 1000
+NAME_WORDS = 40  # capitalised words of an article besides its actors and place
+FIGURES = 12
 NOISE = 0.6  # how far an article's embedding strays from its story's topic
 
 
@@ -42,6 +47,17 @@ class _Synthetic:
         self.topics = self._unit(self.rng.standard_normal((stories, DOCUMENT_DIM)))
         self.days = self.rng.integers(0, days, size=stories)
         self.actors = self.rng.integers(0, ACTOR_POOL, size=(stories, 3))
+        self.places = self.rng.integers(0, PLACE_POOL, size=stories)
+        self.figures = self.rng.integers(0, FIGURE_POOL, size=(stories, FIGURES))
+        self._words: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def _story_words(self, story: int) -> tuple[frozenset[str], frozenset[str]]:
+        """One story's name words and figures, shared by its articles (as their texts largely would be)."""
+        if story not in self._words:
+            names = {f"n{a}" for a in self.actors[story]} | {f"place{self.places[story]}"}
+            names |= {f"w{(story * 7 + j) % ACTOR_POOL}" for j in range(NAME_WORDS)}
+            self._words[story] = frozenset(names), frozenset(str(x) for x in self.figures[story])
+        return self._words[story]
 
     @staticmethod
     def _unit(vectors: np.ndarray) -> np.ndarray:
@@ -50,6 +66,7 @@ class _Synthetic:
     def article(self, index: int, story: int) -> ArticleFeatures:
         vector = self.topics[story] + NOISE * self._unit(self.rng.standard_normal(DOCUMENT_DIM))
         actors = frozenset(f"p{a}" for a in self.actors[story])
+        names, figures = self._story_words(story)
         return ArticleFeatures(
             article_id=f"a{index}",
             published=START + timedelta(days=int(self.days[story] + self.rng.integers(0, 2))),
@@ -59,6 +76,11 @@ class _Synthetic:
             minhash=np.zeros(NUM_PERM, dtype=np.uint64),
             actors=actors,
             key_actors=actors,
+            participants=frozenset({f"n{self.actors[story][0]}"}),
+            setting=frozenset({f"place{self.places[story]}"}),
+            name_words=names,
+            numbers=figures,
+            lead_numbers=frozenset(str(x) for x in self.figures[story][:2]),
         )
 
 

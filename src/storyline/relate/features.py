@@ -28,6 +28,24 @@ ACTOR_KINDS = frozenset({"person", "org"})
 KEY_ACTOR_MIN_MENTIONS = 2
 LEAD_WINDOW = 400  # an actor named this early is a main actor even if named once
 LABEL_CHARS = 90
+# What an article is about: the person or organisation (participant) and the place (setting) named
+# most, a title or lead mention counting extra. Two reports of one kind of event (two stars entering
+# rehab, two supermarket fires) differ in them.
+PARTICIPANT_KINDS = frozenset({"person", "org"})
+SETTING_KINDS = frozenset({"place"})
+MAIN_NAME_LEAD_BONUS = 2
+MAIN_NAME_MIN_WEIGHT = 3
+NAME_WORD = re.compile(r"\b[A-Z][A-Za-z'-]+")
+NAME_PARTICLES = frozenset({"de", "da", "del", "van", "von", "der", "bin", "al", "la", "le"})
+NOT_A_NAME = frozenset({"the", "a", "an"})  # "The officer who fired": a description, not a name
+# A figure (23 pirates, magnitude 5.6, won 31-24), not a year, a clock time or the day of a date.
+NUMBER = re.compile(r"(?<![\w.,:/-])(\d+(?:[.,]\d+)*)(?![\w:/]|[.,]\d)")
+YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DAY_OF_DATE = re.compile(rf"{_MONTH_WORD}\s*$|^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH_WORD}", re.IGNORECASE)
+CLOCK = re.compile(r"\s*(?:am|pm|a\.m|p\.m|gmt|bst|est|edt|pst|ist|utc|hrs)\b", re.IGNORECASE)
+NUMBER_CONTEXT = 12  # characters either side that can say a figure is a date or a time
+LEAD_NUMBER_CHARS = 300  # the figures of the event itself come first; later ones are background
 
 @dataclass(slots=True)
 class ArticleFeatures:
@@ -46,6 +64,11 @@ class ArticleFeatures:
     places: frozenset[str] = frozenset()  # every place named, normalised
     venues: frozenset[str] = frozenset()  # places named as where the event happened
     dates: frozenset[str] = frozenset()  # ISO dates the text refers to, resolved against `published`
+    participants: frozenset[str] = frozenset()  # name words of the main participant ("lohan")
+    setting: frozenset[str] = frozenset()  # name words of the main place ("wellington")
+    name_words: frozenset[str] = frozenset()  # every capitalised word, folded: who and where else the text names
+    numbers: frozenset[str] = frozenset()  # every figure in the text
+    lead_numbers: frozenset[str] = frozenset()  # the figures of the title and lead
 
 
 def parse_published(value: str | None) -> date | None:
@@ -100,6 +123,56 @@ def _actors(article: Article) -> tuple[frozenset[str], frozenset[str], dict[str,
     return actors, frozenset(key & actors), {a: names.get(a, a) for a in sorted(actors)}
 
 
+def _proper_words(name: str) -> list[str]:
+    """The folded words of a proper name; none when the name is a description ("a friend of the actress")."""
+    words = name.split()
+    if not words or words[0].lower() in NOT_A_NAME:
+        return []
+    if any(not w[0].isupper() and w.lower() not in NAME_PARTICLES for w in words):
+        return []
+    return [_fold_name_word(w) for w in NAME_WORD.findall(name)]
+
+
+def _main_name(article: Article, kinds: frozenset[str]) -> frozenset[str]:
+    """The words naming the entity of `kinds` the article is about: a person by surname, else the whole name."""
+    weights: Counter[str] = Counter(m.entity_id for m in article.mentions if m.kind in kinds)
+    head = f"{article.title or ''}\n{article.text[:LEAD_WINDOW]}"
+    for entity in article.entities.values():
+        if entity.kind in kinds and entity.name.strip() and entity.name in head:
+            weights[entity.id] += MAIN_NAME_LEAD_BONUS
+    for entity_id, weight in weights.most_common():
+        entity = article.entities.get(entity_id)
+        if weight < MAIN_NAME_MIN_WEIGHT:
+            break
+        words = _proper_words(entity.name) if entity else []
+        if words:
+            return frozenset(words[-1:] if entity.kind == "person" else words)
+    return frozenset()
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """The figures of `text` without thousands separators ("1,200" and "1200" are one figure)."""
+    found = set()
+    for match in NUMBER.finditer(text):
+        value = match.group(1).replace(",", "")
+        before = text[max(0, match.start() - NUMBER_CONTEXT) : match.start()]
+        after = text[match.end() : match.end() + NUMBER_CONTEXT]
+        if YEAR.fullmatch(value) or DAY_OF_DATE.search(before) or DAY_OF_DATE.search(after) or CLOCK.match(after):
+            continue
+        found.add(value)
+    return frozenset(found)
+
+
+def _fold_name_word(word: str) -> str:
+    """"Dell's" and "Pelicans'" name Dell and the Pelicans."""
+    word = word.lower()
+    return word[:-2] if word.endswith("'s") else word.rstrip("'")
+
+
+def name_words(text: str) -> frozenset[str]:
+    return frozenset(_fold_name_word(w) for w in NAME_WORD.findall(text))
+
+
 def _places(article: Article) -> tuple[frozenset[str], frozenset[str]]:
     names = {e.id: e.name for e in article.entities.values()}
     places: set[str] = set()
@@ -119,6 +192,7 @@ def _without_embedding(article: Article) -> ArticleFeatures:
     actors, key_actors, names = _actors(article)
     places, venues = _places(article)
     shingles = shingle_set(article.text)
+    full = f"{article.title or ''}\n{article.text}"
     return ArticleFeatures(
         article_id=article.id,
         published=published,
@@ -133,6 +207,11 @@ def _without_embedding(article: Article) -> ArticleFeatures:
         places=places,
         venues=venues,
         dates=dates_in(article.text, published),
+        participants=_main_name(article, PARTICIPANT_KINDS),
+        setting=_main_name(article, SETTING_KINDS),
+        name_words=name_words(full),
+        numbers=numbers_in(full),
+        lead_numbers=numbers_in(f"{article.title or ''}\n{article.text[:LEAD_NUMBER_CHARS]}"),
     )
 
 
@@ -196,6 +275,11 @@ def to_record(f: ArticleFeatures) -> dict[str, bytes | str | None]:
         "places": _set_to_json(f.places),
         "venues": _set_to_json(f.venues),
         "dates": _set_to_json(f.dates),
+        "participants": _set_to_json(f.participants),
+        "setting": _set_to_json(f.setting),
+        "name_words": _set_to_json(f.name_words),
+        "numbers": _set_to_json(f.numbers),
+        "lead_numbers": _set_to_json(f.lead_numbers),
     }
 
 
@@ -217,4 +301,9 @@ def from_record(row: Mapping[str, bytes | str | None]) -> ArticleFeatures:
         places=strings("places"),
         venues=strings("venues"),
         dates=strings("dates"),
+        participants=strings("participants"),
+        setting=strings("setting"),
+        name_words=strings("name_words"),
+        numbers=strings("numbers"),
+        lead_numbers=strings("lead_numbers"),
     )

@@ -31,6 +31,11 @@ class StoryConfig:
     very_high_similarity: float = 0.97  # ... unless the texts are nearly the same
     active_days: int = 7  # stories idle longer than this are not candidates
     event_date_slack_days: int = 1
+    # Each centres on a participant / a place the other never names, or leads with figures the other
+    # never gives: subtracted times the closest cosine and the share of members in conflict.
+    participant_penalty: float = 0.30
+    setting_penalty: float = 0.10
+    number_penalty: float = 0.20
     candidates: int = 10  # nearest story centroids given the full score
 
 
@@ -55,6 +60,28 @@ def venue_conflict(venues_a: set[str] | frozenset[str], places_a: set[str] | fro
     if not venues_a or not venues_b:
         return False
     return not (places_overlap(venues_a, places_b) or places_overlap(venues_b, places_a))
+
+
+def _unnamed_by_each_other(main_a: frozenset[str], names_a: frozenset[str],
+                           main_b: frozenset[str], names_b: frozenset[str]) -> bool:
+    """Both have a main name, and neither text uses a word of the other's."""
+    return bool(main_a and main_b) and not (main_a & names_b or main_b & names_a)
+
+
+def participant_conflict(a: ArticleFeatures, b: ArticleFeatures) -> bool:
+    """Both centre on a named person or organisation, and neither names the other's at all."""
+    return _unnamed_by_each_other(a.participants, a.name_words, b.participants, b.name_words)
+
+
+def setting_conflict(a: ArticleFeatures, b: ArticleFeatures) -> bool:
+    """Both centre on a named place, and neither names the other's: softer than a venue conflict, which
+    needs the place asserted as where the event happened but then vetoes."""
+    return _unnamed_by_each_other(a.setting, a.name_words, b.setting, b.name_words)
+
+
+def number_conflict(a: ArticleFeatures, b: ArticleFeatures) -> bool:
+    """Both lead with figures (a toll, a score, a magnitude), and neither text has one of the other's."""
+    return _unnamed_by_each_other(a.lead_numbers, a.numbers, b.lead_numbers, b.numbers)
 
 
 def _days_apart(a: Iterable[str], b: Iterable[str]) -> int | None:
@@ -120,6 +147,17 @@ def score(f: ArticleFeatures, story: _StoryState, config: StoryConfig) -> float:
     event_gap = _days_apart(f.dates, story.dates)
     if event_gap is not None and event_gap > config.event_date_slack_days:
         result -= config.date_penalty
+    # Two events of one kind (two stars entering rehab) read alike; who, where and how many tell them
+    # apart. Scaled by the closest cosine: a conflict matters where the texts are close, and says
+    # nothing new about texts already apart.
+    closest = max(cosines)
+    for penalty, conflict in (
+        (config.participant_penalty, participant_conflict),
+        (config.setting_penalty, setting_conflict),
+        (config.number_penalty, number_conflict),
+    ):
+        share = sum(conflict(f, m) for m in story.members) / len(story.members)
+        result -= penalty * closest * share
     return result
 
 
