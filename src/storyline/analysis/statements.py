@@ -135,6 +135,8 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
         return None
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in ADDRESSED_CUES:
+        return None  # "Asked about the doors, he said …": he is whom the question was put to
     if depth and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
         return subject_of(verb.head, depth - 1)
     return None
