@@ -104,3 +104,15 @@ def test_eval_statements_command_prints_both_matchings(corpus: Path) -> None:
     for word in ("source", "cue", "content", "exact F1", "overlap F1", "articles/s", "speaker"):
         assert word in result.output
     assert "100.0" in result.output
+
+
+def test_train_statements_command_writes_the_patterns_it_counted(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "patterns.json"
+    result = CliRunner().invoke(app, ["train", "statements", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    from storyline.analysis.cue_patterns import PatternCounts
+
+    counts = PatternCounts.from_json(out.read_text(encoding="utf-8"))
+    # the reported "said" heads its content; the split quote's "said" has a clause but its content is the quote
+    assert counts.hits["say"]["ccomp"] == 1 and counts.seen["say"]["ccomp"] == 2
+    assert "written to" in result.output
