@@ -186,13 +186,14 @@ def test_stories_and_storylines(features: dict[str, ArticleFeatures]) -> None:
     assert assigned["a-reykjavik"] != assigned["a-rates"]
     assert assigned["a-harbour"] == stable_id("a-harbour", prefix="st")
 
-    found = {s.id: s for s in stories.stories()}
+    summaries = stories.summaries()
+    found = {s.story.id: s.story for s in summaries}
     assert len(found) == 3
     first = found[assigned["a-harbour"]]
     assert (first.first_seen, first.last_seen) == ("2024-03-12", "2024-03-13")
     assert first.label in {a.title for a in (features["harbour"], features["meridian"], features["coastal"], features["wire"])}
 
-    storylines = link_storylines(list(found.values()), features_by_id(features))
+    storylines = link_storylines(summaries)
     assert sorted(len(s.story_ids) for s in storylines) == [1, 2]
     council = next(s for s in storylines if len(s.story_ids) == 2)
     assert set(council.story_ids) == {assigned["a-harbour"], assigned["a-reykjavik"]}
@@ -235,10 +236,6 @@ def test_same_actors_same_week_in_another_city_is_another_story(articles: dict[s
     assert index.assign(article_features(articles["coastal"])) == lisbon
 
 
-def features_by_id(features: dict[str, ArticleFeatures]) -> dict[str, ArticleFeatures]:
-    return {f.article_id: f for f in features.values()}
-
-
 # ---- the two real seed articles: one alliance, two ministers' meetings in two cities ---------------
 
 SEED_KINDS: dict[str, EntityKind] = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -269,7 +266,7 @@ def test_seed_articles_are_two_stories_in_one_storyline(seeds_dir: Path, nlp) ->
     assert {"washington d c"} <= seeds[0].venues or {"washington d c"} <= seeds[1].venues
     stories = StoryIndex()
     assert len({stories.assign(f) for f in seeds}) == 2, "Washington and Brussels meetings are two events"
-    storylines = link_storylines(stories.stories(), {f.article_id: f for f in seeds})
+    storylines = link_storylines(stories.summaries())
     assert len(storylines) == 1 and len(storylines[0].story_ids) == 2
     assert "NATO" in storylines[0].label
 
@@ -305,9 +302,9 @@ def test_sample_corpus_matches_gold_clusters(nlp) -> None:
         articles.append(spacy_article(nlp, text, **meta))
     features = features_batch(articles)
     index, assigned = cluster(features)
-    stories = index.stories()
-    link_storylines(stories, {f.article_id: f for f in features})
-    storyline_of = {story.id: story.storyline_id for story in stories}
+    summaries = index.summaries()
+    link_storylines(summaries)
+    storyline_of = {s.story.id: s.story.storyline_id for s in summaries}
     story_f1 = bcubed_f1(assigned, {a.id: p["story"] for a, p in zip(articles, pages)})
     storyline_f1 = bcubed_f1(
         {a: storyline_of[s] for a, s in assigned.items()}, {a.id: p["storyline"] for a, p in zip(articles, pages)}

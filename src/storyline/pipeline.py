@@ -11,19 +11,19 @@ and does all that depends on the corpus so far, so the store ends the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from storyline.analysis.identity import EntityRegistry
-from storyline.compare.discrepancies import FINDERS, find_discrepancies
+from storyline.compare.discrepancies import FINDERS, find_discrepancies, name_discrepancies
 from storyline.extract import Draft, finish
 from storyline.extract.boilerplate import BoilerplateLearner
 from storyline.ingest import documents
 from storyline.model import Article, Document, Entity, ErrorRecord, Story
 from storyline.relate.alignment import align_statements
-from storyline.relate.duplicates import NearDuplicateIndex
+from storyline.relate.duplicates import NearDuplicateIndex, Sketch
 from storyline.relate.embeddings import embed
 from storyline.relate.features import ArticleFeatures, features_batch, from_record, is_current, reembed, to_record
 from storyline.relate.stories import StoryIndex
@@ -41,6 +41,10 @@ STORY_ATTRIBUTES = tuple(a for a in FINDERS if a not in STORYLINE_ATTRIBUTES)
 LEARNING_WINDOW = 64
 # Articles per spaCy pass, and per task when the work runs on other processes.
 BATCH_SIZE = 32
+# Stored features read per step when a run starts.
+RESTORE_BATCH = 256
+# Ids of articles read this run that may not be stored yet; beyond this, those stored are dropped.
+SEEN_LIMIT = 4096
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
@@ -76,18 +80,13 @@ class Pipeline:
         self.batch_size = batch_size
         self.mapper = mapper
         self.registry = EntityRegistry(store.load_entities())
-        self.duplicates = NearDuplicateIndex()
-        self.stories = StoryIndex()
-        self.features: dict[str, ArticleFeatures] = {}
-        restored: list[tuple[ArticleFeatures, str]] = []
-        for record, story_id, _ in store.load_features():
-            features = from_record(record)
-            self.features[features.article_id] = features
-            self.duplicates.add(features)
-            restored.append((features, story_id))
-        if stale := [f for f, _ in restored if not is_current(f)]:  # a store written with an older model
-            reembed(stale, [store.load_article(f.article_id) for f in stale])
-        self.stories.restore(restored)
+        self.duplicates = NearDuplicateIndex(memory=StoredDuplicates(store))
+        store.fill_buckets(lambda record: self.duplicates.buckets(from_record(record)))
+        self.stories = StoryIndex(memory=StoredStories(store))
+        for rows in batched(store.load_features(), RESTORE_BATCH):
+            restored = [(from_record(record), story_id) for record, story_id, _ in rows]
+            current(store, [f for f, _ in restored])
+            self.stories.restore(restored)
         self.boilerplate = BoilerplateLearner(store)
 
     def run(self, inputs: Iterable[str | Path], progress: Progress | None = None) -> RunSummary:
@@ -118,6 +117,8 @@ class Pipeline:
                 if article.id in seen or self.store.has_article(article.id):
                     summary.skipped += 1
                     continue
+                if len(seen) >= SEEN_LIMIT:  # a stored one is found by has_article
+                    seen = {a for a in seen if not self.store.has_article(a)}
                 seen.add(article.id)
                 yield article
 
@@ -169,10 +170,10 @@ class Pipeline:
                 duplicate_of=match.original_id if match and is_copy else None,
                 duplicate_similarity=match.similarity if match and is_copy else None,
                 entities=self.registry.changed(),
+                buckets=self.duplicates.buckets(features),
             )
             if match and not is_copy:  # an earlier-published original arrived after its copies
-                self.store.mark_duplicates(match.original_id, self.duplicates.copies_of(match.original_id))
-            self.features[article.id] = features
+                self.store.mark_duplicates(match.original_id, match.repointed)
             summary.added += 1
             summary.statements += len(article.statements)
             if progress:
@@ -180,8 +181,9 @@ class Pipeline:
 
     def refresh(self, progress: Progress | None = None) -> int:
         """Re-thread storylines and recompare every story that received articles since the last refresh."""
-        stories = self.stories.stories()
-        storylines = link_storylines(stories, self.features)
+        summaries = self.stories.summaries()
+        storylines = link_storylines(summaries)
+        stories = [summary.story for summary in summaries]
         story_to_line = {sid: line.id for line in storylines for sid in line.story_ids}
         for story in stories:
             story.storyline_id = story_to_line.get(story.id)
@@ -196,19 +198,69 @@ class Pipeline:
                 self._compare_storyline(line.id, line.story_ids)
         return len(dirty)
 
-    def _load(self, article_ids: Iterable[str]) -> list[Article]:
-        return [self.store.load_article(aid) for aid in article_ids]
-
     def _compare_story(self, story: Story) -> None:
-        articles = self._load(self.store.story_article_ids(story.id))
+        articles = [self.store.load_article(aid) for aid in self.store.story_article_ids(story.id)]
         groups = align_statements(articles, embed=embed)
         found = find_discrepancies(articles, groups, entities_of(articles), story_id=story.id, attributes=STORY_ATTRIBUTES)
         self.store.replace_comparison(story.id, groups, found)
 
     def _compare_storyline(self, storyline_id: str, story_ids: Iterable[str]) -> None:
-        articles = self._load(aid for sid in story_ids for aid in self.store.story_article_ids(sid))
-        found = find_discrepancies(articles, [], entities_of(articles), storyline_id=storyline_id, attributes=STORYLINE_ATTRIBUTES)
+        """Names across a storyline, read one article at a time: a storyline may hold thousands."""
+        article_ids = (aid for sid in story_ids for aid in self.store.story_article_ids(sid))
+        found = name_discrepancies(map(self.store.load_article, article_ids), storyline_id=storyline_id)
         self.store.replace_storyline_discrepancies(storyline_id, found)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStories:
+    """The store as the story index's memory, so stories idle for weeks need not stay in this process."""
+
+    store: Store
+
+    def story_of(self, article_id: str) -> str | None:
+        return self.store.story_of(article_id)
+
+    def story_features(self, story_id: str) -> list[ArticleFeatures]:
+        return current(self.store, [from_record(record) for record in self.store.story_features(story_id)])
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDuplicates:
+    """The store as the near-duplicate index's memory: each article is saved with its buckets and copy
+    link before the next is added, so `remember` and `link` have nothing left to do."""
+
+    store: Store
+
+    def sharing(self, buckets: Sequence[int]) -> list[Sketch]:
+        return [_sketch(added, record) for added, record in self.store.sharing_buckets(buckets)]
+
+    def sketch(self, article_id: str) -> Sketch | None:
+        found = self.store.feature_record(article_id)
+        return _sketch(*found) if found else None
+
+    def original_of(self, article_id: str) -> str | None:
+        return self.store.duplicate_of(article_id)
+
+    def copies(self, original_id: str) -> list[str]:
+        return self.store.copies_of(original_id)
+
+    def remember(self, sketch: Sketch, buckets: Sequence[int]) -> None:
+        pass
+
+    def link(self, copy_id: str, original_id: str | None) -> None:
+        pass
+
+
+def _sketch(added: int, record: dict[str, Any]) -> Sketch:
+    f = from_record(record)
+    return Sketch(f.article_id, added, f.published, f.minhash, f.shingles)
+
+
+def current(store: Store, features: list[ArticleFeatures]) -> list[ArticleFeatures]:
+    """`features` with vectors of an older document model (an older store's) embedded again, in place."""
+    if stale := [f for f in features if not is_current(f)]:
+        reembed(stale, [store.load_article(f.article_id) for f in stale])
+    return features
 
 
 def entities_of(articles: Iterable[Article]) -> dict[str, Entity]:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from storyline.analysis.names import NICKNAMES, TITLES, damerau_levenshtein, name_words
@@ -30,7 +30,7 @@ from storyline.model import (
     normalise_text,
     stable_id,
 )
-from storyline.relate.alignment import differing_words, publication_order, tokens
+from storyline.relate.alignment import PublicationKey, differing_words, publication_key, tokens
 from storyline.relate.events import (
     DATE_PATTERNS,
     EVENT_WORDS,
@@ -290,52 +290,91 @@ def _locate(article: Article, entity_id: str, form: str) -> Span | None:
     return Span.of(article.text, start, start + len(form)) if start >= 0 else None
 
 
-def _spelling_evidence(
-    by_id: Mapping[str, Article], uses: Mapping[str, tuple[str, Span]], order: dict[str, int]
-) -> Evidence:
-    """One spelling as one side: its first use, credited to every outlet that printed it."""
-    article_ids = sorted(uses, key=order.__getitem__)
-    outlets = list(dict.fromkeys(by_id[aid].outlet_label for aid in article_ids))
-    form, span = uses[article_ids[0]]
-    return Evidence(article_ids[0], ", ".join(outlets), form, span)
+@dataclass(slots=True)
+class _Spelling:
+    """One spelling of one part of a name: how many articles printed it, its first use, and each
+    outlet that printed it with its first use."""
+
+    articles: int = 0
+    first: tuple[PublicationKey, str, str, Span] | None = None  # (order, article id, form, span)
+    outlets: dict[str, PublicationKey] = field(default_factory=dict)
 
 
-def _name_findings(entity: Entity, by_id: Mapping[str, Article], order: dict[str, int]) -> list[Finding]:
-    spellings: dict[str, dict[str, dict[str, tuple[str, Span]]]] = {"first": {}, "surname": {}}
-    for form, article_ids in sorted(entity.aliases.items()):
-        parts = name_parts(form)
-        if parts is None:
-            continue
-        for article_id in sorted(article_ids & by_id.keys(), key=order.__getitem__):
-            span = _locate(by_id[article_id], entity.id, form)
-            if span is None:
+class NameSpellings:
+    """The spellings of people's first names and surnames, gathered one article at a time.
+
+    Only each spelling's first use, article count and outlets are kept, so a whole storyline's names
+    are compared without holding its articles.
+    """
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] = {}  # entity id -> the name its first article gave
+        self._spellings: dict[tuple[str, str], dict[str, _Spelling]] = {}  # (entity id, part) -> folded spelling
+
+    def add(self, article: Article, order: PublicationKey, forms: Iterable[tuple[Entity, str]]) -> None:
+        """The forms of persons `article` printed; `order` ranks it by publication among the others."""
+        uses: dict[tuple[str, str, str], tuple[int, str, Span]] = {}  # its earliest use of each spelling
+        for entity, form in forms:
+            if entity.kind != "person":
+                continue
+            self._names.setdefault(entity.id, entity.name)
+            if (parts := name_parts(form)) is None or (span := _locate(article, entity.id, form)) is None:
                 continue
             for part, written in zip(("first", "surname"), parts, strict=True):
-                if written is None:
-                    continue
-                seen = spellings[part].setdefault(_fold(written), {})
-                if article_id not in seen or span.start < seen[article_id][1].start:
-                    seen[article_id] = (form, span)
-    findings = []
-    for part, by_spelling in spellings.items():
-        variants = [s for s in by_spelling if any(_variant(s, o) for o in by_spelling if o != s)]
-        if not variants:
-            continue
-        rarest_first = sorted(variants, key=lambda spelling: (len(by_spelling[spelling]), spelling))
-        evidence = [_spelling_evidence(by_id, by_spelling[spelling], order) for spelling in rarest_first]
-        findings.append(Finding("name", f"{entity.id}:{part}", entity.name, evidence))
-    return findings
+                key = (entity.id, part, _fold(written)) if written is not None else None
+                if key is not None and (key not in uses or (span.start, form) < uses[key][:2]):
+                    uses[key] = (span.start, form, span)
+        for (entity_id, part, spelling), (_, form, span) in uses.items():
+            seen = self._spellings.setdefault((entity_id, part), {}).setdefault(spelling, _Spelling())
+            seen.articles += 1
+            if seen.first is None or order < seen.first[0]:
+                seen.first = (order, article.id, form, span)
+            if article.outlet_label not in seen.outlets or order < seen.outlets[article.outlet_label]:
+                seen.outlets[article.outlet_label] = order
+
+    def add_article(self, article: Article, order: PublicationKey) -> None:
+        """`add` with the forms the article's own entities record for it."""
+        forms = [(e, form) for e in article.entities.values() for form, ids in e.aliases.items() if article.id in ids]
+        self.add(article, order, forms)
+
+    def findings(self) -> list[Finding]:
+        findings = []
+        for (entity_id, part), by_spelling in self._spellings.items():
+            variants = [s for s in by_spelling if any(_variant(s, o) for o in by_spelling if o != s)]
+            if not variants:
+                continue
+            rarest_first = sorted(variants, key=lambda spelling: (by_spelling[spelling].articles, spelling))
+            evidence = [_spelling_evidence(by_spelling[spelling]) for spelling in rarest_first]
+            findings.append(Finding("name", f"{entity_id}:{part}", self._names[entity_id], evidence))
+        return findings
+
+
+def _spelling_evidence(spelling: _Spelling) -> Evidence:
+    """One spelling as one side: its first use, credited to every outlet that printed it."""
+    assert spelling.first is not None  # a spelling is made by its first use
+    _, article_id, form, span = spelling.first
+    return Evidence(article_id, ", ".join(sorted(spelling.outlets, key=spelling.outlets.__getitem__)), form, span)
 
 
 def _names(context: Context) -> list[Finding]:
     by_id = {a.id: a for a in context.articles}
-    order = publication_order(context.articles)
-    return [
-        finding
-        for entity in sorted(context.entities.values(), key=lambda e: e.id)
-        if entity.kind == "person"
-        for finding in _name_findings(entity, by_id, order)
-    ]
+    forms: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
+    for entity in context.entities.values():
+        for form, article_ids in entity.aliases.items():
+            for article_id in article_ids & by_id.keys():
+                forms[article_id].append((entity, form))
+    spellings = NameSpellings()
+    for index, article in enumerate(context.articles):
+        spellings.add(article, publication_key(index, article), forms[article.id])
+    return spellings.findings()
+
+
+def name_discrepancies(articles: Iterable[Article], *, storyline_id: str) -> list[Discrepancy]:
+    """`find_discrepancies` of names alone, reading `articles` one at a time (a storyline's can be many)."""
+    spellings = NameSpellings()
+    for index, article in enumerate(articles):
+        spellings.add_article(article, publication_key(index, article))
+    return _placed(spellings.findings(), story_id=None, storyline_id=storyline_id)
 
 
 # --- statements: misquotes and speakers ------------------------------------------------------------
@@ -439,6 +478,11 @@ def find_discrepancies(
 ) -> list[Discrepancy]:
     """Every one of `attributes` the given articles report differently; ids are stable for the same scope and facts."""
     context = Context(articles, groups, entities)
+    return _placed([f for attribute in attributes for f in FINDERS[attribute](context)], story_id, storyline_id)
+
+
+def _placed(findings: Iterable[Finding], story_id: str | None, storyline_id: str | None) -> list[Discrepancy]:
+    """Findings as discrepancies of a story or storyline, ids stable for the same scope and facts."""
     scope = (story_id or "", storyline_id or "")
     found = [
         Discrepancy(
@@ -449,7 +493,6 @@ def find_discrepancies(
             story_id=story_id,
             storyline_id=storyline_id,
         )
-        for attribute in attributes
-        for f in FINDERS[attribute](context)
+        for f in findings
     ]
     return sorted(found, key=lambda d: (d.attribute, d.id))

@@ -145,15 +145,19 @@ def _items(articles: Sequence[Article]) -> list[_Item]:
     ]
 
 
+PublicationKey = tuple[bool, datetime, int]
+
+
+def publication_key(index: int, article: Article) -> PublicationKey:
+    """Sorts articles by publication time, undated ones last, ties by `index` (their input order)."""
+    when = parse_datetime(article.published)
+    return (when is None, when or datetime.min.replace(tzinfo=timezone.utc), index)
+
+
 def publication_order(articles: Sequence[Article]) -> dict[str, int]:
     """Rank of each article by publication time; undated ones last, ties in input order."""
-
-    def key(item: tuple[int, Article]) -> tuple[bool, datetime, int]:
-        index, article = item
-        when = parse_datetime(article.published)
-        return (when is None, when or datetime.min.replace(tzinfo=timezone.utc), index)
-
-    return {article.id: rank for rank, (_, article) in enumerate(sorted(enumerate(articles), key=key))}
+    ranked = sorted(range(len(articles)), key=lambda i: publication_key(i, articles[i]))
+    return {articles[i].id: rank for rank, i in enumerate(ranked)}
 
 
 def parse_datetime(value: str | None) -> datetime | None:

@@ -4,19 +4,27 @@ Assignment is online and final: an article is placed against the stories that ex
 arrives and is never moved, so a re-run over the same store gives the same stories and ids.
 Candidates come from a `CentroidIndex`: the stories active within days of the article, and of
 those only the nearest centroids get the full score, so cost does not grow with the store.
+
+Given a `StoryMemory` (the store), a story whose last article is two activity windows older than
+the newest of the articles placed lately leaves memory but for its centroid and a `StorySummary`;
+an article that still finds it a candidate (one dated that far back, or undated) reads its articles
+back first. So every score is the one it would have been with everything in memory, and memory
+follows the stories of recent weeks, not the corpus.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Protocol
 
 import numpy as np
 
 from storyline.model import Story, stable_id
 from storyline.relate.candidates import CentroidIndex
 from storyline.relate.features import ArticleFeatures
+from storyline.relate.storylines import StorySummary, summarise
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +45,9 @@ class StoryConfig:
     setting_penalty: float = 0.10
     number_penalty: float = 0.20
     candidates: int = 10  # nearest story centroids given the full score
+
+
+FORGET_EVERY = 256  # articles placed between two looks for idle stories
 
 
 def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
@@ -93,6 +104,16 @@ def _days_apart(a: Iterable[str], b: Iterable[str]) -> int | None:
     return min(abs((x - y).days) for x in left for y in right)
 
 
+class StoryMemory(Protocol):
+    """Where the articles of stories that left memory are read back from."""
+
+    def story_of(self, article_id: str) -> str | None: ...
+
+    def story_features(self, story_id: str) -> list[ArticleFeatures]:
+        """The features of the story's articles, in the order they joined it."""
+        ...
+
+
 @dataclass(slots=True)
 class _StoryState:
     id: str
@@ -101,9 +122,13 @@ class _StoryState:
     venues: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
+    stored: StorySummary | None = None  # set while the members are out of memory
+    last_day: int | None = None  # the latest publication day of its articles
 
     def add(self, f: ArticleFeatures) -> None:
         self.members.append(f)
+        if f.published is not None:
+            self.last_day = max(self.last_day or 0, f.published.toordinal())
         self.total = f.embedding.astype(np.float64) if self.total is None else self.total + f.embedding
         self.venues |= f.venues
         self.places |= f.places
@@ -117,6 +142,16 @@ class _StoryState:
     @property
     def published(self) -> list[date]:
         return [m.published for m in self.members if m.published is not None]
+
+    def summary(self) -> StorySummary:
+        return self.stored or summarise(self.to_story(), self.members)
+
+    def forget(self) -> None:
+        """Keep only the summary (its story without article ids, which the memory has)."""
+        summary = self.summary()
+        self.stored = replace(summary, story=replace(summary.story, article_ids=[]))
+        self.members, self.total, self.last_day = [], None, None
+        self.venues, self.places, self.dates = set(), set(), set()
 
     def to_story(self) -> Story:
         centroid = self.centroid
@@ -162,19 +197,23 @@ def score(f: ArticleFeatures, story: _StoryState, config: StoryConfig) -> float:
 
 
 class StoryIndex:
-    """Stories so far, and where each new article goes."""
+    """Stories so far, and where each new article goes; `memory` lets idle stories leave memory."""
 
-    def __init__(self, config: StoryConfig | None = None) -> None:
+    def __init__(self, config: StoryConfig | None = None, memory: StoryMemory | None = None) -> None:
         self.config = config or StoryConfig()
-        self._stories: dict[str, _StoryState] = {}
-        self._story_of: dict[str, str] = {}
+        self.memory = memory
+        self._stories: dict[str, _StoryState] = {}  # every story, in order of creation
+        self._in_memory: dict[str, _StoryState] = {}  # the stories whose articles are in memory
+        self._story_of: dict[str, str] = {}  # their articles
         self._candidates = CentroidIndex(window_days=self.config.active_days)
+        self._placed = 0
+        self._newest: int | None = None  # the latest publication day placed since the last look for idle stories
 
     def assign(self, f: ArticleFeatures, duplicate_of: str | None = None) -> str:
         """The id of the story `f` joins (a near-copy joins its original's), creating one if none fits."""
-        if f.article_id in self._story_of:
-            return self._story_of[f.article_id]
-        story_id = self._story_of.get(duplicate_of) if duplicate_of else None
+        if (known := self.story_of(f.article_id)) is not None:
+            return known
+        story_id = self.story_of(duplicate_of) if duplicate_of else None
         if story_id is None:
             story_id = self._best_story(f) or stable_id(f.article_id, prefix="st")
         self._place(f, story_id)
@@ -183,30 +222,72 @@ class StoryIndex:
     def restore(self, assignments: Iterable[tuple[ArticleFeatures, str]]) -> None:
         """Rebuild from stored features and story ids, in their original assignment order."""
         for f, story_id in assignments:
-            if f.article_id not in self._story_of:
-                self._place(f, story_id)
+            self._place(f, story_id)
 
     def story_of(self, article_id: str) -> str | None:
-        return self._story_of.get(article_id)
+        known = self._story_of.get(article_id)
+        return known if known is not None or self.memory is None else self.memory.story_of(article_id)
 
-    def stories(self) -> list[Story]:
-        return [state.to_story() for state in self._stories.values()]
+    def in_memory(self) -> list[str]:
+        """Ids of the stories whose articles are in memory."""
+        return list(self._in_memory)
+
+    def summaries(self) -> list[StorySummary]:
+        """Every story, in order of creation; one that left memory has no `article_ids` (the store has them)."""
+        return [state.summary() for state in self._stories.values()]
 
     def _place(self, f: ArticleFeatures, story_id: str) -> None:
-        story = self._stories.setdefault(story_id, _StoryState(story_id))
-        story.add(f)
-        self._story_of[f.article_id] = story_id
-        self._candidates.update(story_id, story.centroid, story.published)
+        story = self._stories.get(story_id)
+        if story is None:
+            story = self._stories[story_id] = self._in_memory[story_id] = _StoryState(story_id)
+        elif story.stored is not None:
+            self._recall(story)
+        if f.article_id not in self._story_of:  # else it came back with its story
+            story.add(f)
+            self._story_of[f.article_id] = story_id
+            self._candidates.update(story_id, story.centroid, story.published)
+        if f.published is not None:
+            self._newest = max(self._newest or 0, f.published.toordinal())
+        self._placed += 1
+        if self._placed % FORGET_EVERY == 0:
+            self._forget_idle()
+
+    def _recall(self, story: _StoryState) -> None:
+        """Read a story's articles back from memory."""
+        assert self.memory is not None  # only a story given to memory is stored
+        story.stored = None
+        self._in_memory[story.id] = story
+        for member in self.memory.story_features(story.id):
+            story.add(member)
+            self._story_of[member.article_id] = story.id
+        self._candidates.update(story.id, story.centroid, story.published)
+
+    def _forget_idle(self) -> None:
+        """Stories idle for two activity windows before the newest article placed lately leave memory.
+
+        "Lately", not "ever": one article dated years ahead must not keep every later story in memory.
+        """
+        newest, self._newest = self._newest, None
+        if self.memory is None or newest is None:
+            return
+        horizon = newest - 2 * self.config.active_days
+        idle = [s for s in self._in_memory.values() if s.last_day is not None and s.last_day < horizon]
+        for story in idle:
+            for member in story.members:
+                del self._story_of[member.article_id]
+            story.forget()
+            del self._in_memory[story.id]
 
     def _best_story(self, f: ArticleFeatures) -> str | None:
         best_id, best_score = None, self.config.threshold
         for story_id in self._candidates.nearest(f.embedding, f.published, self.config.candidates):
             story = self._stories[story_id]
+            if story.stored is not None:
+                self._recall(story)
             value = score(f, story, self.config)
             if value >= best_score and (best_id is None or value > best_score):
                 best_id, best_score = story.id, value
         return best_id
-
 
 
 def pair_score(a: ArticleFeatures, b: ArticleFeatures, config: StoryConfig | None = None) -> float:

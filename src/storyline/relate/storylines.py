@@ -8,7 +8,7 @@ subject, so two events that merely share a famous name, or a topic, stay apart.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,28 +23,39 @@ LABEL_ACTORS = 3
 
 
 @dataclass(slots=True)
-class _StoryProfile:
+class StorySummary:
+    """What linking needs of one story, small enough to keep after its articles have left memory."""
+
     story: Story
-    order: int
     centroid: np.ndarray
     actors: Counter[str]  # main actor id -> how many of the story's articles feature it
     names: dict[str, str]
+
+
+def summarise(story: Story, members: Sequence[ArticleFeatures]) -> StorySummary:
+    """The summary of `story` from the features of its articles, in the order they joined it."""
+    total = np.sum([m.embedding for m in members], axis=0) if members else np.zeros(1, dtype=np.float32)
+    norm = float(np.linalg.norm(total))
+    names = {k: v for m in members for k, v in m.names.items()}
+    actors = Counter(a for m in members for a in m.key_actors)
+    return StorySummary(story, total / norm if norm else total, actors, names)
+
+
+@dataclass(slots=True)
+class _StoryProfile:
+    summary: StorySummary
+    order: int
+
+    @property
+    def story(self) -> Story:
+        return self.summary.story
 
     @property
     def sort_key(self) -> tuple[str, int]:
         return (self.story.first_seen or "9999", self.order)
 
 
-def _profile(story: Story, order: int, features: Mapping[str, ArticleFeatures]) -> _StoryProfile:
-    members = [features[a] for a in story.article_ids if a in features]
-    total = np.sum([m.embedding for m in members], axis=0) if members else np.zeros(1, dtype=np.float32)
-    norm = float(np.linalg.norm(total))
-    names = {k: v for m in members for k, v in m.names.items()}
-    actors = Counter(a for m in members for a in m.key_actors)
-    return _StoryProfile(story, order, total / norm if norm else total, actors, names)
-
-
-def linked(a: _StoryProfile, b: _StoryProfile) -> bool:
+def linked(a: StorySummary, b: StorySummary) -> bool:
     shared = a.actors.keys() & b.actors.keys()
     smaller = min(len(a.actors), len(b.actors))
     if len(shared) < MIN_SHARED_ACTORS or len(shared) / smaller < MIN_ACTOR_OVERLAP:
@@ -64,7 +75,7 @@ def _components(profiles: list[_StoryProfile]) -> list[list[_StoryProfile]]:
 
     for i in range(len(profiles)):
         for j in range(i + 1, len(profiles)):
-            if linked(profiles[i], profiles[j]):
+            if linked(profiles[i].summary, profiles[j].summary):
                 parent[root(j)] = root(i)
     groups: dict[int, list[_StoryProfile]] = {}
     for i, profile in enumerate(profiles):
@@ -77,8 +88,8 @@ def _label(group: list[_StoryProfile]) -> str:
     subject = group[0].story.label
     if len(group) == 1:
         return subject
-    recurring = Counter(a for p in group for a in p.actors)
-    names = {k: v for p in group for k, v in p.names.items()}
+    recurring = Counter(a for p in group for a in p.summary.actors)
+    names = {k: v for p in group for k, v in p.summary.names.items()}
     shared = [a for a, n in sorted(recurring.items(), key=lambda an: (-an[1], names.get(an[0], an[0]))) if n > 1]
     actors = ", ".join(names.get(a, a) for a in shared[:LABEL_ACTORS])
     return f"{actors}: {subject}" if actors else subject
@@ -96,9 +107,9 @@ def _storyline(group: list[_StoryProfile]) -> Storyline:
     )
 
 
-def link_storylines(stories: list[Story], features: Mapping[str, ArticleFeatures]) -> list[Storyline]:
+def link_storylines(summaries: Sequence[StorySummary]) -> list[Storyline]:
     """Every story in exactly one storyline; each story's `storyline_id` is set in place."""
-    profiles = [_profile(story, i, features) for i, story in enumerate(stories)]
+    profiles = [_StoryProfile(summary, i) for i, summary in enumerate(summaries)]
     groups = sorted(_components(profiles), key=lambda group: group[0].sort_key)
     storylines = [_storyline(group) for group in groups]
     for group, storyline in zip(groups, storylines):

@@ -76,6 +76,12 @@ CREATE TABLE IF NOT EXISTS features (
     article_id TEXT PRIMARY KEY REFERENCES articles(id),
     record     TEXT NOT NULL   -- JSON; binary arrays base64-encoded
 );
+-- The near-duplicate index: each band of an article's MinHash as a 64-bit bucket number.
+CREATE TABLE IF NOT EXISTS minhash_buckets (
+    bucket     BIGINT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (bucket, article_id)
+);
 
 CREATE TABLE IF NOT EXISTS stories (
     id           TEXT PRIMARY KEY,

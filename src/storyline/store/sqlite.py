@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
@@ -37,7 +37,8 @@ from storyline.store.dialect import SQLITE, Connection, Dialect, Row
 if TYPE_CHECKING:
     from storyline.relate.duplicates import DuplicateMatch
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+BUCKETS_VERSION = 4  # the first with minhash_buckets: an older store's articles are given theirs by `fill_buckets`
 
 
 class StoreError(RuntimeError):
@@ -114,6 +115,9 @@ class Store:
             )
         if version < SCHEMA_VERSION:
             self._create_schema(schema_script(self.dialect))
+        if 0 < version < BUCKETS_VERSION:
+            with self.transaction() as db:
+                db.execute("INSERT INTO meta(key, value) VALUES ('buckets', 'missing') ON CONFLICT(key) DO NOTHING")
 
     def _create_schema(self, script: str) -> None:
         # executescript commits any open transaction first: the script brings its own.
@@ -169,6 +173,7 @@ class Store:
         duplicate_of: str | None = None,
         duplicate_similarity: float | None = None,
         entities: Iterable[Entity] = (),
+        buckets: Iterable[int] = (),
     ) -> None:
         """Everything known about one article, atomically; re-saving a stored id is a no-op."""
         with self.transaction() as db:
@@ -198,6 +203,7 @@ class Store:
             )
             self._save_entities(db, entities)  # after the statements: a renamed speaker renames them too
             db.execute("INSERT INTO features(article_id, record) VALUES (?,?)", (article.id, _encode_record(features)))
+            self._save_buckets(db, article.id, buckets)
             db.execute("INSERT INTO story_articles(article_id, story_id) VALUES (?,?)", (article.id, story_id))
             db.execute(
                 "INSERT INTO stories(id, label, dirty) VALUES (?, ?, 1)"
@@ -215,6 +221,22 @@ class Store:
                 "UPDATE articles SET duplicate_of=?, duplicate_similarity=? WHERE id=?",
                 [(m.original_id, m.similarity, m.article_id) for m in matches],
             )
+
+    @staticmethod
+    def _save_buckets(db: Connection, article_id: str, buckets: Iterable[int]) -> None:
+        db.executemany(
+            "INSERT INTO minhash_buckets(bucket, article_id) VALUES (?,?) ON CONFLICT DO NOTHING",
+            [(bucket, article_id) for bucket in buckets],
+        )
+
+    def fill_buckets(self, buckets: Callable[[dict[str, Any]], Iterable[int]]) -> None:
+        """Give each article of a store older than the bucket table its buckets, from its feature record."""
+        if self.db.execute("SELECT 1 FROM meta WHERE key='buckets'").fetchone() is None:
+            return
+        with self.transaction() as db:
+            for r in db.execute("SELECT article_id, record FROM features"):
+                self._save_buckets(db, r["article_id"], buckets(_decode_record(r["record"])))
+            db.execute("DELETE FROM meta WHERE key='buckets'")
 
     def save_entities(self, entities: Iterable[Entity]) -> None:
         with self.transaction() as db:
@@ -327,6 +349,44 @@ class Store:
         )
         for r in rows:
             yield _decode_record(r["record"]), r["story_id"], r["duplicate_of"]
+
+    def sharing_buckets(self, buckets: Sequence[int]) -> list[tuple[int, dict[str, Any]]]:
+        """(order added, feature record) of the articles in any of `buckets`."""
+        marks = ",".join("?" * len(buckets))
+        rows = self.db.execute(
+            "SELECT a.rowid AS added, f.record FROM articles a JOIN features f ON f.article_id = a.id"
+            f" WHERE a.id IN (SELECT article_id FROM minhash_buckets WHERE bucket IN ({marks}))",
+            list(buckets),
+        )
+        return [(r["added"], _decode_record(r["record"])) for r in rows]
+
+    def feature_record(self, article_id: str) -> tuple[int, dict[str, Any]] | None:
+        """(order added, feature record) of one article."""
+        r = self.db.execute(
+            "SELECT a.rowid AS added, f.record FROM articles a JOIN features f ON f.article_id = a.id WHERE a.id=?",
+            (article_id,),
+        ).fetchone()
+        return (r["added"], _decode_record(r["record"])) if r else None
+
+    def duplicate_of(self, article_id: str) -> str | None:
+        r = self.db.execute("SELECT duplicate_of FROM articles WHERE id=?", (article_id,)).fetchone()
+        return r[0] if r else None
+
+    def copies_of(self, original_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE duplicate_of=? ORDER BY id", (original_id,))]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def story_features(self, story_id: str) -> list[dict[str, Any]]:
+        """The feature records of a story's articles, in the order they joined it (as `load_features`)."""
+        rows = self.db.execute(
+            "SELECT f.record FROM story_articles sa JOIN features f ON f.article_id = sa.article_id"
+            " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id=? ORDER BY a.rowid",
+            (story_id,),
+        )
+        return [_decode_record(r["record"]) for r in rows]
 
     def dirty_stories(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM stories WHERE dirty=1 ORDER BY id")]
