@@ -221,13 +221,13 @@ class _Finder:
                 self.quoted[q.start + 1 : q.end - 1] = b"\x01" * (q.end - q.start - 2)
         self.claimed = bytearray(len(self.text) + 1)
         self.claim(turn_ranges)
+        self._sentences: list[TokenSpan] | None = None
+        self._sentence_starts: list[int] = []
 
     def claim(self, contents: list[tuple[int, int]]) -> None:
         """Mark statements' contents as taken: a cue inside one belongs to it."""
         for start, end in contents:
             self.claimed[start:end] = b"\x01" * (end - start)
-        self._sentences: list[TokenSpan] | None = None
-        self._sentence_starts: list[int] = []
 
     def _turns(self) -> list[Attribution]:
         """Transcript turns, each a direct statement by its label; none unless the article has several."""
