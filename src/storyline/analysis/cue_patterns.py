@@ -88,17 +88,15 @@ class PatternCounts:
 
     @classmethod
     def learn(cls, examples: Iterable[tuple[Doc, list[Annotated]]]) -> PatternCounts:
-        examples = list(examples)
+        """One pass, one parse at a time: every relation is counted, then only the annotated ones are kept."""
         hits: dict[str, Counter[str]] = {}
+        occurrences: dict[str, Counter[str]] = {}
         for doc, attributions in examples:
             for i, name in annotated_patterns(doc, attributions):
                 hits.setdefault(_key(doc[i]), Counter())[name] += 1
-        seen: dict[str, Counter[str]] = {lemma: Counter() for lemma in hits}
-        for doc, _ in examples:
             for token in doc:
-                counts = seen.get(_key(token))
-                if counts is not None:
-                    counts.update({name for name, _ in relations(token)} & hits[_key(token)].keys())
+                occurrences.setdefault(_key(token), Counter()).update({name for name, _ in relations(token)})
+        seen = {lemma: Counter({n: occurrences[lemma][n] for n in counts}) for lemma, counts in hits.items()}
         return cls(hits, seen)
 
     def to_json(self) -> str:

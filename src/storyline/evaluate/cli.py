@@ -117,7 +117,6 @@ def train_statements_command(
     from rich.progress import Progress
 
     from storyline.analysis.cue_patterns import MIN_HITS, MIN_PRECISION, PATTERNS_FILE
-    from storyline.evaluate.polnear import load_polnear
     from storyline.evaluate.training import train_statements
 
     target = out or PATTERNS_FILE
@@ -128,7 +127,7 @@ def train_statements_command(
     target.write_text(counts.to_json(), encoding="utf-8")
     used = counts.patterns()
     Console().print(
-        f"{sum(1 for _ in load_polnear(path))} articles: {sum(map(len, counts.hits.values()))} patterns seen, "
+        f"{total} articles: {sum(map(len, counts.hits.values()))} patterns seen, "
         f"{sum(map(len, used.relations.values()))} over {len(used.relations)} words in use "
         f"(annotated ≥ {MIN_HITS} times, precision ≥ {MIN_PRECISION}); written to {target}"
     )
