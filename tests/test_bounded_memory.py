@@ -20,7 +20,7 @@ from storyline.model import Article, Entity
 from storyline.pipeline import Pipeline, StoredDuplicates
 from storyline.relate import DuplicateMatch, NearDuplicateIndex, StoryIndex, link_storylines
 from storyline.relate.embeddings import DOCUMENT_DIM
-from storyline.relate.features import NUM_PERM, ArticleFeatures, to_record
+from storyline.relate.features import NUM_PERM, ArticleFeatures, article_features, to_record
 from storyline.relate.stories import FORGET_EVERY
 from storyline.store import Store
 
@@ -212,3 +212,63 @@ def test_storyline_names_read_one_article_at_a_time_find_what_all_at_once_finds(
     assert expected, "the harbour corpus misspells Kovalenko"
     loaded = (own_entities(a, harbour_entities()) for a in articles)  # a one-pass stream
     assert name_discrepancies(loaded, storyline_id="line1") == expected
+
+
+# Namesakes, lone surnames, a short form and a misspelling. "Tomas Vell" fits both lone-surname
+# entities, each written once: the one registered first must win, and ids would order them the other way.
+REGISTRY_STREAM = [
+    ("v1", "Mira Vell said the port would open on Monday."),
+    ("v2", "Mara Vell said the port would stay shut."),
+    ("v3", "Ms Vell said the harbour was quiet."),
+    ("v4", "Inspector Vell said the harbour was busy. Orla Freight Services said ships waited."),
+    ("v5", "Orla said the depot would reopen. Jen Stoltenberg said the alliance agreed."),
+    ("v6", "Jens Stoltenberg said the talks would resume."),
+    ("v7", "Tomas Vell said the talks were close."),
+]
+
+
+def _resolved(article: Article) -> list[tuple[str, str | None, str | None]]:
+    return [(s.content.text, s.speaker.id if s.speaker else None, s.speaker.name if s.speaker else None) for s in article.statements]
+
+
+def test_the_store_backed_registry_matches_as_in_memory_when_restarted_after_every_article(tmp_path: Path) -> None:
+    """A registry that holds nothing (a new one per article, no cache) finds what one that held all found."""
+    from storyline.analysis import EntityRegistry, analyse
+    from storyline.pipeline import StoredEntities
+
+    in_memory = EntityRegistry()
+    with Store(tmp_path / "s.db") as store:
+        for article_id, text in REGISTRY_STREAM:
+            expected, stored = (analyse(Article(id=article_id, text=text)) for _ in range(2))
+            in_memory.canonicalise(expected)
+            in_memory.changes()
+            restarted = EntityRegistry(StoredEntities(store), cache_size=0)
+            restarted.canonicalise(stored)
+            changes = restarted.changes()
+            store.save_article(stored, features={}, story_id="st", entities=changes.entities, entity_keys=changes.keys)
+            assert _resolved(stored) == _resolved(expected), article_id
+            assert stored.entities == expected.entities and [m.entity_id for m in stored.mentions] == [m.entity_id for m in expected.mentions]
+            assert not restarted._cache  # noqa: SLF001 - nothing stays in the process
+        speakers = {(r["article_id"], r["speaker_name"]): r["speaker_id"] for r in store.statement_rows()}
+        assert speakers[("v7", "Tomas Vell")] == speakers[("v3", "Tomas Vell")] != speakers[("v4", "Vell")]
+        assert speakers[("v7", "Tomas Vell")] > speakers[("v4", "Vell")]  # so ordering by id would pick v4's
+        assert speakers[("v5", "Orla Freight Services")] == speakers[("v4", "Orla Freight Services")]
+        assert speakers[("v5", "Jens Stoltenberg")] == speakers[("v6", "Jens Stoltenberg")]
+
+
+def test_an_older_store_gets_its_entity_keys_when_a_pipeline_opens_it(tmp_path: Path) -> None:
+    from storyline.analysis import analyse
+
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        article = analyse(Article(id="o1", text="Greta Lind said the fair would open. Kestrel Chemical Storage said it agreed."))
+        features = to_record(article_features(article))
+        store.save_article(article, features=features, story_id="st", entities=article.entities.values())  # no keys: as before them
+        store.db.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+    with Store(path) as store:
+        pipeline = Pipeline(store)
+        later = analyse(Article(id="o2", text="Lind said the stalls were ready, and a spokesman for Kestrel said the tanks were safe."))
+        pipeline.registry.canonicalise(later)
+        assert {e.name for e in later.entities.values()} >= {"Greta Lind", "Kestrel Chemical Storage"}
+        assert [s.speaker.name for s in later.statements if s.speaker][0] == "Greta Lind"
+        assert {e.id for e in later.entities.values()} >= set(article.entities)

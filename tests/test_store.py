@@ -108,9 +108,12 @@ def test_article_round_trip_keeps_spans_speakers_and_aliases(store):
 
 def test_renamed_entity_renames_its_statements_speaker(store):
     save(store, make_article())
-    store.save_entities([Entity("e-brook", "Ada K. Brook", "person", {"Ada K. Brook": {"a2"}})])
+    later = make_article("a2")
+    later.entities = {"e-brook": Entity("e-brook", "Ada K. Brook", "person", {"Ada K. Brook": {"a2"}})}
+    save(store, later)  # a later article's spelling became the display name
     assert {r["speaker_name"] for r in store.statement_rows()} == {"Ada K. Brook"}
-    assert len(store.statement_rows(search="Ada K. Brook")) == 2
+    assert len(store.statement_rows(search="Ada K. Brook")) == 4
+    assert store.entity_forms("e-brook") == ("Ada K. Brook", "person", None, {"Ada Brook": 1, "Ada K. Brook": 1})
 
 
 def test_comparisons_replace_and_clear_dirty_flag(store):

@@ -91,6 +91,17 @@ class Entity:
         self.aliases.setdefault(form, set()).add(article_id)
 
 
+@dataclass(frozen=True, slots=True)
+class EntityKey:
+    """A key a canonical entity is filed under (a folded form, a surname, a short form), so the registry
+    finds its candidates in the store; `seq` is when the entity was registered: ties go to the earliest."""
+
+    space: str  # what kind of key and entity: "org:form", "person:surname", "org:short"
+    key: str
+    entity_id: str
+    seq: int
+
+
 @dataclass(slots=True)
 class Mention:
     """An entity named (or referred to by a title or pronoun) at a span of one article."""

@@ -11,12 +11,12 @@ and does all that depends on the corpus so far, so the store ends the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from storyline.analysis.identity import EntityRegistry
+from storyline.analysis.identity import EntityChanges, EntityRegistry, KnownEntity, filing_keys
 from storyline.compare.discrepancies import FINDERS, find_discrepancies, name_discrepancies
 from storyline.extract import Draft, finish
 from storyline.extract.boilerplate import BoilerplateLearner
@@ -79,7 +79,8 @@ class Pipeline:
         self.allow_private = allow_private
         self.batch_size = batch_size
         self.mapper = mapper
-        self.registry = EntityRegistry(store.load_entities())
+        store.fill_entity_keys(lambda e: filing_keys(e.kind, e.name, e.aliases))
+        self.registry = EntityRegistry(StoredEntities(store))
         self.duplicates = NearDuplicateIndex(memory=StoredDuplicates(store))
         store.fill_buckets(lambda record: self.duplicates.buckets(from_record(record)))
         self.stories = StoryIndex(memory=StoredStories(store))
@@ -157,9 +158,10 @@ class Pipeline:
             progress(error.source)
 
     def _add(self, batch: Analysed, summary: RunSummary, progress: Progress | None) -> None:
-        for article in batch.articles:
-            self.registry.canonicalise(article)
-        for article, features in zip(batch.articles, features_batch(batch.articles, batch.vectors), strict=True):
+        for article, vector in zip(batch.articles, batch.vectors, strict=True):
+            self.registry.canonicalise(article)  # saved below, before the next article is matched
+            identities = self.registry.changes()
+            [features] = features_batch([article], vector[None])
             match = self.duplicates.add(features)
             story_id = self.stories.assign(features, duplicate_of=match.counterpart(article.id) if match else None)
             is_copy = match is not None and match.article_id == article.id
@@ -169,7 +171,8 @@ class Pipeline:
                 story_id=story_id,
                 duplicate_of=match.original_id if match and is_copy else None,
                 duplicate_similarity=match.similarity if match and is_copy else None,
-                entities=self.registry.changed(),
+                entities=identities.entities,
+                entity_keys=identities.keys,
                 buckets=self.duplicates.buckets(features),
             )
             if match and not is_copy:  # an earlier-published original arrived after its copies
@@ -209,6 +212,26 @@ class Pipeline:
         article_ids = (aid for sid in story_ids for aid in self.store.story_article_ids(sid))
         found = name_discrepancies(map(self.store.load_article, article_ids), storyline_id=storyline_id)
         self.store.replace_storyline_discrepancies(storyline_id, found)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntities:
+    """The store as the entity registry's memory: what an article changed is saved with the article."""
+
+    store: Store
+
+    def filed(self, space: str, keys: Collection[str]) -> list[tuple[str, int, str]]:
+        return self.store.filed_entities(space, keys)
+
+    def known(self, entity_id: str) -> KnownEntity | None:
+        found = self.store.entity_forms(entity_id)
+        return KnownEntity(entity_id, *found) if found else None  # type: ignore[arg-type]
+
+    def last_seq(self) -> int:
+        return self.store.last_entity_seq()
+
+    def save(self, changes: EntityChanges) -> None:
+        pass
 
 
 @dataclass(frozen=True, slots=True)

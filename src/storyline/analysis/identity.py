@@ -3,118 +3,245 @@
 Article-local entities are matched to the registry by name logic (`names.py`), so "Jen Stoltenberg"
 in one outlet and "Jens Stoltenberg" in another become one entity whose id, once given, never
 changes, while its display name follows the best-attested spelling.
+
+A stream names new people every day, so the registry holds only what matching needs (a name and how
+many articles wrote each form), and only for the entities it met recently. The rest is in its memory,
+the store in a run, which files every entity under its lookup keys with the order it was registered
+in: memory does not grow with the corpus, and a restarted run matches exactly as an uninterrupted one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from storyline.analysis.names import PersonName, best_name, fold_name, full_form, is_short_form, parse_person_name, same_person, short_form_keys, surname_keys
-from storyline.model import Article, Entity, Speaker, stable_id
+from storyline.model import Article, Entity, EntityKey, EntityKind, Speaker, stable_id
+
+# Entities whose names and form counts stay in this process: many weeks of the names news repeats.
+CACHE_SIZE = 50_000
+
+
+@dataclass(slots=True)
+class KnownEntity:
+    """What matching needs of a canonical entity: its name and how many articles wrote each form."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    seq: int | None = None  # when it was first filed under a key; a role ("the minister") never is
+    forms: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def attestations(self) -> int:
+        return sum(self.forms.values())
+
+
+@dataclass(slots=True)
+class EntityChanges:
+    """What canonicalising changed: each entity named, with only the new forms (and the articles that
+    wrote them), and the keys newly filed. The pipeline saves them in the article's own transaction."""
+
+    entities: list[Entity]
+    keys: list[EntityKey]
+
+
+class EntityMemory(Protocol):
+    """Where the registry finds entities it does not hold: the store in a run, `InMemoryEntities` without one."""
+
+    def filed(self, space: str, keys: Collection[str]) -> list[tuple[str, int, str]]:
+        """(id, seq, name) of each entity filed under one of `keys` in `space`."""
+        ...
+
+    def known(self, entity_id: str) -> KnownEntity | None: ...
+
+    def last_seq(self) -> int:
+        """The highest seq given so far; -1 before the first."""
+        ...
+
+    def save(self, changes: EntityChanges) -> None:
+        """Keep what canonicalising changed; a memory that is the store may ignore it, as the pipeline
+        saves it with the article."""
+        ...
+
+
+class InMemoryEntities:
+    """Every entity in this process with all its aliases: analysis without a store, and tests."""
+
+    def __init__(self) -> None:
+        self._entities: dict[str, Entity] = {}
+        self._seq: dict[str, int] = {}
+        self._filed: dict[tuple[str, str], set[str]] = {}
+
+    def filed(self, space: str, keys: Collection[str]) -> list[tuple[str, int, str]]:
+        ids = {eid for key in keys for eid in self._filed.get((space, key), ())}
+        return [(eid, self._seq[eid], self._entities[eid].name) for eid in ids]
+
+    def known(self, entity_id: str) -> KnownEntity | None:
+        if (e := self._entities.get(entity_id)) is None:
+            return None
+        return KnownEntity(e.id, e.name, e.kind, self._seq.get(e.id), {f: len(ids) for f, ids in e.aliases.items()})
+
+    def last_seq(self) -> int:
+        return max(self._seq.values(), default=-1)
+
+    def save(self, changes: EntityChanges) -> None:
+        for entity in changes.entities:
+            stored = self._entities.setdefault(entity.id, Entity(entity.id, entity.name, entity.kind))
+            stored.name = entity.name
+            for form, ids in entity.aliases.items():
+                for article_id in ids:
+                    stored.add_alias(form, article_id)
+        for k in changes.keys:
+            self._seq.setdefault(k.entity_id, k.seq)
+            self._filed.setdefault((k.space, k.key), set()).add(k.entity_id)
+
+    def entities(self) -> list[Entity]:
+        return list(self._entities.values())
+
+
+def filing_keys(kind: EntityKind, name: str, forms: Iterable[str]) -> list[tuple[str, str]]:
+    """(space, key) pairs an entity is found under: a person by its name's surname (a renamed one keeps
+    its old keys too: they are checked), anything else by each of its forms, folded, and an
+    organisation also by the short forms of its names."""
+    if kind == "person":
+        canonical = parse_person_name(name)
+        return [("person:surname", key) for key in sorted(surname_keys(canonical.surname))] if canonical else []
+    forms = list(forms)
+    keys = [(f"{kind}:form", fold_name(form)) for form in forms]
+    if kind == "org":
+        keys += [("org:short", key) for form in forms for key in sorted(short_form_keys(form))]
+    return keys
 
 
 def _person_names(entity: Entity) -> list[PersonName]:
     return [name for form in entity.aliases if (name := parse_person_name(form))]
 
 
-def _choose_name(entity: Entity) -> str:
-    counts = {form: len(ids) for form, ids in entity.aliases.items()}
+def _choose_name(entity: KnownEntity) -> str:
     if entity.kind == "person":
-        named = {form: n for form, n in counts.items() if parse_person_name(form)}
+        named = {form: n for form, n in entity.forms.items() if parse_person_name(form)}
         return best_name(named) if named else entity.name
-    return full_form(counts) if counts else entity.name
+    return full_form(entity.forms) if entity.forms else entity.name
 
 
 class EntityRegistry:
-    """Every canonical entity of the corpus, rebuilt from the store at the start of a run."""
+    """Every canonical entity of the corpus, found through `memory`; those met recently are cached here."""
 
-    def __init__(self, entities: Iterable[Entity] = ()) -> None:
-        self._entities: dict[str, Entity] = {}
-        self._keys: dict[tuple[str, str], str] = {}
-        self._surnames: dict[str, set[str]] = {}  # surname key -> persons whose name ever had that surname
-        self._short_forms: dict[str, set[str]] = {}  # short-form key -> organisations with a form under it
-        self._order: dict[str, int] = {}  # entity id -> when it was registered: ties go to the earliest
-        self._changed: set[str] = set()
-        for entity in entities:
-            self._entities[entity.id] = entity
-            self._index(entity)
+    def __init__(self, memory: EntityMemory | None = None, cache_size: int = CACHE_SIZE) -> None:
+        self.memory: EntityMemory = memory if memory is not None else InMemoryEntities()
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, KnownEntity] = OrderedDict()
+        self._next_seq = self.memory.last_seq() + 1
+        self._changed: dict[str, Entity] = {}  # entity id -> its new forms, since the last `changes`
+        self._filed: dict[tuple[str, str], dict[str, int]] = {}  # keys filed since then -> {entity id: seq}
 
-    def _index(self, entity: Entity) -> None:
-        self._order.setdefault(entity.id, len(self._order))
-        if entity.kind != "person":
-            for form in entity.aliases:
-                self._keys.setdefault((entity.kind, fold_name(form)), entity.id)
-                for key in short_form_keys(form) if entity.kind == "org" else ():
-                    self._short_forms.setdefault(key, set()).add(entity.id)
-        elif canonical := parse_person_name(entity.name):  # a renamed entity keeps its old keys too: they are checked
-            for key in surname_keys(canonical.surname):
-                self._surnames.setdefault(key, set()).add(entity.id)
+    def _known(self, entity_id: str) -> KnownEntity | None:
+        if (cached := self._cache.get(entity_id)) is not None:
+            self._cache.move_to_end(entity_id)
+            return cached
+        if (found := self.memory.known(entity_id)) is not None:
+            self._cache[entity_id] = found
+        return found
 
-    def _match_person(self, local: Entity) -> str | None:
+    def _entity(self, entity_id: str) -> KnownEntity:
+        found = self._known(entity_id)
+        if found is None:
+            raise LookupError(f"entity {entity_id} is filed under a key but is not stored")
+        return found
+
+    def _candidates(self, space: str, keys: Collection[str]) -> list[tuple[str, str]]:
+        """(id, name) of the entities filed under `keys`, the earliest registered first."""
+        found = {eid: (seq, name) for eid, seq, name in self.memory.filed(space, keys)}
+        for key in keys:
+            for eid, seq in self._filed.get((space, key), {}).items():
+                found.setdefault(eid, (seq, ""))
+        ranked = sorted((seq, eid, cached.name if (cached := self._cache.get(eid)) else name) for eid, (seq, name) in found.items())
+        return [(eid, name) for _, eid, name in ranked]
+
+    def _match_person(self, local: Entity) -> KnownEntity | None:
         names = _person_names(local)
         if not names:
             return None  # a role ("the minister") names different people in different articles
         fullest = max(names, key=lambda n: len(n.full.split()))
-        candidates = {eid for key in surname_keys(fullest.surname) for eid in self._surnames.get(key, ())}
         fits = [
-            entity
-            for entity in (self._entities[eid] for eid in sorted(candidates, key=self._order.__getitem__))
-            if (canonical := parse_person_name(entity.name)) and same_person(fullest, canonical)
+            self._entity(eid)
+            for eid, name in self._candidates("person:surname", surname_keys(fullest.surname))
+            if (canonical := parse_person_name(name)) and same_person(fullest, canonical)
         ]
         if len(fits) == 1 or (fits and fullest.first):
-            return max(fits, key=lambda e: sum(len(ids) for ids in e.aliases.values())).id
+            return max(fits, key=lambda e: e.attestations)
         return None
 
-    def _match(self, local: Entity) -> str | None:
+    def _match(self, local: Entity) -> KnownEntity | None:
         if local.kind == "person":
             return self._match_person(local)
-        exact = next((self._keys[k] for form in local.aliases if (k := (local.kind, fold_name(form))) in self._keys), None)
-        return exact or (self._match_short_form(local) if local.kind == "org" else None)
+        for form in local.aliases:
+            if exact := self._candidates(f"{local.kind}:form", [fold_name(form)]):
+                return self._entity(exact[0][0])
+        return self._match_short_form(local) if local.kind == "org" else None
 
-    def _match_short_form(self, local: Entity) -> str | None:
+    def _match_short_form(self, local: Entity) -> KnownEntity | None:
         """The one organisation whose name this one shortens or expands ("Kestrel" / "Kestrel Chemical Storage")."""
-        candidates = {eid for form in local.aliases for key in short_form_keys(form) for eid in self._short_forms.get(key, ())}
-        fits = {
-            eid
-            for eid in candidates
-            if any(is_short_form(a, b) or is_short_form(b, a) for a in local.aliases for b in self._entities[eid].aliases)
-        }
-        return fits.pop() if len(fits) == 1 else None
+        keys = {key for form in local.aliases for key in short_form_keys(form)}
+        candidates = [self._entity(eid) for eid, _ in self._candidates("org:short", keys)]
+        fits = [e for e in candidates if any(is_short_form(a, b) or is_short_form(b, a) for a in local.aliases for b in e.forms)]
+        return fits[0] if len(fits) == 1 else None
 
-    def _create(self, local: Entity, article_id: str) -> str:
+    def _create(self, local: Entity, article_id: str) -> KnownEntity:
         scope = () if _person_names(local) or local.kind != "person" else (article_id,)
         entity_id = stable_id("entity", local.kind, fold_name(local.name), *scope, prefix="e")
-        if entity_id in self._entities:  # a namesake already holds this id
+        if self._known(entity_id) is not None:  # a namesake already holds this id
             entity_id = stable_id("entity", local.kind, fold_name(local.name), article_id, prefix="e")
-        self._entities[entity_id] = Entity(entity_id, local.name, local.kind)
-        return entity_id
+        created = KnownEntity(entity_id, local.name, local.kind)
+        self._cache[entity_id] = created
+        return created
+
+    def _file(self, entity: KnownEntity, forms: Iterable[str]) -> None:
+        keys = filing_keys(entity.kind, entity.name, forms)
+        if keys and entity.seq is None:
+            entity.seq, self._next_seq = self._next_seq, self._next_seq + 1
+        for space_key in keys:
+            self._filed.setdefault(space_key, {})[entity.id] = entity.seq  # type: ignore[assignment]
 
     def canonicalise(self, article: Article) -> None:
-        """Point the article's entities, mentions and speakers at canonical corpus entities."""
-        mapping: dict[str, str] = {}
+        """Point the article's entities, mentions and speakers at canonical corpus entities; the
+        article keeps, per entity, the forms it wrote itself."""
+        mapping: dict[str, KnownEntity] = {}
         for local in article.entities.values():
-            canonical_id = self._match(local) or self._create(local, article.id)
-            canonical = self._entities[canonical_id]
+            canonical = self._match(local) or self._create(local, article.id)
+            new = self._changed.setdefault(canonical.id, Entity(canonical.id, canonical.name, canonical.kind))
             for form, ids in local.aliases.items():
-                for article_id in ids:
-                    canonical.add_alias(form, article_id)
-            canonical.name = _choose_name(canonical)
-            self._index(canonical)
-            self._changed.add(canonical_id)
-            mapping[local.id] = canonical_id
-        article.entities = {cid: self._entities[cid] for cid in mapping.values()}
+                unseen = ids - new.aliases.get(form, set())
+                canonical.forms[form] = canonical.forms.get(form, 0) + len(unseen)
+                for article_id in unseen:
+                    new.add_alias(form, article_id)
+            canonical.name = new.name = _choose_name(canonical)
+            self._file(canonical, local.aliases)
+            mapping[local.id] = canonical
+        article.entities = {
+            e.id: Entity(e.id, e.name, e.kind, {f: {article.id} for f, ids in self._changed[e.id].aliases.items() if article.id in ids})
+            for e in mapping.values()
+        }
         for mention in article.mentions:
-            mention.entity_id = mapping.get(mention.entity_id, mention.entity_id)
+            if mention.entity_id in mapping:
+                mention.entity_id = mapping[mention.entity_id].id
         for statement in article.statements:
             if statement.speaker is not None and statement.speaker.id in mapping:
-                entity = self._entities[mapping[statement.speaker.id]]
+                entity = mapping[statement.speaker.id]
                 statement.speaker = Speaker(entity.id, entity.name, entity.kind)
 
-    def entities(self) -> list[Entity]:
-        return list(self._entities.values())
-
-    def changed(self) -> list[Entity]:
-        """Entities touched since the last call, so the store saves only those."""
-        touched = [self._entities[i] for i in sorted(self._changed)]
+    def changes(self) -> EntityChanges:
+        """What canonicalising changed since the last call, handed to the memory (and to the caller, to save)."""
+        changes = EntityChanges(
+            list(self._changed.values()),
+            [EntityKey(space, key, eid, seq) for (space, key), ids in self._filed.items() for eid, seq in ids.items()],
+        )
+        self.memory.save(changes)
         self._changed.clear()
-        return touched
+        self._filed.clear()
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+        return changes

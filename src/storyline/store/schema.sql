@@ -38,6 +38,16 @@ CREATE TABLE IF NOT EXISTS entity_aliases (
     PRIMARY KEY (entity_id, alias, article_id)
 );
 CREATE INDEX IF NOT EXISTS entity_aliases_article ON entity_aliases(article_id);
+-- The keys the entity registry looks candidates up by (analysis/identity.py), each with the order its
+-- entity was registered in, so a restarted run breaks ties as an uninterrupted one does.
+CREATE TABLE IF NOT EXISTS entity_keys (
+    entity_id TEXT NOT NULL REFERENCES entities(id),
+    space     TEXT NOT NULL,
+    key       TEXT NOT NULL,
+    seq       INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, space, key)
+);
+CREATE INDEX IF NOT EXISTS entity_keys_key ON entity_keys(space, key);
 
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL REFERENCES articles(id),

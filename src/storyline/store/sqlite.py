@@ -9,9 +9,10 @@ PostgreSQL store (store/postgres.py) only changes how to connect, migrate and ho
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
@@ -22,6 +23,7 @@ from storyline.model import (
     Article,
     Discrepancy,
     Entity,
+    EntityKey,
     ErrorRecord,
     Evidence,
     Mention,
@@ -37,8 +39,10 @@ from storyline.store.dialect import SQLITE, Connection, Dialect, Row
 if TYPE_CHECKING:
     from storyline.relate.duplicates import DuplicateMatch
 
-SCHEMA_VERSION = 4
-BUCKETS_VERSION = 4  # the first with minhash_buckets: an older store's articles are given theirs by `fill_buckets`
+SCHEMA_VERSION = 5
+# Tables an older store is given rows for when first opened, and the version each came with:
+# its articles their minhash buckets (`fill_buckets`), its entities their keys (`fill_entity_keys`).
+BACKFILLS = {"buckets": 4, "entity_keys": 5}
 
 
 class StoreError(RuntimeError):
@@ -115,9 +119,13 @@ class Store:
             )
         if version < SCHEMA_VERSION:
             self._create_schema(schema_script(self.dialect))
-        if 0 < version < BUCKETS_VERSION:
+        if missing := [table for table, since in BACKFILLS.items() if 0 < version < since]:
             with self.transaction() as db:
-                db.execute("INSERT INTO meta(key, value) VALUES ('buckets', 'missing') ON CONFLICT(key) DO NOTHING")
+                for table in missing:
+                    db.execute("INSERT INTO meta(key, value) VALUES (?, 'missing') ON CONFLICT(key) DO NOTHING", (table,))
+
+    def _missing(self, table: str) -> bool:
+        return self.db.execute("SELECT 1 FROM meta WHERE key=? AND value='missing'", (table,)).fetchone() is not None
 
     def _create_schema(self, script: str) -> None:
         # executescript commits any open transaction first: the script brings its own.
@@ -173,6 +181,7 @@ class Store:
         duplicate_of: str | None = None,
         duplicate_similarity: float | None = None,
         entities: Iterable[Entity] = (),
+        entity_keys: Iterable[EntityKey] = (),
         buckets: Iterable[int] = (),
     ) -> None:
         """Everything known about one article, atomically; re-saving a stored id is a no-op."""
@@ -201,7 +210,7 @@ class Store:
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 [_statement_row(s) for s in article.statements],
             )
-            self._save_entities(db, entities)  # after the statements: a renamed speaker renames them too
+            self._save_entities(db, entities, entity_keys)  # after the statements: a renamed speaker renames them too
             db.execute("INSERT INTO features(article_id, record) VALUES (?,?)", (article.id, _encode_record(features)))
             self._save_buckets(db, article.id, buckets)
             db.execute("INSERT INTO story_articles(article_id, story_id) VALUES (?,?)", (article.id, story_id))
@@ -231,19 +240,43 @@ class Store:
 
     def fill_buckets(self, buckets: Callable[[dict[str, Any]], Iterable[int]]) -> None:
         """Give each article of a store older than the bucket table its buckets, from its feature record."""
-        if self.db.execute("SELECT 1 FROM meta WHERE key='buckets'").fetchone() is None:
+        if not self._missing("buckets"):
             return
         with self.transaction() as db:
             for r in db.execute("SELECT article_id, record FROM features"):
                 self._save_buckets(db, r["article_id"], buckets(_decode_record(r["record"])))
             db.execute("DELETE FROM meta WHERE key='buckets'")
 
-    def save_entities(self, entities: Iterable[Entity]) -> None:
+    def fill_entity_keys(self, keys: Callable[[Entity], Iterable[tuple[str, str]]]) -> None:
+        """File each entity of a store older than the key table under its (space, key) pairs, numbered
+        in the order the entities were stored, which is how the registry of that version broke ties."""
+        if not self._missing("entity_keys"):
+            return
         with self.transaction() as db:
-            self._save_entities(db, entities)
+            rows = db.execute(
+                "SELECT e.id, e.name, e.kind, a.alias FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id"
+                " ORDER BY e.rowid, a.alias"
+            )
+            seq = 0
+            for entity_id, group in itertools.groupby(rows, key=lambda r: r[0]):
+                first, *rest = group
+                entity = Entity(entity_id, first[1], first[2])
+                entity.aliases = {r[3]: set() for r in (first, *rest) if r[3] is not None}
+                if filed := [EntityKey(space, key, entity_id, seq) for space, key in keys(entity)]:
+                    self._save_keys(db, filed)
+                    seq += 1
+            db.execute("DELETE FROM meta WHERE key='entity_keys'")
 
     @staticmethod
-    def _save_entities(db: Connection, entities: Iterable[Entity]) -> None:
+    def _save_keys(db: Connection, keys: Iterable[EntityKey]) -> None:
+        db.executemany(
+            "INSERT INTO entity_keys(entity_id, space, key, seq) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+            [(k.entity_id, k.space, k.key, k.seq) for k in keys],
+        )
+
+    @classmethod
+    def _save_entities(cls, db: Connection, entities: Iterable[Entity], keys: Iterable[EntityKey]) -> None:
+        """Entities with the aliases they gained (only those: a famous name's would be the whole corpus)."""
         for entity in entities:
             db.execute(
                 "INSERT INTO entities(id, name, kind) VALUES (?,?,?)"
@@ -258,6 +291,7 @@ class Store:
                 "UPDATE statements SET speaker_name=? WHERE speaker_id=? AND (speaker_name IS NULL OR speaker_name<>?)",
                 (entity.name, entity.id, entity.name),
             )
+        cls._save_keys(db, keys)
 
     def add_error(self, error: ErrorRecord) -> None:
         with self.transaction() as db:
@@ -332,13 +366,30 @@ class Store:
 
     # ---- reading: the relate stage's memory ----------------------------------------------------
 
-    def load_entities(self) -> list[Entity]:
-        entities = {
-            r["id"]: Entity(r["id"], r["name"], r["kind"]) for r in self.db.execute("SELECT * FROM entities ORDER BY rowid")
-        }
-        for r in self.db.execute("SELECT entity_id, alias, article_id FROM entity_aliases ORDER BY rowid"):
-            entities[r["entity_id"]].add_alias(r["alias"], r["article_id"])
-        return list(entities.values())
+    def filed_entities(self, space: str, keys: Collection[str]) -> list[tuple[str, int, str]]:
+        """(id, seq, name) of each entity filed under one of `keys` in `space` (the registry's candidates)."""
+        keys = sorted(set(keys))
+        if not keys:
+            return []
+        rows = self.db.execute(
+            "SELECT k.entity_id, k.seq, e.name FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
+            f" WHERE k.space=? AND k.key IN ({','.join('?' * len(keys))})",
+            [space, *keys],
+        )
+        return list({r[0]: (r[0], r[1], r[2]) for r in rows}.values())
+
+    def entity_forms(self, entity_id: str) -> tuple[str, str, int | None, dict[str, int]] | None:
+        """(name, kind, seq, articles per form) of one entity: what the registry matches by."""
+        row = self.db.execute("SELECT name, kind FROM entities WHERE id=?", (entity_id,)).fetchone()
+        if row is None:
+            return None
+        seq = self.db.execute("SELECT MIN(seq) FROM entity_keys WHERE entity_id=?", (entity_id,)).fetchone()[0]
+        forms = self.db.execute("SELECT alias, COUNT(*) FROM entity_aliases WHERE entity_id=? GROUP BY alias", (entity_id,))
+        return row[0], row[1], seq, {r[0]: r[1] for r in forms}
+
+    def last_entity_seq(self) -> int:
+        row = self.db.execute("SELECT MAX(seq) FROM entity_keys").fetchone()
+        return -1 if row[0] is None else int(row[0])
 
     def load_features(self) -> Iterator[tuple[dict[str, Any], str, str | None]]:
         """(feature record, story id, near-copy-of id) per stored article, oldest first."""
