@@ -46,3 +46,25 @@ def test_parallel_runs_are_set_beside_bare_spacy_on_as_many_processes() -> None:
         Run("spaCy nlp.pipe (bare)"), Run("storyline end to end"),
         Run("spaCy nlp.pipe (bare)", 2), Run("storyline end to end", 2), Run("storyline end to end", 2, "local"),
     ]  # fmt: skip
+
+
+def test_replayed_analyses_keep_their_spans_and_name_new_people_each_round(pages: SyntheticPages, tmp_path: Path) -> None:
+    from storyline.evaluate.bench import _replayed
+    from storyline.pipeline import RunSummary
+
+    batches = list(_replayed(pages))
+    articles = [a for batch in batches for a in batch.articles]
+    assert len(articles) == 62 and sum(len(b.articles) == len(b.vectors) for b in batches) == len(batches)
+    for article in articles:  # a span's text is checked against its offsets when it is made
+        assert all(article.text[s.content.start : s.content.end] == s.content.text for s in article.statements)
+    model, variant = articles[0], articles[31]
+    assert variant.published == "2001-01-31" and len(variant.text) == len(model.text)  # dated as the rewritten page
+    names = [{e.name for e in a.entities.values() if e.kind == "person"} for a in (model, variant)]
+    assert names[0] and names[1] and not names[0] & names[1]
+    with Store(tmp_path / "replay.db") as store:
+        pipeline, summary = Pipeline(store), RunSummary()
+        for batch in batches:
+            pipeline.add(batch, summary)
+        stories = [r["article_ids"].split(",") for r in store.story_rows()]
+    assert summary.added == 62 and summary.statements >= 2 * 200
+    assert len(stories) >= 10 and max(map(len, stories)) <= 16  # as the rewritten pages make them

@@ -105,6 +105,8 @@ def test_story_index_keeps_recent_stories_only_and_assigns_as_if_it_kept_all() -
     # after a look: the stories of two activity windows behind the newest article (and a few days' slack)
     assert max(after_looks) <= 2 * 7 * STORIES_PER_DAY + 3 * STORIES_PER_DAY + undated
     assert most_in_memory < len(stories) / 3
+    idle = [s for s in bounded._stories.values() if s.stored is not None]  # noqa: SLF001
+    assert idle and all(s.stored.centroid.size == 0 and not s.members for s in idle)  # the index has the centroid
     assert summary_rows(bounded) == summary_rows(whole)
     lines = [(line.id, line.story_ids, line.label) for line in link_storylines(whole.summaries())]
     assert [(line.id, line.story_ids, line.label) for line in link_storylines(bounded.summaries())] == lines

@@ -112,3 +112,14 @@ def test_every_short_form_shares_an_index_key_with_its_full_form(words: list[str
     short = "".join(w[0] for w in words if w not in ("of", "the")).upper() if acronym else " ".join(words[:keep])
     if short and is_short_form(short, full):
         assert short_form_keys(short) & short_form_keys(full)
+
+
+@given(st.dictionaries(
+    st.lists(st.sampled_from(["Kestrel", "KCS", "Chemical", "Storage", "the", "of", "Ka", "KA", "Ab", "AB", "Bay"]),
+             min_size=1, max_size=4).map(" ".join),
+    st.integers(1, 3), min_size=1, max_size=8))  # fmt: skip
+def test_full_form_is_the_most_used_form_that_shortens_no_other(forms: dict[str, int]) -> None:
+    from storyline.analysis.names import full_form
+
+    full = [f for f in forms if not any(is_short_form(f, other) for other in forms)]
+    assert full_form(forms) == max(full, key=lambda form: (forms[form], len(form)))

@@ -356,3 +356,34 @@ def test_next_rounds_venue_is_not_this_events_venue() -> None:
     text = "The talks in Vienna ended on Friday. The next round of talks will take place in Budapest."
     assert venue_event(text, text.index("Vienna")) == "talks"
     assert venue_event(text, text.index("Budapest")) is None
+
+
+def test_storyline_linking_compares_only_stories_that_share_a_main_actor(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import Counter
+
+    from storyline.model import Story
+    from storyline.relate import storylines
+    from storyline.relate.storylines import StorySummary
+
+    rng = np.random.default_rng(5)
+    subject = rng.normal(size=8).astype(np.float32)
+
+    def summary(i: int, actors: list[str]) -> StorySummary:
+        vector = subject + 0.1 * rng.normal(size=8).astype(np.float32)  # every story is on one subject
+        story = Story(f"st{i:04}", f"Story {i}", [f"a{i}"], f"2026-01-{1 + i % 28:02}", f"2026-01-{1 + i % 28:02}")
+        return StorySummary(story, vector / np.linalg.norm(vector), Counter(actors), {a: a.title() for a in actors})
+
+    summaries = [summary(i, [f"actor{i}"]) for i in range(1500)]
+    summaries += [summary(1500, ["actor7", "minister"]), summary(1501, ["minister"])]
+    compared: list[tuple[str, str]] = []
+    real = storylines.linked
+
+    def counted(a: StorySummary, b: StorySummary) -> bool:
+        compared.append((a.story.id, b.story.id))
+        return real(a, b)
+
+    monkeypatch.setattr(storylines, "linked", counted)
+    lines = link_storylines(summaries)
+    assert sorted(compared) == [("st0007", "st1500"), ("st1500", "st1501")]  # not 1502 * 1501 / 2 pairs
+    assert [line.story_ids for line in lines if len(line.story_ids) > 1] == [["st0007", "st1500", "st1501"]]
+    assert len(lines) == 1500

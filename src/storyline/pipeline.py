@@ -100,7 +100,7 @@ class Pipeline:
         summary = RunSummary()
         articles = self._new_articles(items, summary, progress)
         for analysed in self.mapper(analyse_batch, batched(articles, self.batch_size)):
-            self._add(analysed, summary, progress)
+            self.add(analysed, summary, progress)
         summary.stories_updated = self.refresh(progress)
         return summary
 
@@ -157,7 +157,9 @@ class Pipeline:
         if progress:
             progress(error.source)
 
-    def _add(self, batch: Analysed, summary: RunSummary, progress: Progress | None) -> None:
+    def add(self, batch: Analysed, summary: RunSummary, progress: Progress | None = None) -> None:
+        """Store a batch of analysed articles with their identities, copies and stories, one transaction
+        each; `run` feeds it what it analysed, a benchmark may replay analyses made elsewhere."""
         for article, vector in zip(batch.articles, batch.vectors, strict=True):
             self.registry.canonicalise(article)  # saved below, before the next article is matched
             identities = self.registry.changes()

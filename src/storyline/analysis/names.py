@@ -109,8 +109,28 @@ def short_form_keys(form: str) -> set[str]:
 
 
 def full_form(forms: dict[str, int]) -> str:
-    """The most used organisation form that is not a short form of another ("Kestrel" loses to the full name)."""
-    full = [f for f in forms if not any(is_short_form(f, other) for other in forms)]
+    """The most used organisation form that is not a short form of another ("Kestrel" loses to the full name).
+
+    `is_short_form` against every other form, in one pass over the words: an organisation named
+    for months gathers hundreds of forms, and this runs each time it is named.
+    """
+    words = {form: fold_name(form).split() for form in forms}
+    leading = {tuple(w[:k]) for w in words.values() for k in range(1, len(w))}
+    first_words: dict[str, set[str]] = {}  # initials of a longer form -> the first words of those forms
+    for w in words.values():
+        if len(w) > 1:
+            first_words.setdefault(_initials(w), set()).add(w[0])
+
+    def shortens(form: str) -> bool:
+        w = words[form]
+        if not w:
+            return False
+        if tuple(w) in leading and len(w[0]) >= 3:
+            return True
+        acronym = len(w) == 1 and form.isupper() and len(form) >= 2
+        return acronym and bool(first_words.get(w[0], set()) - {w[0]})  # a form it leads is judged by length
+
+    full = [f for f in forms if not shortens(f)]
     return max(full, key=lambda form: (forms[form], len(form)))
 
 

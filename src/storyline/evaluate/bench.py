@@ -26,7 +26,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from queue import Empty
 
-from storyline.model import Document
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storyline.model import Article, Document, Entity
+
+if TYPE_CHECKING:
+    from storyline.scale.work import Analysed
 
 FIRST_DAY = date(2001, 1, 1)
 DAYS_PER_ROUND = 30  # beyond the story window: a round's copy of an event is a new event
@@ -238,6 +245,92 @@ def _end_to_end(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[
             return summary.added, time.perf_counter() - started
 
 
+# A replayed run reports its peak memory every this many articles, so one run shows the whole curve.
+CHECKPOINT = 10_000
+
+
+def _replayed(pages: SyntheticPages) -> Iterator[Analysed]:
+    """`pages` as analysed batches, without the models' work: the model pages are analysed once, and
+    each later round rewrites an analysed page word for word with words of the same length from the same
+    pages (capitalised for capitalised, sparing speech cues), so every span still holds, and dates it
+    `DAYS_PER_ROUND` later. Each round names new people, as the rewritten pages do."""
+    from dataclasses import replace
+
+    from storyline.model import Mention, Span, Speaker, Statement
+    from storyline.scale.ordered import batched
+    from storyline.scale.work import Analysed, analyse_batch
+
+    models = pages.models()
+    first = analyse_batch(list(_articles(SyntheticPages(pages.inputs, len(models)))))
+    kept = _kept_words()
+    pool = sorted({w for a in first.articles for w in _WORDS.findall(a.text) if not kept.match(w.lower())})
+    by_shape: dict[tuple[int, bool], list[str]] = {}
+    for word in pool:
+        by_shape.setdefault((len(word), word[0].isupper()), []).append(word)
+
+    def variant(index: int) -> tuple[Article, np.ndarray]:
+        round_, model = divmod(index, len(first.articles))
+        source, vector = first.articles[model], first.vectors[model]
+        if round_ == 0:
+            return source, vector
+
+        def swap(match: re.Match[str]) -> str:
+            word = match[0]
+            if kept.match(word.lower()):
+                return word
+            choices = by_shape[(len(word), word[0].isupper())]
+            return choices[zlib.crc32(f"{round_} {word}".encode()) % len(choices)]
+
+        text = _WORDS.sub(swap, source.text)
+
+        def span(old: Span) -> Span:
+            return Span.of(text, old.start, old.end)
+
+        article_id = f"{source.id}-round-{round_}"
+        day = FIRST_DAY + timedelta(days=DAYS_PER_ROUND * round_)
+        entities = {
+            eid: Entity(eid, _WORDS.sub(swap, e.name), e.kind, {_WORDS.sub(swap, f): {article_id} for f in e.aliases})
+            for eid, e in source.entities.items()
+        }
+        article = replace(
+            source, id=article_id, text=text, title=source.title and _WORDS.sub(swap, source.title), published=day.isoformat(),
+            url=f"https://bench.example/{round_}/{model}", source_uri=f"{source.source_uri}#round-{round_}",
+            sentences=[span(s) for s in source.sentences],
+            mentions=[Mention(article_id, span(m.span), m.entity_id, m.kind, m.via) for m in source.mentions],
+            entities=entities,
+            statements=[
+                Statement(article_id, st.kind, span(st.content), span(st.cue), st.source and span(st.source),
+                          st.speaker and Speaker(st.speaker.id, entities[st.speaker.id].name if st.speaker.id in entities else st.speaker.name, st.speaker.kind),
+                          st.confidence)
+                for st in source.statements
+            ],
+        )  # fmt: skip
+        return article, vector
+
+    for indexes in batched(range(pages.articles), 32):
+        made = [variant(i) for i in indexes]
+        yield Analysed([a for a, _ in made], np.stack([v for _, v in made]))
+
+
+def _relate_replayed(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[int, float]:
+    """What depends on the corpus so far (identities, near-copies, stories, the store), on replayed analyses."""
+    from storyline.pipeline import Pipeline, RunSummary
+    from storyline.store import Store
+
+    batches = _replayed(pages)
+    batch = next(batches)  # the models' analysis is not timed
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        pipeline, summary = Pipeline(store), RunSummary()
+        started, checked = time.perf_counter(), 0
+        while True:
+            pipeline.add(batch, summary)
+            if summary.added // CHECKPOINT > checked:
+                checked = summary.added // CHECKPOINT
+                print(f"  {summary.added} articles: peak {_peak_mb():.0f} MB, {summary.added / (time.perf_counter() - started):.0f}/s", file=sys.stderr)
+            if (batch := next(batches, None)) is None:
+                return summary.added, time.perf_counter() - started
+
+
 def _warm_pid(_: int) -> int:
     from storyline.scale.work import warm
 
@@ -249,6 +342,8 @@ Stage = Callable[[SyntheticPages, int, str | None], tuple[int, float]]
 BARE_EXTRACT = "trafilatura.extract (bare)"
 BARE_SPACY = "spaCy nlp.pipe (bare)"
 END_TO_END = "storyline end to end"
+# The stage whose memory depends on the corpus, alone: fast enough to reach 200,000 articles here.
+RELATE_REPLAYED = "storyline relate and store (replayed analysis)"
 STAGES: dict[str, Stage] = {
     BARE_EXTRACT: _bare_extraction,
     "storyline extract": _extraction,
@@ -256,6 +351,7 @@ STAGES: dict[str, Stage] = {
     "MiniLM embed_documents (bare)": _bare_minilm,
     "storyline analysis": _analysis,
     END_TO_END: _end_to_end,
+    RELATE_REPLAYED: _relate_replayed,
 }
 # What each storyline stage is set beside: the bare library doing the same job's core.
 BARE = {"storyline extract": BARE_EXTRACT, "storyline analysis": BARE_SPACY, END_TO_END: BARE_SPACY}

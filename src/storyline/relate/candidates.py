@@ -51,6 +51,9 @@ class CentroidIndex:
                 self._by_day[day].add(row)
         self._span[row] = (min(first, old_first), max(last, old_last)) if row in self._span else (first, last)
 
+    def centroid(self, story_id: str) -> np.ndarray:
+        return self._matrix[self._row[story_id]].copy()
+
     def nearest(self, embedding: np.ndarray, published: date | None, k: int) -> list[str]:
         """Ids of up to `k` stories active around `published` with the most similar centroids."""
         rows = self._active_rows(published)

@@ -48,6 +48,9 @@ class StoryConfig:
 
 
 FORGET_EVERY = 256  # articles placed between two looks for idle stories
+# What a story that left memory keeps instead of its own sets and centroid: shared, so it costs nothing.
+_NOTHING: frozenset[str] = frozenset()
+_NO_CENTROID = np.zeros(0, dtype=np.float32)
 
 
 def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
@@ -119,10 +122,10 @@ class _StoryState:
     id: str
     members: list[ArticleFeatures] = field(default_factory=list)
     total: np.ndarray | None = None
-    venues: set[str] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)
-    dates: set[str] = field(default_factory=set)
-    stored: StorySummary | None = None  # set while the members are out of memory
+    venues: set[str] | frozenset[str] = field(default_factory=set)
+    places: set[str] | frozenset[str] = field(default_factory=set)
+    dates: set[str] | frozenset[str] = field(default_factory=set)
+    stored: StorySummary | None = None  # set while the members are out of memory; its centroid is the index's
     last_day: int | None = None  # the latest publication day of its articles
 
     def add(self, f: ArticleFeatures) -> None:
@@ -144,14 +147,21 @@ class _StoryState:
         return [m.published for m in self.members if m.published is not None]
 
     def summary(self) -> StorySummary:
-        return self.stored or summarise(self.to_story(), self.members)
+        return summarise(self.to_story(), self.members, self.centroid)
 
     def forget(self) -> None:
-        """Keep only the summary (its story without article ids, which the memory has)."""
+        """Keep only the summary: its story without article ids (the memory has them) and no centroid
+        (the candidate index has it), as tens of thousands of stories may be idle at once."""
         summary = self.summary()
-        self.stored = replace(summary, story=replace(summary.story, article_ids=[]))
+        self.stored = replace(summary, story=replace(summary.story, article_ids=[]), centroid=_NO_CENTROID)
         self.members, self.total, self.last_day = [], None, None
+        self.venues = self.places = self.dates = _NOTHING
+
+    def recall(self, members: Iterable[ArticleFeatures]) -> None:
+        self.stored = None
         self.venues, self.places, self.dates = set(), set(), set()
+        for member in members:
+            self.add(member)
 
     def to_story(self) -> Story:
         centroid = self.centroid
@@ -234,7 +244,10 @@ class StoryIndex:
 
     def summaries(self) -> list[StorySummary]:
         """Every story, in order of creation; one that left memory has no `article_ids` (the store has them)."""
-        return [state.summary() for state in self._stories.values()]
+        return [
+            state.summary() if state.stored is None else replace(state.stored, centroid=self._candidates.centroid(state.id))
+            for state in self._stories.values()
+        ]
 
     def _place(self, f: ArticleFeatures, story_id: str) -> None:
         story = self._stories.get(story_id)
@@ -255,10 +268,9 @@ class StoryIndex:
     def _recall(self, story: _StoryState) -> None:
         """Read a story's articles back from memory."""
         assert self.memory is not None  # only a story given to memory is stored
-        story.stored = None
         self._in_memory[story.id] = story
-        for member in self.memory.story_features(story.id):
-            story.add(member)
+        story.recall(self.memory.story_features(story.id))
+        for member in story.members:
             self._story_of[member.article_id] = story.id
         self._candidates.update(story.id, story.centroid, story.published)
 

@@ -17,7 +17,7 @@ from storyline.model import Story, Storyline, stable_id
 from storyline.relate.features import ArticleFeatures
 
 LINK_SIMILARITY = 0.45  # centroid cosine; stories themselves need ~0.55 plus agreeing venue and date
-MIN_SHARED_ACTORS = 1
+MIN_SHARED_ACTORS = 1  # at least 1: linking compares only stories that share a main actor
 MIN_ACTOR_OVERLAP = 0.25  # shared main actors over the smaller story's main actors
 LABEL_ACTORS = 3
 
@@ -29,16 +29,19 @@ class StorySummary:
     story: Story
     centroid: np.ndarray
     actors: Counter[str]  # main actor id -> how many of the story's articles feature it
-    names: dict[str, str]
+    names: dict[str, str]  # the actors' names, for storyline labels
 
 
-def summarise(story: Story, members: Sequence[ArticleFeatures]) -> StorySummary:
-    """The summary of `story` from the features of its articles, in the order they joined it."""
-    total = np.sum([m.embedding for m in members], axis=0) if members else np.zeros(1, dtype=np.float32)
-    norm = float(np.linalg.norm(total))
-    names = {k: v for m in members for k, v in m.names.items()}
+def summarise(story: Story, members: Sequence[ArticleFeatures], centroid: np.ndarray | None = None) -> StorySummary:
+    """The summary of `story` from the features of its articles, in the order they joined it;
+    `centroid` when the caller has it already (the story index does)."""
+    if centroid is None:
+        total = np.sum([m.embedding for m in members], axis=0) if members else np.zeros(1, dtype=np.float32)
+        norm = float(np.linalg.norm(total))
+        centroid = total / norm if norm else total
     actors = Counter(a for m in members for a in m.key_actors)
-    return StorySummary(story, total / norm if norm else total, actors, names)
+    names = {k: v for m in members for k, v in m.names.items() if k in actors}
+    return StorySummary(story, centroid, actors, names)
 
 
 @dataclass(slots=True)
@@ -64,8 +67,13 @@ def linked(a: StorySummary, b: StorySummary) -> bool:
 
 
 def _components(profiles: list[_StoryProfile]) -> list[list[_StoryProfile]]:
-    """Single-link groups by union-find (brute force over pairs: fine for thousands of stories)."""
+    """Single-link groups by union-find. Linked stories share a main actor, so only the pairs that do
+    are compared: a story meets the few that share its actors, not every story ever made."""
     parent = list(range(len(profiles)))
+    featuring: dict[str, list[int]] = {}
+    for i, profile in enumerate(profiles):
+        for actor in profile.summary.actors:
+            featuring.setdefault(actor, []).append(i)
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -73,9 +81,10 @@ def _components(profiles: list[_StoryProfile]) -> list[list[_StoryProfile]]:
             i = parent[i]
         return i
 
-    for i in range(len(profiles)):
-        for j in range(i + 1, len(profiles)):
-            if linked(profiles[i].summary, profiles[j].summary):
+    for i, profile in enumerate(profiles):
+        sharing = {j for actor in profile.summary.actors for j in featuring[actor] if j > i}
+        for j in sorted(sharing):
+            if linked(profile.summary, profiles[j].summary):
                 parent[root(j)] = root(i)
     groups: dict[int, list[_StoryProfile]] = {}
     for i, profile in enumerate(profiles):
