@@ -216,8 +216,8 @@ def test_storyline_names_read_one_article_at_a_time_find_what_all_at_once_finds(
     assert name_discrepancies(loaded, storyline_id="line1") == expected
 
 
-# Namesakes, lone surnames, a short form and a misspelling. "Tomas Vell" fits both lone-surname
-# entities, each written once: the one registered first must win, and ids would order them the other way.
+# Namesakes, lone surnames, a short form and a misspelling. "Tomas Vell" joins the first lone "Vell",
+# not the second, which was ambiguous and is its article's own (ids would order them the other way).
 REGISTRY_STREAM = [
     ("v1", "Mira Vell said the port would open on Monday."),
     ("v2", "Mara Vell said the port would stay shut."),
@@ -254,6 +254,8 @@ def test_the_store_backed_registry_matches_as_in_memory_when_restarted_after_eve
         speakers = {(r["article_id"], r["speaker_name"]): r["speaker_id"] for r in store.statement_rows()}
         assert speakers[("v7", "Tomas Vell")] == speakers[("v3", "Tomas Vell")] != speakers[("v4", "Vell")]
         assert speakers[("v7", "Tomas Vell")] > speakers[("v4", "Vell")]  # so ordering by id would pick v4's
+        ambiguous = (speakers[("v4", "Vell")],)
+        assert store.db.execute("SELECT count(*) FROM entity_keys WHERE entity_id=?", ambiguous).fetchone()[0] == 0
         assert speakers[("v5", "Orla Freight Services")] == speakers[("v4", "Orla Freight Services")]
         assert speakers[("v5", "Jens Stoltenberg")] == speakers[("v6", "Jens Stoltenberg")]
 

@@ -123,3 +123,35 @@ def test_full_form_is_the_most_used_form_that_shortens_no_other(forms: dict[str,
 
     full = [f for f in forms if not any(is_short_form(f, other) for other in forms)]
     assert full_form(forms) == max(full, key=lambda form: (forms[form], len(form)))
+
+
+def test_nicknames_and_initials_find_their_person_under_another_first_letter() -> None:
+    """A person is filed by surname and first name, so Bill finds William (b and w) and an initial its name."""
+    registry = EntityRegistry()
+    first = analysed("n1", "William Okafor said the mill would close.")
+    registry.canonicalise(first)
+    registry.changes()
+    for article_id, text in (("n2", "Bill Okafor said the mill would stay open."), ("n3", "Dr. W. Okafor said the mill had a buyer.")):
+        later = analysed(article_id, text)
+        registry.canonicalise(later)
+        registry.changes()
+        assert later.statements[0].speaker.id == first.statements[0].speaker.id, text
+    other = analysed("n4", "Grace Okafor said the mill was sold.")
+    registry.canonicalise(other)
+    assert other.statements[0].speaker.id != first.statements[0].speaker.id
+
+
+def test_a_lone_surname_among_many_namesakes_stays_alone() -> None:
+    from storyline.analysis.identity import LONE_SURNAME_LOOKAHEAD
+
+    registry = EntityRegistry()
+    firsts = ["Ada", "Bea", "Cal", "Dov", "Eli", "Fay", "Gus", "Hal", "Ivo", "Jed", "Kit", "Lou", "Max", "Ned", "Oda",
+              "Pia", "Quin", "Roy", "Sid", "Tess", "Ugo", "Vera", "Wim", "Xena", "Yves", "Zoe"]  # fmt: skip
+    for i, first in enumerate(firsts):
+        registry.canonicalise(analysed(f"m{i}", f"{first} Marlowe said the vote was close."))
+        registry.changes()
+    namesakes = {e.id for e in registry.memory.entities() if e.name.endswith(" Marlowe")}
+    assert len(namesakes) > LONE_SURNAME_LOOKAHEAD
+    lone = analysed("m-lone", "Ms Marlowe said the count would go on.")
+    registry.canonicalise(lone)
+    assert lone.statements[0].speaker.name == "Marlowe" and lone.statements[0].speaker.id not in namesakes

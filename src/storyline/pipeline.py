@@ -222,8 +222,8 @@ class StoredEntities:
 
     store: Store
 
-    def filed(self, space: str, keys: Collection[str]) -> list[tuple[str, int, str]]:
-        return self.store.filed_entities(space, keys)
+    def filed(self, space: str, keys: Collection[str], limit: int | None = None) -> list[tuple[str, int, str]]:
+        return self.store.filed_entities(space, keys, limit)
 
     def known(self, entity_id: str) -> KnownEntity | None:
         found = self.store.entity_forms(entity_id)

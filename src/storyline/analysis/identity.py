@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from storyline.analysis.names import PersonName, best_name, fold_name, full_form, is_short_form, parse_person_name, same_person, short_form_keys, surname_keys
+from storyline.analysis.names import NICKNAMES, PersonName, best_name, fold_name, full_form, is_short_form, parse_person_name, same_person, short_form_keys, surname_keys
 from storyline.model import Article, Entity, EntityKey, EntityKind, Speaker, stable_id
 
 # Entities whose names and form counts stay in this process: many weeks of the names news repeats.
@@ -33,6 +33,7 @@ class KnownEntity:
     kind: EntityKind
     seq: int | None = None  # when it was first filed under a key; a role ("the minister") never is
     forms: dict[str, int] = field(default_factory=dict)
+    filed: bool = True  # False for a name only its article can resolve (below), which no other will look up
 
     @property
     def attestations(self) -> int:
@@ -51,8 +52,9 @@ class EntityChanges:
 class EntityMemory(Protocol):
     """Where the registry finds entities it does not hold: the store in a run, `InMemoryEntities` without one."""
 
-    def filed(self, space: str, keys: Collection[str]) -> list[tuple[str, int, str]]:
-        """(id, seq, name) of each entity filed under one of `keys` in `space`."""
+    def filed(self, space: str, keys: Collection[str], limit: int | None = None) -> list[tuple[str, int, str]]:
+        """(id, seq, name) of each entity filed under one of `keys` in `space`, the earliest registered
+        first; with `limit`, only that many."""
         ...
 
     def known(self, entity_id: str) -> KnownEntity | None: ...
@@ -75,9 +77,9 @@ class InMemoryEntities:
         self._seq: dict[str, int] = {}
         self._filed: dict[tuple[str, str], set[str]] = {}
 
-    def filed(self, space: str, keys: Collection[str]) -> list[tuple[str, int, str]]:
-        ids = {eid for key in keys for eid in self._filed.get((space, key), ())}
-        return [(eid, self._seq[eid], self._entities[eid].name) for eid in ids]
+    def filed(self, space: str, keys: Collection[str], limit: int | None = None) -> list[tuple[str, int, str]]:
+        ids = sorted({eid for key in keys for eid in self._filed.get((space, key), ())}, key=self._seq.__getitem__)
+        return [(eid, self._seq[eid], self._entities[eid].name) for eid in ids[:limit]]
 
     def known(self, entity_id: str) -> KnownEntity | None:
         if (e := self._entities.get(entity_id)) is None:
@@ -102,13 +104,31 @@ class InMemoryEntities:
         return list(self._entities.values())
 
 
+# Candidates read at first for a lone surname: two that fit already make it ambiguous.
+LONE_SURNAME_LOOKAHEAD = 16
+
+
+def first_name_keys(first: str | None) -> set[str]:
+    """Keys shared by every first name `compatible_first_names` accepts, but for a slip in the first
+    letter ("Hens" for "Jens"): the initial, and the initial of the full name a nickname stands for."""
+    if first is None or not (folded := first.casefold().rstrip(".")):
+        return {"?"}
+    return {folded[0], NICKNAMES.get(folded, folded)[0]}
+
+
+def _named_keys(name: PersonName, first_names: set[str]) -> list[str]:
+    return sorted(f"{surname} {first}" for surname in surname_keys(name.surname) for first in first_names)
+
+
 def filing_keys(kind: EntityKind, name: str, forms: Iterable[str]) -> list[tuple[str, str]]:
-    """(space, key) pairs an entity is found under: a person by its name's surname (a renamed one keeps
-    its old keys too: they are checked), anything else by each of its forms, folded, and an
-    organisation also by the short forms of its names."""
+    """(space, key) pairs an entity is found under: a person by its name's surname, and by surname and
+    first name (a renamed one keeps its old keys too: they are checked), anything else by each of its
+    forms, folded, and an organisation also by the short forms of its names."""
     if kind == "person":
-        canonical = parse_person_name(name)
-        return [("person:surname", key) for key in sorted(surname_keys(canonical.surname))] if canonical else []
+        if (canonical := parse_person_name(name)) is None:
+            return []
+        surnames = [("person:surname", key) for key in sorted(surname_keys(canonical.surname))]
+        return surnames + [("person:named", key) for key in _named_keys(canonical, first_name_keys(canonical.first))]
     forms = list(forms)
     keys = [(f"{kind}:form", fold_name(form)) for form in forms]
     if kind == "org":
@@ -152,9 +172,10 @@ class EntityRegistry:
             raise LookupError(f"entity {entity_id} is filed under a key but is not stored")
         return found
 
-    def _candidates(self, space: str, keys: Collection[str]) -> list[tuple[str, str]]:
-        """(id, name) of the entities filed under `keys`, the earliest registered first."""
-        found = {eid: (seq, name) for eid, seq, name in self.memory.filed(space, keys)}
+    def _candidates(self, space: str, keys: Collection[str], limit: int | None = None) -> list[tuple[str, str]]:
+        """(id, name) of the entities filed under `keys`, the earliest registered first (with `limit`,
+        that many from the memory, and all those not saved yet)."""
+        found = {eid: (seq, name) for eid, seq, name in self.memory.filed(space, keys, limit)}
         for key in keys:
             for eid, seq in self._filed.get((space, key), {}).items():
                 found.setdefault(eid, (seq, ""))
@@ -166,14 +187,22 @@ class EntityRegistry:
         if not names:
             return None  # a role ("the minister") names different people in different articles
         fullest = max(names, key=lambda n: len(n.full.split()))
-        fits = [
-            self._entity(eid)
-            for eid, name in self._candidates("person:surname", surname_keys(fullest.surname))
-            if (canonical := parse_person_name(name)) and same_person(fullest, canonical)
+        if fullest.first:  # the namesakes whose first names could be this one, the most written of them
+            keys = _named_keys(fullest, first_name_keys(fullest.first) | {"?"})
+            fits = self._fits(fullest, self._candidates("person:named", keys))
+            return max(fits, key=lambda e: e.attestations) if fits else None
+        # A lone surname joins the one person it fits; two that fit are enough to leave it alone.
+        keys = surname_keys(fullest.surname)
+        found = self._candidates("person:surname", keys, LONE_SURNAME_LOOKAHEAD)
+        fits = self._fits(fullest, found)
+        if len(fits) < 2 and len(found) >= LONE_SURNAME_LOOKAHEAD:
+            fits = self._fits(fullest, self._candidates("person:surname", keys))
+        return fits[0] if len(fits) == 1 else None
+
+    def _fits(self, name: PersonName, candidates: list[tuple[str, str]]) -> list[KnownEntity]:
+        return [
+            self._entity(eid) for eid, form in candidates if (canonical := parse_person_name(form)) and same_person(name, canonical)
         ]
-        if len(fits) == 1 or (fits and fullest.first):
-            return max(fits, key=lambda e: e.attestations)
-        return None
 
     def _match(self, local: Entity) -> KnownEntity | None:
         if local.kind == "person":
@@ -193,14 +222,18 @@ class EntityRegistry:
     def _create(self, local: Entity, article_id: str) -> KnownEntity:
         scope = () if _person_names(local) or local.kind != "person" else (article_id,)
         entity_id = stable_id("entity", local.kind, fold_name(local.name), *scope, prefix="e")
-        if self._known(entity_id) is not None:  # a namesake already holds this id
+        filed = True
+        if self._known(entity_id) is not None:
+            # A namesake holds this id, and this name fitted no one or several ("Vell" among two Vells):
+            # like a role, it is this article's own, and filing it would make every later Vell ambiguous.
             entity_id = stable_id("entity", local.kind, fold_name(local.name), article_id, prefix="e")
-        created = KnownEntity(entity_id, local.name, local.kind)
+            filed = False
+        created = KnownEntity(entity_id, local.name, local.kind, filed=filed)
         self._cache[entity_id] = created
         return created
 
     def _file(self, entity: KnownEntity, forms: Iterable[str]) -> None:
-        keys = filing_keys(entity.kind, entity.name, forms)
+        keys = filing_keys(entity.kind, entity.name, forms) if entity.filed else []
         if keys and entity.seq is None:
             entity.seq, self._next_seq = self._next_seq, self._next_seq + 1
         for space_key in keys:

@@ -278,6 +278,7 @@ class Store:
     def _save_entities(cls, db: Connection, entities: Iterable[Entity], keys: Iterable[EntityKey]) -> None:
         """Entities with the aliases they gained (only those: a famous name's would be the whole corpus)."""
         for entity in entities:
+            before = db.execute("SELECT name FROM entities WHERE id=?", (entity.id,)).fetchone()
             db.execute(
                 "INSERT INTO entities(id, name, kind) VALUES (?,?,?)"
                 " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind",
@@ -287,10 +288,11 @@ class Store:
                 "INSERT INTO entity_aliases(entity_id, alias, article_id) VALUES (?,?,?) ON CONFLICT DO NOTHING",
                 [(entity.id, alias, aid) for alias, ids in entity.aliases.items() for aid in sorted(ids)],
             )
-            db.execute(
-                "UPDATE statements SET speaker_name=? WHERE speaker_id=? AND (speaker_name IS NULL OR speaker_name<>?)",
-                (entity.name, entity.id, entity.name),
-            )
+            if before is None or before[0] != entity.name:  # only then: a famous speaker has thousands of statements
+                db.execute(
+                    "UPDATE statements SET speaker_name=? WHERE speaker_id=? AND (speaker_name IS NULL OR speaker_name<>?)",
+                    (entity.name, entity.id, entity.name),
+                )
         cls._save_keys(db, keys)
 
     def add_error(self, error: ErrorRecord) -> None:
@@ -366,17 +368,19 @@ class Store:
 
     # ---- reading: the relate stage's memory ----------------------------------------------------
 
-    def filed_entities(self, space: str, keys: Collection[str]) -> list[tuple[str, int, str]]:
-        """(id, seq, name) of each entity filed under one of `keys` in `space` (the registry's candidates)."""
+    def filed_entities(self, space: str, keys: Collection[str], limit: int | None = None) -> list[tuple[str, int, str]]:
+        """(id, seq, name) of each entity filed under one of `keys` in `space` (the registry's candidates);
+        with `limit`, only the first registered that many."""
         keys = sorted(set(keys))
         if not keys:
             return []
         rows = self.db.execute(
-            "SELECT k.entity_id, k.seq, e.name FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
-            f" WHERE k.space=? AND k.key IN ({','.join('?' * len(keys))})",
-            [space, *keys],
+            "SELECT DISTINCT k.entity_id, k.seq, e.name FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
+            f" WHERE k.space=? AND k.key IN ({','.join('?' * len(keys))}) ORDER BY k.seq"
+            + (" LIMIT ?" if limit is not None else ""),
+            [space, *keys, *([limit] if limit is not None else [])],
         )
-        return list({r[0]: (r[0], r[1], r[2]) for r in rows}.values())
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def entity_forms(self, entity_id: str) -> tuple[str, str, int | None, dict[str, int]] | None:
         """(name, kind, seq, articles per form) of one entity: what the registry matches by."""
