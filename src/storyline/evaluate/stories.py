@@ -51,7 +51,10 @@ def evaluate_stories(path: Path, gold_field: str, *, seed: int | None = None) ->
     if seed is not None:
         random.Random(seed).shuffle(rows)
     table = [_table_row(r, gold_field, i) for i, r in enumerate(rows)]
-    gold = {t["id"]: str(r[gold_field]) for t, r in zip(table, rows, strict=True)}
+    gold: dict[str, str] = {}
+    for t, r in zip(table, rows, strict=True):
+        # A repeated id is one article to the pipeline, which keeps the first row: score that row's label.
+        gold.setdefault(t["id"], str(r[gold_field]))
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "rows.jsonl"
         source.write_text("".join(json.dumps(t) + "\n" for t in table), encoding="utf-8")
