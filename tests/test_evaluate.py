@@ -53,3 +53,59 @@ def test_stories_harness_on_the_sample_corpus(tmp_path):
     assert result.articles == len(rows) and result.failed == 0
     assert result.gold_clusters == len(set(r["story"] for r in rows))
     assert result.bcubed.f1 >= 0.9
+
+
+def _two_event_table(tmp_path):
+    """Two invented events, three reports each, written for this test."""
+    reports = {
+        "flood": [
+            "Floodwaters from the river Elsmere covered the centre of Dunmore on Monday and 300 homes were evacuated.",
+            "The river Elsmere burst its banks at Dunmore on Monday; rescuers moved 300 residents to the town hall.",
+            "Dunmore residents returned to find their streets under the Elsmere's water after 300 homes were evacuated.",
+        ],
+        "merger": [
+            "Harbin Foods agreed on Tuesday to buy the bakery chain Corlett for 40 million pounds.",
+            "Corlett, the bakery chain, will be bought by Harbin Foods in a 40 million pound deal announced on Tuesday.",
+            "Shares in Harbin Foods rose after it said it would take over Corlett's bakeries for 40 million pounds.",
+        ],
+    }
+    rows = [
+        {"id": f"{event}-{i}", "title": text.split(";")[0][:60], "text": text, "date": "2026-03-02", "event": event}
+        for event, texts in reports.items()
+        for i, text in enumerate(texts)
+    ]
+    source = tmp_path / "rows.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return source
+
+
+def test_orders_give_one_score_per_shuffled_order(tmp_path):
+    from storyline.evaluate.stories import evaluate_orders
+
+    spread = evaluate_orders(_two_event_table(tmp_path), "event", 2)
+    assert len(spread.f1s) == 2
+    assert 0.0 < spread.worst <= spread.mean <= 1.0
+    with pytest.raises(ValueError):
+        evaluate_orders(_two_event_table(tmp_path), "event", 0)
+
+
+def test_eval_stories_prints_the_spread_over_orders(tmp_path):
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "stories", str(_two_event_table(tmp_path)), "--gold", "event", "--orders", "2"])
+    assert result.exit_code == 0, result.output
+    assert "over 2 shuffled orders" in result.output
+
+
+def test_a_repeated_id_is_scored_with_the_label_of_the_row_the_pipeline_kept(tmp_path):
+    """The pipeline stores the first row of an id and skips the second; the gold label must be the first's."""
+    source = _two_event_table(tmp_path)
+    rows = [json.loads(line) for line in source.read_text().splitlines()]
+    repeated = dict(rows[0], id="repeated")
+    stray = dict(rows[3], id="repeated")  # a merger report under the same id, labelled "merger"
+    source.write_text("".join(json.dumps(r) + "\n" for r in [*rows, repeated, stray]))
+    result = evaluate_stories(source, "event")
+    assert result.articles == len(rows) + 1
+    assert result.bcubed.f1 == pytest.approx(1.0)

@@ -20,9 +20,10 @@ def stories(
     path: Annotated[Path, typer.Argument(help="JSONL with `id`, `title`, `text`, optional `published`/`date` and `outlet`/`source`.", exists=True, dir_okay=False)],
     gold: Annotated[str, typer.Option("--gold", help="Field holding the gold story label, e.g. `event_cluster` or `event`.")],
     seed: Annotated[int | None, typer.Option(help="Shuffle the arrival order with this seed (default: file order).")] = None,
+    orders: Annotated[int, typer.Option(min=0, help="Also run this many shuffled orders (seeds 0…N-1) and print their mean and worst B-cubed F1.")] = 0,
 ) -> None:
     """Story clustering against gold labels: B-cubed and pairwise precision/recall/F1, cluster counts."""
-    from storyline.evaluate.stories import evaluate_stories
+    from storyline.evaluate.stories import evaluate_orders, evaluate_stories
 
     r = evaluate_stories(path, gold, seed=seed)
     table = Table("measure", "value", title=f"stories: {path.name} (gold `{gold}`)", title_justify="left")
@@ -33,6 +34,9 @@ def stories(
         ("articles/s (whole pipeline)", f"{r.articles / r.seconds:.1f}"),
     ]:  # fmt: skip
         table.add_row(name, str(value))
+    if orders:
+        spread = evaluate_orders(path, gold, orders)
+        table.add_row(f"B-cubed F1 over {orders} shuffled orders: mean / worst", f"{spread.mean:.3f} / {spread.worst:.3f}")
     Console().print(table)
 
 

@@ -1,7 +1,9 @@
 """`storyline eval stories`: cluster a labelled JSONL corpus with the real pipeline and score it.
 
 Rows are fed in file order (or shuffled with a seed), each assigned online as it arrives, exactly as
-`storyline analyze` would; the store is a throwaway file.
+`storyline analyze` would; the store is a throwaway file. Online assignment is final, so which article
+of an event arrives first changes the stories: `evaluate_orders` reruns over several shuffled orders,
+so that a change is judged by its spread over orders and not by one lucky order.
 """
 
 from __future__ import annotations
@@ -49,7 +51,10 @@ def evaluate_stories(path: Path, gold_field: str, *, seed: int | None = None) ->
     if seed is not None:
         random.Random(seed).shuffle(rows)
     table = [_table_row(r, gold_field, i) for i, r in enumerate(rows)]
-    gold = {t["id"]: str(r[gold_field]) for t, r in zip(table, rows, strict=True)}
+    gold: dict[str, str] = {}
+    for t, r in zip(table, rows, strict=True):
+        # A repeated id is one article to the pipeline, which keeps the first row: score that row's label.
+        gold.setdefault(t["id"], str(r[gold_field]))
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "rows.jsonl"
         source.write_text("".join(json.dumps(t) + "\n" for t in table), encoding="utf-8")
@@ -63,3 +68,24 @@ def evaluate_stories(path: Path, gold_field: str, *, seed: int | None = None) ->
         articles=len(predicted), failed=summary.failed, gold_clusters=len(set(gold.values())), clusters=len(set(predicted.values())),
         bcubed=bcubed(predicted, gold), pairwise=pairwise(predicted, gold), seconds=seconds,
     )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class OrdersResult:
+    """B-cubed F1 of the same corpus fed in `len(f1s)` shuffled orders (seeds 0, 1, …)."""
+
+    f1s: list[float]
+
+    @property
+    def mean(self) -> float:
+        return sum(self.f1s) / len(self.f1s)
+
+    @property
+    def worst(self) -> float:
+        return min(self.f1s)
+
+
+def evaluate_orders(path: Path, gold_field: str, orders: int) -> OrdersResult:
+    if orders < 1:
+        raise ValueError("orders must be at least 1")
+    return OrdersResult([evaluate_stories(path, gold_field, seed=seed).bcubed.f1 for seed in range(orders)])
