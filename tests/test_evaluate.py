@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +110,30 @@ def test_a_repeated_id_is_scored_with_the_label_of_the_row_the_pipeline_kept(tmp
     result = evaluate_stories(source, "event")
     assert result.articles == len(rows) + 1
     assert result.bcubed.f1 == pytest.approx(1.0)
+
+
+def test_eval_similarity_compares_shared_actors_by_canonical_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pairs are scored as the pipeline scores them: one person in both texts is one actor."""
+    import csv
+
+    from storyline.evaluate import similarity
+
+    rows = [
+        ("p1", "Ana Silva, the port director, said the harbour would reopen on Monday after the storm.",
+         "The harbour will reopen on Monday, port director Ana Silva said after the storm passed.", "1"),
+        ("p2", "Tomas Berg said the orchestra would tour Japan in the spring.",
+         "Heavy rain flooded three villages in the valley overnight, police said.", "4"),
+        ("p3", "Lena Moritz said the school roof would be repaired by June.",
+         "The roof of the school will be fixed by June, Lena Moritz told parents.", "1"),
+    ]  # fmt: skip
+    path = tmp_path / "pairs.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["pair_id", "lang1", "lang2", "text1", "text2", "Overall"])
+        writer.writerows((pid, "en", "en", a, b, gold) for pid, a, b, gold in rows)
+    shared = []
+    real = similarity.pair_score
+    monkeypatch.setattr(similarity, "pair_score", lambda a, b: shared.append(bool(a.actors & b.actors)) or real(a, b))
+    result = similarity.evaluate_similarity(path)
+    assert result.pairs == 3 and shared == [True, False, True]
+    assert result.pearson > 0.5

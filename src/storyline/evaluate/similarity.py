@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.analysis import analyse_many
+from storyline.analysis import EntityRegistry, analyse_many
 from storyline.model import Article
 from storyline.relate.features import features_batch
 from storyline.relate.stories import pair_score
@@ -50,7 +50,12 @@ def evaluate_similarity(path: Path, languages: tuple[str, str] = ("en", "en")) -
         for r in rows
         for side in (1, 2)
     ]
-    features = features_batch(list(analyse_many(articles)))
+    analysed = list(analyse_many(articles))
+    registry = EntityRegistry()  # canonical ids, as the pipeline gives them: shared actors are compared by id
+    for article in analysed:
+        registry.canonicalise(article)
+        registry.changes()
+    features = features_batch(analysed)
     scores, cosines = [], []
     for a, b in zip(features[::2], features[1::2], strict=True):
         cosine = float(a.embedding @ b.embedding)
