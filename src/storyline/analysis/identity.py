@@ -34,6 +34,7 @@ class KnownEntity:
     seq: int | None = None  # when it was first filed under a key; a role ("the minister") never is
     forms: dict[str, int] = field(default_factory=dict)
     filed: bool = True  # False for a name only its article can resolve (below), which no other will look up
+    filed_as: str | None = None  # the name a person was last filed under, in this process
 
     @property
     def attestations(self) -> int:
@@ -232,8 +233,12 @@ class EntityRegistry:
         self._cache[entity_id] = created
         return created
 
-    def _file(self, entity: KnownEntity, forms: Iterable[str]) -> None:
-        keys = filing_keys(entity.kind, entity.name, forms) if entity.filed else []
+    def _file(self, entity: KnownEntity, fresh_forms: list[str]) -> None:
+        """File what is new: a person under a name it was not filed under, anything else under new forms."""
+        if not entity.filed or (entity.kind == "person" and entity.name == entity.filed_as):
+            return
+        entity.filed_as = entity.name
+        keys = filing_keys(entity.kind, entity.name, fresh_forms)
         if keys and entity.seq is None:
             entity.seq, self._next_seq = self._next_seq, self._next_seq + 1
         for space_key in keys:
@@ -246,13 +251,14 @@ class EntityRegistry:
         for local in article.entities.values():
             canonical = self._match(local) or self._create(local, article.id)
             new = self._changed.setdefault(canonical.id, Entity(canonical.id, canonical.name, canonical.kind))
+            fresh = [form for form in local.aliases if form not in canonical.forms]
             for form, ids in local.aliases.items():
                 unseen = ids - new.aliases.get(form, set())
                 canonical.forms[form] = canonical.forms.get(form, 0) + len(unseen)
                 for article_id in unseen:
                     new.add_alias(form, article_id)
             canonical.name = new.name = _choose_name(canonical)
-            self._file(canonical, local.aliases)
+            self._file(canonical, fresh)
             mapping[local.id] = canonical
         article.entities = {
             e.id: Entity(e.id, e.name, e.kind, {f: {article.id} for f, ids in self._changed[e.id].aliases.items() if article.id in ids})
