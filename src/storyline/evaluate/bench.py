@@ -106,13 +106,16 @@ class SyntheticPages:
             yield Document(uri=f"{models[model].uri}#round-{round_}", content=html.encode(), meta=meta)
 
 
+def _substitute(word: str, round_: int, choices: list[str], kept: re.Pattern[str]) -> str:
+    """What a round writes for `word`: one fixed choice per round and word; speech cues stay."""
+    if kept.match(word.lower()):
+        return word
+    return choices[zlib.crc32(f"{round_} {word}".encode()) % len(choices)]
+
+
 def _swap(text: re.Match[str], round_: int, capitals: list[str], lowers: list[str], kept: re.Pattern[str]) -> str:
     def other(match: re.Match[str]) -> str:
-        word = match[0]
-        if kept.match(word.lower()):
-            return word
-        choices = capitals if word[0].isupper() else lowers
-        return choices[zlib.crc32(f"{round_} {word}".encode()) % len(choices)]
+        return _substitute(match[0], round_, capitals if match[0][0].isupper() else lowers, kept)
 
     start, body, end = (text[1], text[2], text[3]) if text[1] else (text[4], text[5], text[6])
     return start + _WORDS.sub(other, body) + end
@@ -257,6 +260,7 @@ def _replayed(pages: SyntheticPages) -> Iterator[Analysed]:
     from dataclasses import replace
 
     from storyline.model import Mention, Span, Speaker, Statement
+    from storyline.pipeline import BATCH_SIZE
     from storyline.scale.ordered import batched
     from storyline.scale.work import Analysed, analyse_batch
 
@@ -274,12 +278,9 @@ def _replayed(pages: SyntheticPages) -> Iterator[Analysed]:
         if round_ == 0:
             return source, vector
 
-        def swap(match: re.Match[str]) -> str:
+        def swap(match: re.Match[str]) -> str:  # a speech cue has no shape in the pool: it stays anyway
             word = match[0]
-            if kept.match(word.lower()):
-                return word
-            choices = by_shape[(len(word), word[0].isupper())]
-            return choices[zlib.crc32(f"{round_} {word}".encode()) % len(choices)]
+            return _substitute(word, round_, by_shape.get((len(word), word[0].isupper()), [word]), kept)
 
         text = _WORDS.sub(swap, source.text)
 
@@ -307,7 +308,7 @@ def _replayed(pages: SyntheticPages) -> Iterator[Analysed]:
         )  # fmt: skip
         return article, vector
 
-    for indexes in batched(range(pages.articles), 32):
+    for indexes in batched(range(pages.articles), BATCH_SIZE):
         made = [variant(i) for i in indexes]
         yield Analysed([a for a, _ in made], np.stack([v for _, v in made]))
 

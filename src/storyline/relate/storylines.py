@@ -32,13 +32,9 @@ class StorySummary:
     names: dict[str, str]  # the actors' names, for storyline labels
 
 
-def summarise(story: Story, members: Sequence[ArticleFeatures], centroid: np.ndarray | None = None) -> StorySummary:
-    """The summary of `story` from the features of its articles, in the order they joined it;
-    `centroid` when the caller has it already (the story index does)."""
-    if centroid is None:
-        total = np.sum([m.embedding for m in members], axis=0) if members else np.zeros(1, dtype=np.float32)
-        norm = float(np.linalg.norm(total))
-        centroid = total / norm if norm else total
+def summarise(story: Story, members: Sequence[ArticleFeatures], centroid: np.ndarray) -> StorySummary:
+    """The summary of `story` from the features of its articles, in the order they joined it, and the
+    centroid the story index keeps for it."""
     actors = Counter(a for m in members for a in m.key_actors)
     names = {k: v for m in members for k, v in m.names.items() if k in actors}
     return StorySummary(story, centroid, actors, names)
