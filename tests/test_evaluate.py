@@ -137,3 +137,58 @@ def test_eval_similarity_compares_shared_actors_by_canonical_id(tmp_path: Path, 
     result = similarity.evaluate_similarity(path)
     assert result.pairs == 3 and shared == [True, False, True]
     assert result.pearson > 0.5
+
+
+def _features_at(vectors: dict[str, list[float]]) -> list:
+    """Undated articles with only an embedding: the story score is then the cosine."""
+    import numpy as np
+
+    from storyline.relate.features import NUM_PERM, ArticleFeatures
+
+    made = []
+    for article_id, values in vectors.items():
+        vector = np.asarray(values, dtype=np.float32)
+        made.append(ArticleFeatures(article_id, None, None, article_id, vector / np.linalg.norm(vector), np.zeros(NUM_PERM, np.uint64)))
+    return made
+
+
+def test_the_ceiling_finds_the_threshold_that_separates_two_events_of_one_kind():
+    """Two events read alike (cosine 0.6 across) but closer within (0.9): some threshold splits them."""
+    from storyline.evaluate.ceiling import clustering_ceiling
+
+    features = _features_at({"a1": [1, 0.2, 0], "a2": [1, 0.25, 0.05], "b1": [0.6, 0.8, 0], "b2": [0.55, 0.83, 0.02]})
+    gold = {"a1": "a", "a2": "a", "b1": "b", "b2": "b"}
+    bounds = clustering_ceiling(features, gold)
+    assert {(b.signal, b.linkage) for b in bounds} == {(s, m) for s in ("story score", "embedding cosine") for m in ("average", "complete")}
+    for bound in bounds:
+        assert bound.bcubed.f1 == pytest.approx(1.0)
+        assert 0.6 < bound.threshold <= 0.98  # between the across-event and the within-event cosines
+
+
+def test_the_ceiling_cannot_split_what_the_score_cannot_tell_apart():
+    """A report of event b as close to a's reports as they are to each other: no threshold gets it right."""
+    from storyline.evaluate.ceiling import clustering_ceiling
+
+    features = _features_at({"a1": [1, 0, 0], "a2": [1, 0.1, 0], "b1": [1, 0.05, 0], "c1": [0, 0, 1]})
+    bounds = clustering_ceiling(features, {"a1": "a", "a2": "a", "b1": "b", "c1": "c"})
+    assert all(b.bcubed.f1 < 0.9 for b in bounds)
+
+
+def test_the_ceiling_refuses_what_it_cannot_compare():
+    from storyline.evaluate import ceiling
+
+    features = _features_at({"a1": [1, 0, 0], "a2": [0, 1, 0]})
+    with pytest.raises(ValueError, match="at least two"):
+        ceiling.clustering_ceiling(features, {"a1": "a"})  # one labelled article
+    with pytest.raises(ValueError, match="sample"):
+        ceiling.clustering_ceiling(features * (ceiling.MAX_ARTICLES // 2 + 1), {"a1": "a", "a2": "b"})
+
+
+def test_eval_stories_prints_the_ceiling(tmp_path):
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "stories", str(_two_event_table(tmp_path)), "--gold", "event", "--ceiling"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("ceiling:") == 4

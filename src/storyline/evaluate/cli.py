@@ -21,11 +21,12 @@ def stories(
     gold: Annotated[str, typer.Option("--gold", help="Field holding the gold story label, e.g. `event_cluster` or `event`.")],
     seed: Annotated[int | None, typer.Option(help="Shuffle the arrival order with this seed (default: file order).")] = None,
     orders: Annotated[int, typer.Option(min=0, help="Also run this many shuffled orders (seeds 0…N-1) and print their mean and worst B-cubed F1.")] = 0,
+    ceiling: Annotated[bool, typer.Option("--ceiling", help="Also print the best B-cubed F1 offline clustering of the same scores reaches, its threshold picked on this data: a bound for any order or threshold, never a result.")] = False,
 ) -> None:
     """Story clustering against gold labels: B-cubed and pairwise precision/recall/F1, cluster counts."""
     from storyline.evaluate.stories import evaluate_orders, evaluate_stories
 
-    r = evaluate_stories(path, gold, seed=seed)
+    r = evaluate_stories(path, gold, seed=seed, ceiling=ceiling)
     table = Table("measure", "value", title=f"stories: {path.name} (gold `{gold}`)", title_justify="left")
     for name, value in [
         ("articles", f"{r.articles} ({r.failed} failed)"), ("gold clusters", r.gold_clusters), ("clusters", r.clusters),
@@ -37,6 +38,8 @@ def stories(
     if orders:
         spread = evaluate_orders(path, gold, orders)
         table.add_row(f"B-cubed F1 over {orders} shuffled orders: mean / worst", f"{spread.mean:.3f} / {spread.worst:.3f}")
+    for bound in r.ceiling or []:
+        table.add_row(f"ceiling: {bound.signal}, {bound.linkage} linkage (threshold {bound.threshold:.2f})", f"{bound.bcubed.f1:.3f}")
     Console().print(table)
 
 

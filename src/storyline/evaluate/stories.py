@@ -15,8 +15,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.evaluate.ceiling import Ceiling, clustering_ceiling
 from storyline.evaluate.clustering import Scores, bcubed, pairwise
 from storyline.pipeline import Pipeline
+from storyline.relate.features import from_record
 from storyline.store import Store
 
 # Column names other corpora use for what storyline's tables call `published` and `outlet`.
@@ -32,6 +34,7 @@ class StoriesResult:
     bcubed: Scores
     pairwise: Scores
     seconds: float
+    ceiling: list[Ceiling] | None = None  # offline clustering with the best threshold on this data (`ceiling.py`)
 
 
 def _table_row(row: dict, gold_field: str, index: int) -> dict:
@@ -43,7 +46,7 @@ def _table_row(row: dict, gold_field: str, index: int) -> dict:
     return out
 
 
-def evaluate_stories(path: Path, gold_field: str, *, seed: int | None = None) -> StoriesResult:
+def evaluate_stories(path: Path, gold_field: str, *, seed: int | None = None, ceiling: bool = False) -> StoriesResult:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     missing = [i for i, r in enumerate(rows) if gold_field not in r or "text" not in r]
     if missing:
@@ -63,10 +66,11 @@ def evaluate_stories(path: Path, gold_field: str, *, seed: int | None = None) ->
             summary = Pipeline(store).run([source])
             seconds = time.perf_counter() - started
             predicted = {r["article_id"]: r["story_id"] for r in store.db.execute("SELECT * FROM story_articles")}
-    gold = {k: v for k, v in gold.items() if k in predicted}
+            gold = {k: v for k, v in gold.items() if k in predicted}
+            bound = clustering_ceiling([from_record(r) for r, _, _ in store.load_features()], gold) if ceiling else None
     return StoriesResult(
         articles=len(predicted), failed=summary.failed, gold_clusters=len(set(gold.values())), clusters=len(set(predicted.values())),
-        bcubed=bcubed(predicted, gold), pairwise=pairwise(predicted, gold), seconds=seconds,
+        bcubed=bcubed(predicted, gold), pairwise=pairwise(predicted, gold), seconds=seconds, ceiling=bound,
     )  # fmt: skip
 
 
