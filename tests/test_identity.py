@@ -125,6 +125,39 @@ def test_full_form_is_the_most_used_form_that_shortens_no_other(forms: dict[str,
     assert full_form(forms) == max(full, key=lambda form: (forms[form], len(form)))
 
 
+_ORG_FORMS = st.lists(st.sampled_from(["Kestrel", "KCS", "Chemical", "Storage", "the", "of", "Ka", "KA", "Bay"]),
+                      min_size=1, max_size=4).map(" ".join)  # fmt: skip
+_PERSON_FORMS = st.sampled_from(["Jens Stoltenberg", "Stoltenberg", "Mr Stoltenberg", "Jens", "J. Stoltenberg", "Jens Stoltenberg Jr"])
+
+
+@given(st.sampled_from(["org", "person"]), st.data())
+def test_the_name_kept_between_new_forms_is_the_one_a_full_choice_gives(kind: str, data: st.DataObject) -> None:
+    """An article that writes no new form only raises counts; the cheap rename must agree with choosing
+    from every form, article after article."""
+    from storyline.analysis.identity import KnownEntity, _choose_name, _rename
+
+    forms = _ORG_FORMS if kind == "org" else _PERSON_FORMS
+    entity = KnownEntity("e1", "first", kind)  # type: ignore[arg-type]
+    for written in data.draw(st.lists(st.lists(forms, min_size=1, max_size=3, unique=True), min_size=1, max_size=12)):
+        fresh = any(form not in entity.forms for form in written)
+        for form in written:
+            entity.forms[form] = entity.forms.get(form, 0) + 1
+        _rename(entity, written, fresh)
+        assert entity.name == _choose_name(KnownEntity("e1", "first", kind, forms=dict(entity.forms)))  # type: ignore[arg-type]
+
+
+def test_a_tie_between_names_goes_to_the_form_written_first() -> None:
+    from storyline.analysis.identity import KnownEntity, _rename
+
+    entity = KnownEntity("e1", "Kestrel Bay", "org")
+    for written in (["Kestrel Bay"], ["Bay Kestrel"], ["Bay Kestrel"], ["Kestrel Bay"]):
+        fresh = any(form not in entity.forms for form in written)
+        for form in written:
+            entity.forms[form] = entity.forms.get(form, 0) + 1
+        _rename(entity, written, fresh)
+    assert entity.forms == {"Kestrel Bay": 2, "Bay Kestrel": 2} and entity.name == "Kestrel Bay"
+
+
 def test_nicknames_and_initials_find_their_person_under_another_first_letter() -> None:
     """A person is filed by surname and first name, so Bill finds William (b and w) and an initial its name."""
     registry = EntityRegistry()

@@ -17,7 +17,10 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from storyline.analysis.names import NICKNAMES, PersonName, best_name, fold_name, full_form, is_short_form, parse_person_name, same_person, short_form_keys, surname_keys
+from storyline.analysis.names import (
+    NICKNAMES, PersonName, fold_name, is_short_form, name_rank, parse_person_name, same_person,
+    short_form_keys, short_forms, surname_keys,
+)  # fmt: skip
 from storyline.model import Article, Entity, EntityKey, EntityKind, Speaker, stable_id
 
 # Entities whose names and form counts stay in this process: many weeks of the names news repeats.
@@ -35,6 +38,7 @@ class KnownEntity:
     forms: dict[str, int] = field(default_factory=dict)
     filed: bool = True  # False for a name only its article can resolve (below), which no other will look up
     filed_as: str | None = None  # the name a person was last filed under, in this process
+    never_names: frozenset[str] | None = None  # forms that cannot be its name, as of the last full choice here
 
     @property
     def attestations(self) -> int:
@@ -141,11 +145,42 @@ def _person_names(entity: Entity) -> list[PersonName]:
     return [name for form in entity.aliases if (name := parse_person_name(form))]
 
 
-def _choose_name(entity: KnownEntity) -> str:
+def _never_names(entity: KnownEntity) -> frozenset[str]:
+    """A person's forms that are no person's name; an organisation's or place's short forms. A form
+    stays one as forms are added."""
     if entity.kind == "person":
-        named = {form: n for form, n in entity.forms.items() if parse_person_name(form)}
-        return best_name(named) if named else entity.name
-    return full_form(entity.forms) if entity.forms else entity.name
+        return frozenset(form for form in entity.forms if not parse_person_name(form))
+    return frozenset(short_forms(entity.forms))
+
+
+def _name_rank(entity: KnownEntity, form: str) -> tuple[int, int, int, str] | tuple[int, int]:
+    """The better name ranks higher: a person's fullest form (`best_name`), else the most used, then longest."""
+    return name_rank(form, entity.forms) if entity.kind == "person" else (entity.forms[form], len(form))
+
+
+def _choose_name(entity: KnownEntity) -> str:
+    entity.never_names = _never_names(entity)
+    usable = [form for form in entity.forms if form not in entity.never_names]
+    return max(usable, key=lambda form: _name_rank(entity, form)) if usable else entity.name
+
+
+def _rename(entity: KnownEntity, counted: Collection[str], fresh: bool) -> None:
+    """Choose the entity's name again after an article counted `counted`.
+
+    The full choice is O(forms) and runs for every mention. When the article wrote no new form, the
+    name is still the best of the same forms but for the counts just raised, so only one of those
+    can overtake it; ties go to the form written first, as in the full choice.
+    """
+    if fresh or entity.never_names is None or entity.name not in entity.forms:
+        entity.name = _choose_name(entity)
+        return
+    contenders = [entity.name, *(form for form in counted if form not in entity.never_names)]
+    top = max(_name_rank(entity, form) for form in contenders)
+    tied = [form for form in contenders if _name_rank(entity, form) == top]
+    if len(tied) > 1:
+        order = {form: i for i, form in enumerate(entity.forms)}
+        tied.sort(key=order.__getitem__)
+    entity.name = tied[0]
 
 
 class EntityRegistry:
@@ -252,12 +287,16 @@ class EntityRegistry:
             canonical = self._match(local) or self._create(local, article.id)
             new = self._changed.setdefault(canonical.id, Entity(canonical.id, canonical.name, canonical.kind))
             fresh = [form for form in local.aliases if form not in canonical.forms]
+            counted = []
             for form, ids in local.aliases.items():
                 unseen = ids - new.aliases.get(form, set())
                 canonical.forms[form] = canonical.forms.get(form, 0) + len(unseen)
                 for article_id in unseen:
                     new.add_alias(form, article_id)
-            canonical.name = new.name = _choose_name(canonical)
+                if unseen:
+                    counted.append(form)
+            _rename(canonical, counted, bool(fresh))
+            new.name = canonical.name
             self._file(canonical, fresh)
             mapping[local.id] = canonical
         article.entities = {

@@ -108,12 +108,9 @@ def short_form_keys(form: str) -> set[str]:
     return {f"w {words[0]}", f"i {_initials(words)}"} | ({f"i {words[0]}"} if len(words) == 1 else set())
 
 
-def full_form(forms: dict[str, int]) -> str:
-    """The most used organisation form that is not a short form of another ("Kestrel" loses to the full name).
-
-    `is_short_form` against every other form, in one pass over the words: an organisation named
-    for months gathers hundreds of forms, and this runs each time it is named.
-    """
+def short_forms(forms: Iterable[str]) -> set[str]:
+    """The forms that shorten another (`is_short_form`), in one pass over the words: an organisation
+    named for months gathers hundreds of forms. Adding forms never takes a form out of this set."""
     words = {form: fold_name(form).split() for form in forms}
     leading = {tuple(w[:k]) for w in words.values() for k in range(1, len(w))}
     first_words: dict[str, set[str]] = {}  # initials of a longer form -> the first words of those forms
@@ -130,8 +127,13 @@ def full_form(forms: dict[str, int]) -> str:
         acronym = len(w) == 1 and form.isupper() and len(form) >= 2
         return acronym and bool(first_words.get(w[0], set()) - {w[0]})  # a form it leads is judged by length
 
-    full = [f for f in forms if not shortens(f)]
-    return max(full, key=lambda form: (forms[form], len(form)))
+    return {form for form in words if shortens(form)}
+
+
+def full_form(forms: dict[str, int]) -> str:
+    """The most used organisation form that is not a short form of another ("Kestrel" loses to the full name)."""
+    short = short_forms(forms)
+    return max((f for f in forms if f not in short), key=lambda form: (forms[form], len(form)))
 
 
 def damerau_levenshtein(a: str, b: str) -> int:
@@ -192,15 +194,16 @@ def same_person(a: PersonName, b: PersonName) -> bool:
     return similar_word(a.surname, b.surname) and compatible_first_names(a.first, b.first)
 
 
+def name_rank(form: str, forms: dict[str, int]) -> tuple[int, int, int, str]:
+    """How good a name for a person `form` is: fullest, then most attested, then longest."""
+    parsed = parse_person_name(form)
+    parts = len(parsed.full.split()) if parsed else 0
+    return (parts, forms[form], len(form), form)
+
+
 def best_name(forms: dict[str, int]) -> str:
     """The fullest, then most attested, then longest form: a one-off slip loses to the usual spelling."""
-
-    def score(form: str) -> tuple[int, int, int, str]:
-        parsed = parse_person_name(form)
-        parts = len(parsed.full.split()) if parsed else 0
-        return (parts, forms[form], len(form), form)
-
-    return max(forms, key=score)
+    return max(forms, key=lambda form: name_rank(form, forms))
 
 
 def unique_match(name: PersonName, candidates: Iterable[tuple[str, PersonName]]) -> str | None:
