@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from storyline.analysis.names import (
-    NICKNAMES, PersonName, fold_name, is_short_form, name_rank, parse_person_name, same_person,
+    NICKNAMES, PersonName, fold_name, form_rank, is_short_form, name_rank, parse_person_name, same_person,
     short_form_keys, short_forms, surname_keys,
 )  # fmt: skip
 from storyline.model import Article, Entity, EntityKey, EntityKind, Speaker, stable_id
@@ -154,8 +154,8 @@ def _never_names(entity: KnownEntity) -> frozenset[str]:
 
 
 def _name_rank(entity: KnownEntity, form: str) -> tuple[int, int, int, str] | tuple[int, int]:
-    """The better name ranks higher: a person's fullest form (`best_name`), else the most used, then longest."""
-    return name_rank(form, entity.forms) if entity.kind == "person" else (entity.forms[form], len(form))
+    """The better name ranks higher: the order `best_name` and `full_form` choose by."""
+    return (name_rank if entity.kind == "person" else form_rank)(form, entity.forms)
 
 
 def _choose_name(entity: KnownEntity) -> str:

@@ -130,10 +130,15 @@ def short_forms(forms: Iterable[str]) -> set[str]:
     return {form for form in words if shortens(form)}
 
 
+def form_rank(form: str, forms: dict[str, int]) -> tuple[int, int]:
+    """How good a name for an organisation or place `form` is: most used, then longest."""
+    return (forms[form], len(form))
+
+
 def full_form(forms: dict[str, int]) -> str:
     """The most used organisation form that is not a short form of another ("Kestrel" loses to the full name)."""
     short = short_forms(forms)
-    return max((f for f in forms if f not in short), key=lambda form: (forms[form], len(form)))
+    return max((f for f in forms if f not in short), key=lambda form: form_rank(form, forms))
 
 
 def damerau_levenshtein(a: str, b: str) -> int:
