@@ -199,7 +199,7 @@ def test_scare_quoted_fragment_in_reported_speech_is_one_mixed_statement() -> No
 def test_called_and_described_take_what_is_named_with_the_quoted_name() -> None:
     s = only("Rafael Pinto called the offer “an insult to every nurse”.")
     assert (s.kind, s.content.text, s.cue.text) == ("mixed", "the offer “an insult to every nurse”", "called")
-    s = only("Later she met Rafael Pinto. She described the mood as “calm but tired”.")
+    s = only("Later they met Rafael Pinto. He described the mood as “calm but tired”.")
     assert s.content.text == "the mood as “calm but tired”" and s.speaker.name == "Rafael Pinto"
 
 

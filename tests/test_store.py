@@ -37,7 +37,7 @@ def make_article(article_id: str = "a1", outlet: str = "Test Gazette") -> Articl
     said = TEXT.index("said")
     content = TEXT.index("the bridge")
     quote = TEXT.index("We are")
-    speaker = Speaker("e-brook", "Ada Brook")
+    speaker = Speaker("e-brook", "Ada Brook", role="mayor")
     article.statements = [
         Statement(article_id, "indirect", Span.of(TEXT, content, TEXT.index(".")), Span.of(TEXT, said, said + 4),
                   Span.of(TEXT, name, name + 9), speaker),
@@ -100,10 +100,22 @@ def test_article_round_trip_keeps_spans_speakers_and_aliases(store):
     loaded = store.load_article("a1")
     assert loaded.text == original.text
     assert [s.content for s in loaded.statements] == [s.content for s in original.statements]
-    assert loaded.statements[1].speaker == Speaker("e-brook", "Ada Brook", "person")
+    assert loaded.statements[1].speaker == Speaker("e-brook", "Ada Brook", "person", "mayor")
     assert loaded.entities["e-brook"].aliases == {"Ada Brook": {"a1"}}
     record, story, duplicate = next(store.load_features())
     assert record == {"vec": b"\x00\x01", "n": 3} and story == "st1" and duplicate is None
+
+
+def test_a_store_from_before_roles_gets_the_column_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as old:
+        save(old, make_article())
+        old.db.execute("ALTER TABLE statements DROP COLUMN speaker_role")
+        old.db.execute("UPDATE meta SET value='5' WHERE key='schema_version'")
+    with Store(path) as upgraded:
+        assert upgraded.load_article("a1").statements[0].speaker.role is None
+        save(upgraded, make_article("a2"))
+        assert upgraded.load_article("a2").statements[0].speaker.role == "mayor"
 
 
 def test_renamed_entity_renames_its_statements_speaker(store):
@@ -142,7 +154,7 @@ def test_statement_export_contract(store):
     assert len(rows) == 2
     row = rows[1]
     assert row["article_id"] == "a1" and row["kind"] == "direct"
-    assert row["speaker"] == {"id": "e-brook", "name": "Ada Brook"}
+    assert row["speaker"] == {"id": "e-brook", "name": "Ada Brook", "role": "mayor"}
     for key in ("content", "cue", "source"):
         span = row[key]
         assert TEXT[span["start"] : span["end"]] == span["text"]

@@ -86,6 +86,9 @@ class Entity:
     name: str
     kind: EntityKind
     aliases: dict[str, set[str]] = field(default_factory=dict)
+    # Known only by a description in its article ("the spokeswoman", "officials"): the registry never
+    # takes it for anyone of another article.
+    described: bool = False
 
     def add_alias(self, form: str, article_id: str) -> None:
         self.aliases.setdefault(form, set()).add(article_id)
@@ -115,14 +118,16 @@ class Mention:
 
 @dataclass(slots=True)
 class Speaker:
-    """The resolved speaker of a statement: a canonical entity id and its display name."""
+    """The resolved speaker of a statement: a canonical entity id, its display name, and the role the
+    article gives them ("attorney for Donald Trump Jr."), which is never part of the name."""
 
     id: str
     name: str
     kind: EntityKind = "person"
+    role: str | None = None
 
     def to_dict(self) -> dict[str, str]:
-        return {"id": self.id, "name": self.name}
+        return {"id": self.id, "name": self.name, **({"role": self.role} if self.role else {})}
 
 
 @dataclass(slots=True)

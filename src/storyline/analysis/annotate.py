@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from storyline.analysis.confidence import evidence
 from storyline.analysis.entities import build_entities
 from storyline.analysis.quotes import find_quotes
 from storyline.analysis.speakers import SpeakerResolver
 from storyline.analysis.statements import find_attributions
 from storyline.model import Article, Span, Speaker, Statement
-
-_PRONOUN_CONFIDENCE = 0.9
 
 
 def _sentences(text: str, doc: Doc) -> list[Span]:
@@ -32,12 +31,9 @@ def annotate(article: Article, doc: Doc) -> Article:
     resolver = SpeakerResolver(article.id, text, found, excluded)
     statements = []
     for attribution in attributions:
-        entity = resolver.resolve(attribution)
-        speaker = Speaker(entity.id, entity.name, entity.kind) if entity else None
+        resolved = resolver.resolve(attribution)
+        speaker = Speaker(resolved.entity.id, resolved.entity.name, resolved.entity.kind, resolved.role) if resolved else None
         source = attribution.source
-        confidence = attribution.confidence
-        if source is not None and source.root.pos_ == "PRON":
-            confidence *= _PRONOUN_CONFIDENCE
         statements.append(
             Statement(
                 article_id=article.id,
@@ -46,7 +42,7 @@ def annotate(article: Article, doc: Doc) -> Article:
                 cue=Span.of(text, *attribution.cue),
                 source=Span.of(text, source.start_char, source.end_char) if source is not None else None,
                 speaker=speaker,
-                confidence=round(confidence, 3),
+                confidence=evidence(attribution, doc).confidence,
             )
         )
     article.sentences = _sentences(text, doc)

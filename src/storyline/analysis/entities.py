@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from storyline.analysis.first_names import is_common_first_name
 from storyline.analysis.lexicon import LABEL_KINDS, ORG_WORDS, PERSON_ROLES, PERSON_SUFFIXES
 from storyline.analysis.names import (
     TITLES,
@@ -55,6 +56,7 @@ class ArticleEntities:
     entities: dict[str, Entity]
     mentions: list[Mention]
     titles: dict[str, set[str]]
+    roles: dict[str, str] = field(default_factory=dict)  # the first role phrase the article gives a person
 
 
 def _is_name_token(token: Token) -> bool:
@@ -74,16 +76,50 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _given_name_start(doc: Doc, start: int, end: int) -> int | None:
+    """Where a person's name begins inside a longer name: at a common given name after a word that is no
+    given name ("Scotland Nicola Sturgeon", which the small model calls an organisation)."""
+    if not all(_is_name_token(t) and not t.is_upper for t in doc[start + 1 : end]) or doc[end - 1].lower_ in ORG_WORDS:
+        return None
+    for i in range(start + 1, end - 1):
+        if is_common_first_name(doc[i].text) and not is_common_first_name(doc[i - 1].text):
+            return i
+    return None
+
+
+def _with_given_names(doc: Doc, start: int, end: int, taken: set[int]) -> int:
+    """The model often leaves an unfamiliar given name out ("Anders [Lindqvist]"): a capitalised word
+    compounded onto a lone surname, that no other name holds, belongs to it ("Host Ellen Marsh" stays)."""
+    if end - start != 1 or is_common_first_name(doc[start].text):
+        return start
+    while start > 0:
+        word = doc[start - 1]
+        compounded = word.dep_ == "compound" and start <= word.head.i < end and word.pos_ == "PROPN"
+        if not compounded or not _is_name_token(word) or word.is_upper or _is_title(word) or word.i in taken:
+            break
+        start -= 1
+    return start
+
+
 def _raw_spans(doc: Doc) -> list[NameSpan]:
     found = []
+    taken = {t.i for ent in doc.ents for t in ent}
     for ent in doc.ents:
         kind = LABEL_KINDS.get(ent.label_)
         if kind is None:
             continue
         titled = any(_is_title(t) for t in ent) and _is_name_token(ent[-1]) and not _is_title(ent[-1])
         start, end = _trim(doc, ent.start, ent.end)
-        if start < end:
-            found.append(NameSpan(start, end, "person" if titled else kind))
+        if start >= end:
+            continue
+        given = _given_name_start(doc, start, end)
+        if given is not None:
+            start, kind = given, "person"
+        elif titled:
+            kind = "person"
+        if kind == "person":
+            start = _with_given_names(doc, start, end, taken)
+        found.append(NameSpan(start, end, kind))
     return found
 
 
@@ -139,11 +175,22 @@ def _other_names(doc: Doc, spans: list[NameSpan]) -> set[str]:
     return {doc[s.start : s.end].text for s in spans if s.kind != "person"}
 
 
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Is token i a hyphen inside one word ("Gallego-Lazo")?"""
+    return doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 def _as_person(doc: Doc, span: NameSpan, other_names: set[str]) -> NameSpan:
     """The person part of a name span, without leading words that are other names ("Afghanistan")."""
     start = span.end - 1
-    while start > span.start and _is_name_token(doc[start - 1]) and doc[start - 1].text not in other_names:
-        start -= 1
+    while start > span.start:
+        before = doc[start - 1]
+        if _hyphen_joined(doc, start - 1) and start - 2 >= span.start:
+            start -= 2
+        elif _is_name_token(before) and before.text not in other_names and not _is_title(before):
+            start -= 1
+        else:
+            break
     return NameSpan(start, span.end, "person")
 
 
@@ -279,10 +326,29 @@ def _title_words(doc: Doc, name: TokenSpan) -> set[str]:
     } - _TITLE_LINKS
 
 
+def role_phrase(doc: Doc, name: TokenSpan) -> str | None:
+    """The role written before a name or apposed to it, as written ("NATO Secretary General", "an attorney
+    for Trump Jr."): shown beside the speaker's name, never part of it."""
+    before = sorted(_before_name(doc, name), key=lambda t: t.i)
+    apposed = sorted({t.i for t in _apposed(name)})
+    if apposed:
+        phrase = doc[apposed[0] : apposed[-1] + 1]
+    elif before:
+        phrase = doc[before[0].i : before[-1].i + 1]
+    else:
+        return None
+    words = [t for t in phrase if not (t.is_punct and t.text not in "'’&-")]
+    while words and (words[0].pos_ == "DET" or words[0].is_punct):
+        words = words[1:]
+    text = "".join(t.text_with_ws for t in words).strip(" ,;:—–-")
+    return text or None
+
+
 def build_entities(article_id: str, text: str, doc: Doc) -> ArticleEntities:
     entities: dict[str, Entity] = {}
     mentions: list[Mention] = []
     titles: dict[str, set[str]] = {}
+    roles: dict[str, str] = {}
     for cluster in _cluster(doc, find_names(doc)):
         entity_id = stable_id(article_id, f"{cluster.kind}:{cluster.key}", prefix="e")
         name = best_name(cluster.forms) if cluster.person else full_form(cluster.forms)
@@ -295,5 +361,7 @@ def build_entities(article_id: str, text: str, doc: Doc) -> ArticleEntities:
             mentions.append(Mention(article_id, span, entity_id, cluster.kind, via))
             if cluster.person:
                 titles.setdefault(entity_id, set()).update(_title_words(doc, tokens))
+                if entity_id not in roles and (role := role_phrase(doc, tokens)):
+                    roles[entity_id] = role
     mentions.sort(key=lambda m: m.span.start)
-    return ArticleEntities(entities, mentions, titles)
+    return ArticleEntities(entities, mentions, titles, roles)

@@ -241,6 +241,8 @@ class EntityRegistry:
         ]
 
     def _match(self, local: Entity) -> KnownEntity | None:
+        if local.described:
+            return None  # "the spokeswoman" of one article is nobody in particular in the next
         if local.kind == "person":
             return self._match_person(local)
         for form in local.aliases:
@@ -256,9 +258,10 @@ class EntityRegistry:
         return fits[0] if len(fits) == 1 else None
 
     def _create(self, local: Entity, article_id: str) -> KnownEntity:
-        scope = () if _person_names(local) or local.kind != "person" else (article_id,)
+        named = not local.described and (_person_names(local) or local.kind != "person")
+        scope = () if named else (article_id,)
         entity_id = stable_id("entity", local.kind, fold_name(local.name), *scope, prefix="e")
-        filed = True
+        filed = not local.described
         if self._known(entity_id) is not None:
             # A namesake holds this id, and this name fitted no one or several ("Vell" among two Vells):
             # like a role, it is this article's own, and filing it would make every later Vell ambiguous.
@@ -309,7 +312,7 @@ class EntityRegistry:
         for statement in article.statements:
             if statement.speaker is not None and statement.speaker.id in mapping:
                 entity = mapping[statement.speaker.id]
-                statement.speaker = Speaker(entity.id, entity.name, entity.kind)
+                statement.speaker = Speaker(entity.id, entity.name, entity.kind, statement.speaker.role)
 
     def changes(self) -> EntityChanges:
         """What canonicalising changed since the last call, handed to the memory (and to the caller, to save)."""

@@ -16,7 +16,10 @@ CUE_VERBS: Final = frozenset(
     "accuse allege blame boast brag charge cite conclude counter criticize criticise demand dismiss "
     "echo email estimate find forecast hint imply inform joke lament mention plead propose quip recommend "
     "retort show signal speculate tout assure remind repeat recount outline retweet apologize apologise express "
-    "blast assail decry denounce condemn praise mock question reject".split()
+    "blast assail decry denounce condemn praise mock question reject "
+    # more speech acts people use in news (FrameNet's Statement and VerbNet's say/declare/advise classes)
+    "justify underline underscore reaffirm affirm hail deem thank advise instruct elaborate envision envisage "
+    "exclaim proclaim profess confess concur attest whisper shout yell mutter clarify posit".split()
 )
 
 # Cues whose message can be a plain object or an infinitive ("announced a ceasefire", "urged them
@@ -25,7 +28,7 @@ OBJECT_CUES: Final = frozenset(
     "announce urge warn report tweet confirm deny promise vow pledge threaten reveal disclose "
     # speech acts whose object is what was said about ("blasted the plan", "proposed a tax cut")
     "criticize criticise cite propose demand blast assail decry denounce condemn praise mock question reject "
-    "express outline".split()
+    "express outline hail thank reaffirm underline underscore justify".split()
 )
 
 # Cues said to someone: in the passive their subject is the addressee ("residents were urged to stay in").
@@ -56,8 +59,34 @@ ROLE_NOUN_KINDS: Final[dict[str, EntityKind]] = {
         "group union party".split(),
         "org",
     ),
-    **dict.fromkeys("report study data survey statement document poll analysis review".split(), "other"),
+    **dict.fromkeys(
+        "report study data survey statement document poll analysis review findings summary memo letter filing "
+        "complaint indictment lawsuit ruling opinion release advisory bulletin guidelines guidance figures".split(),
+        "other",
+    ),
 }
+
+# What speaks for its owner: a document, a channel, an account ("Trump's Twitter", "a Fox News poll",
+# "the WHO's report", "a memo posted by Senator Dalmau"): its speaker is whoever it belongs to.
+DOCUMENT_WORDS: Final = frozenset(
+    "report study data survey statement document documents poll polling analysis review findings summary "
+    "description database memo letter filing complaint indictment lawsuit ruling opinion decision order release "
+    "announcement advisory bulletin notice guidelines guidance figures estimate estimates records account "
+    "twitter facebook instagram feed website site page blog post tweet tweets email video book memoir memoirs "
+    "transcript testimony minutes speech research ad".split()
+)
+
+# Words that tell a person's gender where the name does not: titles and roles.
+FEMALE_WORDS: Final = frozenset(
+    "mrs ms miss madam lady dame queen princess duchess spokeswoman chairwoman congresswoman councilwoman "
+    "businesswoman sportswoman policewoman actress wife mother daughter sister grandmother aunt niece widow "
+    "woman girl".split()
+)
+MALE_WORDS: Final = frozenset(
+    "mr sir lord king prince duke spokesman chairman congressman councilman businessman sportsman policeman "
+    "actor husband father son brother grandfather uncle nephew widower man boy".split()
+)
+GENDERED_PRONOUNS: Final = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 # Nouns that describe a person's job or role ("striker Shane Kilbride", "Ana Silva, the coach"):
 # evidence that the name beside them is a person whatever the tagger said. Agent suffixes cover

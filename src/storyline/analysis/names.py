@@ -11,14 +11,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+# Forms of address: a title that says nothing of a role.
+HONORIFICS: Final = frozenset("mr mrs ms miss mx dr sir dame".split())
+
 # Words that qualify a name without being part of it.
-TITLES: Final = frozenset(
-    "mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister secretary "
+TITLES: Final = HONORIFICS | frozenset(
+    "prof professor lord lady president vice prime minister secretary "
     "general ambassador envoy special senator sen rep representative governor gov mayor chancellor "
     "king queen prince princess pope judge justice chief director spokesman spokeswoman spokesperson "
     "commander colonel col lt lieutenant captain capt sgt sergeant admiral deputy former foreign "
     "defense defence interior finance state chairman chairwoman chair ceo premier sheikh imam "
-    "bishop rev reverend father brother sister ayatollah mullah marshal field".split()
+    "bishop rev reverend father brother sister ayatollah mullah marshal field "
+    # roles newsrooms write before a name as if a title ("U.S. Attorney Bash", "Legislator Tanya Chan")
+    "attorney prosecutor legislator lawmaker congressman congresswoman councilman councilwoman councillor "
+    "councilor assemblyman assemblywoman commissioner sheriff superintendent detective inspector trooper "
+    "scientist researcher economist analyst dean coach pastor rabbi cardinal archbishop emir sultan speaker "
+    "leader whip treasurer auditor comptroller solicitor barrister magistrate officer".split()
 )
 
 NICKNAMES: Final[dict[str, str]] = {
@@ -30,9 +38,19 @@ NICKNAMES: Final[dict[str, str]] = {
     "chris": "christopher", "nick": "nicholas", "sam": "samuel", "ben": "benjamin",
     "ted": "edward", "ed": "edward", "andy": "andrew", "matt": "matthew", "pat": "patrick",
     "jen": "jennifer", "jenny": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret",
+    # short forms of one given name only, as newsrooms use them for public figures
+    "bibi": "benjamin", "bernie": "bernard", "chuck": "charles", "charlie": "charles", "larry": "lawrence",
+    "mitch": "mitchell", "newt": "newton", "rudy": "rudolph", "ron": "ronald", "don": "donald",
+    "fred": "frederick", "greg": "gregory", "jeff": "jeffrey", "jon": "jonathan", "ken": "kenneth",
+    "nate": "nathan", "phil": "philip", "ray": "raymond", "stan": "stanley", "tim": "timothy",
+    "vince": "vincent", "walt": "walter", "abby": "abigail", "becky": "rebecca", "debbie": "deborah",
+    "maggie": "margaret", "patty": "patricia", "trish": "patricia", "vicky": "victoria", "mo": "maurice",
+    "beto": "robert", "hank": "henry", "jerry": "gerald", "doug": "douglas", "mick": "michael",
 }
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Generational suffixes: part of the name, never the surname, and they tell a father from his son.
+SUFFIXES: Final = frozenset("jr jr. sr sr. ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -43,10 +61,11 @@ class PersonName:
     surname: str
     first: str | None = None
     middle: tuple[str, ...] = ()
+    suffix: str | None = None  # "Jr.": Donald Trump Jr. is not Donald Trump
 
     @property
     def full(self) -> str:
-        return " ".join(p for p in (self.first, *self.middle, self.surname) if p)
+        return " ".join(p for p in (self.first, *self.middle, self.surname, self.suffix) if p)
 
 
 def name_words(form: str) -> list[str]:
@@ -63,11 +82,12 @@ def strip_titles(words: list[str]) -> list[str]:
 def parse_person_name(form: str) -> PersonName | None:
     """The parts of a capitalised name form; None for role phrases ("the NATO chief") and pronouns."""
     words = strip_titles(name_words(form))
+    suffix = words.pop() if len(words) > 1 and words[-1].casefold() in SUFFIXES else None
     if not words or not all(w[0].isupper() for w in words):
         return None
     if len(words) == 1:
-        return PersonName(surname=words[0])
-    return PersonName(surname=words[-1], first=words[0], middle=tuple(words[1:-1]))
+        return PersonName(surname=words[0], suffix=suffix)
+    return PersonName(surname=words[-1], first=words[0], middle=tuple(words[1:-1]), suffix=suffix)
 
 
 def fold_name(form: str) -> str:
@@ -196,7 +216,10 @@ def compatible_first_names(a: str | None, b: str | None) -> bool:
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:
-    return similar_word(a.surname, b.surname) and compatible_first_names(a.first, b.first)
+    """One person by surname and first name; a suffix must agree when both names give a first name
+    (a lone "Trump" may be either, but "Trump Jr." is not "Donald Trump")."""
+    suffixes_agree = a.suffix == b.suffix or not (a.suffix or a.first) or not (b.suffix or b.first)
+    return similar_word(a.surname, b.surname) and compatible_first_names(a.first, b.first) and suffixes_agree
 
 
 def name_rank(form: str, forms: dict[str, int]) -> tuple[int, int, int, str]:

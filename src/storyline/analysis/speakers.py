@@ -1,8 +1,12 @@
 """Who a source phrase is, without a coreference model.
 
-Names are looked up among the article's entities; pronouns go to the most recent suitable person
-or organisation outside any quote or reported content (a name inside what was said never speaks);
-roles ("the NATO chief") go to the person the article gave that title, else stay a role speaker.
+Names are looked up among the article's entities, with the name alone as the speaker and the rest of
+the phrase as their role ("First Minister of Scotland Nicola Sturgeon"). A document or channel speaks
+for its owner ("Trump's Twitter", "a Fox News poll", "the court's summary"). Pronouns go to the most
+recent person or organisation outside any quote or reported content who agrees with them: "he" and
+"she" only to people, and never to someone known to be of the other gender (from the first name, a
+title or role, or an earlier pronoun). Descriptions ("the NATO chief", "the company") go to the one
+entity the article gave that title or name, else stay a description of this article only.
 """
 
 from __future__ import annotations
@@ -13,22 +17,31 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from storyline.analysis.entities import ArticleEntities
+from storyline.analysis.first_names import Gender, gender_of, is_common_first_name
 from storyline.analysis.lexicon import (
     COMPANY_WORDS,
+    DOCUMENT_WORDS,
+    FEMALE_WORDS,
+    GENDERED_PRONOUNS,
     INSTITUTION_WORDS,
     LEADER_WORDS,
+    MALE_WORDS,
     ORG_WORDS,
     PRONOUN_KINDS,
     ROLE_MODIFIERS,
     ROLE_NOUN_KINDS,
 )
-from storyline.analysis.names import fold_name, parse_person_name
+from storyline.analysis.names import HONORIFICS, TITLES, fold_name, parse_person_name
 from storyline.analysis.statements import Attribution
 from storyline.model import Entity, EntityKind, Mention, Span, stable_id
 
 _ROLE_NOISE = LEADER_WORDS | ROLE_MODIFIERS | {"the", "a", "an"}
 _ROLE_POS = ("NOUN", "PROPN", "ADJ")
 _ORIGIN_STEM = 3  # "Slovak" / "Slovakia", "Polish" / "Poland", "Norwegian" / "Norway"
+_OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # and the objects of _OWNER_PREPOSITIONS
+_OWNER_PREPOSITIONS = frozenset({"of", "from", "by"})
+_RELATIVE_HOPS = 4  # "a Republican running in the Third District who said": up from District to the person
+_PARAGRAPHS_FOR_GENDER = 2  # how far back a person of the right gender is preferred to one of unknown gender
 
 
 def _fits(word: Token, titles: set[str]) -> bool:
@@ -45,10 +58,28 @@ def _common_prefix(a: str, b: str) -> int:
     return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
+def _clean_role(tokens: list[Token]) -> str | None:
+    """A role phrase as shown: without leading articles and edge punctuation ("an attorney for X" -> "attorney for X")."""
+    while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct or tokens[0].lower_ in ("who", "which")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text if text and not all(t.lower_.rstrip(".") in HONORIFICS for t in tokens) else None  # "Mrs." is no role
+
+
 @dataclass(slots=True)
 class _Antecedent:
     pos: int
     entity_id: str
+
+
+@dataclass(slots=True)
+class Resolved:
+    """A statement's speaker: the entity, and the role the article gives them here."""
+
+    entity: Entity
+    role: str | None = None
 
 
 @dataclass(slots=True)
@@ -61,6 +92,9 @@ class SpeakerResolver:
     excluded: list[tuple[int, int]]  # quotes and reported contents: their names are not speakers
     antecedents: list[_Antecedent] = field(default_factory=list)
     last: tuple[int, str] | None = None  # where the last resolved statement ended, and who said it
+    genders: dict[str, Gender] = field(default_factory=dict)  # learnt from pronouns resolved to a person
+    speakers: set[str] = field(default_factory=set)  # entities already credited with a statement
+    owners: dict[str, str] = field(default_factory=dict)  # document word -> its owner ("poll" -> Fox News)
 
     def __post_init__(self) -> None:
         self.antecedents = [
@@ -70,28 +104,88 @@ class SpeakerResolver:
     def _excluded(self, pos: int) -> bool:
         return any(start <= pos < end for start, end in self.excluded)
 
-    def _recent(self, before: int, kinds: tuple[EntityKind, ...], content: tuple[int, int]) -> str | None:
-        """The latest suitable antecedent; never someone the statement itself names (they are talked about)."""
+    def gender(self, entity_id: str) -> Gender | None:
+        """What the article says of a person's gender: a pronoun already used, a title or role, the first name."""
+        if entity_id in self.genders:
+            return self.genders[entity_id]
+        words = {w.rstrip(".") for w in self.found.titles.get(entity_id, ())}
+        female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
+        if female != male:
+            return "female" if female else "male"
+        name = parse_person_name(self.found.entities[entity_id].name)
+        return gender_of(name.first) if name else None
+
+    def _confirmed_person(self, entity_id: str) -> bool:
+        """Known to be a person beyond the model's label: a given name, a title or role, a statement made."""
+        name = parse_person_name(self.found.entities[entity_id].name)
+        return bool(
+            entity_id in self.speakers
+            or self.found.titles.get(entity_id)
+            or (name is not None and name.first is not None and is_common_first_name(name.first))
+        )
+
+    def _recent(self, before: int, kinds: tuple[EntityKind, ...], content: tuple[int, int], pronoun: str = "") -> str | None:
+        """The latest suitable antecedent; never someone the statement itself names (they are talked about).
+
+        For "he" and "she", a person of the other gender is never suitable, and one whose gender is
+        unknown and who is not known to be a person at all ("Maidan Wardak") loses to a person of the
+        right gender named in the last paragraphs."""
         named_inside = {m.entity_id for m in self.found.mentions if content[0] <= m.span.start < content[1]}
-        best = None
-        for candidate in self.antecedents:
-            entity = self.found.entities[candidate.entity_id]
-            if (
-                candidate.pos < before
-                and entity.kind in kinds
-                and candidate.entity_id not in named_inside
-                and (best is None or candidate.pos >= best.pos)
-            ):
-                best = candidate
-        return best.entity_id if best else None
+        wanted = GENDERED_PRONOUNS.get(pronoun)
+        candidates = sorted(
+            (c for c in self.antecedents
+             if c.pos < before and c.entity_id not in named_inside and self.found.entities[c.entity_id].kind in kinds),
+            key=lambda c: c.pos, reverse=True,
+        )  # fmt: skip
+        if wanted is None:
+            return candidates[0].entity_id if candidates else None
+        fitting = [c for c in candidates if self.gender(c.entity_id) in (wanted, None)]
+        if not fitting:
+            return None
+        first = fitting[0]
+        if self.gender(first.entity_id) is None and not self._confirmed_person(first.entity_id):
+            recent = self.text.rfind("\n\n", 0, before)
+            for _ in range(_PARAGRAPHS_FOR_GENDER - 1):
+                recent = self.text.rfind("\n\n", 0, max(recent, 0))
+            sure = next((c for c in fitting if c.pos >= recent and self.gender(c.entity_id) == wanted), None)
+            if sure is not None:
+                return sure.entity_id
+        return first.entity_id
+
+    def _mention_at(self, token: Token) -> str | None:
+        for mention in self.found.mentions:
+            if mention.span.start <= token.idx < mention.span.end:
+                return mention.entity_id
+        return None
 
     def _named(self, head: Token) -> str | None:
         """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said")."""
         for token in (head, *(c for c in head.children if c.dep_ == "appos")):
-            for mention in self.found.mentions:
-                if mention.span.start <= token.idx < mention.span.end:
-                    return mention.entity_id
+            if (found := self._mention_at(token)) is not None:
+                return found
         return None
+
+    def _owner(self, head: Token, anchor: int, content: tuple[int, int]) -> str | None:
+        """Whose document or channel this is: a name or pronoun it is tied to ("Trump's Twitter", "a Fox
+        News poll", "data from the Gun Violence Archive", "its polling", "a memo posted by Senator Dalmau")."""
+        for token in head.subtree:
+            if token is head or not (head.idx - 40 <= token.idx) or token.idx >= content[0] and content[0] > head.idx:
+                continue
+            path_ok = (
+                token.dep_ in _OWNER_DEPS
+                or token.head.lower_ in _OWNER_PREPOSITIONS
+                or token.head.dep_ == "agent"
+                or (token.dep_ == "nsubj" and token.head.dep_ == "relcl" and token.head.head is head)  # "a speech Clinton gave"
+            )
+            if not path_ok:
+                continue
+            if token.pos_ == "PRON" and token.dep_ == "poss" and (kinds := PRONOUN_KINDS.get(_possessed(token.lower_))):
+                return self._recent(anchor, kinds, content, _possessed(token.lower_))
+            found = self._mention_at(token)
+            if found is not None and self.found.entities[found].kind in ("person", "org", "group"):
+                return found
+        definite = any(c.lower_ == "the" for c in head.children) and head.tag_ == "NN"
+        return self.owners.get(head.lemma_.lower()) if definite else None  # "the poll" is the one named before
 
     def _titled(self, role: list[Token]) -> str | None:
         """The one person the article gave every word of this role ("the Slovak minister")."""
@@ -110,11 +204,20 @@ class SpeakerResolver:
             fits = {e for e, words in orgs.items() if not INSTITUTION_WORDS.intersection(words)}
         return fits.pop() if len(fits) == 1 else None
 
-    def _new_entity(self, source: TokenSpan, kind: EntityKind) -> str:
-        name = source.text
+    def _described(self, source: TokenSpan, kind: EntityKind) -> str:
+        """An entity named by the description's own noun phrase, with what says whose or which it is ("a
+        spokeswoman for Hillary Clinton", "the former first lady and U.S. senator") but not where it is
+        ("police in Clairton, Pennsylvania" is "police") nor its clauses: of this article only unless a
+        proper noun makes it specific."""
+        head = source.root
+        right = {t.i for c in head.rights if _qualifies(c) for t in c.subtree}
+        kept = [t for t in source if (t.i <= head.i and not (t.i < head.i and t.head.i > head.i)) or t.i in right]
+        cut = next((i for i, t in enumerate(kept) if t.i > head.i and t.is_punct), len(kept))
+        name = "".join(t.text_with_ws for t in kept[:cut]).strip() or source.text
         key = " ".join(w for w in name.casefold().split() if w not in ("the", "a", "an"))
         entity_id = stable_id(self.article_id, f"{kind}:{key}", prefix="e")
-        self.found.entities.setdefault(entity_id, Entity(entity_id, name, kind))
+        generic = not any(t.pos_ == "PROPN" for t in source)  # "the company" is local; "the Cork harbour office" is not
+        self.found.entities.setdefault(entity_id, Entity(entity_id, name, kind, described=generic))
         return entity_id
 
     def _role_kind(self, head: Token) -> EntityKind:
@@ -125,33 +228,79 @@ class SpeakerResolver:
             return "org"
         return ROLE_NOUN_KINDS.get(lemma, "group" if head.tag_ in ("NNS", "NNPS") else "person")
 
-    def _capitalised_surname(self, source: TokenSpan) -> str | None:
-        """The one person whose surname a label in capitals is ("WALLACE:" in a transcript)."""
+    def _unlisted_name(self, head: Token) -> str | None:
+        """A person's name the model did not tag ("Lind said", "Mahamadou Issoufou said"): the proper nouns
+        compounded at the head, without titles; an entity like any named one, for the registry to join."""
+        if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "DATE", "FAC") or head.lower_ in TITLES:
+            return None
+        words = [t for t in head.subtree if t.i <= head.i and (t is head or t.dep_ == "compound") and t.pos_ == "PROPN"]
+        while words and (words[0].lower_.rstrip(".") in TITLES or words[0].i != words[-1].i - len(words) + 1):
+            words = words[1:]
+        if not words:
+            return None
+        name = head.doc[words[0].i : words[-1].i + 1].text
+        person = parse_person_name(name)
+        if person is None:
+            return None
+        entity_id = stable_id(self.article_id, f"person:{person.full.casefold()}", prefix="e")
+        self.found.entities.setdefault(entity_id, Entity(entity_id, name, "person"))
+        return entity_id
+
+    def _labelled(self, source: TokenSpan) -> str | None:
+        """The one person a transcript label is: a surname in capitals ("WALLACE:") or initials ("NG:")."""
         if not source.text.isupper():
             return None
-        surname = fold_name(source.text).split()[-1]
-        fits = {e.id for e in self.found.entities.values() if e.kind == "person" and fold_name(e.name).split()[-1:] == [surname]}
+        label = fold_name(source.text).replace(".", "").split()
+        people = [e for e in self.found.entities.values() if e.kind == "person"]
+        fits = {e.id for e in people if fold_name(e.name).split()[-1:] == label[-1:]}
+        if not fits and len(label) == 1 and 2 <= len(label[0]) <= 3:
+            fits = {e.id for e in people if "".join(w[0] for w in fold_name(e.name).split()) == label[0]}
         return fits.pop() if len(fits) == 1 else None
+
+    def _relative(self, head: Token) -> Token | None:
+        """What "who"/"which" stands for: the clause's noun, or the person above it ("Renacci, a Republican
+        running in the Third District who said": District is no speaker)."""
+        if head.tag_ not in ("WP", "WDT") or head.head.dep_ != "relcl" or head.head.head is head.head:
+            return None
+        noun = head.head.head
+        for candidate in (noun, *list(noun.ancestors)[:_RELATIVE_HOPS]):
+            found = self._mention_at(candidate)
+            if found is not None and self.found.entities[found].kind in ("person", "org", "group"):
+                return candidate
+            if candidate.pos_ == "VERB" and candidate.dep_ not in ("acl", "relcl"):
+                break
+        return noun
 
     def _source_entity(self, source: TokenSpan, anchor: int, content: tuple[int, int]) -> tuple[str | None, str]:
         head = source.root
-        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head is not head.head:
-            antecedent = head.head.head  # "Ana Silva, who has said …": the one the clause is about
+        antecedent = self._relative(head)
+        if antecedent is not None:
             return self._source_entity(head.doc[antecedent.i : antecedent.i + 1], anchor, content)
+        lemma = head.lemma_.lower()
+        if lemma in DOCUMENT_WORDS or (head.pos_ == "PROPN" and lemma in ("twitter", "facebook", "instagram")):
+            owner = self._owner(head, anchor, content)
+            if owner is not None:
+                self.owners.setdefault(lemma, owner)
+                return owner, "owner"
         named = self._named(head)
         if named:
             return named, "name"
-        labelled = self._capitalised_surname(source)
+        labelled = self._labelled(source)
         if labelled:
             return labelled, "surname"
         kinds = PRONOUN_KINDS.get(head.lower_)
         if head.pos_ == "PRON":
-            return (self._recent(anchor, kinds, content), "pronoun") if kinds else (None, "pronoun")
+            return (self._recent(anchor, kinds, content, head.lower_), "pronoun") if kinds else (None, "pronoun")
         kind = self._role_kind(head)
         holder = self._titled(list(source)) if kind == "person" else self._organisation(head) if kind == "org" else None
         if holder:
             return holder, "title"
-        return self._new_entity(source, kind), "title"
+        for named_here in (head, *(c for c in head.children if c.dep_ == "appos")):  # "his partner, Lawrence B. Cummings"
+            if kind == "person" and (unlisted := self._unlisted_name(named_here)) is not None:
+                return unlisted, "unlisted"
+        if head.pos_ != "PROPN" and not head.is_title and lemma not in TITLES and head.ent_type_ in ("GPE", "LOC", "DATE"):
+            return None, "title"
+        return self._described(source, kind), "title"
 
     def _continued(self, content: tuple[int, int]) -> str | None:
         """The speaker of the statement just before, when this one carries on from it: in the same
@@ -168,27 +317,67 @@ class SpeakerResolver:
         others = {a.entity_id for a in self.antecedents if end <= a.pos < content[0]} - {entity_id}
         return None if others or between.count("\n\n") > 1 else entity_id
 
-    def resolve(self, attribution: Attribution) -> Entity | None:
-        entity = self._resolve(attribution)
-        self.last = (attribution.content[1], entity.id) if entity is not None else None
-        return entity
+    def resolve(self, attribution: Attribution) -> Resolved | None:
+        resolved = self._resolve(attribution)
+        self.last = (attribution.content[1], resolved.entity.id) if resolved is not None else None
+        if resolved is not None:
+            self.speakers.add(resolved.entity.id)
+        return resolved
 
-    def _resolve(self, attribution: Attribution) -> Entity | None:
+    def _role(self, source: TokenSpan | None, entity_id: str, via: str) -> str | None:
+        """The role the source phrase gives beside the name; else the one the article gave this person."""
+        entity = self.found.entities[entity_id]
+        if source is not None and via == "name":
+            names = {t.i for t in source if self._mention_at(t) == entity_id}
+            role = _clean_role([t for t in source if t.i not in names and not (t.dep_ == "relcl" or t.head.dep_ == "relcl")])
+            if names and role and fold_name(role) != fold_name(entity.name):
+                return role
+        elif source is not None and via == "title":
+            if source.text.startswith(entity.name):  # a description: the rest of it ("in Clairton, Pennsylvania")
+                return _clean_role([t for t in source if t.idx >= source.start_char + len(entity.name)])
+            return _clean_role(list(source))  # the title by which the article named this person here
+        return self.found.roles.get(entity_id)
+
+    def _resolve(self, attribution: Attribution) -> Resolved | None:
         if attribution.source is None:
             if not attribution.follows:
                 return None
             anchor = attribution.content[0]
             entity_id = self._continued(attribution.content) or self._recent(anchor, ("person",), attribution.content)
-            return self.found.entities.get(entity_id) if entity_id else None
+            return Resolved(self.found.entities[entity_id], self.found.roles.get(entity_id)) if entity_id else None
         source = attribution.source
         entity_id, via = self._source_entity(source, source.start_char, attribution.content)
         if entity_id is None:
             return None
         entity = self.found.entities[entity_id]
         span = Span.of(self.text, source.start_char, source.end_char)
-        if via != "name":
+        pronoun = GENDERED_PRONOUNS.get(source.root.lower_) if via == "pronoun" else None
+        if pronoun is not None and entity.kind == "person":
+            self.genders.setdefault(entity_id, pronoun)  # type: ignore[arg-type]
+        if via == "unlisted":
+            start = self.text.find(entity.name, source.start_char)
+            span = Span.of(self.text, start, start + len(entity.name))
+            via = "name"
             self.found.mentions.append(Mention(self.article_id, span, entity_id, entity.kind, via))
-        if via == "title":
+        elif via not in ("name", "owner"):
+            self.found.mentions.append(Mention(self.article_id, span, entity_id, entity.kind, via))
+        if via == "title" or entity.name == span.text:
             entity.add_alias(span.text, self.article_id)
         self.antecedents.append(_Antecedent(source.start_char, entity_id))
-        return entity
+        return Resolved(entity, self._role(source, entity_id, via))
+
+
+def _qualifies(child: Token) -> bool:
+    """A part after a description's noun that belongs to its name: "of"/"for"/"to" an owner, a second role
+    joined by "and"; a place ("in Clairton") or a clause does not."""
+    if child.dep_ in ("conj", "cc"):
+        return True
+    if child.dep_ != "prep":
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return child.lower_ in ("of", "for", "to", "at", "on") or (bool(objects) and objects[0].ent_type_ in ("ORG", "NORP"))
+
+
+def _possessed(pronoun: str) -> str:
+    """The subject pronoun of a possessive one ("its" -> "it"), to look its owner up."""
+    return {"its": "it", "their": "they", "his": "he", "her": "she"}.get(pronoun, pronoun)

@@ -231,10 +231,13 @@ class _Finder:
 
     def _turns(self) -> list[Attribution]:
         """Transcript turns, each a direct statement by its label; none unless the article has several."""
-        people = {w.casefold() for ent in self.doc.ents if ent.label_ == "PERSON" for w in ent.text.split()}
+        names = [ent.text.split() for ent in self.doc.ents if ent.label_ == "PERSON"]
+        people = {w.casefold() for name in names for w in name}
+        initials = {"".join(w[0] for w in name).casefold() for name in names if len(name) > 1}  # "NG:" for Natasha Gownaris
         turns = []
         for match in _TURN.finditer(self.text):
-            if not people.intersection(match.group("label").casefold().split()):
+            label = match.group("label").casefold()
+            if not people.intersection(label.split()) and label.replace(".", "") not in initials:
                 continue  # a dateline, a section label, a shouted word
 
             start, end = match.end(), self.paragraph(match.start())[1]

@@ -16,8 +16,8 @@ against PolNeAR as it is.
 
 Speaker: for gold attributions whose source span names someone (a capitalised word that is no pronoun or
 article and that the article never writes in lower case) and whose content storyline found (the statement
-sharing most characters with it), the share whose resolved speaker's name shares such a word with that
-source span. PolNeAR has no coreference links, so a source "he" cannot be checked and is left out.
+sharing most characters with it), the share whose resolved speaker, as shown (the name and the role
+beside it: "Police, in Clairton"), shares such a word with that source span. PolNeAR has no coreference links, so a source "he" cannot be checked and is left out.
 """
 
 from __future__ import annotations
@@ -138,7 +138,8 @@ def _score_speakers(result: StatementEvaluation, text: str, gold: list[GoldAttri
             continue
         result.named_sources += 1
         speaker = best.speaker
-        result.named_right += bool(speaker and named & _name_words(speaker.name, common))
+        shown = f"{speaker.name} {speaker.role or ''}" if speaker else ""
+        result.named_right += bool(named & _name_words(shown, common))
 
 
 def score_article(result: StatementEvaluation, article: PolnearArticle, found: list[Statement]) -> None:

@@ -76,7 +76,8 @@ CREATE TABLE IF NOT EXISTS statements (
     speaker_id    TEXT,
     speaker_name  TEXT,
     speaker_kind  TEXT,
-    confidence    DOUBLE PRECISION NOT NULL
+    confidence    DOUBLE PRECISION NOT NULL,
+    speaker_role  TEXT           -- since schema 6
 );
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_id);

@@ -39,10 +39,12 @@ from storyline.store.dialect import SQLITE, Connection, Dialect, Row
 if TYPE_CHECKING:
     from storyline.relate.duplicates import DuplicateMatch
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Tables an older store is given rows for when first opened, and the version each came with:
 # its articles their minhash buckets (`fill_buckets`), its entities their keys (`fill_entity_keys`).
 BACKFILLS = {"buckets": 4, "entity_keys": 5}
+# Columns an older store's tables are given when first opened (empty for the rows already there).
+ADDED_COLUMNS = {("statements", "speaker_role", "TEXT"): 6}
 
 
 class StoreError(RuntimeError):
@@ -118,11 +120,20 @@ class Store:
                 f"{self.path} has schema version {version}, newer than this storyline ({SCHEMA_VERSION}): upgrade storyline"
             )
         if version < SCHEMA_VERSION:
-            self._create_schema(schema_script(self.dialect))
+            added = [
+                f"ALTER TABLE {t} ADD COLUMN {c} {kind}"
+                for (t, c, kind), since in ADDED_COLUMNS.items()
+                if 0 < version < since and c not in self._columns(t)
+            ]
+            self._create_schema(";\n".join([*added, schema_script(self.dialect)]))
         if missing := [table for table, since in BACKFILLS.items() if 0 < version < since]:
             with self.transaction() as db:
                 for table in missing:
                     db.execute("INSERT INTO meta(key, value) VALUES (?, 'missing') ON CONFLICT(key) DO NOTHING", (table,))
+
+    def _columns(self, table: str) -> set[str]:
+        """The table's columns as they are: a store rolled back to an older version may keep newer ones."""
+        return {d[0] for d in self.db.execute(f"SELECT * FROM {table} LIMIT 0").description}
 
     def _missing(self, table: str) -> bool:
         return self.db.execute("SELECT 1 FROM meta WHERE key=? AND value='missing'", (table,)).fetchone() is not None
@@ -206,8 +217,8 @@ class Store:
             )
             db.executemany(
                 "INSERT INTO statements(id, article_id, kind, content_start, content_end, content, cue_start, cue_end,"
-                " cue, source_start, source_end, source, speaker_id, speaker_name, speaker_kind, confidence)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                " cue, source_start, source_end, source, speaker_id, speaker_name, speaker_kind, confidence, speaker_role)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 [_statement_row(s) for s in article.statements],
             )
             self._save_entities(db, entities, entity_keys)  # after the statements: a renamed speaker renames them too
@@ -673,12 +684,14 @@ def _statement_row(s: Statement) -> tuple[Any, ...]:
         s.id, s.article_id, s.kind, s.content.start, s.content.end, s.content.text, s.cue.start, s.cue.end, s.cue.text,
         src.start if src else None, src.end if src else None, src.text if src else None,
         s.speaker.id if s.speaker else None, s.speaker.name if s.speaker else None,
-        s.speaker.kind if s.speaker else None, s.confidence,
+        s.speaker.kind if s.speaker else None, s.confidence, s.speaker.role if s.speaker else None,
     )  # fmt: skip
 
 
 def statement_from_row(r: Row) -> Statement:
-    speaker = Speaker(r["speaker_id"], r["speaker_name"], r["speaker_kind"] or "person") if r["speaker_id"] else None
+    speaker = (
+        Speaker(r["speaker_id"], r["speaker_name"], r["speaker_kind"] or "person", r["speaker_role"]) if r["speaker_id"] else None
+    )
     return Statement(
         article_id=r["article_id"], kind=r["kind"],
         content=Span(r["content_start"], r["content_end"], r["content"]),

@@ -75,7 +75,7 @@ def _article(rng: random.Random, i: int, story: int, day: date, people: list[Per
         w.add(f". {_sentence(rng, 16)}.\n\n")
         sid = stable_id(aid, str(content[0]), str(content[1]), prefix="s")
         statements.append((sid, aid, "direct", *content, w.text[content[0]:content[1]], *cue, w.text[cue[0]:cue[1]],
-                           *source, form, person.id, person.name, "person", 0.9))  # fmt: skip
+                           *source, form, person.id, person.name, "person", 0.9, None))  # fmt: skip
         mentions.append((aid, *source, person.id, "person", "name"))
         aliases.append((person.id, form, aid))
     return {
@@ -114,7 +114,7 @@ def _save_story(db, story: int, day: date, members: list[dict], stories_per_line
         db.execute("INSERT INTO articles(id, url, outlet, title, authors, published, language, text, source_uri,"
                    " removed, sentences, duplicate_of, duplicate_similarity, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    row)  # fmt: skip
-        db.executemany("INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", m["statements"])
+        db.executemany("INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", m["statements"])
         db.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?)", m["mentions"])
         db.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?,?,?)", m["aliases"])
         db.execute("INSERT INTO story_articles(article_id, story_id) VALUES (?,?)", (m["article"][0], sid))

@@ -1,0 +1,73 @@
+"""The real-news evaluation on a corpus written here: drafts resolve to offsets, and `eval speakers`
+counts statements and speakers the way its help says."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.evaluate.annotation import AnnotationError, read_corpus, resolve
+from storyline.evaluate.speakers import evaluate_speakers
+
+TEXT = (
+    "Harbour Minister Anna Berg said the new ferry would sail from Dorvik in June.\n\n"
+    "Thomas Hale, who runs the ferry company, said the crew was ready.\n\n"
+    "“We have waited three years for this boat,” she said."
+)
+DRAFT = {"articles": [{"article": "wikinews:0", "statements": [
+    {"id": "s1", "kind": "indirect", "content": "the new ferry would sail from Dorvik in June", "cue": "said",
+     "source": "Harbour Minister Anna Berg", "speaker": "Anna Berg", "speaker_type": "person"},
+    {"id": "s2", "kind": "indirect", "content": "the crew was ready", "cue": {"text": "said", "at": 2},
+     "source": "Thomas Hale, who runs the ferry company", "speaker": "Thomas Hale", "speaker_type": "person"},
+    {"id": "s3", "kind": "direct", "content": "We have waited three years for this boat", "cue": {"text": "said", "at": 3},
+     "source": "she", "speaker": "Anna Berg", "speaker_type": "person"},
+]}]}  # fmt: skip
+
+
+@pytest.fixture()
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data" / "wikinews"
+    folder.mkdir(parents=True)
+    with (folder / "wikinews_2019.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, ["url", "date", "title", "text"])
+        writer.writeheader()
+        writer.writerow({"url": "https://example.org/ferry", "date": "2019-05-02", "title": "Dorvik ferry", "text": TEXT})
+    return tmp_path / "data"
+
+
+def test_a_draft_resolves_to_offsets_and_never_keeps_text(data: Path) -> None:
+    resolved = resolve(DRAFT, read_corpus(data))
+    [s1, s2, s3] = resolved["articles"][0]["statements"]
+    assert TEXT[slice(*s1["content"])] == "the new ferry would sail from Dorvik in June"
+    assert TEXT[slice(*s3["cue"])] == "said" and s3["cue"][0] > s2["cue"][0]
+    assert "ferry would sail" not in json.dumps(resolved)
+    with pytest.raises(AnnotationError, match="kind"):
+        resolve({"articles": [{"article": "wikinews:0", "statements": [{**DRAFT["articles"][0]["statements"][0], "kind": "x"}]}]},
+                read_corpus(data))  # fmt: skip
+
+
+def test_eval_speakers_scores_every_statement_and_speaker(data: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "set.json"
+    gold.write_text(json.dumps(resolve(DRAFT, read_corpus(data))), encoding="utf-8")
+    result = evaluate_speakers([gold], data, min_confidence=0.0)
+    assert (result.gold, result.found_gold, result.named) == (3, 3, 3)
+    assert result.named_right == 3 and result.statements.precision == 1.0
+    assert not result.merges
+    shown = CliRunner().invoke(app, ["eval", "speakers", str(gold), "--data", str(data)])
+    assert shown.exit_code == 0, shown.output
+    assert "100.0% (3/3)" in shown.output
+
+
+def test_eval_speakers_counts_a_wrong_speaker(data: Path, tmp_path: Path) -> None:
+    draft = json.loads(json.dumps(DRAFT))
+    draft["articles"][0]["statements"][2]["speaker"] = "Thomas Hale"  # the gold now disagrees with "she" → Berg
+    gold = tmp_path / "set.json"
+    gold.write_text(json.dumps(resolve(draft, read_corpus(data))), encoding="utf-8")
+    result = evaluate_speakers([gold], data, min_confidence=0.0)
+    assert result.named_right == 2
+    assert [e.kind for e in result.errors] == ["pronoun"]

@@ -1,0 +1,104 @@
+"""Speakers a reader accepts: gender-agreeing pronouns, names without their roles, owners of documents,
+descriptions that stay descriptions, and confidence that hides what is no statement."""
+
+from __future__ import annotations
+
+from storyline.analysis import EntityRegistry, analyse
+from storyline.analysis.confidence import SHOWN_CONFIDENCE
+from storyline.analysis.first_names import gender_of, is_common_first_name
+from storyline.analysis.names import parse_person_name, same_person
+from storyline.model import Article, Statement
+
+
+def found(text: str) -> list[Statement]:
+    return analyse(Article(id="t", text=text)).statements
+
+
+def speaker_of(text: str, content_word: str) -> tuple[str | None, str | None]:
+    statement = next(s for s in found(text) if content_word in s.content.text)
+    return (statement.speaker.name, statement.speaker.role) if statement.speaker else (None, None)
+
+
+def test_first_names_tell_gender_and_rare_words_tell_nothing() -> None:
+    assert (gender_of("Anna"), gender_of("Thomas"), gender_of("Zxq")) == ("female", "male", None)
+    assert is_common_first_name("Linda") and not is_common_first_name("Harbour")
+
+
+def test_she_and_he_go_to_the_person_of_their_gender() -> None:
+    text = "Anna Berg met Thomas Hale in Dorvik on Monday.\n\nShe said the bridge would be finished by May.\n\nHe said the money was not there."
+    assert speaker_of(text, "bridge")[0] == "Anna Berg"
+    assert speaker_of(text, "money")[0] == "Thomas Hale"
+
+
+def test_he_never_goes_to_a_place_or_an_organisation() -> None:
+    text = "The Northern Federation rejected the plan on Monday.\n\nHe said the vote was rigged."
+    assert speaker_of(text, "vote")[0] is None
+
+
+def test_the_name_is_the_person_and_the_title_is_the_role() -> None:
+    assert speaker_of("NATO Secretary General Jens Stoltenberg said the talks would resume.", "talks") == (
+        "Jens Stoltenberg", "NATO Secretary General")  # fmt: skip
+
+
+def test_an_attorney_for_someone_keeps_the_client_apart() -> None:
+    text = "Alan Futerfas, an attorney for Donald Trump Jr., said the meeting was short."
+    assert speaker_of(text, "meeting") == ("Alan Futerfas", "attorney for Donald Trump Jr.")
+    article = analyse(Article(id="t", text=text))
+    EntityRegistry().canonicalise(article)
+    lawyer = next(e for e in article.entities.values() if e.name == "Alan Futerfas")
+    assert not any("Trump" in alias for alias in lawyer.aliases)
+
+
+def test_junior_is_not_his_father() -> None:
+    junior, father = parse_person_name("Donald Trump Jr."), parse_person_name("Donald Trump")
+    assert junior is not None and father is not None and not same_person(junior, father)
+
+
+def test_a_document_speaks_for_its_owner() -> None:
+    text = "Mayor Lina Kovac's Twitter account said the harbour would reopen on Friday."
+    assert speaker_of(text, "harbour")[0] == "Lina Kovac"
+
+
+def test_a_description_names_what_it_is_and_keeps_where_as_its_role() -> None:
+    assert speaker_of("Police in Leeds, England, said the party had ended at midnight.", "party") == (
+        "Police", "in Leeds, England")  # fmt: skip
+    assert speaker_of("A spokeswoman for the Norland Rail Company said the trains were late.", "trains")[0] == (
+        "A spokeswoman for the Norland Rail Company")  # fmt: skip
+
+
+def test_a_dateline_is_no_speaker() -> None:
+    text = "DORVIK — The council voted on Tuesday.\n\nDORVIK said nothing. Officials said the vote was close."
+    assert all(s.speaker is None or s.speaker.name != "DORVIK" for s in found(text))
+
+
+def test_a_name_the_model_missed_is_still_a_name_the_registry_can_join() -> None:
+    registry = EntityRegistry()
+    registry.canonicalise(analyse(Article(id="a", text="Greta Lind said the fair would open.")))
+    article = analyse(Article(id="b", text="Lind said the stalls were ready."))
+    registry.canonicalise(article)
+    assert article.statements[0].speaker.name == "Greta Lind"
+
+
+def test_what_was_not_said_and_bare_things_fall_below_the_shown_threshold() -> None:
+    said = found("Thomas Hale said the bridge would be finished by May.")[0]
+    not_said = found("Thomas Hale did not say whether the bridge would be finished.")
+    announced = found("Thomas Hale announced the closure.")
+    assert said.confidence >= SHOWN_CONFIDENCE
+    assert all(s.confidence < SHOWN_CONFIDENCE for s in not_said + announced)
+    assert not_said and announced  # kept, only hidden
+
+
+def test_a_naming_cue_with_a_quote_is_shown() -> None:
+    [s] = found("Thomas Hale called the deal “null and void”.")
+    assert s.confidence >= SHOWN_CONFIDENCE
+
+
+def test_transcript_initials_are_the_interviewee() -> None:
+    text = (
+        "Wikinews spoke with researcher Natalia Gomez about the penguins.\n\n"
+        "WN: How did the study begin?\n\n"
+        "NG: We counted the birds every morning for six months and the numbers fell each year.\n\n"
+        "WN: What comes next?\n\n"
+        "NG: We will go back in the spring and count the chicks as well as the adults."
+    )
+    assert speaker_of(text, "counted")[0] == "Natalia Gomez"
