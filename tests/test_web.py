@@ -332,8 +332,20 @@ def test_statements_export_as_csv_and_jsonl_for_a_story_or_all(client):
     lines = [json.loads(x) for x in client.get(f"/api/export/statements.jsonl?story_id={story['id']}").text.splitlines()]
     assert rows and len(rows) == len(lines) and {r["article_id"] for r in rows} <= ids
     assert lines[0]["content"]["text"] and {"speaker", "cue", "outlet"} <= set(lines[0])
-    everything = client.get("/api/export/statements.jsonl").text.splitlines()
+    everything = [json.loads(x) for x in client.get("/api/export/statements.jsonl?all=1").text.splitlines()]
     assert len(everything) == get_json(client, "/api/stats")["statements"] > len(lines)
+    shown = client.get("/api/export/statements.jsonl").text.splitlines()
+    assert len(shown) == sum(r["shown"] for r in everything) < len(everything)  # the sample has low ones
+
+
+def test_tentative_statements_are_listed_only_when_all_are_asked_for(client):
+    every = [json.loads(x) for x in client.get("/api/export/statements.jsonl?all=1").text.splitlines()]
+    low = next(r for r in every if not r["shown"] and r["speaker"])
+    url = f"/api/speakers/{low['speaker']['id']}/statements?limit=100"
+    assert low["id"] not in {s["id"] for s in get_json(client, url)["items"]}
+    assert low["id"] in {s["id"] for s in get_json(client, url + "&all=1")["items"]}
+    page = client.get(f"/speaker/{low['speaker']['id']}?all=1").text
+    assert "tentative" in page and "only the statements storyline is sure of" in page
 
 
 # ---- security ------------------------------------------------------------------------------------

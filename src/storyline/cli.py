@@ -10,9 +10,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.evaluate.cli import eval_app, train_app
 
 app = typer.Typer(
@@ -29,6 +31,10 @@ app.add_typer(train_app, name="train")
 console = Console(stderr=True)
 out = Console(soft_wrap=True)
 
+AllOption = Annotated[
+    bool,
+    typer.Option("--all", help=f"Also statements below confidence {SHOWN_CONFIDENCE}, marked: perhaps no statement at all."),
+]
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLite file (created if missing) or postgresql://user:password@host/database URL.")
 ]
@@ -147,19 +153,21 @@ def analyze(
 def export(
     what: Annotated[What, typer.Option("--what", help="Which records to write.")] = What.statements,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="JSON Lines or CSV.")] = ExportFormat.jsonl,
+    every: AllOption = False,
     db: DbOption = "storyline.db",
 ) -> None:
     """Write records to stdout, one per line (JSONL) or row (CSV); spans carry offsets into the article text."""
-    from storyline.export import EXPORTS, WRITERS
+    from storyline.export import WRITERS, rows
 
     with _open(db) as store:
-        WRITERS[fmt.value](EXPORTS[what.value](store), sys.stdout)
+        WRITERS[fmt.value](rows(store, what.value, every), sys.stdout)
 
 
 @app.command()
 def report(
     story: Annotated[str | None, typer.Option(help="Only this story id (see `storyline stories`).")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="Markdown, HTML or JSON.")] = ReportFormat.md,
+    every: AllOption = False,
     db: DbOption = "storyline.db",
 ) -> None:
     """The human report: per storyline and story, who reported what, statements by speaker, discrepancies."""
@@ -167,7 +175,7 @@ def report(
 
     with _open(db) as store:
         try:
-            sys.stdout.write(render(store, fmt.value, story_id=story))
+            sys.stdout.write(render(store, fmt.value, story_id=story, every=every))
         except KeyError as exc:
             where = store.path
             console.print(f"[red]No story {story} in {where}.[/] List them with `storyline stories --db {where}`.")
@@ -200,21 +208,24 @@ def quotes(
     search: Annotated[str | None, typer.Option(help="Only statements containing these words (full-text search).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
     min_confidence: Annotated[
-        float,
+        float | None,
         typer.Option(
-            min=0.0, max=1.0,
-            help="Only statements at least this sure: 1 for a verb of speech; a cue learned from PolNeAR (\"believes\", "
-            "\"called for\") has the share of its training occurrences that were attributions; a pronoun source costs 10%.",
+            min=0.0, max=1.0, show_default=False,
+            help=f"Only statements at least this sure (default {SHOWN_CONFIDENCE}; see `storyline eval speakers`).",
         ),
-    ] = 0.0,
+    ] = None,
+    every: AllOption = False,
     db: DbOption = "storyline.db",
 ) -> None:
     """Statements with their speaker, outlet and kind."""
+    floor = 0.0 if every else SHOWN_CONFIDENCE if min_confidence is None else min_confidence
     with _open(db) as store:
-        rows = [r for r in store.statement_rows(speaker=speaker, search=search) if r["confidence"] >= min_confidence]
+        rows = store.statement_rows(speaker=speaker, search=search, min_confidence=floor)
         table = Table("speaker", "outlet", "date", "kind", "statement", show_lines=True)
         for r in rows[:limit]:
-            who = r["speaker_name"] or f"[dim]{r['source'] or '?'}[/]"
+            who = escape(r["speaker_name"]) if r["speaker_name"] else f"[dim]{escape(r['source'] or '?')}[/]"
+            who += f"\n[dim]{escape(r['speaker_role'])}[/]" if r["speaker_role"] else ""
+            who += "\n[yellow]tentative[/]" if r["confidence"] < SHOWN_CONFIDENCE else ""
             table.add_row(who, r["outlet"] or "?", (r["published"] or "")[:10], r["kind"], r["content"])
         out.print(table)
         console.print(f"{min(len(rows), limit)} of {len(rows)} statements")

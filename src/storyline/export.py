@@ -1,6 +1,7 @@
 """Rows for `storyline export`: one plain dict per record, the contract scripts depend on.
 
-Spans are `{start, end, text}` with offsets into the article text; `speaker` is `{id, name}` or null.
+Spans are `{start, end, text}` with offsets into the article text; `speaker` is `{id, name[, role]}` or
+null; statements carry `confidence` and `shown` (at least SHOWN_CONFIDENCE, so listed by default).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
+from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.store import Store, statement_from_row
 
 Row = dict[str, Any]
@@ -29,8 +31,9 @@ def articles(store: Store) -> Iterator[Row]:
         }  # fmt: skip
 
 
-def statements(store: Store) -> Iterator[Row]:
-    for r in store.statement_rows():
+def statements(store: Store, every: bool = False) -> Iterator[Row]:
+    """Statements a reader is shown (confidence at least SHOWN_CONFIDENCE); with `every`, all, each marked."""
+    for r in store.statement_rows(min_confidence=0.0 if every else SHOWN_CONFIDENCE):
         s = statement_from_row(r)
         yield {
             "id": s.id,
@@ -43,6 +46,7 @@ def statements(store: Store) -> Iterator[Row]:
             "source": s.source.to_dict() if s.source else None,
             "speaker": s.speaker.to_dict() if s.speaker else None,
             "confidence": s.confidence,
+            "shown": s.confidence >= SHOWN_CONFIDENCE,
         }
 
 
@@ -83,7 +87,7 @@ def errors(store: Store) -> Iterator[Row]:
         yield {"source": r["source"], "stage": r["stage"], "reason": r["reason"], "at": r["at"]}
 
 
-EXPORTS: dict[str, Callable[[Store], Iterable[Row]]] = {
+EXPORTS: dict[str, Callable[..., Iterable[Row]]] = {
     "articles": articles,
     "statements": statements,
     "stories": stories,
@@ -123,7 +127,12 @@ def write_csv(rows: Iterable[Row], out: TextIO) -> None:
 WRITERS: dict[str, Callable[[Iterable[Row], TextIO], None]] = {"jsonl": write_jsonl, "csv": write_csv}
 
 
-def export(store: Store, what: str, fmt: str = "jsonl") -> str:
+def rows(store: Store, what: str, every: bool = False) -> Iterable[Row]:
+    """The records of one kind; `every` reaches statements below the shown confidence."""
+    return statements(store, every) if what == "statements" else EXPORTS[what](store)
+
+
+def export(store: Store, what: str, fmt: str = "jsonl", every: bool = False) -> str:
     out = io.StringIO()
-    WRITERS[fmt](EXPORTS[what](store), out)
+    WRITERS[fmt](rows(store, what, every), out)
     return out.getvalue()

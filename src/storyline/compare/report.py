@@ -13,6 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.compare.coverage import coverage, storyline_coverage
 from storyline.model import Article, Discrepancy, Story
 from storyline.store import Store
@@ -33,7 +34,10 @@ def discrepancy_row(d: Discrepancy, titles: dict[str, str]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def story_section(store: Store, story: Any, articles: list[Article], duplicates: dict[str, str]) -> dict[str, Any]:
+def story_section(
+    store: Store, story: Any, articles: list[Article], duplicates: dict[str, str], every: bool = False
+) -> dict[str, Any]:
+    """A story's data; statements below SHOWN_CONFIDENCE only with `every` (each marked `shown`)."""
     titles = {a.id: a.outlet_label for a in articles}
     groups = store.groups(story["id"])
     speakers: dict[str, dict[str, Any]] = {}
@@ -41,12 +45,15 @@ def story_section(store: Store, story: Any, articles: list[Article], duplicates:
         if article.id in duplicates:
             continue  # a syndicated copy says what its original says
         for s in article.statements:
+            shown = s.confidence >= SHOWN_CONFIDENCE
+            if not (shown or every):
+                continue
             name = s.speaker.name if s.speaker else "(unattributed)"
             entry = speakers.setdefault(name, {"name": name, "id": s.speaker.id if s.speaker else None, "statements": []})
             entry["statements"].append(
                 {"outlet": titles[article.id], "article_id": article.id, "kind": s.kind,
                  "cue": s.cue.text, "source": s.source.text if s.source else None, "content": s.content.text,
-                 "confidence": s.confidence}
+                 "confidence": s.confidence, "shown": shown, "role": s.speaker.role if s.speaker else None}
             )  # fmt: skip
     ordered = sorted(speakers.values(), key=lambda e: (e["id"] is None, -len(e["statements"]), e["name"]))
     return {
@@ -66,7 +73,8 @@ def story_section(store: Store, story: Any, articles: list[Article], duplicates:
 
 
 def _storyline(
-    store: Store, line_id: str | None, line: Any, members: list[Any], duplicates: dict[str, str], outlets: dict[str, str]
+    store: Store, line_id: str | None, line: Any, members: list[Any], duplicates: dict[str, str], outlets: dict[str, str],
+    every: bool = False,
 ) -> dict[str, Any]:
     """One storyline's section: its stories (articles loaded once for both views) and its timeline."""
     members = sorted(members, key=lambda s: (s["first_seen"] or "", s["id"]))
@@ -77,7 +85,7 @@ def _storyline(
         "label": line["label"] if line else "(not yet threaded)",
         "first_seen": line["first_seen"] if line else None,
         "last_seen": line["last_seen"] if line else None,
-        "stories": [story_section(store, s, loaded[s["id"]], duplicates) for s in members],
+        "stories": [story_section(store, s, loaded[s["id"]], duplicates, every) for s in members],
         "coverage": storyline_coverage(threaded, [a for s in members for a in loaded[s["id"]]], duplicates).to_dict(),
         "discrepancies": [
             discrepancy_row(d, outlets) for d in (store.discrepancies(storyline_id=line_id) if line_id else [])
@@ -85,8 +93,9 @@ def _storyline(
     }
 
 
-def build(store: Store, story_id: str | None = None) -> Report:
-    """The report's data; with `story_id`, only that story within its storyline. KeyError if unknown."""
+def build(store: Store, story_id: str | None = None, every: bool = False) -> Report:
+    """The report's data; with `story_id`, only that story within its storyline. KeyError if unknown.
+    With `every`, statements below SHOWN_CONFIDENCE too."""
     stories = store.story_rows()
     if story_id is not None:
         stories = [s for s in stories if s["id"] == story_id]
@@ -99,7 +108,8 @@ def build(store: Store, story_id: str | None = None) -> Report:
     outlets = {r["id"]: r["outlet"] or r["source_uri"] or r["id"] for r in store.article_rows()}
     duplicates = store.duplicates()
     storylines = [
-        _storyline(store, line_id, lines.get(line_id), members, duplicates, outlets) for line_id, members in by_line.items()
+        _storyline(store, line_id, lines.get(line_id), members, duplicates, outlets, every)
+        for line_id, members in by_line.items()
     ]
     storylines.sort(key=lambda line: (line["first_seen"] or "", line["id"] or ""))
     return {
@@ -129,8 +139,8 @@ def _markdown_inert(value: Any) -> Any:
 _ENVIRONMENTS = {"md": _env.overlay(finalize=_markdown_inert)}
 
 
-def render(store: Store, fmt: str = "md", story_id: str | None = None) -> str:
-    report = build(store, story_id)
+def render(store: Store, fmt: str = "md", story_id: str | None = None, every: bool = False) -> str:
+    report = build(store, story_id, every)
     if fmt == "json":
         return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     return _ENVIRONMENTS.get(fmt, _env).get_template(f"report.{fmt}.j2").render(report=report)

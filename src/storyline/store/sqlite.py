@@ -509,10 +509,13 @@ class Store:
 
     def statement_rows(
         self, *, article_id: str | None = None, speaker: str | None = None, search: str | None = None,
-        story_id: str | None = None,
+        story_id: str | None = None, min_confidence: float = 0.0,
     ) -> list[Row]:  # fmt: skip
         """Statements with their outlet, filtered; `search` is words to find in the content or speaker."""
         where, args = [], []
+        if min_confidence > 0:
+            where.append("s.confidence >= ?")
+            args.append(min_confidence)
         if article_id:
             where.append("s.article_id=?")
             args.append(article_id)

@@ -18,6 +18,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(deps.store)]
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Every = Annotated[bool, Query(alias="all", description="Statements below the shown confidence too (tentative).")]
 
 
 class PageOut(BaseModel):
@@ -80,9 +81,11 @@ def speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/speakers/{speaker_id}/statements", response_model=PageOut)
-def speaker_statements(speaker_id: str, store: StoreDep, limit: Limit = 25, offset: Offset = 0) -> dict[str, Any]:
+def speaker_statements(
+    speaker_id: str, store: StoreDep, limit: Limit = 25, offset: Offset = 0, every: Every = False
+) -> dict[str, Any]:
     """A speaker's statements, newest first, with outlet and date."""
-    return queries.speaker_statements(store, speaker_id, limit, offset).to_dict()
+    return queries.speaker_statements(store, speaker_id, limit, offset, every).to_dict()
 
 
 @router.get("/articles", response_model=PageOut)
@@ -109,9 +112,10 @@ def search(
     date_to: Annotated[str, Query(description="ISO date, inclusive.")] = "",
     limit: Limit = 20,
     offset: Offset = 0,
+    every: Every = False,
 ) -> dict[str, Any]:
     """Full-text search over statements or articles, narrowed by speaker, outlet, statement kind and dates."""
-    filters = queries.SearchFilters(q, scope, speaker, outlet, kind, date_from, date_to)
+    filters = queries.SearchFilters(q, scope, speaker, outlet, kind, date_from, date_to, every)
     return queries.search(store, filters, limit, offset).to_dict()
 
 
@@ -126,10 +130,11 @@ def download(body: str, fmt: str, name: str) -> Response:
 
 @router.get("/export/statements.{fmt}")
 def export_statements(
-    fmt: Literal["csv", "jsonl"], store: StoreDep, story_id: Annotated[str | None, Query(description="Only this story.")] = None
+    fmt: Literal["csv", "jsonl"], store: StoreDep, story_id: Annotated[str | None, Query(description="Only this story.")] = None,
+    every: Every = False,
 ) -> Response:
     """Statements as CSV or JSON Lines (the `storyline export` rows), optionally one story's only."""
-    rows = export.statements(store)
+    rows = export.statements(store, every)
     if story_id is not None:
         ids = set(found(store.story_article_ids(story_id) or None, "story"))
         rows = (r for r in rows if r["article_id"] in ids)

@@ -18,6 +18,7 @@ StoreDep = Annotated[Store, Depends(deps.store)]
 SettingsDep = Annotated[deps.Settings, Depends(deps.settings)]
 Offset = Annotated[int, Query(ge=0)]
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)]
+Every = Annotated[bool, Query(alias="all")]  # statements below the shown confidence too
 
 
 def found(value: Any, what: str) -> Any:
@@ -73,11 +74,11 @@ def storyline(request: Request, storyline_id: str, store: StoreDep) -> Any:
 
 @router.get("/speaker/{speaker_id}")
 @cached_page
-def speaker(request: Request, speaker_id: str, store: StoreDep, offset: Offset = 0) -> Any:
+def speaker(request: Request, speaker_id: str, store: StoreDep, offset: Offset = 0, every: Every = False) -> Any:
     who = found(queries.speaker(store, speaker_id), "speaker")
     return render(
-        request, "speaker.html", speaker=who, chart=charts.activity(who["by_day"]),
-        page=queries.speaker_statements(store, speaker_id, 25, offset),
+        request, "speaker.html", speaker=who, chart=charts.activity(who["by_day"]), every=every,
+        page=queries.speaker_statements(store, speaker_id, 25, offset, every),
     )  # fmt: skip
 
 
@@ -90,11 +91,11 @@ def article(request: Request, article_id: str, store: StoreDep) -> Any:
 @router.get("/search")
 def search(
     request: Request, store: StoreDep, q: str = "", scope: str = "statements", speaker: str = "",
-    outlet: str = "", kind: str = "", date_from: str = "", date_to: str = "", offset: Offset = 0,
+    outlet: str = "", kind: str = "", date_from: str = "", date_to: str = "", offset: Offset = 0, every: Every = False,
 ) -> Any:  # fmt: skip
     filters = queries.SearchFilters(
         q.strip(), "articles" if scope == "articles" else "statements", speaker.strip(), outlet,
-        kind if kind in {"direct", "indirect", "mixed"} else "", date_from, date_to,
+        kind if kind in {"direct", "indirect", "mixed"} else "", date_from, date_to, every,
     )  # fmt: skip
     return render(
         request, "search.html", f=filters, page=queries.search(store, filters, 20, offset),

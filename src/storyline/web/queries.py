@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.store import Store
 from storyline.store.dialect import Connection
 
@@ -49,6 +50,7 @@ class SearchFilters:
     kind: str = ""  # statement kind: direct, indirect, mixed
     date_from: str = ""
     date_to: str = ""
+    every: bool = False  # statements below SHOWN_CONFIDENCE too
 
 
 def _rows(db: Connection, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
@@ -189,15 +191,18 @@ _STATEMENT = (
 )
 
 
-def speaker_statements(store: Store, speaker_id: str, limit: int = 25, offset: int = 0) -> Page:
+def speaker_statements(store: Store, speaker_id: str, limit: int = 25, offset: int = 0, every: bool = False) -> Page:
+    """A speaker's statements, newest first; below SHOWN_CONFIDENCE only with `every`."""
     limit, offset = clamp(limit, offset)
+    floor = 0.0 if every else SHOWN_CONFIDENCE
     items = _rows(
         store.db,
         _STATEMENT
-        + " WHERE s.speaker_id = ? ORDER BY a.published DESC NULLS LAST, s.article_id, s.content_start LIMIT ? OFFSET ?",
-        (speaker_id, limit, offset),
+        + " WHERE s.speaker_id = ? AND s.confidence >= ?"
+        " ORDER BY a.published DESC NULLS LAST, s.article_id, s.content_start LIMIT ? OFFSET ?",
+        (speaker_id, floor, limit, offset),
     )
-    total = _scalar(store.db, "SELECT count(*) FROM statements WHERE speaker_id = ?", (speaker_id,))
+    total = _scalar(store.db, "SELECT count(*) FROM statements WHERE speaker_id = ? AND confidence >= ?", (speaker_id, floor))
     return Page(items, total, limit, offset)
 
 
@@ -285,6 +290,9 @@ def search_statements(store: Store, f: SearchFilters, limit: int = 20, offset: i
     if f.kind:
         where.append("s.kind = ?")
         args.append(f.kind)
+    if not f.every:
+        where.append("s.confidence >= ?")
+        args.append(SHOWN_CONFIDENCE)
     if f.q.strip():
         where.insert(0, store.dialect.statement_match)
         args.insert(0, store.dialect.search_words(f.q))

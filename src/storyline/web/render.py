@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.store.dialect import MARK_CLOSE, MARK_OPEN
 from storyline.web.highlight import mark_snippet
 from storyline.web.queries import Page
@@ -47,6 +48,7 @@ def page_url(request: Request, page: Page, offset: int | None) -> str | None:
 
 
 TEMPLATES.env.globals["page_url"] = page_url  # a global, so imported macros see it too
+TEMPLATES.env.globals["shown_confidence"] = SHOWN_CONFIDENCE
 
 
 def render(request: Request, template: str, **context: Any) -> Any:
