@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 
 from storyline.analysis.identity import EntityChanges, EntityRegistry, KnownEntity, filing_keys
 from storyline.compare.discrepancies import FINDERS, find_discrepancies, name_discrepancies
-from storyline.extract import Draft, finish
-from storyline.extract.boilerplate import BoilerplateLearner
+from storyline.extraction import Draft, finish
+from storyline.extraction.boilerplate import BoilerplateLearner
 from storyline.ingest import documents
 from storyline.model import Article, Document, Entity, ErrorRecord, Story
 from storyline.relate.alignment import align_statements
