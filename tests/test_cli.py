@@ -5,14 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from conftest import EXAMPLES
 from storyline.cli import app
-from storyline.store import open_store
+from storyline.store import Store, open_store
+from storyline.web.bench import fill
 
 runner = CliRunner()
 STORY = EXAMPLES / "corpus" / "capital-wire"
@@ -86,3 +91,30 @@ def test_unknown_story_and_missing_store_are_usage_errors(db, tmp_path):
     assert runner.invoke(app, ["report", "--story", "nope", "--db", str(db)]).exit_code == 2
     assert runner.invoke(app, ["stories", "--db", str(tmp_path / "none.db")]).exit_code == 2
     assert runner.invoke(app, ["export", "--what", "nonsense", "--db", str(db)]).exit_code == 2
+
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory) -> Path:
+    """A synthetic store whose every listing is far larger than a pipe's buffer (64 KiB)."""
+    path = tmp_path_factory.mktemp("big") / "big.db"
+    with Store(path) as store:
+        fill(store, 600)
+    return path
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "--what", "statements"], ["export", "--what", "articles", "--format", "csv"], ["report"],
+    ["report", "--format", "html"], ["stories"], ["quotes", "--limit", "5000"],
+])  # fmt: skip
+def test_a_reader_that_goes_away_ends_the_command_quietly(big_db, command):
+    """`storyline export … | head`: the reader closes the pipe after one line; no traceback, exit 0."""
+    process = subprocess.Popen([sys.executable, "-m", "storyline.cli", *command, "--db", str(big_db)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(SRC)})  # fmt: skip
+    assert process.stdout.readline()
+    process.stdout.close()  # the writer still has far more than the pipe holds: its next writes fail
+    stderr = process.stderr.read().decode()
+    assert process.wait(60) == 0, stderr
+    assert "Exception" not in stderr and "Traceback" not in stderr and "Error" not in stderr, stderr

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from concurrent.futures import BrokenExecutor
+from contextlib import closing
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -12,10 +14,30 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from storyline.evaluate.cli import eval_app, train_app
+from storyline.terminal import Stdout
+
+
+class Commands(TyperGroup):
+    """Every command, quiet when the reader of stdout goes away (`storyline export | head`), as Unix tools are.
+
+    Click would exit 1, and the output still buffered would fail again at exit with "Exception ignored".
+    """
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # inside the guard: a pipe closed early fails here, not at interpreter exit
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is still buffered goes nowhere
+            raise typer.Exit(0) from None
+        return result
+
 
 app = typer.Typer(
+    cls=Commands,
     help=(
         "Turn news articles from many outlets into stories, statements and speakers.\n\n"
         "Start with `storyline analyze examples/corpus`, then `storyline report` or `storyline quotes`."
@@ -27,7 +49,7 @@ app = typer.Typer(
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 console = Console(stderr=True)
-out = Console(soft_wrap=True)
+out = Stdout(soft_wrap=True)
 
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLite file (created if missing) or postgresql://user:password@host/database URL.")
@@ -152,8 +174,8 @@ def export(
     """Write records to stdout, one per line (JSONL) or row (CSV); spans carry offsets into the article text."""
     from storyline.export import EXPORTS, WRITERS
 
-    with _open(db) as store:
-        WRITERS[fmt.value](EXPORTS[what.value](store), sys.stdout)
+    with _open(db) as store, closing(EXPORTS[what.value](store)) as rows:  # rows end before the store closes
+        WRITERS[fmt.value](rows, sys.stdout)
 
 
 @app.command()
@@ -295,7 +317,7 @@ def bench_pipeline(
     table = Table("stage", "items", "per second", "peak MB", "worker peak MB", "compared", title=f"{articles} pages", title_justify="left")
     for m in results:
         table.add_row(m.name, str(m.items), f"{m.rate:.1f}", f"{m.peak_mb:.0f}", f"{m.worker_peak_mb:.0f}" if m.worker_peak_mb else "", notes[m.name])
-    Console(soft_wrap=True, width=max(out.width, 150)).print(table)  # one row a line, even in a log file
+    Stdout(soft_wrap=True, width=max(out.width, 150)).print(table)  # one row a line, even in a log file
     console.print("items: pages for extraction, articles after it (pages that failed or repeated an article are not counted). "
                   "peak MB: the stage's process; worker peak MB: its largest worker process.")  # fmt: skip
 
