@@ -12,12 +12,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from typer.core import TyperGroup
 
 from storyline.evaluate.cli import eval_app, train_app
-from storyline.terminal import Stdout
+from storyline.terminal import Stdout, progress
 
 
 class Commands(TyperGroup):
@@ -132,17 +131,17 @@ def analyze(
     Input already in the store is skipped, so running again after an interruption (Ctrl-C, a kill, a
     crash) finishes the work, with no article lost or stored twice. Exits 0 when every input
     succeeded, 1 when some failed (see `storyline export --what errors`), 130 when interrupted.
+    Progress goes to stderr: a bar on a terminal, else a line every 10 s (STORYLINE_PROGRESS_SECONDS).
     """
+    from storyline.ingest import count
     from storyline.pipeline import analyze as run
     from storyline.store import mask_password
 
     _open(db, create=True).close()  # an unreachable server or a foreign file is said plainly, before any work
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
-        with Progress(*columns, console=console, transient=True) as bar:
-            task = bar.add_task("analysing", total=None)
-            summary = run(inputs, db, allow_private=allow_private, progress=lambda _: bar.advance(task),
-                          workers=workers, dask=dask, batch_size=batch_size)  # fmt: skip
+        with progress(console, "analysing", count(inputs)) as advance:
+            summary = run(inputs, db, allow_private=allow_private, progress=advance, workers=workers, dask=dask,
+                          batch_size=batch_size)  # fmt: skip
     except KeyboardInterrupt:
         console.print(f"[yellow]Interrupted.[/] Every stored article is whole; run the same command again to finish → {mask_password(db)}")
         raise typer.Exit(130) from None
