@@ -8,7 +8,7 @@ from __future__ import annotations
 import atheris
 
 with atheris.instrument_imports(include=["storyline", "trafilatura", "htmldate", "justext"]):
-    import storyline.extract  # noqa: F401 — imported here so that it is instrumented
+    import storyline.extraction  # noqa: F401 — imported here so that it is instrumented
     from storyline.evaluate import contracts
 
 from runner import main

@@ -5,14 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from conftest import EXAMPLES
 from storyline.cli import app
-from storyline.store import open_store
+from storyline.store import Store, open_store
+from storyline.web.bench import fill
 
 runner = CliRunner()
 STORY = EXAMPLES / "corpus" / "capital-wire"
@@ -86,3 +91,81 @@ def test_unknown_story_and_missing_store_are_usage_errors(db, tmp_path):
     assert runner.invoke(app, ["report", "--story", "nope", "--db", str(db)]).exit_code == 2
     assert runner.invoke(app, ["stories", "--db", str(tmp_path / "none.db")]).exit_code == 2
     assert runner.invoke(app, ["export", "--what", "nonsense", "--db", str(db)]).exit_code == 2
+
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory) -> Path:
+    """A synthetic store whose every listing is far larger than a pipe's buffer (64 KiB)."""
+    path = tmp_path_factory.mktemp("big") / "big.db"
+    with Store(path) as store:
+        fill(store, 600)
+    return path
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "--what", "statements"], ["export", "--what", "articles", "--format", "csv"], ["report"],
+    ["report", "--format", "html"], ["stories"], ["quotes", "--limit", "5000"],
+])  # fmt: skip
+def test_a_reader_that_goes_away_ends_the_command_quietly(big_db, command):
+    """`storyline export … | head`: the reader closes the pipe after one line; no traceback, exit 0."""
+    process = subprocess.Popen([sys.executable, "-m", "storyline.cli", *command, "--db", str(big_db)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(SRC)})  # fmt: skip
+    assert process.stdout.readline()
+    process.stdout.close()  # the writer still has far more than the pipe holds: its next writes fail
+    stderr = process.stderr.read().decode()
+    assert process.wait(60) == 0, stderr
+    assert "Exception" not in stderr and "Traceback" not in stderr and "Error" not in stderr, stderr
+
+
+def write_rows(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def story(place: str, speaker: str) -> str:
+    """An article of our own about a bridge in `place`, long enough to be kept as one."""
+    return (f"The {place} bridge reopened on Monday after three months of repairs to its steel deck. "
+            f"Engineers tested the span with loaded lorries over the weekend. \"The bridge is safe again,\" "
+            f"said {speaker}, the city engineer. Traffic returned to normal by the evening rush hour.")  # fmt: skip
+
+
+BRIDGES = [{"id": f"b{i}", "outlet": "Test Wire", "title": f"{place} bridge reopens", "text": story(place, who)}
+           for i, (place, who) in enumerate([("Elm", "Anna Berg"), ("Oak", "Ivo Lund"), ("Ash", "Maja Holt")])]  # fmt: skip
+
+
+def test_off_a_terminal_progress_is_a_plain_line_with_the_total(tmp_path, monkeypatch):
+    """A log or CI shows how far a run got; skipped rows count too, so a re-run also reaches its total."""
+    monkeypatch.setenv("STORYLINE_PROGRESS_SECONDS", "0")
+    table = write_rows(tmp_path / "bridges.jsonl", BRIDGES)
+    for _ in range(2):
+        result = runner.invoke(app, ["analyze", str(table), "--db", str(tmp_path / "p.db")])
+        assert result.exit_code == 0, result.output
+        lines = [line for line in result.stderr.splitlines() if line.startswith("analysing")]
+        assert [line.split()[1] for line in lines] == ["1/3", "2/3", "3/3"], result.stderr
+
+
+def test_on_a_terminal_progress_shows_the_total_of_a_table(tmp_path):
+    """`analyze x.jsonl` on a terminal: the bar counts to the table's rows, not to "?"."""
+    import pty
+
+    table = write_rows(tmp_path / "bridges.jsonl", BRIDGES)
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "storyline.cli", "analyze", str(table), "--db", str(tmp_path / "t.db")],
+                               stdout=subprocess.DEVNULL, stderr=follower, env={**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "100"})  # fmt: skip
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the process closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert process.wait(120) == 0, shown.decode(errors="replace")
+    text = shown.decode(errors="replace")
+    assert "/3" in text and "/?" not in text, text

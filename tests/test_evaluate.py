@@ -39,7 +39,7 @@ def test_singletons():
 
 def test_stories_harness_on_the_sample_corpus(tmp_path):
     """The harness feeds rows through the real pipeline: the sample corpus as a table, gold story labels."""
-    from storyline.extract import extract
+    from storyline.extraction import extract
     from storyline.ingest import documents
 
     gold = {p["path"]: p["story"] for p in json.loads((EXAMPLES / "gold.json").read_text())["pages"]}

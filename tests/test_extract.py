@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import storyline.extract.html as html_reader
-from storyline.extract import ExtractionError, extract
-from storyline.extract.cleanup import RULES, clean
+import storyline.extraction.html as html_reader
+from storyline.extraction import ExtractionError, extract
+from storyline.extraction.cleanup import RULES, clean
 from storyline.ingest import documents
 from storyline.model import Article, Document
 

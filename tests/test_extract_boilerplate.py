@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from storyline.extract import Draft, extract, finish
-from storyline.extract.boilerplate import BoilerplateLearner
+from storyline.extraction import Draft, extract, finish
+from storyline.extraction.boilerplate import BoilerplateLearner
 from storyline.pipeline import analyze
 from storyline.store import Store
 

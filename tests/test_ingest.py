@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.ingest import documents, urls
+from storyline.ingest import count, documents, urls
 from storyline.model import Document, ErrorRecord
 
 PAGE = b"<html><body><p>The ferry resumed service on Monday, the harbour office said.</p></body></html>"
@@ -123,6 +123,20 @@ def test_csv_rows_become_documents_with_split_authors(tmp_path: Path) -> None:
     assert first.meta == {"id": "c1", "title": "Ferry, again", "authors": "Mara Quill; Tobias Fenn"}
     assert isinstance(empty, ErrorRecord) and empty.source == f"{path}#2"
     assert isinstance(page, Document) and page.content == "<p>The tram line opened.</p>"
+
+
+def test_count_is_what_documents_yields_without_reading_pages(tmp_path: Path) -> None:
+    """The progress total: rows of tables (a quoted field may span lines), one per page, error or URL."""
+    (tmp_path / "rows.jsonl").write_text('{"id": 1, "text": "a"}\n\n{not json\n{"id": 3}\n', encoding="utf-8")
+    (tmp_path / "rows.csv").write_text('id,text\n1,"two\nlines"\n2,b\n', encoding="utf-8")
+    (tmp_path / "deep").mkdir()
+    (tmp_path / "deep" / "page.html").write_bytes(PAGE)
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    inputs = [str(tmp_path), str(tmp_path / "missing.html"), "https://news.example/a"]
+    assert count(inputs) == len(list(documents(inputs[:2]))) + 1 == 9
+    (tmp_path / "archive.warc.gz").write_bytes(b"")
+    assert count(inputs) is None  # a WARC archive's records are known only by reading it all
 
 
 # --- URLs, served by a real HTTP server on 127.0.0.1 -------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.extract import extract
+from storyline.extraction import extract
 from storyline.ingest import documents
 from storyline.ingest.content import MAX_BYTES
 from storyline.ingest.urls import Fetcher, fetch

@@ -8,7 +8,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from storyline.extract import extract
+from storyline.extraction import extract
 from storyline.ingest import documents
 from storyline.model import Document, ErrorRecord
 

@@ -40,7 +40,7 @@ __version__ = "0.1.0"
 
 def extract(html: str | bytes | Document, url: str | None = None) -> Article:
     """Main text and metadata of one page (or plain text), site chrome removed."""
-    from storyline.extract import extract as run
+    from storyline.extraction import extract as run
 
     return run(html, url=url)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from concurrent.futures import BrokenExecutor
+from contextlib import closing
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -11,13 +13,32 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.evaluate.cli import eval_app, train_app
+from storyline.terminal import Stdout, progress
+
+
+class Commands(TyperGroup):
+    """Every command, quiet when the reader of stdout goes away (`storyline export | head`), as Unix tools are.
+
+    Click would exit 1, and the output still buffered would fail again at exit with "Exception ignored".
+    """
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # inside the guard: a pipe closed early fails here, not at interpreter exit
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is still buffered goes nowhere
+            raise typer.Exit(0) from None
+        return result
+
 
 app = typer.Typer(
+    cls=Commands,
     help=(
         "Turn news articles from many outlets into stories, statements and speakers.\n\n"
         "Start with `storyline analyze examples/corpus`, then `storyline report` or `storyline quotes`."
@@ -29,7 +50,7 @@ app = typer.Typer(
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 console = Console(stderr=True)
-out = Console(soft_wrap=True)
+out = Stdout(soft_wrap=True)
 
 AllOption = Annotated[
     bool,
@@ -116,17 +137,17 @@ def analyze(
     Input already in the store is skipped, so running again after an interruption (Ctrl-C, a kill, a
     crash) finishes the work, with no article lost or stored twice. Exits 0 when every input
     succeeded, 1 when some failed (see `storyline export --what errors`), 130 when interrupted.
+    Progress goes to stderr: a bar on a terminal, else a line every 10 s (STORYLINE_PROGRESS_SECONDS).
     """
+    from storyline.ingest import count
     from storyline.pipeline import analyze as run
     from storyline.store import mask_password
 
     _open(db, create=True).close()  # an unreachable server or a foreign file is said plainly, before any work
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
-        with Progress(*columns, console=console, transient=True) as bar:
-            task = bar.add_task("analysing", total=None)
-            summary = run(inputs, db, allow_private=allow_private, progress=lambda _: bar.advance(task),
-                          workers=workers, dask=dask, batch_size=batch_size)  # fmt: skip
+        with progress(console, "analysing", count(inputs)) as advance:
+            summary = run(inputs, db, allow_private=allow_private, progress=advance, workers=workers, dask=dask,
+                          batch_size=batch_size)  # fmt: skip
     except KeyboardInterrupt:
         console.print(f"[yellow]Interrupted.[/] Every stored article is whole; run the same command again to finish → {mask_password(db)}")
         raise typer.Exit(130) from None
@@ -159,8 +180,8 @@ def export(
     """Write records to stdout, one per line (JSONL) or row (CSV); spans carry offsets into the article text."""
     from storyline.export import WRITERS, rows
 
-    with _open(db) as store:
-        WRITERS[fmt.value](rows(store, what.value, every), sys.stdout)
+    with _open(db) as store, closing(rows(store, what.value, every)) as records:  # rows end before the store closes
+        WRITERS[fmt.value](records, sys.stdout)
 
 
 @app.command()
@@ -306,7 +327,7 @@ def bench_pipeline(
     table = Table("stage", "items", "per second", "peak MB", "worker peak MB", "compared", title=f"{articles} pages", title_justify="left")
     for m in results:
         table.add_row(m.name, str(m.items), f"{m.rate:.1f}", f"{m.peak_mb:.0f}", f"{m.worker_peak_mb:.0f}" if m.worker_peak_mb else "", notes[m.name])
-    Console(soft_wrap=True, width=max(out.width, 150)).print(table)  # one row a line, even in a log file
+    Stdout(soft_wrap=True, width=max(out.width, 150)).print(table)  # one row a line, even in a log file
     console.print("items: pages for extraction, articles after it (pages that failed or repeated an article are not counted). "
                   "peak MB: the stage's process; worker peak MB: its largest worker process.")  # fmt: skip
 

@@ -127,9 +127,9 @@ def write_csv(rows: Iterable[Row], out: TextIO) -> None:
 WRITERS: dict[str, Callable[[Iterable[Row], TextIO], None]] = {"jsonl": write_jsonl, "csv": write_csv}
 
 
-def rows(store: Store, what: str, every: bool = False) -> Iterable[Row]:
+def rows(store: Store, what: str, every: bool = False) -> Iterator[Row]:
     """The records of one kind; `every` reaches statements below the shown confidence."""
-    return statements(store, every) if what == "statements" else EXPORTS[what](store)
+    return statements(store, every) if what == "statements" else iter(EXPORTS[what](store))
 
 
 def export(store: Store, what: str, fmt: str = "jsonl", every: bool = False) -> str:

@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 
 from storyline.analysis.identity import EntityChanges, EntityRegistry, KnownEntity, filing_keys
 from storyline.compare.discrepancies import FINDERS, find_discrepancies, name_discrepancies
-from storyline.extract import Draft, finish
-from storyline.extract.boilerplate import BoilerplateLearner
+from storyline.extraction import Draft, finish
+from storyline.extraction.boilerplate import BoilerplateLearner
 from storyline.ingest import documents
 from storyline.model import Article, Document, Entity, ErrorRecord, Story
 from storyline.relate.alignment import align_statements
@@ -116,7 +116,7 @@ class Pipeline:
                 if article is None:
                     continue
                 if article.id in seen or self.store.has_article(article.id):
-                    summary.skipped += 1
+                    self._skip(article.source_uri or article.id, summary, progress)
                     continue
                 if len(seen) >= SEEN_LIMIT:  # a stored one is found by has_article
                     seen = {a for a in seen if not self.store.has_article(a)}
@@ -140,7 +140,7 @@ class Pipeline:
             if isinstance(item, ErrorRecord):
                 self._fail(item, summary, progress)
             elif self.store.has_source(item.uri):
-                summary.skipped += 1
+                self._skip(item.uri, summary, progress)
             else:
                 yield item
 
@@ -150,6 +150,12 @@ class Pipeline:
             self._fail(result, summary, progress)
             return None
         return result
+
+    def _skip(self, source: str, summary: RunSummary, progress: Progress | None) -> None:
+        """Input already stored is done too: progress counts it, so the count reaches the inputs' total."""
+        summary.skipped += 1
+        if progress:
+            progress(source)
 
     def _fail(self, error: ErrorRecord, summary: RunSummary, progress: Progress | None) -> None:
         self.store.add_error(error)

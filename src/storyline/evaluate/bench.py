@@ -154,7 +154,7 @@ def _bare_extraction(pages: SyntheticPages, workers: int, dask: str | None) -> t
 
 
 def _extraction(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[int, float]:
-    from storyline.extract import ExtractionError, extract
+    from storyline.extraction import ExtractionError, extract
 
     extract(next(iter(pages)))  # warm up lazy imports outside the clock
     count, started = 0, time.perf_counter()
@@ -168,7 +168,7 @@ def _extraction(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[
 
 
 def _articles(pages: SyntheticPages) -> Iterator:
-    from storyline.extract import ExtractionError, extract
+    from storyline.extraction import ExtractionError, extract
 
     for page in pages:
         try:

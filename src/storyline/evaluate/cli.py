@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from storyline.terminal import Stdout
+
 eval_app = typer.Typer(
     help="Measure storyline on public annotated data (paths to the data are arguments; nothing is downloaded).",
     no_args_is_help=True,
@@ -40,7 +42,7 @@ def stories(
         table.add_row(f"B-cubed F1 over {orders} shuffled orders: mean / worst", f"{spread.mean:.3f} / {spread.worst:.3f}")
     for bound in r.ceiling or []:
         table.add_row(f"ceiling: {bound.signal}, {bound.linkage} linkage (threshold {bound.threshold:.2f})", f"{bound.bcubed.f1:.3f}")
-    Console().print(table)
+    Stdout().print(table)
 
 
 @eval_app.command("similarity")
@@ -56,7 +58,7 @@ def similarity(
     table.add_row("Pearson, storyline story score vs Overall", f"{r.pearson:.3f}")
     table.add_row("Pearson, embedding cosine alone", f"{r.pearson_cosine:.3f}")
     table.add_row("pairs/s", f"{r.pairs / r.seconds:.1f}")
-    Console().print(table)
+    Stdout().print(table)
 
 
 @eval_app.command("extraction")
@@ -74,8 +76,8 @@ def extraction(
             r.name, f"{r.scores.precision:.3f}", f"{r.scores.recall:.3f}", f"{r.scores.f1:.3f}",
             f"{r.pages_per_second:.1f}", f"{r.seconds / baseline.seconds:.2f}×",
         )  # fmt: skip
-    Console().print(table)
-    Console().print(f"{results[0].pages} pages; cost is seconds relative to plain trafilatura.extract(include_comments=False)")
+    Stdout().print(table)
+    Stdout().print(f"{results[0].pages} pages; cost is seconds relative to plain trafilatura.extract(include_comments=False)")
 
 
 @eval_app.command("statements")
@@ -93,7 +95,7 @@ def statements(
         exact, overlap = counts.exact_scores, counts.overlap_scores
         table.add_row(role, *(f"{100 * v:.1f}" for v in (exact.precision, exact.recall, exact.f1, overlap.precision, overlap.recall, overlap.f1)),
                       str(counts.gold), str(counts.predicted))  # fmt: skip
-    console = Console(width=max(Console().width, 100))  # the nine columns need the room
+    console = Stdout(width=max(Stdout().width, 100))  # the nine columns need the room
     console.print(table)
     console.print(
         "exact: same start and end once whitespace, punctuation and quote marks are trimmed from both ends; "
@@ -125,7 +127,7 @@ def speakers(
 
     threshold = SHOWN_CONFIDENCE if min_confidence is None else min_confidence
     r = evaluate_speakers(paths, data, threshold)
-    console = Console(width=max(Console().width, 100))
+    console = Stdout(width=max(Stdout().width, 100))
     table = Table("measure", "value", title=f"speakers: {', '.join(p.name for p in paths)} (confidence ≥ {threshold:g})", title_justify="left")
     s = r.statements
     for name, value in [
@@ -181,7 +183,7 @@ def train_statements_command(
         counts = train_statements(path, on_article=lambda: progress.advance(task))
     target.write_text(counts.to_json(), encoding="utf-8")
     used = counts.patterns()
-    Console().print(
+    Stdout().print(
         f"{total} articles: {sum(map(len, counts.hits.values()))} patterns seen, "
         f"{sum(map(len, used.relations.values()))} over {len(used.relations)} words in use "
         f"(annotated ≥ {MIN_HITS} times, precision ≥ {MIN_PRECISION}); written to {target}"
@@ -199,4 +201,4 @@ def train_names_command(
     target = out or NAMES_FILE
     table = build_table(counts)
     target.write_text(table, encoding="utf-8")
-    Console().print(f"{len(table.splitlines())} first names written to {target}")
+    Stdout().print(f"{len(table.splitlines())} first names written to {target}")

@@ -24,7 +24,7 @@ def _require(condition: bool, message: str) -> None:
 
 def extraction(content: bytes | str, url: str | None = None) -> Article | None:
     """An Article with text, or None for `ExtractionError`; any other exception escapes as a crash."""
-    from storyline.extract import ExtractionError, extract
+    from storyline.extraction import ExtractionError, extract
 
     try:
         article = extract(content, url=url)

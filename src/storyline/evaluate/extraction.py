@@ -20,7 +20,7 @@ from pathlib import Path
 import trafilatura
 
 from storyline.evaluate.clustering import Scores
-from storyline.extract import ExtractionError, extract
+from storyline.extraction import ExtractionError, extract
 from storyline.model import Document
 
 SHINGLE = 4

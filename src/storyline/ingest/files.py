@@ -55,6 +55,13 @@ READERS: dict[str, Reader] = {
 }
 
 
+# How many documents a file holds, known without reading its pages (a page holds one); None: not known
+# before reading it all (a WARC archive's records are found by decompressing and parsing it).
+COUNTERS: dict[str, Callable[[Path], int | None]] = {
+    ".warc.gz": lambda _: None, ".warc": lambda _: None, ".jsonl": tables.count_jsonl, ".csv": tables.count_csv,
+}  # fmt: skip
+
+
 def reader_for(path: Path) -> Reader | None:
     name = path.name.lower()
     return next((reader for suffix, reader in READERS.items() if name.endswith(suffix)), None)
@@ -76,6 +83,25 @@ def from_path(given: str) -> Iterator[Document | ErrorRecord]:
         yield ingest_error(given, "not a regular file or folder")
     else:
         yield ingest_error(given, "no such file or folder")
+
+
+def count_documents(given: str) -> int | None:
+    """How many documents and errors `from_path(given)` yields, or None when that is not cheap to know."""
+    path = Path(given)
+    if not path.is_dir():
+        return _count_file(path) if path.is_file() and reader_for(path) else 1
+    total = 0
+    for item in _walk(path):
+        count = 1 if isinstance(item, ErrorRecord) else _count_file(item) if reader_for(item) else 0
+        if count is None:
+            return None
+        total += count
+    return total
+
+
+def _count_file(path: Path) -> int | None:
+    name = path.name.lower()
+    return next((counter(path) for suffix, counter in COUNTERS.items() if name.endswith(suffix)), 1)
 
 
 def _from_folder(folder: Path) -> Iterator[Document | ErrorRecord]:

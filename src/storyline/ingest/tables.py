@@ -53,6 +53,27 @@ def read_csv(path: Path, uri: str) -> Iterator[Document | ErrorRecord]:
         yield ingest_error(f"{uri}#{rows.line_num}", f"CSV is malformed ({exc})")
 
 
+def count_jsonl(path: Path) -> int:
+    """Rows `read_jsonl` yields (documents and errors), without parsing them: for a progress total."""
+    text = _read_text(path, str(path))
+    return 1 if isinstance(text, ErrorRecord) else sum(1 for line in text.splitlines() if line.strip())
+
+
+def count_csv(path: Path) -> int:
+    """Rows `read_csv` yields; quoted fields may span lines, so the rows are split but not made documents."""
+    text = _read_text(path, str(path))
+    if isinstance(text, ErrorRecord):
+        return 1
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    rows = 0
+    try:
+        for _ in csv.DictReader(io.StringIO(text, newline="")):
+            rows += 1
+    except csv.Error:
+        rows += 1  # read_csv ends with one error there
+    return rows
+
+
 def _read_text(path: Path, uri: str) -> str | ErrorRecord:
     try:
         payload = read_capped(path)

@@ -15,7 +15,7 @@ from typing import TypeVar
 import numpy as np
 
 from storyline.analysis import analyse_many, load_nlp
-from storyline.extract import Draft, ExtractionError, read
+from storyline.extraction import Draft, ExtractionError, read
 from storyline.model import Article, Document, ErrorRecord
 from storyline.relate.features import document_vectors
 

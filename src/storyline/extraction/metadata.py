@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from storyline.extract.dates import iso_date
+from storyline.extraction.dates import iso_date
 from storyline.model import normalise_text
 
 ARTICLE_TYPES = frozenset(

@@ -17,9 +17,9 @@ from lxml.html import HtmlElement
 from readability import Document as Readability
 from readability.readability import Unparseable
 
-from storyline.extract import metadata
-from storyline.extract.language import language_of
-from storyline.extract.page import ExtractionError, Page, is_prose
+from storyline.extraction import metadata
+from storyline.extraction.language import language_of
+from storyline.extraction.page import ExtractionError, Page, is_prose
 
 # Below this (about three sentences), an extractor probably missed the article body: prose in bare
 # <div>s around <p>s, or precision mode keeping only a reprint notice. The next extractor is tried.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from storyline.extract.language import language_of
-from storyline.extract.metadata import byline_names
-from storyline.extract.page import ExtractionError, Page, is_prose
+from storyline.extraction.language import language_of
+from storyline.extraction.metadata import byline_names
+from storyline.extraction.page import ExtractionError, Page, is_prose
 
 HEADLINE_MAX_WORDS = 20
 _BLANK_LINE = re.compile(r"\n\s*\n")

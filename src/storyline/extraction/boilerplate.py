@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
-from storyline.extract.article import Draft
-from storyline.extract.cleanup import Cleaned, is_reported_prose
+from storyline.extraction.article import Draft
+from storyline.extraction.cleanup import Cleaned, is_reported_prose
 from storyline.model import normalise_text, stable_id
 
 MIN_PAGES = 3

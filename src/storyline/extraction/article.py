@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from storyline.extract.cleanup import Cleaned, clean
-from storyline.extract.dates import iso_date
-from storyline.extract.decode import decode, looks_like_html
-from storyline.extract.html import read_html
-from storyline.extract.metadata import domain_of
-from storyline.extract.page import ExtractionError, Page, is_prose
-from storyline.extract.plaintext import looks_like_headline, read_text
+from storyline.extraction.cleanup import Cleaned, clean
+from storyline.extraction.dates import iso_date
+from storyline.extraction.decode import decode, looks_like_html
+from storyline.extraction.html import read_html
+from storyline.extraction.metadata import domain_of
+from storyline.extraction.page import ExtractionError, Page, is_prose
+from storyline.extraction.plaintext import looks_like_headline, read_text
 from storyline.model import Article, Document
 
 __all__ = ["Draft", "ExtractionError", "extract", "finish", "read"]
