@@ -102,3 +102,19 @@ def test_transcript_initials_are_the_interviewee() -> None:
         "NG: We will go back in the spring and count the chicks as well as the adults."
     )
     assert speaker_of(text, "counted")[0] == "Natalia Gomez"
+
+
+def test_a_quote_opening_its_sentence_finds_its_cue_past_a_long_apposition() -> None:
+    text = "“The message is clear,” Mr. Hale, a former harbour pilot elected to the council in the spring of 2010, said."
+    assert speaker_of(text, "message") == ("Hale", "former harbour pilot elected to the council in the spring of 2010")
+
+
+def test_mrs_and_mr_pick_the_person_of_that_gender() -> None:
+    text = "Thomas Lind and Anna Lind released their accounts on Friday.\n\nMrs. Lind said the farm had lost money. Mr. Lind said the bank was patient."
+    assert speaker_of(text, "farm")[0] == "Anna Lind" and speaker_of(text, "bank")[0] == "Thomas Lind"
+
+
+def test_a_title_opens_a_person_name_but_not_an_office() -> None:
+    assert speaker_of("The State Department said the emails were not classified.", "emails")[0] == "State Department"
+    text = "The review found that motives were unclear, Secretary of State Anna Lind said on Wednesday."
+    assert speaker_of(text, "motives") == ("Anna Lind", "Secretary of State")

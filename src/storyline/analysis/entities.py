@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from storyline.analysis.first_names import is_common_first_name
+from storyline.analysis.first_names import Gender, gender_of, is_common_first_name
 from storyline.analysis.lexicon import LABEL_KINDS, ORG_WORDS, PERSON_ROLES, PERSON_SUFFIXES
 from storyline.analysis.names import (
     TITLES,
@@ -29,6 +29,7 @@ from storyline.analysis.names import (
 from storyline.model import Entity, EntityKind, Mention, Span, stable_id
 
 _TITLE_LINKS = frozenset({"for", "of"})
+ADDRESS_GENDERS: dict[str, Gender] = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 
 
 @dataclass(slots=True)
@@ -67,9 +68,10 @@ def _is_title(token: Token) -> bool:
     return token.text[0].isupper() and (token.lower_.rstrip(".") in TITLES or token.lemma_.lower() in TITLES)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop determiners, bullets, titles and possessives from a name's edges."""
-    while start < end and (not doc[start].is_alpha or doc[start].pos_ == "DET" or _is_title(doc[start])):
+def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int]:
+    """Drop determiners, bullets, possessives and (from a person's name) titles from a name's edges: "State"
+    opens "State Department" but is a title before "Secretary Pompeo"."""
+    while start < end and (not doc[start].is_alpha or doc[start].pos_ == "DET" or (person and _is_title(doc[start]))):
         start += 1
     while end > start and not doc[end - 1].is_alpha:
         end -= 1
@@ -109,7 +111,7 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
         if kind is None:
             continue
         titled = any(_is_title(t) for t in ent) and _is_name_token(ent[-1]) and not _is_title(ent[-1])
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = _trim(doc, ent.start, ent.end, person=kind == "person" or (titled and ent[-1].lower_ not in ORG_WORDS))
         if start >= end:
             continue
         given = _given_name_start(doc, start, end)
@@ -261,6 +263,8 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
         person = parse_person_name(tokens.text) if span.kind == "person" else None
         if person is not None:
             fits = [c for c in clusters if c.person and same_person(person, c.person)]
+            if len(fits) > 1 and not person.first and span.start and (said := ADDRESS_GENDERS.get(doc[span.start - 1].lower_.rstrip("."))):
+                fits = [c for c in fits if c.person and c.person.first and gender_of(c.person.first) == said]  # "Mrs. Clinton"
             cluster = fits[0] if len(fits) == 1 or (fits and person.first) else None
             if cluster is None:
                 cluster = _Cluster("person", person.full.casefold(), person)
@@ -287,6 +291,8 @@ def _before_name(doc: Doc, name: TokenSpan) -> list[Token]:
     i = name.start - 1
     while i >= 0 and not doc[i + 1].is_sent_start:  # within the name's sentence (`.sent` would scan the doc)
         token = doc[i]
+        if token.is_punct and token.text not in "'’&-.":
+            break  # "the attackers, Secretary of State Hillary Clinton": the clause before is no title
         modifies = token.dep_ in ("compound", "amod", "nmod") and i < token.head.i < name.end
         linked = token.lower_ in _TITLE_LINKS and not token.is_sent_start and i > 0 and doc[i - 1].text[0].isupper()
         if not (_is_title(token) or token.pos_ == "PROPN" or modifies or linked):

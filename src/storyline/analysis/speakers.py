@@ -60,12 +60,15 @@ def _common_prefix(a: str, b: str) -> int:
 
 def _clean_role(tokens: list[Token]) -> str | None:
     """A role phrase as shown: without leading articles and edge punctuation ("an attorney for X" -> "attorney for X")."""
-    while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct or tokens[0].lower_ in ("who", "which")):
+    def noise(t: Token) -> bool:
+        return t.pos_ == "DET" or t.is_punct or t.lower_ in ("who", "which") or t.lower_.rstrip(".") in HONORIFICS
+
+    while tokens and noise(tokens[0]):  # "Mr." is a form of address, no role
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
     text = "".join(t.text_with_ws for t in tokens).strip()
-    return text if text and not all(t.lower_.rstrip(".") in HONORIFICS for t in tokens) else None  # "Mrs." is no role
+    return text.replace(" ,", ",") or None
 
 
 @dataclass(slots=True)
@@ -329,7 +332,8 @@ class SpeakerResolver:
         entity = self.found.entities[entity_id]
         if source is not None and via == "name":
             names = {t.i for t in source if self._mention_at(t) == entity_id}
-            role = _clean_role([t for t in source if t.i not in names and not (t.dep_ == "relcl" or t.head.dep_ == "relcl")])
+            clauses = {t.i for c in source if c.dep_ == "relcl" for t in c.subtree}  # "who has served two terms"
+            role = _clean_role([t for t in source if t.i not in names | clauses])
             if names and role and fold_name(role) != fold_name(entity.name):
                 return role
         elif source is not None and via == "title":

@@ -43,6 +43,8 @@ _SIGNATURE = re.compile(
 # an article has several and the label names one of its people.
 _TURN = re.compile(r"^[ \t\"“]*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
 MIN_TURNS = 2
+_NEAR_CUE = 10  # tokens after a quote where any cue introduces it ("…,” said the mayor)
+_FAR_CUE = 30  # where a cue with its subject after the quote still does ("…,” Mr. Labrador, a lawyer elected in 2010, said)
 _TRAILING = " \t\n.,;:—–-"
 _DASHES = frozenset("—–―")
 _EXCLUDED_FROM_SOURCE = frozenset({"advcl", "parataxis"})
@@ -286,19 +288,24 @@ class _Finder:
         ends = list(_SENTENCE_END.finditer(self.text, max(limits), quote.start))
         return ends[-1].end() if ends else max(limits)
 
-    def _cue_after(self, quote: Quote, limit: int) -> Attribution | None:
+    def _cue_after(self, quote: Quote, limit: int, far: bool) -> Attribution | None:
+        """The cue after a quote: near it, or, for a quote opening its sentence (not a show's title inside
+        one), farther on past a long apposition of its subject."""
         inner = self.text[quote.start + 1 : quote.end - 1].rstrip()
         gap = self.text[quote.end : limit].lstrip()
         if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–"))):
             return None  # a quote ending its own sentence is not introduced by what follows
         window = self.tokens(quote.end, limit)
-        for position, token in enumerate(window[:10]):
-            to = _according(token)
+        for position, token in enumerate(window[: _FAR_CUE if far else _NEAR_CUE]):
+            near = position < _NEAR_CUE
+            to = _according(token) if near else None
             if to is not None:
                 obj = _pobj(to)
                 return self._direct(quote, (token.idx, to.idx + 2), source_span(obj) if obj else None, token)
             if is_cue(token):
                 head = subject_of(token)
+                if not near and (head is None or head.idx < quote.end):
+                    return None  # far from the quote, only a cue with its own subject after it introduces it
                 if head is None or head.idx < quote.end:
                     head = _nearest_noun(window[:position][::-1]) or _nearest_noun(window[position + 1 :])
                 return self._direct(quote, cue_range(token), source_span(head) if head else None, token)
@@ -390,12 +397,12 @@ class _Finder:
         found = []
         for n, quote in enumerate(self.quotes):
             start = self._before_limit(n)
+            opens_sentence = not self.text[start : quote.start].strip()
             attribution = (
-                self._cue_after(quote, self._after_limit(n)) or self._signed(quote) or self._cue_before(quote, start)
-                or self._introduced(quote)
+                self._cue_after(quote, self._after_limit(n), far=opens_sentence) or self._signed(quote)
+                or self._cue_before(quote, start) or self._introduced(quote)
             )
             words = len(re.findall(r"\w+", self.text[quote.start : quote.end]))
-            opens_sentence = not self.text[start : quote.start].strip()
             if attribution is None and words >= MIN_QUOTE_WORDS and opens_sentence:
                 attribution = Attribution("direct", quote.content, (quote.start, quote.start), None, 0.6, True)
             if attribution is not None:
