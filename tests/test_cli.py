@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -169,3 +170,25 @@ def test_on_a_terminal_progress_shows_the_total_of_a_table(tmp_path):
     assert process.wait(120) == 0, shown.decode(errors="replace")
     text = shown.decode(errors="replace")
     assert "/3" in text and "/?" not in text, text
+
+
+def test_an_id_met_again_keeps_other_content_and_skips_the_same(tmp_path):
+    """BASIL has two rows with the id "empty" and different texts: the second must not vanish."""
+    first, other = BRIDGES[0], BRIDGES[1]
+    rows = [first, {**first, "text": first["text"].upper()}, {**other, "id": first["id"]}]  # same content, then other
+    table = write_rows(tmp_path / "rows.jsonl", rows)
+    db = str(tmp_path / "ids.db")
+    result = runner.invoke(app, ["analyze", str(table), "--db", db])
+    assert result.exit_code == 0 and "2 articles added, 1 already stored" in result.stderr, result.stderr
+    stored = {a["id"]: a["text"] for a in map(json.loads, invoke("export", "--what", "articles", "--db", db).splitlines())}
+    derived = [i for i in stored if i != first["id"]]
+    assert stored[first["id"]] == first["text"] and len(derived) == 1 and stored[derived[0]] == other["text"]
+    assert re.fullmatch(re.escape(first["id"]) + r"~[0-9a-f]{8}", derived[0])
+    shutil.copy(table, tmp_path / "copy.jsonl")  # the same rows again, also from another file: nothing new
+    for again in (table, tmp_path / "copy.jsonl"):
+        result = runner.invoke(app, ["analyze", str(again), "--db", db])
+        assert result.exit_code == 0 and "0 articles added, 3 already stored" in result.stderr, result.stderr
+    alone = str(tmp_path / "alone.db")  # the derived id depends on the content only, not on what came first
+    runner.invoke(app, ["analyze", str(write_rows(tmp_path / "first.jsonl", [first])), "--db", alone])
+    runner.invoke(app, ["analyze", str(write_rows(tmp_path / "other.jsonl", rows[2:])), "--db", alone])
+    assert {json.loads(a)["id"] for a in invoke("export", "--what", "articles", "--db", alone).splitlines()} == set(stored)
