@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 from concurrent.futures import BrokenExecutor
 from contextlib import closing
 from enum import Enum
@@ -12,7 +13,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 from typer.core import TyperGroup
 
 from storyline.evaluate.cli import eval_app, train_app
@@ -42,7 +45,7 @@ app = typer.Typer(
         "Start with `storyline analyze examples/corpus`, then `storyline report` or `storyline quotes`."
     ),
     no_args_is_help=True,
-    rich_markup_mode="markdown",
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
@@ -230,14 +233,15 @@ def quotes(
     ] = 0.0,
     db: DbOption = "storyline.db",
 ) -> None:
-    """Statements with their speaker, outlet and kind."""
+    """Statements with their speaker, outlet and kind: one block each, the statement given the full width."""
     with _open(db) as store:
         rows = [r for r in store.statement_rows(speaker=speaker, search=search) if r["confidence"] >= min_confidence]
-        table = Table("speaker", "outlet", "date", "kind", "statement", show_lines=True)
         for r in rows[:limit]:
-            who = r["speaker_name"] or f"[dim]{r['source'] or '?'}[/]"
-            table.add_row(who, r["outlet"] or "?", (r["published"] or "")[:10], r["kind"], r["content"])
-        out.print(table)
+            who = f"[bold]{escape(r['speaker_name'])}[/]" if r["speaker_name"] else f"[dim]{escape(r['source'] or '?')}[/]"
+            date = (r["published"] or "")[:10] or "no date"
+            out.print(f"{who} · {escape(r['outlet'] or '?')} · {date} · {r['kind']}", highlight=False, soft_wrap=False)
+            wrapped = textwrap.fill(r["content"], out.width, initial_indent="    ", subsequent_indent="    ")
+            out.print(Text(wrapped + "\n"))  # indented under its speaker, wrapped to the full width
         console.print(f"{min(len(rows), limit)} of {len(rows)} statements")
 
 
