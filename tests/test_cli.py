@@ -6,12 +6,16 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from conftest import EXAMPLES
@@ -169,3 +173,66 @@ def test_on_a_terminal_progress_shows_the_total_of_a_table(tmp_path):
     assert process.wait(120) == 0, shown.decode(errors="replace")
     text = shown.decode(errors="replace")
     assert "/3" in text and "/?" not in text, text
+
+
+def test_an_id_met_again_keeps_other_content_and_skips_the_same(tmp_path):
+    """BASIL has two rows with the id "empty" and different texts: the second must not vanish."""
+    first, other = BRIDGES[0], BRIDGES[1]
+    rows = [first, {**first, "text": first["text"].upper()}, {**other, "id": first["id"]}]  # same content, then other
+    table = write_rows(tmp_path / "rows.jsonl", rows)
+    db = str(tmp_path / "ids.db")
+    result = runner.invoke(app, ["analyze", str(table), "--db", db])
+    assert result.exit_code == 0 and "2 articles added, 1 already stored" in result.stderr, result.stderr
+    stored = {a["id"]: a["text"] for a in map(json.loads, invoke("export", "--what", "articles", "--db", db).splitlines())}
+    derived = [i for i in stored if i != first["id"]]
+    assert stored[first["id"]] == first["text"] and len(derived) == 1 and stored[derived[0]] == other["text"]
+    assert re.fullmatch(re.escape(first["id"]) + r"~[0-9a-f]{8}", derived[0])
+    shutil.copy(table, tmp_path / "copy.jsonl")  # the same rows again, also from another file: nothing new
+    for again in (table, tmp_path / "copy.jsonl"):
+        result = runner.invoke(app, ["analyze", str(again), "--db", db])
+        assert result.exit_code == 0 and "0 articles added, 3 already stored" in result.stderr, result.stderr
+    alone = str(tmp_path / "alone.db")  # the derived id depends on the content only, not on what came first
+    runner.invoke(app, ["analyze", str(write_rows(tmp_path / "first.jsonl", [first])), "--db", alone])
+    runner.invoke(app, ["analyze", str(write_rows(tmp_path / "other.jsonl", rows[2:])), "--db", alone])
+    assert {json.loads(a)["id"] for a in invoke("export", "--what", "articles", "--db", alone).splitlines()} == set(stored)
+
+
+def command_paths(command: click.Command, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from command_paths(sub, (*path, name))
+
+
+def opening(help_text: str, width: int) -> str:
+    """The first words of a help text that fit in `width` characters."""
+    words, line = help_text.split(), ""
+    while words and len(f"{line} {words[0]}".strip()) <= width:
+        line = f"{line} {words.pop(0)}".strip()
+    return line
+
+
+@pytest.mark.parametrize("path", [path for path, _ in command_paths(typer.main.get_command(app))], ids=" ".join)
+def test_help_gives_option_text_room_in_80_columns(path):
+    """Every option's help starts with at least 40 characters on one line, nothing is wider than 80."""
+    command = dict(command_paths(typer.main.get_command(app)))[path]
+    result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) <= 80
+    for param in command.params:
+        if getattr(param, "help", None) and len(param.help) > 40:
+            start = opening(param.help, 40)
+            assert any(start in line for line in lines), f"{param.name}: {start!r} is squeezed:\n{result.stdout}"
+
+
+def test_quotes_give_the_statement_the_width_of_80_columns(db):
+    """One block per statement: its speaker line, then its text wrapped to the terminal, not 3 words a line."""
+    result = runner.invoke(app, ["quotes", "--limit", "1000", "--db", str(db)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    with open_store(db) as store:
+        contents = [r["content"] for r in store.statement_rows()]
+    assert max(map(len, lines)) <= 80
+    for content in contents:
+        start = opening(content, 60)
+        assert any(start in line for line in lines), f"{start!r} is squeezed"

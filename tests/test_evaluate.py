@@ -100,15 +100,16 @@ def test_eval_stories_prints_the_spread_over_orders(tmp_path):
     assert "over 2 shuffled orders" in result.output
 
 
-def test_a_repeated_id_is_scored_with_the_label_of_the_row_the_pipeline_kept(tmp_path):
-    """The pipeline stores the first row of an id and skips the second; the gold label must be the first's."""
+def test_a_repeated_id_is_scored_with_the_label_of_each_row_the_pipeline_kept(tmp_path):
+    """The pipeline keeps a repeated id's other content as an article of its own (`<id>~<hash>`) and skips
+    the same content; each kept article must be scored with its own row's label."""
     source = _two_event_table(tmp_path)
     rows = [json.loads(line) for line in source.read_text().splitlines()]
     repeated = dict(rows[0], id="repeated")
     stray = dict(rows[3], id="repeated")  # a merger report under the same id, labelled "merger"
-    source.write_text("".join(json.dumps(r) + "\n" for r in [*rows, repeated, stray]))
+    source.write_text("".join(json.dumps(r) + "\n" for r in [*rows, repeated, stray, repeated]))
     result = evaluate_stories(source, "event")
-    assert result.articles == len(rows) + 1
+    assert result.articles == len(rows) + 2
     assert result.bcubed.f1 == pytest.approx(1.0)
 
 

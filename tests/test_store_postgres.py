@@ -22,7 +22,7 @@ from storyline.export import EXPORTS, export
 from storyline.model import Article, Span, Statement
 from storyline.pipeline import analyze
 from storyline.store import SCHEMA_VERSION, StoreError, mask_password, open_store
-from storyline.store.dialect import MARK_OPEN
+from storyline.store.dialect import MARK_CLOSE, MARK_OPEN
 from storyline.web import create_app, queries
 from test_web import BASE, corpus_db
 
@@ -83,6 +83,8 @@ def test_full_text_search_finds_what_sqlite_finds(pg_url: str, sqlite_db: Path) 
             assert hits.total == expected.total > 0
             assert {h["id"] for h in hits.items} == {h["id"] for h in expected.items}
         assert all(MARK_OPEN in h["snippet"] for h in queries.search_articles(pg, queries.SearchFilters(q="drought")).items)
+        for h in queries.search_statements(pg, queries.SearchFilters(q="drought")).items:  # the whole statement, hits marked
+            assert MARK_OPEN in h["marked"] and h["marked"].replace(MARK_OPEN, "").replace(MARK_CLOSE, "") == h["content"]
 
 
 def test_searches_use_the_gin_indexes(pg_url: str) -> None:

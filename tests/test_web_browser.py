@@ -6,11 +6,13 @@ Screenshots go to the test's tmp folder, or to $STORYLINE_SCREENSHOTS when set (
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -142,6 +144,50 @@ def test_search_from_the_header_and_narrow_by_filters(site, page, shots):
     page.wait_for_load_state()
     metas = page.locator("ul.hits .meta").all_inner_texts()
     assert metas and all(m.startswith(outlet) for m in metas)
+    assert page.errors == []
+
+
+def test_statement_search_marks_the_words_found(site, page, shots):
+    page.goto(site + "/search?q=fire+alarm")
+    quotes = page.locator("ul.statements li blockquote")
+    assert quotes.count() >= 1
+    for i in range(quotes.count()):  # each hit shows why it matched, as text, however the words were cased
+        marked = {m.lower() for m in quotes.nth(i).locator("mark").all_inner_texts()}
+        assert marked and marked <= {"fire", "alarm"}, quotes.nth(i).inner_html()
+    shoot(page, shots, "search-statements")
+    assert page.errors == []
+
+
+def get_json(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.load(response)
+
+
+DOTS = """() => [...document.querySelectorAll('figure.timeline circle.dot')].map(c => {
+    const b = c.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2, b.width]; })"""
+LABELS = """() => [...document.querySelectorAll('figure.timeline text.lane')].map(t => {
+    const b = t.getBoundingClientRect(), svg = t.ownerSVGElement.getBoundingClientRect();
+    return [[...t.querySelectorAll('tspan')].map(s => s.textContent).join(' '), (b.right - svg.left) / svg.width]; })"""
+
+
+def test_storyline_timeline_keeps_same_day_dots_apart_and_whole_titles(site, page, shots):
+    """Articles of one day were one dot; story titles were cut at about 35 characters."""
+    same_day = 0
+    for line in get_json(site + "/api/storylines?limit=50")["items"]:
+        page.goto(f"{site}/storyline/{line['id']}")
+        dots = page.evaluate(DOTS)
+        for i, (x, y, size) in enumerate(dots):
+            for x2, y2, _ in dots[i + 1:]:
+                assert (round(x), round(y)) != (round(x2), round(y2)), f"two dots on one spot in {line['id']}"
+                if abs(x - x2) < 1:
+                    same_day += 1
+                    assert abs(y - y2) >= size * 0.95, f"same-day dots cover each other in {line['id']}"
+        labels = page.evaluate(LABELS)
+        stories = get_json(f"{site}/api/storylines/{line['id']}")["stories"]
+        assert [text for text, _ in labels] == [s["label"] for s in stories]
+        assert all(right <= 324 / 960 for _, right in labels), labels  # inside the label column, clear of the dots
+    assert same_day, "the corpus should have articles of one story on one day"
+    shoot(page, shots, "storyline-timeline")
     assert page.errors == []
 
 

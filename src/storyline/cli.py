@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 from concurrent.futures import BrokenExecutor
 from contextlib import closing
 from enum import Enum
@@ -14,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 from typer.core import TyperGroup
 
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
@@ -44,7 +46,7 @@ app = typer.Typer(
         "Start with `storyline analyze examples/corpus`, then `storyline report` or `storyline quotes`."
     ),
     no_args_is_help=True,
-    rich_markup_mode="markdown",
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
@@ -238,17 +240,18 @@ def quotes(
     every: AllOption = False,
     db: DbOption = "storyline.db",
 ) -> None:
-    """Statements with their speaker, outlet and kind."""
+    """Statements with their speaker, outlet and kind: one block each, the statement given the full width."""
     floor = 0.0 if every else SHOWN_CONFIDENCE if min_confidence is None else min_confidence
     with _open(db) as store:
         rows = store.statement_rows(speaker=speaker, search=search, min_confidence=floor)
-        table = Table("speaker", "outlet", "date", "kind", "statement", show_lines=True)
         for r in rows[:limit]:
-            who = escape(r["speaker_name"]) if r["speaker_name"] else f"[dim]{escape(r['source'] or '?')}[/]"
-            who += f"\n[dim]{escape(r['speaker_role'])}[/]" if r["speaker_role"] else ""
-            who += "\n[yellow]tentative[/]" if r["confidence"] < SHOWN_CONFIDENCE else ""
-            table.add_row(who, r["outlet"] or "?", (r["published"] or "")[:10], r["kind"], r["content"])
-        out.print(table)
+            who = f"[bold]{escape(r['speaker_name'])}[/]" if r["speaker_name"] else f"[dim]{escape(r['source'] or '?')}[/]"
+            who += f" [dim]({escape(r['speaker_role'])})[/]" if r["speaker_role"] else ""
+            date = (r["published"] or "")[:10] or "no date"
+            tentative = " · [yellow]tentative[/]" if r["confidence"] < SHOWN_CONFIDENCE else ""
+            out.print(f"{who} · {escape(r['outlet'] or '?')} · {date} · {r['kind']}{tentative}", highlight=False, soft_wrap=False)
+            wrapped = textwrap.fill(r["content"], out.width, initial_indent="    ", subsequent_indent="    ")
+            out.print(Text(wrapped + "\n"))  # indented under its speaker, wrapped to the full width
         console.print(f"{min(len(rows), limit)} of {len(rows)} statements")
 
 

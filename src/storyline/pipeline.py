@@ -21,7 +21,7 @@ from storyline.compare.discrepancies import FINDERS, find_discrepancies, name_di
 from storyline.extraction import Draft, finish
 from storyline.extraction.boilerplate import BoilerplateLearner
 from storyline.ingest import documents
-from storyline.model import Article, Document, Entity, ErrorRecord, Story
+from storyline.model import Article, Document, Entity, ErrorRecord, Story, normalise_text, stable_id
 from storyline.relate.alignment import align_statements
 from storyline.relate.duplicates import NearDuplicateIndex, Sketch
 from storyline.relate.embeddings import embed
@@ -107,7 +107,7 @@ class Pipeline:
     def _new_articles(
         self, items: Iterable[Document | ErrorRecord], summary: RunSummary, progress: Progress | None
     ) -> Iterator[Article]:
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # id -> content key
         drafts = self._drafts(items, summary, progress)
         for window in batched(drafts, LEARNING_WINDOW):
             self.boilerplate.learn(window)
@@ -115,13 +115,25 @@ class Pipeline:
                 article = self._extract(draft.source_uri or "", lambda: finish(draft, self.boilerplate), summary, progress)
                 if article is None:
                     continue
-                if article.id in seen or self.store.has_article(article.id):
+                content = content_key(article.text)
+                held = self._content_of(article.id, seen)
+                if held is not None and held != content:  # another article under this id: keep both
+                    article.id = f"{article.id}~{content}"
+                    held = self._content_of(article.id, seen)
+                if held is not None:
                     self._skip(article.source_uri or article.id, summary, progress)
                     continue
-                if len(seen) >= SEEN_LIMIT:  # a stored one is found by has_article
-                    seen = {a for a in seen if not self.store.has_article(a)}
-                seen.add(article.id)
+                if len(seen) >= SEEN_LIMIT:  # a stored one is found in the store
+                    seen = {a: key for a, key in seen.items() if not self.store.has_article(a)}
+                seen[article.id] = content
                 yield article
+
+    def _content_of(self, article_id: str, seen: dict[str, str]) -> str | None:
+        """The content key of the article read this run or stored under `article_id`; None if there is none."""
+        if article_id in seen:
+            return seen[article_id]
+        text = self.store.article_text(article_id)
+        return None if text is None else content_key(text)
 
     def _drafts(
         self, items: Iterable[Document | ErrorRecord], summary: RunSummary, progress: Progress | None
@@ -280,6 +292,12 @@ class StoredDuplicates:
 
     def link(self, copy_id: str, original_id: str | None) -> None:
         pass
+
+
+def content_key(text: str) -> str:
+    """A short hash of what an article says, spacing and case aside: two texts under one id are one
+    article when it agrees, else the second is kept as `<id>~<key>`, the same on every run."""
+    return stable_id(normalise_text(text), length=8)
 
 
 def _sketch(added: int, record: dict[str, Any]) -> Sketch:

@@ -54,10 +54,6 @@ def evaluate_stories(path: Path, gold_field: str, *, seed: int | None = None, ce
     if seed is not None:
         random.Random(seed).shuffle(rows)
     table = [_table_row(r, gold_field, i) for i, r in enumerate(rows)]
-    gold: dict[str, str] = {}
-    for t, r in zip(table, rows, strict=True):
-        # A repeated id is one article to the pipeline, which keeps the first row: score that row's label.
-        gold.setdefault(t["id"], str(r[gold_field]))
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "rows.jsonl"
         source.write_text("".join(json.dumps(t) + "\n" for t in table), encoding="utf-8")
@@ -66,7 +62,10 @@ def evaluate_stories(path: Path, gold_field: str, *, seed: int | None = None, ce
             summary = Pipeline(store).run([source])
             seconds = time.perf_counter() - started
             predicted = {r["article_id"]: r["story_id"] for r in store.db.execute("SELECT * FROM story_articles")}
-            gold = {k: v for k, v in gold.items() if k in predicted}
+            # Each article is scored with the label of the row it came from (its source is `rows.jsonl#line`):
+            # a repeated id with other content is an article of its own, the same content is skipped.
+            line = {r["id"]: int(r["source_uri"].rsplit("#", 1)[1]) for r in store.db.execute("SELECT id, source_uri FROM articles")}
+            gold = {k: str(rows[line[k] - 1][gold_field]) for k in predicted}
             bound = clustering_ceiling([from_record(r) for r, _, _ in store.load_features()], gold) if ceiling else None
     return StoriesResult(
         articles=len(predicted), failed=summary.failed, gold_clusters=len(set(gold.values())), clusters=len(set(predicted.values())),

@@ -58,6 +58,7 @@ class Dialect:
     table_exists: str  # one `?`: the table name
     read_only: str  # makes this connection refuse writes
     statement_match: str  # condition with one `?` (a `search_words` value): statements whose words match
+    statement_marked: str  # expression with one `?`: a matching statement's whole content, MARK_OPEN/MARK_CLOSE around hits
     article_search: str  # FROM … WHERE with one `?`: the matching articles, for the two below
     article_snippet: str  # expression: the matched passage with MARK_OPEN/MARK_CLOSE around hits
     article_rank: str  # ORDER BY expression: best match first
@@ -77,6 +78,10 @@ SQLITE = Dialect(
     table_exists="SELECT 1 FROM sqlite_master WHERE name=?",
     read_only="PRAGMA query_only=ON",
     statement_match="s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)",
+    statement_marked=(
+        f"(SELECT highlight(statements_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') FROM statements_fts"
+        " WHERE statements_fts MATCH ? AND rowid = s.rowid)"
+    ),
     article_search=" FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?",
     article_snippet=f"snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24)",
     article_rank="rank",
@@ -92,6 +97,10 @@ POSTGRESQL = Dialect(
     read_only="SET default_transaction_read_only = on",
     statement_match=(
         "to_tsvector('simple', s.content || ' ' || coalesce(s.speaker_name, '')) @@ plainto_tsquery('simple', ?)"
+    ),
+    statement_marked=(
+        f"ts_headline('simple', s.content, plainto_tsquery('simple', ?), "
+        f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true')"
     ),
     article_search=f" FROM articles a CROSS JOIN plainto_tsquery('simple', ?) AS q WHERE {_ARTICLE_WORDS} @@ q",
     article_snippet=(

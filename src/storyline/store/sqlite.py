@@ -180,6 +180,10 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
 
+    def article_text(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
+        return None if row is None else row[0]
+
     def has_source(self, uri: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE source_uri=?", (uri,)).fetchone() is not None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +43,7 @@ class Scale:
 @dataclass(slots=True)
 class Dot:
     x: float
+    y: float
     css: str
     title: str
     article_id: str
@@ -49,9 +51,9 @@ class Dot:
 
 @dataclass(slots=True)
 class Lane:
-    y: float
+    y: float  # the lane's middle: its span line; its label and each day's dots are centred on it
     story_id: str
-    label: str
+    label: list[tuple[float, str]]  # the whole story label, wrapped to the label column: (baseline y, line)
     x1: float
     x2: float
     dots: list[Dot] = field(default_factory=list)
@@ -67,25 +69,45 @@ class Timeline:
     outlets: list[tuple[str, str]]  # name, css class
 
 
+DOT_STEP = 14  # px between the centres of one day's dots (radius 6): they touch, never cover each other
+LABEL_LINE = 16  # px per line of a lane's label (13px text)
+LABEL_CHARS = 40  # characters of label per line in the label column
+
+
 def timeline(stories: Sequence[dict[str, Any]], width: int = 960, label_width: int = 300, lane: int = 34) -> Timeline | None:
-    """One lane per story from its first to its last article, a dot per article coloured by outlet."""
+    """One lane per story from its first to its last article, a dot per article coloured by outlet.
+
+    A day's articles are stacked across the lane, at their day, rather than drawn on one spot; the
+    lane grows to hold its busiest day and its whole label, wrapped.
+    """
     days = [d for s in stories for a in s["dates"] if (d := _day(a["published"]))]
     if not days:
         return None
     scale = Scale(min(days), max(days), label_width + 24, width - 40)
     palette: dict[str, str] = {}
     lanes = []
-    for i, story in enumerate(stories):
-        dated = [(d, a) for a in story["dates"] if (d := _day(a["published"]))]
-        y = 40 + i * lane
-        xs = [scale.x(d) for d, _ in dated] or [scale.x0]
+    top = 22  # below the tick labels
+    for story in stories:
+        by_day: dict[date, list[dict[str, Any]]] = {}
+        for a in story["dates"]:
+            if d := _day(a["published"]):
+                by_day.setdefault(d, []).append(a)
+        lines = textwrap.wrap(story["label"], LABEL_CHARS) or [""]
+        busiest = max(map(len, by_day.values()), default=1)
+        height = max(lane, busiest * DOT_STEP + 6, len(lines) * LABEL_LINE + 10)
+        y = round(top + height / 2, 1)
+        label = [(round(y + 4 + (i - (len(lines) - 1) / 2) * LABEL_LINE, 1), line) for i, line in enumerate(lines)]
+        xs = [scale.x(d) for d in by_day] or [scale.x0]
         dots = []
-        for d, a in dated:
-            outlet = a["outlet"] or "?"
-            css = palette.setdefault(outlet, f"o{len(palette) % PALETTE_SIZE}")
-            dots.append(Dot(scale.x(d), css, f"{outlet} · {d.isoformat()} · {a['title'] or ''}", a["id"]))
-        lanes.append(Lane(y, story["id"], story["label"], min(xs), max(xs), dots))
-    return Timeline(width, 40 + len(stories) * lane + 8, label_width, scale.ticks(), lanes, list(palette.items()))
+        for d, articles in sorted(by_day.items()):
+            for k, a in enumerate(articles):
+                outlet = a["outlet"] or "?"
+                css = palette.setdefault(outlet, f"o{len(palette) % PALETTE_SIZE}")
+                offset = (k - (len(articles) - 1) / 2) * DOT_STEP
+                dots.append(Dot(scale.x(d), round(y + offset, 1), css, f"{outlet} · {d.isoformat()} · {a['title'] or ''}", a["id"]))
+        lanes.append(Lane(y, story["id"], label, min(xs), max(xs), dots))
+        top += height
+    return Timeline(width, round(top + 8), label_width, scale.ticks(), lanes, list(palette.items()))
 
 
 @dataclass(slots=True)

@@ -185,10 +185,11 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
 
 
 _STATEMENT_FROM = " FROM statements s JOIN articles a ON a.id = s.article_id"
-_STATEMENT = (
+_STATEMENT_COLUMNS = (
     "SELECT s.id, s.article_id, s.kind, s.content, s.cue, s.source, s.speaker_id, s.speaker_name,"
-    " s.confidence, a.outlet, a.published, a.title" + _STATEMENT_FROM
+    " s.confidence, a.outlet, a.published, a.title"
 )
+_STATEMENT = _STATEMENT_COLUMNS + _STATEMENT_FROM
 
 
 def speaker_statements(store: Store, speaker_id: str, limit: int = 25, offset: int = 0, every: bool = False) -> Page:
@@ -293,11 +294,14 @@ def search_statements(store: Store, f: SearchFilters, limit: int = 20, offset: i
     if not f.every:
         where.append("s.confidence >= ?")
         args.append(SHOWN_CONFIDENCE)
+    select, marked = _STATEMENT, []
     if f.q.strip():
+        words = store.dialect.search_words(f.q)
         where.insert(0, store.dialect.statement_match)
-        args.insert(0, store.dialect.search_words(f.q))
+        args.insert(0, words)
+        select, marked = f"{_STATEMENT_COLUMNS}, {store.dialect.statement_marked} AS marked{_STATEMENT_FROM}", [words]
     cond = " WHERE " + " AND ".join(where) if where else ""
     order = " ORDER BY a.published DESC NULLS LAST, s.id LIMIT ? OFFSET ?"
-    items = _rows(store.db, _STATEMENT + cond + order, [*args, limit, offset])
+    items = _rows(store.db, select + cond + order, [*marked, *args, limit, offset])
     total = _scalar(store.db, "SELECT count(*)" + _STATEMENT_FROM + cond, args)
     return Page(items, total, limit, offset)
