@@ -19,6 +19,7 @@ import typer
 from typer.testing import CliRunner
 
 from conftest import EXAMPLES
+from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.cli import app
 from storyline.store import Store, open_store
 from storyline.web.bench import fill
@@ -231,8 +232,18 @@ def test_quotes_give_the_statement_the_width_of_80_columns(db):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     with open_store(db) as store:
-        contents = [r["content"] for r in store.statement_rows()]
+        contents = [r["content"] for r in store.statement_rows(min_confidence=SHOWN_CONFIDENCE)]  # what quotes shows
     assert max(map(len, lines)) <= 80
     for content in contents:
         start = opening(content, 60)
         assert any(start in line for line in lines), f"{start!r} is squeezed"
+
+
+def test_quotes_hide_tentative_statements_unless_all_are_asked_for(db):
+    shown = runner.invoke(app, ["quotes", "--limit", "1000", "--db", str(db)])
+    every = runner.invoke(app, ["quotes", "--limit", "1000", "--all", "--db", str(db)])
+    with open_store(db) as store:
+        total, sure = len(store.statement_rows()), len(store.statement_rows(min_confidence=SHOWN_CONFIDENCE))
+    assert sure < total
+    assert f"{sure} of {sure} statements" in shown.output and "tentative" not in shown.stdout
+    assert f"{total} of {total} statements" in every.output and every.stdout.count("tentative") == total - sure
