@@ -118,3 +118,24 @@ def test_a_title_opens_a_person_name_but_not_an_office() -> None:
     assert speaker_of("The State Department said the emails were not classified.", "emails")[0] == "State Department"
     text = "The review found that motives were unclear, Secretary of State Anna Lind said on Wednesday."
     assert speaker_of(text, "motives") == ("Anna Lind", "Secretary of State")
+
+
+def test_a_name_after_its_title_or_description_is_the_speaker() -> None:
+    assert speaker_of("Norland's president Mahamadou Issa said, “The border stays open to traders.”", "border")[0] == (
+        "Mahamadou Issa")  # fmt: skip
+    text = "According to the Dorvik mayor, Dee Lindqvist, police were checking the harbour cameras."
+    assert speaker_of(text, "cameras")[0] == "Dee Lindqvist"
+    assert speaker_of("Mexican President Andrés Manuel López Obrador said six people were hurt.", "hurt")[0] == (
+        "Andrés Manuel López Obrador")  # fmt: skip
+    assert speaker_of("The World Health Organization (WHO) said coverage was low.", "coverage")[0] == (
+        "World Health Organization")  # fmt: skip
+
+
+def test_one_democrat_is_a_person_not_the_party() -> None:
+    text = "Democrats met on Monday.\n\nThe Senate’s top Democrat said the mosque should be built elsewhere."
+    assert speaker_of(text, "mosque") == ("The Senate’s top Democrat", None)
+
+
+def test_he_continues_the_subject_rather_than_the_man_talked_about() -> None:
+    text = "Paul Rand mocked Tom Ober’s record on jobs in a speech on Monday.\n\nHe said the borrowing was dragging growth down."
+    assert speaker_of(text, "borrowing")[0] == "Paul Rand"

@@ -28,7 +28,7 @@ def annotate(article: Article, doc: Doc) -> Article:
     found = build_entities(article.id, text, doc)
     attributions = find_attributions(doc)
     excluded = [(q.start, q.end) for q in find_quotes(text)] + [a.content for a in attributions]
-    resolver = SpeakerResolver(article.id, text, found, excluded)
+    resolver = SpeakerResolver(article.id, text, found, excluded, doc)
     statements = []
     for attribution in attributions:
         resolved = resolver.resolve(attribution)

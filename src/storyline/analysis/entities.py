@@ -73,6 +73,7 @@ def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int
     opens "State Department" but is a title before "Secretary Pompeo"."""
     while start < end and (not doc[start].is_alpha or doc[start].pos_ == "DET" or (person and _is_title(doc[start]))):
         start += 1
+    end = next((t.i for t in doc[start:end] if t.text == "("), end)  # "World Health Organization (WHO"
     while end > start and not doc[end - 1].is_alpha:
         end -= 1
     return start, end
@@ -92,8 +93,8 @@ def _given_name_start(doc: Doc, start: int, end: int) -> int | None:
 def _with_given_names(doc: Doc, start: int, end: int, taken: set[int]) -> int:
     """The model often leaves an unfamiliar given name out ("Anders [Lindqvist]"): a capitalised word
     compounded onto a lone surname, that no other name holds, belongs to it ("Host Ellen Marsh" stays)."""
-    if end - start != 1 or is_common_first_name(doc[start].text):
-        return start
+    if (end - start != 1 or is_common_first_name(doc[start].text)) and not is_common_first_name(fold_name(doc[start - 1].text)):
+        return start  # "Host Ellen Marsh" stays; "Andrés [Manuel López Obrador]" does not
     while start > 0:
         word = doc[start - 1]
         compounded = word.dep_ == "compound" and start <= word.head.i < end and word.pos_ == "PROPN"

@@ -127,3 +127,17 @@ LABEL_KINDS: Final[dict[str, EntityKind]] = {
     "FAC": "place",
     "NORP": "group",
 }
+
+# Title words that name one office: "the Idaho congressman" is the article's "Rep. Raúl Labrador".
+_SAME_OFFICE = (
+    "rep representative congressman congresswoman lawmaker",
+    "sen senator",
+    "gov governor",
+    "spokesman spokeswoman spokesperson",
+    "chairman chairwoman chair",
+    "attorney lawyer",
+    "pm premier",
+)
+TITLE_SYNONYMS: Final[dict[str, frozenset[str]]] = {
+    word: frozenset(group.split()) for group in _SAME_OFFICE for word in group.split()
+}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
@@ -30,6 +31,7 @@ from storyline.analysis.lexicon import (
     PRONOUN_KINDS,
     ROLE_MODIFIERS,
     ROLE_NOUN_KINDS,
+    TITLE_SYNONYMS,
 )
 from storyline.analysis.names import HONORIFICS, TITLES, fold_name, parse_person_name
 from storyline.analysis.statements import Attribution
@@ -46,8 +48,8 @@ _PARAGRAPHS_FOR_GENDER = 2  # how far back a person of the right gender is prefe
 
 def _fits(word: Token, titles: set[str]) -> bool:
     """Is this role word among a person's title words? Names of origin match by their stem."""
-    lemma = word.lemma_.lower()
-    if lemma in titles:
+    lemma = word.lemma_.lower().rstrip(".")
+    if lemma in titles or not TITLE_SYNONYMS.get(lemma, frozenset()).isdisjoint(t.rstrip(".") for t in titles):
         return True
     if not word.text[0].isupper():
         return False
@@ -75,6 +77,7 @@ def _clean_role(tokens: list[Token]) -> str | None:
 class _Antecedent:
     pos: int
     entity_id: str
+    subject: bool = False  # the subject of its clause: what a following "he" most often continues
 
 
 @dataclass(slots=True)
@@ -93,6 +96,7 @@ class SpeakerResolver:
     text: str
     found: ArticleEntities
     excluded: list[tuple[int, int]]  # quotes and reported contents: their names are not speakers
+    doc: Doc | None = None  # the parse, for which mentions are subjects
     antecedents: list[_Antecedent] = field(default_factory=list)
     last: tuple[int, str] | None = None  # where the last resolved statement ended, and who said it
     genders: dict[str, Gender] = field(default_factory=dict)  # learnt from pronouns resolved to a person
@@ -101,8 +105,19 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.antecedents = [
-            _Antecedent(m.span.start, m.entity_id) for m in self.found.mentions if not self._excluded(m.span.start)
+            _Antecedent(m.span.start, m.entity_id, self._subject_at(m.span.start))
+            for m in self.found.mentions
+            if not self._excluded(m.span.start)
         ]
+
+    def _subject_at(self, pos: int) -> bool:
+        if self.doc is None:
+            return False
+        token = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        head = token.root if token is not None else None
+        while head is not None and head.dep_ == "compound":
+            head = head.head
+        return head is not None and head.dep_ in ("nsubj", "nsubjpass")
 
     def _excluded(self, pos: int) -> bool:
         return any(start <= pos < end for start, end in self.excluded)
@@ -146,13 +161,17 @@ class SpeakerResolver:
         if not fitting:
             return None
         first = fitting[0]
+        recent = self.text.rfind("\n\n", 0, before)
+        for _ in range(_PARAGRAPHS_FOR_GENDER - 1):
+            recent = self.text.rfind("\n\n", 0, max(recent, 0))
         if self.gender(first.entity_id) is None and not self._confirmed_person(first.entity_id):
-            recent = self.text.rfind("\n\n", 0, before)
-            for _ in range(_PARAGRAPHS_FOR_GENDER - 1):
-                recent = self.text.rfind("\n\n", 0, max(recent, 0))
             sure = next((c for c in fitting if c.pos >= recent and self.gender(c.entity_id) == wanted), None)
             if sure is not None:
                 return sure.entity_id
+        if not (first.subject or first.entity_id in self.speakers):  # "Ryan mocked Obama's record. He said": Ryan
+            salient = next((c for c in fitting if c.pos >= recent and (c.subject or c.entity_id in self.speakers)), None)
+            if salient is not None:
+                return salient.entity_id
         return first.entity_id
 
     def _mention_at(self, token: Token) -> str | None:
@@ -164,7 +183,7 @@ class SpeakerResolver:
     def _named(self, head: Token) -> str | None:
         """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said")."""
         for token in (head, *(c for c in head.children if c.dep_ == "appos")):
-            if (found := self._mention_at(token)) is not None:
+            if (found := self._mention_at(token)) is not None and not _one_of_group(token, self.found.entities[found]):
                 return found
         return None
 
@@ -369,6 +388,12 @@ class SpeakerResolver:
             entity.add_alias(span.text, self.article_id)
         self.antecedents.append(_Antecedent(source.start_char, entity_id))
         return Resolved(entity, self._role(source, entity_id, via))
+
+
+def _one_of_group(token: Token, entity: Entity) -> bool:
+    """One member described by the group's name ("the Senate's top Democrat", "a Republican"): a person,
+    never the group itself."""
+    return entity.kind == "group" and token.tag_ in ("NN", "NNP") and any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def _qualifies(child: Token) -> bool:

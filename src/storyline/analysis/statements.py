@@ -110,6 +110,17 @@ def source_span(head: Token) -> TokenSpan:
     return head.doc[start:end]
 
 
+def _apposed_name(doc: Doc, at: int) -> TokenSpan | None:
+    """A person's name set off by commas right after token `at` (", Dee Margo,"), which the parser often
+    hangs elsewhere."""
+    if at + 2 >= len(doc) or doc[at].text != "," or doc[at + 1].ent_type_ != "PERSON":
+        return None
+    end = at + 2
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[at + 1 : end] if end < len(doc) and doc[end].text == "," else None
+
+
 def _dateline(token: Token) -> bool:
     """ "VIENNA, March 11 — …": a place in capitals, then a comma."""
     return token.text.isupper() and len(token.text) > 1 and token.i + 1 < len(token.doc) and token.nbor(1).text == ","
@@ -133,6 +144,9 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return agent
     subjects = [c for c in children if c.dep_ in _SUBJECTS]
     subject = next((c for c in subjects if not _dateline(c)), subjects[0] if subjects else None)
+    following = next((c for c in subjects if subject is not None and c.left_edge.i == subject.right_edge.i + 1), None)
+    if following is not None and following.pos_ == "PROPN":
+        subject = following  # "Niger's president Mahamadou Issoufou said", parsed as two subjects: the name
     if subject is not None and not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED_CUES):
         return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
@@ -479,6 +493,10 @@ class _Finder:
         if obj is None:
             return None
         phrase_end = max(t.idx + len(t) for t in obj.subtree)
+        source = source_span(obj)
+        named = _apposed_name(obj.doc, source.end)
+        if named is not None:  # "according to the El Paso mayor, Dee Margo, police …": the name is the source
+            source, phrase_end = named, named.end_char
         sentence = self.sentence(token)
         start, end = self.paragraph(token.idx)
         before = (max(start, sentence.start_char), token.idx)
@@ -488,7 +506,7 @@ class _Finder:
         if found is None:
             return None
         kind, content = found
-        return Attribution(kind, content, (token.idx, to.idx + len(to)), source_span(obj))
+        return Attribution(kind, content, (token.idx, to.idx + len(to)), source)
 
     def reported(self) -> list[Attribution]:
         found = []
