@@ -139,3 +139,13 @@ def test_one_democrat_is_a_person_not_the_party() -> None:
 def test_he_continues_the_subject_rather_than_the_man_talked_about() -> None:
     text = "Paul Rand mocked Tom Ober’s record on jobs in a speech on Monday.\n\nHe said the borrowing was dragging growth down."
     assert speaker_of(text, "borrowing")[0] == "Paul Rand"
+
+
+def test_a_clause_the_parser_broke_after_said_is_still_what_was_said() -> None:
+    [s] = [s for s in found("Lind said Adamowicz required resuscitation, and was in a serious condition.") if s.speaker]
+    assert s.content.text.startswith("Adamowicz required resuscitation") and s.confidence >= SHOWN_CONFIDENCE
+
+
+def test_a_quote_after_a_colon_belongs_to_the_subject_of_the_sentence_before() -> None:
+    text = "Legislator Tanya Lind spoke to the press after the speech: “I urge her to resign if she cannot govern this city.”"
+    assert speaker_of(text, "urge")[0] == "Tanya Lind"

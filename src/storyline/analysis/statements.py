@@ -43,6 +43,8 @@ _SIGNATURE = re.compile(
 # an article has several and the label names one of its people.
 _TURN = re.compile(r"^[ \t\"“]*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
 MIN_TURNS = 2
+_RUN_ON_CUES = frozenset("say add claim state insist argue report write warn acknowledge admit".split())
+_RUN_ON_CONFIDENCE = 0.6
 _NEAR_CUE = 10  # tokens after a quote where any cue introduces it ("…,” said the mayor)
 _FAR_CUE = 30  # where a cue with its subject after the quote still does ("…,” Mr. Labrador, a lawyer elected in 2010, said)
 _TRAILING = " \t\n.,;:—–-"
@@ -386,13 +388,18 @@ class _Finder:
         return None
 
     def _introduced(self, quote: Quote) -> Attribution | None:
-        """A quote opening the paragraph after one that ends in a colon ("Cruz continued:"): the speaker and
-        cue are that sentence's subject and main verb, whatever the verb."""
+        """A quote after a colon ending a sentence ("Cruz continued:", "Chan spoke to the press after the
+        speech: “…”"): the speaker and cue are that sentence's subject and main verb, whatever the verb."""
         before = self.text[: quote.start].rstrip()
-        if not before.endswith(":") or "\n" not in self.text[len(before) : quote.start]:
+        new_paragraph = "\n" in self.text[len(before) : quote.start]
+        words = len(re.findall(r"\w+", self.text[quote.start : quote.end]))
+        if not before.endswith(":") or not (new_paragraph or words >= MIN_QUOTE_WORDS):
             return None
         colon = self.tokens(len(before) - 1, len(before))
         verb = self.sentence(colon[0]).root if colon else None
+        if verb is not None and verb.idx >= quote.start:  # the quote is in the sentence: its verb heads it
+            verbs = [t for t in self.doc[self.sentence(colon[0]).start : colon[0].i] if t.pos_ == "VERB" and subject_of(t)]
+            verb = verbs[-1] if verbs else None
         head = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None
         if head is None or self.inside(verb.idx):
             return None
@@ -480,13 +487,30 @@ class _Finder:
         complement = self._complement(verb, start, end)
         if complement is None:
             framed = self._framed(verb, head) if is_cue(verb) else None
-            complement = _Complement(framed, 0, 1.0) if framed else None
+            complement = _Complement(framed, 0, 1.0) if framed else self._run_on(verb)
         found = self._content(*complement.content) if complement else None
         if found is None:
             return None
         kind, content = found
         cue = cue_range(verb, content[0])
         return Attribution(kind, content, (cue[0], max(cue[1], complement.cue_end)), source_span(head), complement.confidence)
+
+    def _run_on(self, verb: Token) -> _Complement | None:
+        """The clause right after "said" that the parser broke up ("Brudziński said Adamowicz required
+        resuscitation", parsed as said + object): from the next word to the sentence's end, when it opens
+        with a subject and holds a verb. Less sure than a parsed clause."""
+        if verb.lemma_.lower() not in _RUN_ON_CUES or verb.i + 2 >= len(verb.doc):
+            return None
+        first = verb.doc[verb.i + 1]
+        first = verb.doc[first.i + 1] if first.lower_ == "that" else first
+        sentence = self.sentence(verb)
+        run = [t for t in verb.doc[first.i : sentence.end] if not t.is_space]
+        while run and run[-1].is_punct:
+            run.pop()
+        opens_clause = first.pos_ in ("PROPN", "PRON", "DET", "NOUN", "NUM") and first.lower_ not in ADDRESSEES
+        if len(run) < MIN_QUOTE_WORDS or not opens_clause or not any(t.pos_ in ("VERB", "AUX") for t in run[1:]):
+            return None
+        return _Complement((run[0].idx, run[-1].idx + len(run[-1])), 0, _RUN_ON_CONFIDENCE)
 
     def _according_to(self, token: Token, to: Token) -> Attribution | None:
         obj = _pobj(to)
