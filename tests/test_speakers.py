@@ -149,3 +149,8 @@ def test_a_clause_the_parser_broke_after_said_is_still_what_was_said() -> None:
 def test_a_quote_after_a_colon_belongs_to_the_subject_of_the_sentence_before() -> None:
     text = "Legislator Tanya Lind spoke to the press after the speech: “I urge her to resign if she cannot govern this city.”"
     assert speaker_of(text, "urge")[0] == "Tanya Lind"
+
+
+def test_a_document_about_someone_is_not_theirs() -> None:
+    text = "Anna Lind met doctors on Monday.\n\nThe statement on her health, from Dr. Lisa Bardack, said she was fit to serve."
+    assert speaker_of(text, "fit to serve")[0] == "Lisa Bardack"

@@ -60,7 +60,7 @@ ROLE_NOUN_KINDS: Final[dict[str, EntityKind]] = {
         "org",
     ),
     **dict.fromkeys(
-        "report study data survey statement document poll analysis review findings summary memo letter filing "
+        "report study data datum survey statement document poll analysis review findings summary memo letter filing "
         "complaint indictment lawsuit ruling opinion release advisory bulletin guidelines guidance figures".split(),
         "other",
     ),
@@ -69,7 +69,7 @@ ROLE_NOUN_KINDS: Final[dict[str, EntityKind]] = {
 # What speaks for its owner: a document, a channel, an account ("Trump's Twitter", "a Fox News poll",
 # "the WHO's report", "a memo posted by Senator Dalmau"): its speaker is whoever it belongs to.
 DOCUMENT_WORDS: Final = frozenset(
-    "report study data survey statement document documents poll polling analysis review findings summary "
+    "report study data datum survey statement document documents poll polling analysis review findings summary "
     "description database memo letter filing complaint indictment lawsuit ruling opinion decision order release "
     "announcement advisory bulletin notice guidelines guidance figures estimate estimates records account "
     "twitter facebook instagram feed website site page blog post tweet tweets email video book memoir memoirs "

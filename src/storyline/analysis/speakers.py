@@ -11,6 +11,8 @@ entity the article gave that title or name, else stay a description of this arti
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -188,18 +190,11 @@ class SpeakerResolver:
         return None
 
     def _owner(self, head: Token, anchor: int, content: tuple[int, int]) -> str | None:
-        """Whose document or channel this is: a name or pronoun it is tied to ("Trump's Twitter", "a Fox
-        News poll", "data from the Gun Violence Archive", "its polling", "a memo posted by Senator Dalmau")."""
-        for token in head.subtree:
-            if token is head or not (head.idx - 40 <= token.idx) or token.idx >= content[0] and content[0] > head.idx:
-                continue
-            path_ok = (
-                token.dep_ in _OWNER_DEPS
-                or token.head.lower_ in _OWNER_PREPOSITIONS
-                or token.head.dep_ == "agent"
-                or (token.dep_ == "nsubj" and token.head.dep_ == "relcl" and token.head.head is head)  # "a speech Clinton gave"
-            )
-            if not path_ok:
+        """Whose document or channel this is: a name or pronoun tied to it directly ("Trump's Twitter", "a
+        Fox News poll", "data from the Gun Violence Archive", "its polling", "a memo posted by Senator
+        Dalmau"), never one inside what it is about ("the statement on her health")."""
+        for token in _owner_candidates(head):
+            if token.idx >= content[0] > head.idx:
                 continue
             if token.pos_ == "PRON" and token.dep_ == "poss" and (kinds := PRONOUN_KINDS.get(_possessed(token.lower_))):
                 return self._recent(anchor, kinds, content, _possessed(token.lower_))
@@ -388,6 +383,27 @@ class SpeakerResolver:
             entity.add_alias(span.text, self.article_id)
         self.antecedents.append(_Antecedent(source.start_char, entity_id))
         return Resolved(entity, self._role(source, entity_id, via))
+
+
+def _owner_candidates(head: Token) -> Iterator[Token]:
+    """Where a document's owner is written, nearest ties first: its possessor, the names compounded on it,
+    the object of "of"/"from"/"by" on it, the agent of a participle on it, the subject of a clause on it."""
+    children = list(head.children)
+    yield from (c for c in children if c.dep_ == "poss")
+    for c in children:
+        if c.dep_ in _OWNER_DEPS:
+            yield from (t for t in c.subtree if t.dep_ in _OWNER_DEPS or t is c)
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in _OWNER_PREPOSITIONS:
+            yield from (t for t in c.children if t.dep_ == "pobj")
+        elif c.dep_ == "acl":
+            yield from (p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+        elif c.dep_ == "relcl":
+            yield from (t for t in c.children if t.dep_ == "nsubj")
+    doc = head.doc
+    if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in _OWNER_PREPOSITIONS:  # parsed onto the verb instead
+        yield from itertools.takewhile(lambda t: not t.is_punct, doc[head.i + 2 : head.i + 8])
+    yield from (t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by"))  # "the statement on X from Y"
 
 
 def _one_of_group(token: Token, entity: Entity) -> bool:

@@ -183,7 +183,9 @@ def score_article(result: SpeakersResult, key: str, article: Article, gold: list
             continue
         result.named_found += 1
         form = source_form(source_text, g)
-        if form == "name" and found.speaker is not None and g.speaker_type == "person":
+        read_the_name = found.source is not None and g.source is not None and _overlap((found.source.start, found.source.end), g.source)
+        if form == "name" and found.speaker is not None and g.speaker_type == "person" and read_the_name:
+            # identity, not attribution: the name the article wrote, read and resolved to this entity
             identities[person_key(g.speaker or "")].setdefault(found.speaker.id, set()).add(found.speaker.name)
         if found.speaker is not None and name_matches(found.speaker.name, g):
             result.named_right += 1
