@@ -154,3 +154,9 @@ def test_a_quote_after_a_colon_belongs_to_the_subject_of_the_sentence_before() -
 def test_a_document_about_someone_is_not_theirs() -> None:
     text = "Anna Lind met doctors on Monday.\n\nThe statement on her health, from Dr. Lisa Bardack, said she was fit to serve."
     assert speaker_of(text, "fit to serve")[0] == "Lisa Bardack"
+
+
+def test_a_name_with_and_without_its_accents_is_one_person() -> None:
+    assert same_person(parse_person_name("Raúl Labrador"), parse_person_name("Raul Labrador"))  # type: ignore[arg-type]
+    text = "Raul Labrador ran. Raúl Labrador, who is 46, won.\n\nLabrador said the vote was clear."
+    assert speaker_of(text, "vote")[0] in ("Raul Labrador", "Raúl Labrador")

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import csv
 import gzip
-import unicodedata
 from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Literal
+
+from storyline.analysis.names import plain
 
 NAMES_FILE = Path(__file__).with_name("first_names.tsv")
 Gender = Literal["female", "male"]
@@ -53,16 +54,11 @@ def _table() -> dict[str, tuple[int, float]]:
     return table
 
 
-def _key(name: str) -> str:
-    """The table's form: US records write names without accents ("Andrés" is "andres")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
-
-
 def gender_of(first_name: str | None) -> Gender | None:
     """The gender nearly all bearers of this first name have; None when mixed or unknown."""
     if not first_name:
         return None
-    found = _table().get(_key(first_name.rstrip(".")))
+    found = _table().get(plain(first_name.rstrip(".")))
     if found is None:
         return None
     share = found[1]
@@ -70,5 +66,5 @@ def gender_of(first_name: str | None) -> Gender | None:
 
 
 def is_common_first_name(word: str) -> bool:
-    found = _table().get(_key(word))
+    found = _table().get(plain(word))
     return found is not None and found[0] >= COMMON_NAME

@@ -7,6 +7,7 @@ prefix titles ("Secretary Pompeo"), yet two people who share a surname must stay
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
@@ -178,9 +179,14 @@ def damerau_levenshtein(a: str, b: str) -> int:
 SLIP_MIN_LENGTH = 5  # shorter words must match exactly: one slip could make another word
 
 
+def plain(word: str) -> str:
+    """Case and accents folded: "Raúl" and "Raul" are one spelling, as outlets and records write it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
 def similar_word(a: str, b: str, min_length: int = SLIP_MIN_LENGTH) -> bool:
     """Same word, or one slip apart when both are long enough for a slip to be unambiguous."""
-    a, b = a.casefold(), b.casefold()
+    a, b = plain(a), plain(b)
     if a == b:
         return True
     if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < min_length:
@@ -194,7 +200,7 @@ def surname_keys(surname: str) -> set[str]:
     Two surnames one slip apart (`similar_word`: a letter changed, added, dropped or two swapped) share
     a key, so looking up a name's keys finds every surname it could be without scanning them all.
     """
-    folded = surname.casefold()
+    folded = plain(surname)
     if len(folded) < SLIP_MIN_LENGTH:
         return {folded}
     return {folded} | {folded[:i] + folded[i + 1 :] for i in range(len(folded))}
@@ -204,7 +210,7 @@ def compatible_first_names(a: str | None, b: str | None) -> bool:
     """Could these first names belong to one person? Unknown is compatible; a different name is not."""
     if a is None or b is None:
         return True
-    a, b = a.casefold().rstrip("."), b.casefold().rstrip(".")
+    a, b = plain(a).rstrip("."), plain(b).rstrip(".")
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     if NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
