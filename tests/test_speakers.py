@@ -160,3 +160,11 @@ def test_a_name_with_and_without_its_accents_is_one_person() -> None:
     assert same_person(parse_person_name("Raúl Labrador"), parse_person_name("Raul Labrador"))  # type: ignore[arg-type]
     text = "Raul Labrador ran. Raúl Labrador, who is 46, won.\n\nLabrador said the vote was clear."
     assert speaker_of(text, "vote")[0] in ("Raul Labrador", "Raúl Labrador")
+
+
+def test_the_holder_of_an_office_speaks_not_the_office() -> None:
+    assert speaker_of("First Minister of Norland Nicola Lind said the ruling mattered.", "ruling") == (
+        "Nicola Lind", "First Minister of Norland")  # fmt: skip
+    assert speaker_of("The Harbour Workers Union President Terry O'Neill said the cover was unfair.", "cover")[0] == (
+        "Terry O'Neill")  # fmt: skip
+    assert speaker_of("The attorney for Senator Harry Lind said the bill was dead.", "bill")[0] != "Harry Lind"

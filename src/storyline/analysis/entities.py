@@ -29,6 +29,7 @@ from storyline.analysis.names import (
 from storyline.model import Entity, EntityKind, Mention, Span, stable_id
 
 _TITLE_LINKS = frozenset({"for", "of"})
+_TITLE_REACH = 3  # words before a name span where a title still tells a person follows ("Minister of [Scotland Nicola Sturgeon]")
 ADDRESS_GENDERS: dict[str, Gender] = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 
 
@@ -61,7 +62,12 @@ class ArticleEntities:
 
 
 def _is_name_token(token: Token) -> bool:
-    return token.is_alpha and token.text[0].isupper()
+    return token.text[0].isupper() and all(c.isalpha() or c in "'’-" for c in token.text)  # "O'Neill"
+
+
+def _has_letters(token: Token) -> bool:
+    """A word, not a bullet or a possessive ending: "O'Neill" is one, "'s" and "—" are not."""
+    return token.is_alpha or (token.text[0].isalpha() and any(c.isalpha() for c in token.text[1:]))
 
 
 def _is_title(token: Token) -> bool:
@@ -71,21 +77,27 @@ def _is_title(token: Token) -> bool:
 def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int]:
     """Drop determiners, bullets, possessives and (from a person's name) titles from a name's edges: "State"
     opens "State Department" but is a title before "Secretary Pompeo"."""
-    while start < end and (not doc[start].is_alpha or doc[start].pos_ == "DET" or (person and _is_title(doc[start]))):
+    while start < end and (not _has_letters(doc[start]) or doc[start].pos_ == "DET" or (person and _is_title(doc[start]))):
         start += 1
     end = next((t.i for t in doc[start:end] if t.text == "("), end)  # "World Health Organization (WHO"
-    while end > start and not doc[end - 1].is_alpha:
+    while end > start and not _has_letters(doc[end - 1]):
         end -= 1
     return start, end
 
 
 def _given_name_start(doc: Doc, start: int, end: int) -> int | None:
     """Where a person's name begins inside a longer name: at a common given name after a word that is no
-    given name ("Scotland Nicola Sturgeon", which the small model calls an organisation)."""
-    if not all(_is_name_token(t) and not t.is_upper for t in doc[start + 1 : end]) or doc[end - 1].lower_ in ORG_WORDS:
+    given name, when the rest is all names or a title comes before ("First Minister of Scotland Nicola
+    Sturgeon", "National Organization for Women President Terry O'Neill", which the model calls one
+    organisation)."""
+    if doc[end - 1].lower_ in ORG_WORDS:
         return None
+    all_names = all(_is_name_token(t) and not t.is_upper for t in doc[start + 1 : end])
     for i in range(start + 1, end - 1):
-        if is_common_first_name(doc[i].text) and not is_common_first_name(doc[i - 1].text):
+        rest_names = all(_is_name_token(t) and not t.is_upper for t in doc[i:end])
+        titled = any(_is_title(t) for t in doc[max(0, start - _TITLE_REACH) : i])  # "First Minister of Scotland Nicola Sturgeon"
+        after = (titled or all_names) and not is_common_first_name(doc[i - 1].text)
+        if is_common_first_name(doc[i].text) and rest_names and after:
             return i
     return None
 

@@ -204,6 +204,25 @@ class SpeakerResolver:
         definite = any(c.lower_ == "the" for c in head.children) and head.tag_ == "NN"
         return self.owners.get(head.lemma_.lower()) if definite else None  # "the poll" is the one named before
 
+    def _titled_member(self, source: TokenSpan) -> str | None:
+        """A person named after their title inside an organisation's phrase ("The National Organization for
+        Women President Terry O'Neill", parsed as the organisation): the person speaks."""
+        for token in source[1:]:
+            if token.nbor(-1).text[0].isupper() and token.nbor(-1).lower_.rstrip(".") in TITLES:
+                found = self._mention_at(token)
+                if found is not None and self.found.entities[found].kind == "person":
+                    return found
+        return None
+
+    def _office_holder(self, head: Token, source: TokenSpan) -> str | None:
+        """The person ending a title's "of" phrase ("First Minister of Scotland Nicola Sturgeon", parsed as
+        the minister of Sturgeon); never one after "for" ("the attorney for Senator Reid")."""
+        last = source[-1]
+        if not any(c.dep_ == "prep" and c.lower_ == "of" and last in c.subtree for c in head.children):
+            return None
+        found = self._mention_at(last)
+        return found if found is not None and self.found.entities[found].kind == "person" else None
+
     def _titled(self, role: list[Token]) -> str | None:
         """The one person the article gave every word of this role ("the Slovak minister")."""
         words = [t for t in role if t.pos_ in _ROLE_POS and t.lemma_.lower() not in _ROLE_NOISE]
@@ -300,6 +319,10 @@ class SpeakerResolver:
                 self.owners.setdefault(lemma, owner)
                 return owner, "owner"
         named = self._named(head)
+        if named and self.found.entities[named].kind in ("org", "group"):
+            named = self._titled_member(source) or named
+        elif named is None and head.lower_.rstrip(".") in TITLES:
+            named = self._office_holder(head, source)
         if named:
             return named, "name"
         labelled = self._labelled(source)
