@@ -69,12 +69,13 @@ def test_title_reveals_a_person_the_model_missed() -> None:
     assert found["Zalmay Khalilzad"] >= {"Zalmay Khalilzad", "Khalizad"}
 
 
-def test_local_ids_mentions_and_role_aliases() -> None:
+def test_local_ids_mentions_and_roles() -> None:
     text = "NATO Secretary General Jens Stoltenberg arrived. The NATO chief said the talks were useful."
     article = analyse(Article(id="art", text=text))
     person = next(e for e in article.entities.values() if e.name == "Jens Stoltenberg")
     assert person.id == stable_id("art", "person:jens stoltenberg", prefix="e")
-    assert person.aliases["The NATO chief"] == {"art"}
+    assert "The NATO chief" not in person.aliases  # a description is a mention and a role, never a name form
+    assert article.statements[0].speaker.role == "NATO chief"
     vias = {m.via for m in article.mentions if m.entity_id == person.id}
     assert vias == {"name", "title"}
     assert all(text[m.span.start : m.span.end] == m.span.text for m in article.mentions)

@@ -80,6 +80,9 @@ def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int
     while start < end and (not _has_letters(doc[start]) or doc[start].pos_ == "DET" or (person and _is_title(doc[start]))):
         start += 1
     end = next((t.i for t in doc[start:end] if t.text == "("), end)  # "World Health Organization (WHO"
+    titles = [t.i for t in doc[start : end - 1] if person and _is_title(t)]
+    if titles and all(_is_name_token(t) for t in doc[titles[-1] + 1 : end]):
+        start = titles[-1] + 1  # "RNC Chair Reince Priebus": the name is what follows the title
     while end > start and not _has_letters(doc[end - 1]):
         end -= 1
     return start, end

@@ -402,7 +402,7 @@ class SpeakerResolver:
             self.found.mentions.append(Mention(self.article_id, span, entity_id, entity.kind, via))
         elif via not in ("name", "owner"):
             self.found.mentions.append(Mention(self.article_id, span, entity_id, entity.kind, via))
-        if via == "title" or entity.name == span.text:
+        if entity.name == span.text:  # a name form; "RNC Chair Reince Priebus" is his role and name, no alias
             entity.add_alias(span.text, self.article_id)
         self.antecedents.append(_Antecedent(source.start_char, entity_id))
         return Resolved(entity, self._role(source, entity_id, via))
