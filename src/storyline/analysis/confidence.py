@@ -25,6 +25,7 @@ SHOWN_CONFIDENCE = 0.4
 PRONOUN_SOURCE = 0.9  # "he said": the statement is real, its speaker less sure
 NEGATED_CUE = 0.2  # "did not say", "declined to say", "would not comment": nothing was stated
 BARE_NOUN_PHRASE = 0.35  # "announced the shutdown", "issued a ruling": a thing, not a claim
+QUOTED_FLOOR = 0.8  # a learned cue around quoted words ("characterized it as “routine”"): 7 of 7 real on dev
 
 _REFUSALS = frozenset("decline refuse fail".split())
 
@@ -34,13 +35,14 @@ class Evidence:
     """What the text shows for and against one statement."""
 
     cue: float
+    quoted: bool
     pronoun_source: bool
     negated: bool
     bare_noun_phrase: bool
 
     @property
     def confidence(self) -> float:
-        value = self.cue
+        value = max(self.cue, QUOTED_FLOOR) if self.quoted else self.cue
         for sign, factor in (
             (self.pronoun_source, PRONOUN_SOURCE),
             (self.negated, NEGATED_CUE),
@@ -76,6 +78,7 @@ def evidence(attribution: Attribution, doc: Doc) -> Evidence:
     source = attribution.source
     return Evidence(
         cue=attribution.confidence,
+        quoted=quoted,
         pronoun_source=source is not None and source.root.pos_ == "PRON",
         negated=verb is not None and _negated(verb),
         bare_noun_phrase=not quoted and not clause and not names and not according,
