@@ -188,3 +188,20 @@ def test_a_lone_surname_among_many_namesakes_stays_alone() -> None:
     lone = analysed("m-lone", "Ms Marlowe said the count would go on.")
     registry.canonicalise(lone)
     assert lone.statements[0].speaker.name == "Marlowe" and lone.statements[0].speaker.id not in namesakes
+
+
+def test_nicknames_join_and_juniors_stay_apart_across_articles() -> None:
+    registry = EntityRegistry()
+    texts = {
+        "n1": "Benjamin Netanyahu said the coalition would hold.",
+        "n2": "Bibi Netanyahu said the vote would come early.",
+        "n3": "Donald Trump said the deal was good.",
+        "n4": "Donald Trump Jr. said the meeting was short.",
+    }
+    found = {}
+    for article_id, text in texts.items():
+        article = analysed(article_id, text)
+        registry.canonicalise(article)
+        found[article_id] = article.statements[0].speaker
+    assert found["n1"].id == found["n2"].id and found["n2"].name == "Benjamin Netanyahu"
+    assert found["n3"].id != found["n4"].id
