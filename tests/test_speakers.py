@@ -168,3 +168,8 @@ def test_the_holder_of_an_office_speaks_not_the_office() -> None:
     assert speaker_of("The Harbour Workers Union President Terry O'Neill said the cover was unfair.", "cover")[0] == (
         "Terry O'Neill")  # fmt: skip
     assert speaker_of("The attorney for Senator Harry Lind said the bill was dead.", "bill")[0] != "Harry Lind"
+
+
+def test_an_owner_the_model_did_not_tag_is_an_organisation() -> None:
+    assert speaker_of("Data from the Harbour Safety Archive showed that shootings rose.", "shootings")[0] == (
+        "Harbour Safety Archive")  # fmt: skip

@@ -198,7 +198,7 @@ class SpeakerResolver:
                 continue
             if token.pos_ == "PRON" and token.dep_ == "poss" and (kinds := PRONOUN_KINDS.get(_possessed(token.lower_))):
                 return self._recent(anchor, kinds, content, _possessed(token.lower_))
-            found = self._mention_at(token)
+            found = self._mention_at(token) or self._unlisted_org(token)
             if found is not None and self.found.entities[found].kind in ("person", "org", "group"):
                 return found
         definite = any(c.lower_ == "the" for c in head.children) and head.tag_ == "NN"
@@ -280,6 +280,21 @@ class SpeakerResolver:
             return None
         entity_id = stable_id(self.article_id, f"person:{person.full.casefold()}", prefix="e")
         self.found.entities.setdefault(entity_id, Entity(entity_id, name, "person"))
+        return entity_id
+
+    def _unlisted_org(self, token: Token) -> str | None:
+        """An owner's name of two or more proper nouns the model did not tag ("data from the Gun Violence
+        Archive"): an organisation, with its mention, like any named one."""
+        if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "PERSON"):
+            return None
+        words = [t for t in token.subtree if t.i <= token.i and (t is token or t.dep_ == "compound") and t.pos_ == "PROPN"]
+        if len(words) < 2 or words[0].i != token.i - len(words) + 1:
+            return None
+        span = Span.of(self.text, words[0].idx, token.idx + len(token))
+        entity_id = stable_id(self.article_id, f"org:{fold_name(span.text)}", prefix="e")
+        if entity_id not in self.found.entities:
+            self.found.entities[entity_id] = Entity(entity_id, span.text, "org", {span.text: {self.article_id}})
+            self.found.mentions.append(Mention(self.article_id, span, entity_id, "org", "name"))
         return entity_id
 
     def _labelled(self, source: TokenSpan) -> str | None:
