@@ -173,3 +173,11 @@ def test_the_holder_of_an_office_speaks_not_the_office() -> None:
 def test_an_owner_the_model_did_not_tag_is_an_organisation() -> None:
     assert speaker_of("Data from the Harbour Safety Archive showed that shootings rose.", "shootings")[0] == (
         "Harbour Safety Archive")  # fmt: skip
+
+
+def test_a_bare_title_is_the_holder_the_article_is_about() -> None:
+    text = (
+        "Foreign Secretary Marcelo Lind spoke on Monday. Deputy Assistant Secretary Ana Berg was there. Lind met the "
+        "press twice, and Lind flew home.\n\nThe foreign minister said the talks would resume."
+    )
+    assert speaker_of(text, "talks")[0] == "Marcelo Lind"

@@ -137,6 +137,7 @@ _SAME_OFFICE = (
     "chairman chairwoman chair",
     "attorney lawyer",
     "pm premier",
+    "minister secretary",  # "the foreign minister" is the article's "Foreign Secretary Marcelo Ebrard"
 )
 TITLE_SYNONYMS: Final[dict[str, frozenset[str]]] = {
     word: frozenset(group.split()) for group in _SAME_OFFICE for word in group.split()

@@ -12,6 +12,7 @@ entity the article gave that title or name, else stay a description of this arti
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -45,7 +46,8 @@ _ORIGIN_STEM = 3  # "Slovak" / "Slovakia", "Polish" / "Poland", "Norwegian" / "N
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # and the objects of _OWNER_PREPOSITIONS
 _OWNER_PREPOSITIONS = frozenset({"of", "from", "by"})
 _RELATIVE_HOPS = 4  # "a Republican running in the Third District who said": up from District to the person
-_PARAGRAPHS_FOR_GENDER = 2  # how far back a person of the right gender is preferred to one of unknown gender
+_PARAGRAPHS_FOR_GENDER = 2
+_DOMINANT = 3  # times more mentions that make one of several title holders the one a bare title means  # how far back a person of the right gender is preferred to one of unknown gender
 
 
 def _fits(word: Token, titles: set[str]) -> bool:
@@ -229,6 +231,10 @@ class SpeakerResolver:
         if not words:
             return None
         fits = {entity for entity, titles in self.found.titles.items() if all(_fits(w, titles) for w in words)}
+        if len(fits) > 1:  # "the secretary": the one the article is about, if one is named far more often
+            counts = Counter(m.entity_id for m in self.found.mentions if m.entity_id in fits).most_common(2)
+            if counts and (len(counts) == 1 or counts[0][1] >= _DOMINANT * counts[1][1]):
+                return counts[0][0]
         return fits.pop() if len(fits) == 1 else None
 
     def _organisation(self, head: Token) -> str | None:
