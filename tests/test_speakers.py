@@ -181,3 +181,10 @@ def test_a_bare_title_is_the_holder_the_article_is_about() -> None:
         "press twice, and Lind flew home.\n\nThe foreign minister said the talks would resume."
     )
     assert speaker_of(text, "talks")[0] == "Marcelo Lind"
+
+
+def test_a_formal_title_for_an_office_and_plural_descriptions() -> None:
+    text = "Deputy Assistant Secretary for Harbour Security Charlene Lind said the attack was unprecedented."
+    assert speaker_of(text, "attack") == ("Charlene Lind", "Deputy Assistant Secretary for Harbour Security")
+    text = "Thomas Hale spoke.\n\nSome close to the party chairman said he would stay.\n\nHe said the vote was fair."
+    assert speaker_of(text, "fair")[0] == "Thomas Hale"  # "some close to …" are no "he"

@@ -126,8 +126,11 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
         kind = LABEL_KINDS.get(ent.label_)
         if kind is None:
             continue
-        titled = any(_is_title(t) for t in ent) and _is_name_token(ent[-1]) and not _is_title(ent[-1])
-        start, end = _trim(doc, ent.start, ent.end, person=kind == "person" or (titled and ent[-1].lower_ not in ORG_WORDS))
+        titled = (
+            any(_is_title(t) for t in ent) and _is_name_token(ent[-1]) and not _is_title(ent[-1])
+            and ent[-1].lower_ not in ORG_WORDS  # "Senate Foreign Relations Committee" is no person
+        )  # fmt: skip
+        start, end = _trim(doc, ent.start, ent.end, person=kind == "person" or titled)
         if start >= end:
             continue
         given = _given_name_start(doc, start, end)

@@ -17,7 +17,7 @@ HONORIFICS: Final = frozenset("mr mrs ms miss mx dr sir dame".split())
 
 # Words that qualify a name without being part of it.
 TITLES: Final = HONORIFICS | frozenset(
-    "prof professor lord lady president vice prime minister secretary "
+    "assistant associate acting prof professor lord lady president vice prime minister secretary "
     "general ambassador envoy special senator sen rep representative governor gov mayor chancellor "
     "king queen prince princess pope judge justice chief director spokesman spokeswoman spokesperson "
     "commander colonel col lt lieutenant captain capt sgt sergeant admiral deputy former foreign "

@@ -218,12 +218,17 @@ class SpeakerResolver:
 
     def _office_holder(self, head: Token, source: TokenSpan) -> str | None:
         """The person ending a title's "of" phrase ("First Minister of Scotland Nicola Sturgeon", parsed as
-        the minister of Sturgeon); never one after "for" ("the attorney for Senator Reid")."""
+        the minister of Sturgeon), or "for" phrase of a formal title; never the client of a role ("the
+        attorney for Senator Reid")."""
         last = source[-1]
-        if not any(c.dep_ == "prep" and c.lower_ == "of" and last in c.subtree for c in head.children):
+        mention = next((m for m in self.found.mentions if m.span.start <= last.idx < m.span.end), None)
+        if mention is None or self.found.entities[mention.entity_id].kind != "person":
             return None
-        found = self._mention_at(last)
-        return found if found is not None and self.found.entities[found].kind == "person" else None
+        before = next((t for t in reversed(source) if t.idx < mention.span.start), None)
+        formal = head.text[0].isupper() and before is not None and before.lower_.rstrip(".") not in TITLES
+        linked = {"of", "for"} if formal else {"of"}  # "Assistant Secretary for Diplomatic Security Charlene Lamb"
+        held = any(c.dep_ == "prep" and c.lower_ in linked and last in c.subtree for c in head.children)
+        return mention.entity_id if held else None
 
     def _titled(self, role: list[Token]) -> str | None:
         """The one person the article gave every word of this role ("the Slovak minister")."""
@@ -268,7 +273,9 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if lemma in ORG_WORDS:
             return "org"
-        return ROLE_NOUN_KINDS.get(lemma, "group" if head.tag_ in ("NNS", "NNPS") else "person")
+        kind = ROLE_NOUN_KINDS.get(lemma, "person")
+        plural = head.tag_ in ("NNS", "NNPS") or head.pos_ in ("DET", "PRON")  # "lawmakers", "some close to him"
+        return "group" if kind == "person" and plural else kind
 
     def _unlisted_name(self, head: Token) -> str | None:
         """A person's name the model did not tag ("Lind said", "Mahamadou Issoufou said"): the proper nouns
