@@ -188,3 +188,8 @@ def test_a_formal_title_for_an_office_and_plural_descriptions() -> None:
     assert speaker_of(text, "attack") == ("Charlene Lind", "Deputy Assistant Secretary for Harbour Security")
     text = "Thomas Hale spoke.\n\nSome close to the party chairman said he would stay.\n\nHe said the vote was fair."
     assert speaker_of(text, "fair")[0] == "Thomas Hale"  # "some close to …" are no "he"
+
+
+def test_continued_is_a_cue_after_a_quote() -> None:
+    text = "“It is unfair,” said Terry Lind, the head of the union.\n\n“The test is simple,” Ms. Lind continued."
+    assert speaker_of(text, "test is simple")[0] == "Terry Lind"

@@ -16,7 +16,7 @@ CUE_VERBS: Final = frozenset(
     "accuse allege blame boast brag charge cite conclude counter criticize criticise demand dismiss "
     "echo email estimate find forecast hint imply inform joke lament mention plead propose quip recommend "
     "retort show signal speculate tout assure remind repeat recount outline retweet apologize apologise express "
-    "blast assail decry denounce condemn praise mock question reject "
+    "blast assail decry denounce condemn praise mock question reject continue "
     # more speech acts people use in news (FrameNet's Statement and VerbNet's say/declare/advise classes)
     "justify underline underscore reaffirm affirm hail deem thank advise instruct elaborate envision envisage "
     "exclaim proclaim profess confess concur attest whisper shout yell mutter clarify posit".split()
