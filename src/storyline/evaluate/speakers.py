@@ -53,6 +53,8 @@ def name_matches(predicted: str, gold: GoldStatement) -> bool:
     for name in map(fold, names):
         if found == name:
             return True
+        if gold.speaker_type == "person":  # initials are often left out: "J. Russell George" is "Russell George"
+            found, name = [w for w in found if len(w) > 1] or found, [w for w in name if len(w) > 1] or name
         if gold.speaker_type == "person" and min(len(found), len(name)) > 1 and (found[0], found[-1]) == (name[0], name[-1]):
             return True
     return False
