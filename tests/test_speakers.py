@@ -193,3 +193,9 @@ def test_a_formal_title_for_an_office_and_plural_descriptions() -> None:
 def test_continued_is_a_cue_after_a_quote() -> None:
     text = "“It is unfair,” said Terry Lind, the head of the union.\n\n“The test is simple,” Ms. Lind continued."
     assert speaker_of(text, "test is simple")[0] == "Terry Lind"
+
+
+def test_a_broken_clause_after_said_stops_at_the_next_statement() -> None:
+    statements = found("Lind said Hale required surgery, and was in a serious condition; Harbour Radio reported he recovered.")
+    lind = next(s for s in statements if s.speaker and s.speaker.name == "Lind")
+    assert "Harbour Radio" not in lind.content.text

@@ -201,6 +201,8 @@ class SpeakerResolver:
             if token.pos_ == "PRON" and token.dep_ == "poss" and (kinds := PRONOUN_KINDS.get(_possessed(token.lower_))):
                 return self._recent(anchor, kinds, content, _possessed(token.lower_))
             found = self._mention_at(token) or self._unlisted_org(token)
+            if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in ORG_WORDS:
+                found = self._organisation(token)  # "the court's summary": the article's one court
             if found is not None and self.found.entities[found].kind in ("person", "org", "group"):
                 return found
         definite = any(c.lower_ == "the" for c in head.children) and head.tag_ == "NN"

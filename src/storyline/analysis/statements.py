@@ -11,6 +11,7 @@ keeps its appositions, the cue its auxiliaries, adverbs, particle and addressee,
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -504,7 +505,10 @@ class _Finder:
         first = verb.doc[verb.i + 1]
         first = verb.doc[first.i + 1] if first.lower_ == "that" else first
         sentence = self.sentence(verb)
-        run = [t for t in verb.doc[first.i : sentence.end] if not t.is_space]
+        run = list(itertools.takewhile(
+            lambda t: t.text not in (";", ":", "—", "–") and not (t.i > first.i and is_cue(t) and subject_of(t)),
+            (t for t in verb.doc[first.i : sentence.end] if not t.is_space),
+        ))  # fmt: skip  # "…; TVN24 reported he received surgery" is another statement
         while run and run[-1].is_punct:
             run.pop()
         opens_clause = first.pos_ in ("PROPN", "PRON", "DET", "NOUN", "NUM") and first.lower_ not in ADDRESSEES
