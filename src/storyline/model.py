@@ -240,6 +240,7 @@ class Discrepancy:
     evidence: list[Evidence]
     story_id: str | None = None
     storyline_id: str | None = None
+    confidence: float = 1.0  # how sure its finder is that the values conflict; views hide the unsure ones
 
 
 @dataclass(slots=True)

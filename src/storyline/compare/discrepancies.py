@@ -49,6 +49,8 @@ from storyline.relate.stories import places_overlap
 SUBJECT_CHARS = 60
 QUOTE_CONTEXT_WORDS = 4  # words shown either side of a changed wording
 DATE_EVENT_WORDS = 5  # words allowed between an event word and its date ("talks ended in Vienna on")
+# Discrepancies below this are kept but shown only when asked for (`--all`), as statements are.
+SHOWN_DISCREPANCY = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class Finding:
     key: str
     subject: str
     evidence: list[Evidence]
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,6 +495,7 @@ def _placed(findings: Iterable[Finding], story_id: str | None, storyline_id: str
             evidence=f.evidence,
             story_id=story_id,
             storyline_id=storyline_id,
+            confidence=f.confidence,
         )
         for f in findings
     ]

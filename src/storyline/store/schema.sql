@@ -135,7 +135,8 @@ CREATE TABLE IF NOT EXISTS discrepancies (
     attribute    TEXT NOT NULL,
     subject      TEXT NOT NULL,
     story_id     TEXT,
-    storyline_id TEXT
+    storyline_id TEXT,
+    confidence   REAL NOT NULL DEFAULT 1.0
 );
 CREATE TABLE IF NOT EXISTS discrepancy_evidence (
     discrepancy_id TEXT NOT NULL REFERENCES discrepancies(id),

@@ -39,12 +39,12 @@ from storyline.store.dialect import SQLITE, Connection, Dialect, Row
 if TYPE_CHECKING:
     from storyline.relate.duplicates import DuplicateMatch
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Tables an older store is given rows for when first opened, and the version each came with:
 # its articles their minhash buckets (`fill_buckets`), its entities their keys (`fill_entity_keys`).
 BACKFILLS = {"buckets": 4, "entity_keys": 5}
 # Columns an older store's tables are given when first opened (empty for the rows already there).
-ADDED_COLUMNS = {("statements", "speaker_role", "TEXT"): 6}
+ADDED_COLUMNS = {("statements", "speaker_role", "TEXT"): 6, ("discrepancies", "confidence", "REAL NOT NULL DEFAULT 1.0"): 7}
 
 
 class StoreError(RuntimeError):
@@ -370,10 +370,10 @@ class Store:
         db.execute(f"DELETE FROM discrepancies WHERE {column}=?", (scope_id,))
         for d in discrepancies:
             db.execute(
-                "INSERT INTO discrepancies(id, attribute, subject, story_id, storyline_id) VALUES (?,?,?,?,?)"
+                "INSERT INTO discrepancies(id, attribute, subject, story_id, storyline_id, confidence) VALUES (?,?,?,?,?,?)"
                 " ON CONFLICT(id) DO UPDATE SET attribute=excluded.attribute, subject=excluded.subject,"
-                " story_id=excluded.story_id, storyline_id=excluded.storyline_id",
-                (d.id, d.attribute, d.subject, d.story_id, d.storyline_id),
+                " story_id=excluded.story_id, storyline_id=excluded.storyline_id, confidence=excluded.confidence",
+                (d.id, d.attribute, d.subject, d.story_id, d.storyline_id, d.confidence),
             )
             db.executemany(
                 'INSERT INTO discrepancy_evidence(discrepancy_id, article_id, outlet, value, start, "end", text)'
@@ -604,7 +604,7 @@ class Store:
                     "SELECT * FROM discrepancy_evidence WHERE discrepancy_id=? ORDER BY rowid", (d["id"],)
                 )
             ]
-            out.append(Discrepancy(d["id"], d["attribute"], d["subject"], evidence, d["story_id"], d["storyline_id"]))
+            out.append(Discrepancy(d["id"], d["attribute"], d["subject"], evidence, d["story_id"], d["storyline_id"], d["confidence"]))
         return out
 
     def error_rows(self) -> list[Row]:
