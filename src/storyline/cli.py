@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
-from storyline.analysis.confidence import SHOWN_CONFIDENCE
+from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
 from storyline.evaluate.cli import eval_app, train_app
 from storyline.terminal import Stdout, progress
 
@@ -56,7 +56,8 @@ out = Stdout(soft_wrap=True)
 
 AllOption = Annotated[
     bool,
-    typer.Option("--all", help=f"Also statements below confidence {SHOWN_CONFIDENCE}, marked: perhaps no statement at all."),
+    typer.Option("--all", help=f"Also statements below confidence {SHOWN_CONFIDENCE} (perhaps no statement at all) and "
+                 f"discrepancies below {SHOWN_DISCREPANCY} (perhaps an attribution error or two different things), marked."),
 ]
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLite file (created if missing) or postgresql://user:password@host/database URL.")

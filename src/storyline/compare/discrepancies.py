@@ -15,6 +15,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
+from storyline.analysis.confidence import SHOWN_CONFIDENCE
+from storyline.analysis.lexicon import PRONOUN_KINDS
 from storyline.analysis.names import NICKNAMES, TITLES, damerau_levenshtein, name_words
 from storyline.compare.quantities import quantities
 from storyline.model import (
@@ -49,8 +51,6 @@ from storyline.relate.stories import places_overlap
 SUBJECT_CHARS = 60
 QUOTE_CONTEXT_WORDS = 4  # words shown either side of a changed wording
 DATE_EVENT_WORDS = 5  # words allowed between an event word and its date ("talks ended in Vienna on")
-# Discrepancies below this are kept but shown only when asked for (`--all`), as statements are.
-SHOWN_DISCREPANCY = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +118,15 @@ def conflicts(
     return found
 
 
+def _sure(observations: list[Observation]) -> float:
+    return 1.0
+
+
 def _findings(attribute: Attribute, observations: Iterable[Observation], same: Callable[[str, str], bool],
-              subject: Callable[[list[Observation]], str]) -> list[Finding]:  # fmt: skip
+              subject: Callable[[list[Observation]], str],
+              confidence: Callable[[list[Observation]], float] = _sure) -> list[Finding]:  # fmt: skip
     return [
-        Finding(attribute, key, subject(obs), [_evidence(o.article, o.written, o.span) for o in obs])
+        Finding(attribute, key, subject(obs), [_evidence(o.article, o.written, o.span) for o in obs], confidence(obs))
         for key, obs in sorted(conflicts(observations, same).items())
     ]
 
@@ -141,12 +146,14 @@ def number_observations(article: Article) -> list[Observation]:
 
 def _merge_partial_keys(observations: list[Observation]) -> list[Observation]:
     """"12 were wounded" and "Five soldiers were wounded" may count one thing: a key without a noun
-    joins the one longer key with its predicate, unless several longer keys compete for it."""
+    joins the one longer key with its predicate, and one without a predicate ("50,000 pages") the one
+    with its noun ("55,000 pages received"), unless several longer keys compete for it."""
     longer: dict[str, set[str]] = defaultdict(set)
     for o in observations:
         words = o.key.split()
         if len(words) > 1:
             longer[" ".join(words[1:])].add(o.key)
+            longer[" ".join(words[:-1])].add(o.key)
     return [
         replace(o, key=next(iter(longer[o.key])))
         if len(longer.get(o.key, ())) == 1
@@ -163,7 +170,22 @@ def _numbers(context: Context) -> list[Finding]:
         best = max(obs, key=lambda o: (o.number_first, min(len(o.label.split()), 3)))
         return best.label or best.key
 
-    return _findings("number", observations, str.__eq__, subject)
+    return _findings("number", observations, str.__eq__, subject, _number_confidence)
+
+
+# Outlets that disagree about one count mostly disagree by a little (55,000 pages against 50,000), or
+# one outlet stands against others that agree (400 evacuated where four say 40). Two lone numbers
+# further apart than this mostly count different things under one verb ("raised $200,000", another
+# candidate "raised $5.4 million"), so they are kept but not shown unless asked for.
+CLOSE_NUMBERS = 2.0
+FAR_NUMBERS_CONFIDENCE = 0.3
+
+
+def _number_confidence(observations: list[Observation]) -> float:
+    values = [abs(float(o.value)) for o in observations]
+    low, high = min(values), max(values)
+    agreed = len(set(values)) < len(values)
+    return 1.0 if agreed or (low > 0 and high / low <= CLOSE_NUMBERS) else FAR_NUMBERS_CONFIDENCE
 
 
 # --- places and dates of events --------------------------------------------------------------------
@@ -259,9 +281,18 @@ def _dates(context: Context) -> list[Finding]:
 
 
 def _fold(word: str) -> str:
-    """Case, accents and possessives are typography, not spelling."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    """Case, accents, apostrophe style and possessives are typography, not spelling."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
+
+
+# Endings that inflect a surname without respelling it: "Obamas", "Obama's", "Clintons'".
+INFLECTIONS = ("'s", "s'", "es", "s")
+
+
+def _inflected(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return any(long == short + ending for ending in INFLECTIONS)
 
 
 def name_parts(form: str) -> tuple[str | None, str] | None:
@@ -277,12 +308,14 @@ def name_parts(form: str) -> tuple[str | None, str] | None:
     return first, words[-1]
 
 
-def _variant(a: str, b: str) -> bool:
-    """Two spellings of one name part: close, and not a nickname of each other."""
+def _variant(a: str, b: str, part: str) -> bool:
+    """Two spellings of one name part: close, not a nickname of each other, and for a surname not its
+    plural or possessive ("the Obamas"; a first name's "Jens"/"Jen" is a misspelling)."""
     fa, fb = _fold(a), _fold(b)
-    if fa == fb or NICKNAMES.get(fa, fa) == NICKNAMES.get(fb, fb):
+    if fa == fb or NICKNAMES.get(fa, fa) == NICKNAMES.get(fb, fb) or (part == "surname" and _inflected(fa, fb)):
         return False
-    return damerau_levenshtein(fa, fb) <= max(2, min(len(fa), len(fb)) // 4)
+    # A misspelling keeps the initial ("Kristen"/"Kirsten"); "Kaine"/"Maine" are two names.
+    return fa[:1] == fb[:1] and damerau_levenshtein(fa, fb) <= max(2, min(len(fa), len(fb)) // 4)
 
 
 def _locate(article: Article, entity_id: str, form: str) -> Span | None:
@@ -317,8 +350,9 @@ class NameSpellings:
     def add(self, article: Article, order: PublicationKey, forms: Iterable[tuple[Entity, str]]) -> None:
         """The forms of persons `article` printed; `order` ranks it by publication among the others."""
         uses: dict[tuple[str, str, str], tuple[int, str, Span]] = {}  # its earliest use of each spelling
+        places = {m.span.text for m in article.mentions if m.kind == "place"}
         for entity, form in forms:
-            if entity.kind != "person":
+            if entity.kind != "person" or form in places:  # "Maine" filed under Tim Kaine is a place, not a spelling
                 continue
             self._names.setdefault(entity.id, entity.name)
             if (parts := name_parts(form)) is None or (span := _locate(article, entity.id, form)) is None:
@@ -343,7 +377,7 @@ class NameSpellings:
     def findings(self) -> list[Finding]:
         findings = []
         for (entity_id, part), by_spelling in self._spellings.items():
-            variants = [s for s in by_spelling if any(_variant(s, o) for o in by_spelling if o != s)]
+            variants = [s for s in by_spelling if any(_variant(s, o, part) for o in by_spelling if o != s)]
             if not variants:
                 continue
             rarest_first = sorted(variants, key=lambda spelling: (by_spelling[spelling].articles, spelling))
@@ -443,6 +477,43 @@ def named(speaker: Speaker) -> bool:
     return speaker.kind != "person" or (len(words) >= 2 and name_parts(speaker.name) is not None)
 
 
+def _person(speaker: Speaker) -> str:
+    """One person however fully named: "Raul Labrador" and "Raúl R. Labrador" are one surname."""
+    words = name_words(speaker.name)
+    return _fold(words[-1]) if speaker.kind == "person" and words else _fold(speaker.name)
+
+
+def _attribution(statement: Statement) -> Span:
+    """Where the article credits the statement: its source, else its cue, else the words themselves."""
+    return next(span for span in (statement.source, statement.cue, statement.content) if span is not None and span.text)
+
+
+def _nested(article: Article, statement: Statement) -> bool:
+    """Is the source inside quoted words ("Trump says he …," Bloomberg said): the outlet credits the
+    one quoted, and the attribution inside the quote is no conflict with that."""
+    assert statement.source is not None
+    source = statement.source
+    opened = article.text[article.text.rfind("\n", 0, source.start) + 1 : source.start]
+    inside_quote = opened.count("“") > opened.count("”") or opened.count('"') % 2 == 1
+    return inside_quote or any(
+        o.content.start <= source.start and source.end <= o.content.end for o in article.statements if o.id != statement.id
+    )
+
+
+def _speaker_confidence(credited: list[tuple[Article, Statement, Speaker]]) -> float:
+    """Sure only when every side is a shown statement credited by name there: a "he" resolved wrongly,
+    or a statement that is perhaps none, would make a conflict out of an attribution error."""
+    sure = all(
+        s.confidence >= SHOWN_CONFIDENCE and s.source is not None and s.source.text.lower() not in PRONOUN_KINDS
+        and not _nested(a, s)
+        for a, s, _ in credited
+    )  # fmt: skip
+    return 1.0 if sure else UNSURE_SPEAKER_CONFIDENCE
+
+
+UNSURE_SPEAKER_CONFIDENCE = 0.3
+
+
 def _speakers(context: Context) -> list[Finding]:
     """Statements two outlets credit to two different named people (or named organisations)."""
     statements = _statements(context)
@@ -453,10 +524,11 @@ def _speakers(context: Context) -> list[Finding]:
             for article, statement in (statements[i] for i in group.statement_ids if i in statements)
             if statement.speaker is not None and named(statement.speaker)
         ]
-        if len({_fold(speaker.name) for _, _, speaker in credited}) < 2:
+        if len({_person(speaker) for _, _, speaker in credited}) < 2 or len({a.outlet for a, _, _ in credited}) < 2:
             continue
-        evidence = [_evidence(a, speaker.name, s.source or s.cue) for a, s, speaker in credited]
-        findings.append(Finding("speaker", group.id, shorten(credited[0][1].content.text), evidence))
+        evidence = [_evidence(a, speaker.name, _attribution(s)) for a, s, speaker in credited]
+        confidence = _speaker_confidence(credited)
+        findings.append(Finding("speaker", group.id, shorten(credited[0][1].content.text), evidence, confidence))
     return findings
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.analysis.confidence import SHOWN_CONFIDENCE
+from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
 from storyline.compare.coverage import coverage, storyline_coverage
 from storyline.model import Article, Discrepancy, Story
 from storyline.store import Store
@@ -21,11 +21,18 @@ from storyline.store import Store
 Report = dict[str, Any]
 
 
+def discrepancy_floor(every: bool) -> float:
+    """Discrepancies below SHOWN_DISCREPANCY are listed only with `every` (`--all`), as statements are."""
+    return 0.0 if every else SHOWN_DISCREPANCY
+
+
 def discrepancy_row(d: Discrepancy, titles: dict[str, str]) -> dict[str, Any]:
     return {
         "id": d.id,
         "attribute": d.attribute,
         "subject": d.subject,
+        "confidence": d.confidence,
+        "shown": d.confidence >= SHOWN_DISCREPANCY,
         "evidence": [
             {"outlet": e.outlet or titles.get(e.article_id, e.article_id), "article_id": e.article_id,
              "value": e.value, "span": e.span.to_dict()}
@@ -68,7 +75,9 @@ def story_section(
         ],
         "coverage": coverage(articles, groups, {a: o for a, o in duplicates.items() if a in titles}).to_dict(),
         "speakers": ordered,
-        "discrepancies": [discrepancy_row(d, titles) for d in store.discrepancies(story_id=story["id"])],
+        "discrepancies": [
+            discrepancy_row(d, titles) for d in store.discrepancies(story_id=story["id"], min_confidence=discrepancy_floor(every))
+        ],
     }  # fmt: skip
 
 
@@ -88,7 +97,8 @@ def _storyline(
         "stories": [story_section(store, s, loaded[s["id"]], duplicates, every) for s in members],
         "coverage": storyline_coverage(threaded, [a for s in members for a in loaded[s["id"]]], duplicates).to_dict(),
         "discrepancies": [
-            discrepancy_row(d, outlets) for d in (store.discrepancies(storyline_id=line_id) if line_id else [])
+            discrepancy_row(d, outlets)
+            for d in (store.discrepancies(storyline_id=line_id, min_confidence=discrepancy_floor(every)) if line_id else [])
         ],
     }
 

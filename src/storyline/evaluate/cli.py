@@ -167,8 +167,7 @@ def comparison(
     errors: Annotated[bool, typer.Option("--errors", help="Also list every false and missed discrepancy and statement pair.")] = False,
 ) -> None:
     """Discrepancy, misquote and cross-outlet statement-group precision and recall on annotated BASIL events."""
-    from storyline.analysis.confidence import SHOWN_CONFIDENCE
-    from storyline.compare.discrepancies import SHOWN_DISCREPANCY
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
     from storyline.evaluate.comparison import evaluate_comparison
 
     r = evaluate_comparison(paths, data, SHOWN_CONFIDENCE, 0.0 if every else SHOWN_DISCREPANCY)

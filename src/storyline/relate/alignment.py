@@ -30,6 +30,12 @@ PARAPHRASE_COSINE = 0.75  # wordllama cosine between two renderings of one claim
 PARAPHRASE_JACCARD = 0.5  # content-word overlap: stricter proxy when no embedder is given
 MIN_QUOTE_OVERLAP = 3  # matching words needed before two quotes count as the same passage
 MAX_EDGE_CHANGE = 3  # a different ending this short in both quotes is a changed word, not a trim
+# Two quotes are one passage when they print at least this share of the shorter one's words alike;
+# below it they are two passages sharing a phrase ("We're the ones who are …"), never a misquote.
+SAME_PASSAGE = 0.6
+# House style, not wording: "Sen. Reid" quotes "Senator Reid".
+ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
+                 "dept": "department", "govt": "government", "mr": "mister", "st": "saint"}  # fmt: skip
 
 STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been being it its this that "
@@ -97,6 +103,12 @@ def differing_words(a: list[str], b: list[str]) -> tuple[range, range] | None:
     if not gaps:
         return None
     return range(gaps[0][0], gaps[-1][1]), range(gaps[0][2], gaps[-1][3])
+
+
+def one_passage(a: list[str], b: list[str]) -> bool:
+    """Do two quotes print one passage (however trimmed), rather than merely share a phrase?"""
+    shared = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return shared >= SAME_PASSAGE * min(len(a), len(b))
 
 
 def wording_differs(a: list[str], b: list[str]) -> bool:
@@ -241,10 +253,10 @@ def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[st
     The reference is the quote most others agree with; ties go to the earliest published (`order`).
     """
     quotes = [s for s in statements if s.kind == "direct"]
-    words = {s.id: tokens(s.content.text) for s in quotes}
+    words = {s.id: [ABBREVIATIONS.get(w, w) for w in tokens(s.content.text)] for s in quotes}
 
     def conflict(a: Statement, b: Statement) -> bool:
-        return a.article_id != b.article_id and wording_differs(words[a.id], words[b.id])
+        return a.article_id != b.article_id and one_passage(words[a.id], words[b.id]) and wording_differs(words[a.id], words[b.id])
 
     def support(q: Statement) -> tuple[int, int, int]:
         agree = sum(1 for o in quotes if o.article_id != q.article_id and not conflict(q, o))

@@ -587,7 +587,9 @@ class Store:
             )  # fmt: skip
         return groups
 
-    def discrepancies(self, *, story_id: str | None = None, storyline_id: str | None = None) -> list[Discrepancy]:
+    def discrepancies(
+        self, *, story_id: str | None = None, storyline_id: str | None = None, min_confidence: float = 0.0
+    ) -> list[Discrepancy]:
         where, args = [], []
         if story_id:
             where.append("story_id=?")
@@ -595,7 +597,9 @@ class Store:
         if storyline_id:
             where.append("storyline_id=?")
             args.append(storyline_id)
-        sql = "SELECT * FROM discrepancies" + (" WHERE " + " OR ".join(where) if where else "") + " ORDER BY attribute, id"
+        scope = "(" + " OR ".join(where) + ") AND " if where else ""
+        sql = f"SELECT * FROM discrepancies WHERE {scope}confidence >= ? ORDER BY attribute, id"
+        args.append(min_confidence)
         out = []
         for d in list(self.db.execute(sql, args)):
             evidence = [
