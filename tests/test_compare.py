@@ -10,7 +10,8 @@ from test_alignment import KOVALENKO, Quote, article, find, harbour_articles, ha
 from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
 from storyline.compare import coverage, find_discrepancies
 from storyline.compare.coverage import storyline_coverage
-from storyline.compare.discrepancies import date_observations, name_parts, number_observations
+from storyline.compare.discrepancies import date_observations, importance, name_parts, number_observations, quote_changes
+from storyline.compare.report import discrepancy_row
 from storyline.model import Article, Discrepancy, Entity, Mention, Span, Speaker, Statement, Story
 from storyline.relate.alignment import align_statements
 
@@ -313,6 +314,31 @@ def test_misquoted_ending_shows_the_changed_words() -> None:
         "…before the winter without help",
     ]
     assert all(e.span.text == e.value.lstrip("…") for e in quote.evidence)
+    # The diff: the wording most print loses "delay", the misquote adds "help"; a story lists it first.
+    assert quote_changes(quote) in ((["delay"], ["help"]), (["help"], ["delay"]))
+    row = discrepancy_row(quote, {})
+    assert [s for e in row["evidence"] for s in e["segments"] if s["changed"]] in (
+        [{"text": "delay", "changed": True}, {"text": "help", "changed": True}],
+        [{"text": "help", "changed": True}, {"text": "delay", "changed": True}],
+    )
+    assert sorted([*find_discrepancies([_plain("x", "Forty people were evacuated."), _plain("y", "Four people were evacuated.")], [], {}), quote],
+                  key=importance)[0] is quote  # fmt: skip
+
+
+def test_a_changed_word_in_the_middle_is_marked_with_its_context() -> None:
+    speaker = Speaker("p:1", "Anna Berg")
+    quotes = {"a": "We will open all of the harbour gates tomorrow morning", "b": "We will open most of the harbour gates tomorrow morning",
+              "c": "We will open all of the harbour gates tomorrow morning"}  # fmt: skip
+    articles = []
+    for key, quote in quotes.items():
+        text = f'Berg said: "{quote}."'
+        articles.append(Article(key, text, outlet=key, statements=[
+            Statement(key, "direct", find(text, quote), find(text, "said"), find(text, "Berg"), speaker)]))  # fmt: skip
+    (misquote,) = find_discrepancies(articles, align_statements(articles), {})
+    assert quote_changes(misquote) == (["all"], ["most"])
+    wrong = next(e for e in misquote.evidence if e.misquoted)
+    assert wrong.article_id == "b" and wrong.value == "We will open most of the harbour gates…"
+    assert wrong.segments() == [("We will open ", False), ("most", True), (" of the harbour gates", False)]
 
 
 @pytest.mark.parametrize(

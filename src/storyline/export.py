@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
+from storyline.compare.discrepancies import quote_changes
 from storyline.compare.report import discrepancy_floor
 from storyline.store import Store, statement_from_row
 
@@ -77,8 +78,10 @@ def discrepancies(store: Store, every: bool = False) -> Iterator[Row]:
         yield {
             "id": d.id, "attribute": d.attribute, "subject": d.subject, "story_id": d.story_id,
             "storyline_id": d.storyline_id, "confidence": d.confidence, "shown": d.confidence >= SHOWN_DISCREPANCY,
+            "removed": (changes := quote_changes(d))[0], "added": changes[1],
             "evidence": [
-                {"article_id": e.article_id, "outlet": e.outlet, "value": e.value, "span": e.span.to_dict()}
+                {"article_id": e.article_id, "outlet": e.outlet, "value": e.value, "span": e.span.to_dict(),
+                 "changed": [c.to_dict() for c in e.changed], "misquoted": e.misquoted}
                 for e in d.evidence
             ],
         }  # fmt: skip

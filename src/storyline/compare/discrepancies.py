@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from itertools import combinations
 
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
@@ -32,7 +33,14 @@ from storyline.model import (
     normalise_text,
     stable_id,
 )
-from storyline.relate.alignment import PublicationKey, differing_words, publication_key, tokens
+from storyline.relate.alignment import (
+    ABBREVIATIONS,
+    PublicationKey,
+    differing_words,
+    publication_key,
+    quoted_text,
+    tokens,
+)
 from storyline.relate.events import (
     DATE_PATTERNS,
     EVENT_WORDS,
@@ -421,20 +429,45 @@ def _statements(context: Context) -> dict[str, tuple[Article, Statement]]:
     return {s.id: (a, s) for a in context.articles for s in a.statements}
 
 
-def _changed_wording(article: Article, quote: Statement, other: Statement) -> Evidence:
-    """The words of `quote` that differ from `other`, with a few words either side, so a reader sees
-    "…opened all of them" against "…opened most of them"; the whole quote when they do not overlap."""
+def _changed_wording(article: Article, quote: Statement, other: Statement, misquote: bool) -> Evidence:
+    """The words of `quote` that `other` words differently, marked, with a few words either side, so a
+    reader sees "…opened [all] of them" against "…opened [most] of them"; the whole quote when they do
+    not overlap. `misquote`: this side is the departing wording, so its changed words were added."""
     content = quote.content
     words = list(re.finditer(r"\w+", content.text))
-    differ = differing_words([w.group().lower() for w in words], tokens(other.content.text))
+    mine, theirs = ([ABBREVIATIONS.get(w, w) for w in ws] for ws in ([w.group().lower() for w in words], tokens(quoted_text(other))))
+    differ = differing_words(mine, theirs)
     if differ is None or not words:
-        return _evidence(article, content.text, content)
-    changed = differ[0]
-    low = max(0, changed.start - QUOTE_CONTEXT_WORDS)
-    high = min(len(words), max(changed.stop, changed.start + 1) + QUOTE_CONTEXT_WORDS)
+        return Evidence(article.id, article.outlet, content.text, content, misquoted=misquote)
+    changed = [
+        i for tag, a0, a1, _, _ in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+        if tag in ("replace", "delete") for i in range(a0, a1) if differ[0].start <= i < differ[0].stop
+    ]  # fmt: skip
+    low = max(0, differ[0].start - QUOTE_CONTEXT_WORDS)
+    high = min(len(words), max(differ[0].stop, differ[0].start + 1) + QUOTE_CONTEXT_WORDS)
     start, end = words[low].start(), words[high - 1].end()
     value = ("…" if low > 0 else "") + content.text[start:end] + ("…" if high < len(words) else "")
-    return _evidence(article, value, Span.of(article.text, content.start + start, content.start + end))
+    marked = [Span.of(article.text, content.start + words[i].start(), content.start + words[i].end()) for i in changed]
+    return Evidence(article.id, article.outlet, value, Span.of(article.text, content.start + start, content.start + end),
+                    marked, misquote)  # fmt: skip
+
+
+def quote_changes(d: Discrepancy) -> tuple[list[str], list[str]]:
+    """(removed, added): words of the wording most outlets print that a misquote replaced or dropped,
+    and the words the misquote has instead; both empty for other discrepancies."""
+    removed = next(([c.text for c in e.changed] for e in d.evidence if not e.misquoted and e.changed), [])
+    added = next(([c.text for c in e.changed] for e in d.evidence if e.misquoted and e.changed), [])
+    return removed, added
+
+
+# What a reader of a story needs first: words changed inside a quote, then who said it, then facts,
+# then spellings.
+IMPORTANCE: dict[Attribute, int] = {"quote": 0, "speaker": 1, "number": 2, "date": 3, "place": 4, "name": 5}
+
+
+def importance(d: Discrepancy) -> tuple[int, int, str]:
+    """Sort key, most important first; among misquotes, the one with most changed words."""
+    return IMPORTANCE[d.attribute], -sum(len(e.changed) for e in d.evidence), d.id
 
 
 def _length(statement: Statement) -> int:
@@ -447,15 +480,15 @@ def _quotes(context: Context) -> list[Finding]:
     for group in context.groups:
         if not group.misquoted:
             continue
-        quotes = [statements[i] for i in group.statement_ids if i in statements and statements[i][1].kind == "direct"]
+        quotes = [statements[i] for i in group.statement_ids if i in statements and quoted_text(statements[i][1])]
         correct = [(a, s) for a, s in quotes if s.id not in group.misquoted]
         wrong = [(a, s) for a, s in quotes if s.id in group.misquoted]
         if not correct or not wrong:
             continue
         speaker = f"{group.speaker.name}: " if group.speaker else ""
         fullest_correct, fullest_wrong = (max((s for _, s in side), key=_length) for side in (correct, wrong))
-        evidence = [_changed_wording(a, s, fullest_wrong) for a, s in correct]
-        evidence += [_changed_wording(a, s, fullest_correct) for a, s in wrong]
+        evidence = [_changed_wording(a, s, fullest_wrong, misquote=False) for a, s in correct]
+        evidence += [_changed_wording(a, s, fullest_correct, misquote=True) for a, s in wrong]
         findings.append(Finding("quote", group.id, speaker + shorten(correct[0][1].content.text), evidence))
     return findings
 

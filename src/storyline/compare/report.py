@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
 from storyline.compare.coverage import coverage, storyline_coverage
+from storyline.compare.discrepancies import importance, quote_changes
 from storyline.model import Article, Discrepancy, Story
 from storyline.store import Store
 
@@ -27,15 +28,22 @@ def discrepancy_floor(every: bool) -> float:
 
 
 def discrepancy_row(d: Discrepancy, titles: dict[str, str]) -> dict[str, Any]:
+    """A discrepancy as every view shows it; a misquote's sides carry their text in runs, the changed
+    words marked (`removed` on the wording most outlets print, `added` on the misquote)."""
+    removed, added = quote_changes(d)
     return {
         "id": d.id,
         "attribute": d.attribute,
         "subject": d.subject,
         "confidence": d.confidence,
         "shown": d.confidence >= SHOWN_DISCREPANCY,
+        "removed": removed,
+        "added": added,
         "evidence": [
             {"outlet": e.outlet or titles.get(e.article_id, e.article_id), "article_id": e.article_id,
-             "value": e.value, "span": e.span.to_dict()}
+             "value": e.value, "span": e.span.to_dict(), "misquoted": e.misquoted,
+             "before": e.value[: len(e.value) - len(e.value.lstrip("…"))], "after": "…" if e.value.endswith("…") else "",
+             "segments": [{"text": text, "changed": changed} for text, changed in e.segments()] if e.changed else []}
             for e in d.evidence
         ],
     }  # fmt: skip
@@ -76,7 +84,8 @@ def story_section(
         "coverage": coverage(articles, groups, {a: o for a, o in duplicates.items() if a in titles}).to_dict(),
         "speakers": ordered,
         "discrepancies": [
-            discrepancy_row(d, titles) for d in store.discrepancies(story_id=story["id"], min_confidence=discrepancy_floor(every))
+            discrepancy_row(d, titles)
+            for d in sorted(store.discrepancies(story_id=story["id"], min_confidence=discrepancy_floor(every)), key=importance)
         ],
     }  # fmt: skip
 

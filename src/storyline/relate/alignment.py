@@ -8,6 +8,8 @@ necessary link.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -247,13 +249,27 @@ def majority_speaker(statements: Sequence[Statement]) -> Speaker | None:
     return next(sp for sp in speakers if counts[sp.id] == best)
 
 
+QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+
+
+def quoted_text(statement: Statement) -> str:
+    """The words a statement prints as the speaker's own: a direct quote's content, the parts of a mixed
+    one inside quote marks (`that Trump had "left behind a record …"`); "" for reported speech."""
+    if statement.kind == "direct":
+        return statement.content.text
+    if statement.kind == "mixed":
+        return " ".join(m.group(1) or m.group(2) for m in QUOTED.finditer(statement.content.text))
+    return ""
+
+
 def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[str]:
-    """Direct quotes whose wording departs from the best-supported wording of the same passage.
+    """Quotes (direct, or a mixed statement's quoted words) whose wording departs from the best-supported
+    wording of the same passage.
 
     The reference is the quote most others agree with; ties go to the earliest published (`order`).
     """
-    quotes = [s for s in statements if s.kind == "direct"]
-    words = {s.id: [ABBREVIATIONS.get(w, w) for w in tokens(s.content.text)] for s in quotes}
+    quotes = [s for s in statements if quoted_text(s)]
+    words = {s.id: [ABBREVIATIONS.get(w, w) for w in tokens(quoted_text(s))] for s in quotes}
 
     def conflict(a: Statement, b: Statement) -> bool:
         return a.article_id != b.article_id and one_passage(words[a.id], words[b.id]) and wording_differs(words[a.id], words[b.id])

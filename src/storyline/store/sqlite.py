@@ -44,7 +44,12 @@ SCHEMA_VERSION = 7
 # its articles their minhash buckets (`fill_buckets`), its entities their keys (`fill_entity_keys`).
 BACKFILLS = {"buckets": 4, "entity_keys": 5}
 # Columns an older store's tables are given when first opened (empty for the rows already there).
-ADDED_COLUMNS = {("statements", "speaker_role", "TEXT"): 6, ("discrepancies", "confidence", "REAL NOT NULL DEFAULT 1.0"): 7}
+ADDED_COLUMNS = {
+    ("statements", "speaker_role", "TEXT"): 6,
+    ("discrepancies", "confidence", "REAL NOT NULL DEFAULT 1.0"): 7,
+    ("discrepancy_evidence", "changed", "TEXT NOT NULL DEFAULT '[]'"): 7,
+    ("discrepancy_evidence", "misquoted", "INTEGER NOT NULL DEFAULT 0"): 7,
+}
 
 
 class StoreError(RuntimeError):
@@ -376,9 +381,10 @@ class Store:
                 (d.id, d.attribute, d.subject, d.story_id, d.storyline_id, d.confidence),
             )
             db.executemany(
-                'INSERT INTO discrepancy_evidence(discrepancy_id, article_id, outlet, value, start, "end", text)'
-                " VALUES (?,?,?,?,?,?,?)",
-                [(d.id, e.article_id, e.outlet, e.value, e.span.start, e.span.end, e.span.text) for e in d.evidence],
+                'INSERT INTO discrepancy_evidence(discrepancy_id, article_id, outlet, value, start, "end", text, changed, misquoted)'
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                [(d.id, e.article_id, e.outlet, e.value, e.span.start, e.span.end, e.span.text,
+                  json.dumps([[c.start, c.end] for c in e.changed]), int(e.misquoted)) for e in d.evidence],  # fmt: skip
             )
 
     # ---- reading: the relate stage's memory ----------------------------------------------------
@@ -603,7 +609,9 @@ class Store:
         out = []
         for d in list(self.db.execute(sql, args)):
             evidence = [
-                Evidence(e["article_id"], e["outlet"], e["value"], Span(e["start"], e["end"], e["text"]))
+                Evidence(e["article_id"], e["outlet"], e["value"], span := Span(e["start"], e["end"], e["text"]),
+                         [Span(s, t, span.text[s - span.start : t - span.start]) for s, t in json.loads(e["changed"])],
+                         bool(e["misquoted"]))  # fmt: skip
                 for e in self.db.execute(
                     "SELECT * FROM discrepancy_evidence WHERE discrepancy_id=? ORDER BY rowid", (d["id"],)
                 )
