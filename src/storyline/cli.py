@@ -192,14 +192,15 @@ def report(
     story: Annotated[str | None, typer.Option(help="Only this story id (see `storyline stories`).")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="Markdown, HTML or JSON.")] = ReportFormat.md,
     every: AllOption = False,
+    full: Annotated[bool, typer.Option("--full", help="Markdown/HTML: every storyline, story, statement and coverage table, not the digest.")] = False,
     db: DbOption = "storyline.db",
 ) -> None:
-    """The human report: per storyline and story, who reported what, statements by speaker, discrepancies."""
+    """A digest of the stories (outlets, key statements, where outlets differ, what one outlet alone has); --full for everything."""
     from storyline.compare.report import render
 
     with _open(db) as store:
         try:
-            sys.stdout.write(render(store, fmt.value, story_id=story, every=every))
+            sys.stdout.write(render(store, fmt.value, story_id=story, every=every, full=full))
         except KeyError as exc:
             where = store.path
             console.print(f"[red]No story {story} in {where}.[/] List them with `storyline stories --db {where}`.")
