@@ -10,7 +10,14 @@ from test_alignment import KOVALENKO, Quote, article, find, harbour_articles, ha
 from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
 from storyline.compare import coverage, find_discrepancies
 from storyline.compare.coverage import storyline_coverage
-from storyline.compare.discrepancies import date_observations, importance, name_parts, number_observations, quote_changes
+from storyline.compare.discrepancies import (
+    UNSURE_NUMBER_CONFIDENCE,
+    date_observations,
+    importance,
+    name_parts,
+    number_observations,
+    quote_changes,
+)
 from storyline.compare.report import discrepancy_row
 from storyline.model import Article, Discrepancy, Entity, Mention, Span, Speaker, Statement, Story
 from storyline.relate.alignment import align_statements
@@ -143,6 +150,7 @@ def test_number_stated_two_ways_in_one_article_is_ambiguous() -> None:
         ({"Jens Halvorsen": {"a"}, "the Halvorsens": {"b"}, "Halvorsens'": {"b"}}, False),  # plural, possessive
         ({"Jens O'Halvorsen": {"a"}, "Jens O’Halvorsen": {"b"}}, False),  # apostrophe style
         ({"Jens Halvorsen": {"a"}, "Jens Balvorsen": {"b"}}, False),  # another initial: another name
+        ({"Jens Halvorsen": {"a"}, "Jens Halvorsenian": {"b"}}, False),  # a demonym read as a name
     ],
 )  # fmt: skip
 def test_name_variants(forms: dict[str, set[str]], flagged: bool) -> None:
@@ -291,6 +299,8 @@ def test_far_apart_numbers_are_unsure_unless_others_agree() -> None:
     far = [_plain("a", "Smith raised $200,000 for the race."), _plain("b", "Jones raised $5.4 million for the race.")]
     (number,) = find_discrepancies(far, [], {})
     assert number.confidence < SHOWN_DISCREPANCY
+    roleless = [_plain("a", "The bill needs 60 votes in the Senate."), _plain("b", "The bill has 51 votes in the Senate.")]
+    assert [d.confidence for d in find_discrepancies(roleless, [], {})] == [UNSURE_NUMBER_CONFIDENCE]
     outlier = [*(_plain(k, "About 40 people were evacuated.") for k in "abc"), _plain("d", "400 people were evacuated.")]
     (number,) = find_discrepancies(outlier, [], {})
     assert number.confidence == 1.0
@@ -346,6 +356,7 @@ def test_a_changed_word_in_the_middle_is_marked_with_its_context() -> None:
     [
         ("We are the ones who will rebuild the bridge", "We are the ones who kept the harbour open all winter"),  # two passages
         ("Sen. Berg wants the bridge rebuilt", "Senator Berg wants the bridge rebuilt"),  # house style
+        ("I'd like the F.B.I. to look at the bridge", "I would like the FBI to look at the bridge"),  # contraction, acronym
     ],
 )
 def test_not_misquotes(a: str, b: str) -> None:

@@ -34,12 +34,12 @@ from storyline.model import (
     stable_id,
 )
 from storyline.relate.alignment import (
-    ABBREVIATIONS,
     PublicationKey,
     differing_words,
+    folded,
     publication_key,
     quoted_text,
-    tokens,
+    wording,
 )
 from storyline.relate.events import (
     DATE_PATTERNS,
@@ -83,6 +83,7 @@ class Observation:
     span: Span
     label: str = ""  # what was observed, for a finding's subject
     number_first: bool = False  # the label reads as a sentence ("40 people were evacuated")
+    role: str = ""  # for a number, what happened to the counted ("evacuat"); "" when the text does not say
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,7 @@ def number_observations(article: Article) -> list[Observation]:
     """Every counted quantity in the article, keyed by what it counts and what happened to it."""
     return [
         Observation(
-            article, q.key, q.formatted, q.shown, Span.of(article.text, q.start, q.end), q.label, q.predicate_after
+            article, q.key, q.formatted, q.shown, Span.of(article.text, q.start, q.end), q.label, q.predicate_after, q.predicate
         )
         for q in quantities(article.text)
     ]
@@ -184,16 +185,19 @@ def _numbers(context: Context) -> list[Finding]:
 # Outlets that disagree about one count mostly disagree by a little (55,000 pages against 50,000), or
 # one outlet stands against others that agree (400 evacuated where four say 40). Two lone numbers
 # further apart than this mostly count different things under one verb ("raised $200,000", another
-# candidate "raised $5.4 million"), so they are kept but not shown unless asked for.
+# candidate "raised $5.4 million"), and a count whose role the text does not give ("60 votes"
+# needed, "51 votes" won) may be another count of the same noun: both are kept but not shown unless
+# asked for.
 CLOSE_NUMBERS = 2.0
-FAR_NUMBERS_CONFIDENCE = 0.3
+UNSURE_NUMBER_CONFIDENCE = 0.3
 
 
 def _number_confidence(observations: list[Observation]) -> float:
     values = [abs(float(o.value)) for o in observations]
     low, high = min(values), max(values)
     agreed = len(set(values)) < len(values)
-    return 1.0 if agreed or (low > 0 and high / low <= CLOSE_NUMBERS) else FAR_NUMBERS_CONFIDENCE
+    sure = all(o.role for o in observations) and (agreed or (low > 0 and high / low <= CLOSE_NUMBERS))
+    return 1.0 if sure else UNSURE_NUMBER_CONFIDENCE
 
 
 # --- places and dates of events --------------------------------------------------------------------
@@ -294,8 +298,9 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
 
 
-# Endings that inflect a surname without respelling it: "Obamas", "Obama's", "Clintons'".
-INFLECTIONS = ("'s", "s'", "es", "s")
+# Endings that inflect a surname without respelling it: "Obamas", "Obama's", "Clintons'", and a
+# demonym read as a name ("America"/"American").
+INFLECTIONS = ("'s", "s'", "es", "s", "n", "an", "ian")
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -434,8 +439,8 @@ def _changed_wording(article: Article, quote: Statement, other: Statement, misqu
     reader sees "…opened [all] of them" against "…opened [most] of them"; the whole quote when they do
     not overlap. `misquote`: this side is the departing wording, so its changed words were added."""
     content = quote.content
-    words = list(re.finditer(r"\w+", content.text))
-    mine, theirs = ([ABBREVIATIONS.get(w, w) for w in ws] for ws in ([w.group().lower() for w in words], tokens(quoted_text(other))))
+    words = wording(content.text)
+    mine, theirs = folded(words), folded(wording(quoted_text(other)))
     differ = differing_words(mine, theirs)
     if differ is None or not words:
         return Evidence(article.id, article.outlet, content.text, content, misquoted=misquote)

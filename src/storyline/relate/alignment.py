@@ -35,9 +35,23 @@ MAX_EDGE_CHANGE = 3  # a different ending this short in both quotes is a changed
 # Two quotes are one passage when they print at least this share of the shorter one's words alike;
 # below it they are two passages sharing a phrase ("We're the ones who are …"), never a misquote.
 SAME_PASSAGE = 0.6
-# House style, not wording: "Sen. Reid" quotes "Senator Reid".
+# House style, not wording: "Sen. Reid" quotes "Senator Reid", "I'd" quotes "I would", "F.B.I." quotes "FBI".
 ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
-                 "dept": "department", "govt": "government", "mr": "mister", "st": "saint"}  # fmt: skip
+                 "dept": "department", "govt": "government", "mr": "mister", "st": "saint",
+                 "d": "would", "re": "are", "ll": "will", "ve": "have", "m": "am", "t": "not", "don": "do", "doesn": "does",
+                 "didn": "did", "isn": "is", "aren": "are", "wasn": "was", "weren": "were", "won": "will", "haven": "have",
+                 "hasn": "has", "couldn": "could", "wouldn": "would", "shouldn": "should"}  # fmt: skip
+_QUOTE_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+")
+
+
+def wording(text: str) -> list[re.Match[str]]:
+    """A quote's words, a dotted acronym ("F.B.I.") as one word; `folded` gives what they compare as."""
+    return list(_QUOTE_WORD.finditer(text))
+
+
+def folded(words: list[re.Match[str]]) -> list[str]:
+    """Case, acronym dots, abbreviations and contractions folded: what a change of wording is read on."""
+    return [ABBREVIATIONS.get(w, w) for w in (m.group().lower().replace(".", "") for m in words)]
 
 STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been being it its this that "
@@ -269,7 +283,7 @@ def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[st
     The reference is the quote most others agree with; ties go to the earliest published (`order`).
     """
     quotes = [s for s in statements if quoted_text(s)]
-    words = {s.id: [ABBREVIATIONS.get(w, w) for w in tokens(quoted_text(s))] for s in quotes}
+    words = {s.id: folded(wording(quoted_text(s))) for s in quotes}
 
     def conflict(a: Statement, b: Statement) -> bool:
         return a.article_id != b.article_id and one_passage(words[a.id], words[b.id]) and wording_differs(words[a.id], words[b.id])
