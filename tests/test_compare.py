@@ -410,3 +410,18 @@ def test_storyline_timeline_and_statements_carried_into_a_later_story() -> None:
     assert carried.story_ids == ["st-talks", "st-later"] and carried.relation == "exact"
     assert carried.first.outlet == "Daily Ledger"
     assert json.loads(json.dumps(view.to_dict()))["recurring"][0]["first"]["article_id"] == "a-ledger"
+
+
+def test_a_mixed_statement_is_compared_on_its_quoted_words_alone() -> None:
+    speaker = Speaker("p:1", "Anna Berg")
+    direct = 'Berg said: "The port has left behind a record of delays and angry shippers who feel cheated."'
+    mixed = 'Berg said that the port had "left behind a record of delays and angry traders who feel cheated."'
+    a = Article("a", direct, outlet="a", statements=[Statement("a", "direct", find(direct, direct.split('"')[1]),
+                find(direct, "said"), find(direct, "Berg"), speaker)])  # fmt: skip
+    content = mixed[mixed.index("the port") :]
+    b = Article("b", mixed, outlet="b", statements=[Statement("b", "mixed", find(mixed, content), find(mixed, "said"),
+                find(mixed, "Berg"), speaker)])  # fmt: skip
+    groups = align_statements([a, b])
+    [quote] = [d for d in find_discrepancies([a, b], groups, {}) if d.attribute == "quote"]
+    changed = {c.text for e in quote.evidence for c in e.changed}
+    assert {"shippers", "traders"} <= changed and not changed & {"the", "port", "had", "has"}

@@ -38,6 +38,7 @@ from storyline.relate.alignment import (
     differing_words,
     folded,
     publication_key,
+    quoted_parts,
     quoted_text,
     wording,
 )
@@ -439,7 +440,8 @@ def _changed_wording(article: Article, quote: Statement, other: Statement, misqu
     reader sees "…opened [all] of them" against "…opened [most] of them"; the whole quote when they do
     not overlap. `misquote`: this side is the departing wording, so its changed words were added."""
     content = quote.content
-    words = wording(content.text)
+    parts = quoted_parts(quote)
+    words = [w for w in wording(content.text) if any(start <= w.start() and w.end() <= end for start, end in parts)]
     mine, theirs = folded(words), folded(wording(quoted_text(other)))
     differ = differing_words(mine, theirs)
     if differ is None or not words:

@@ -266,14 +266,19 @@ def majority_speaker(statements: Sequence[Statement]) -> Speaker | None:
 QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 
 
-def quoted_text(statement: Statement) -> str:
-    """The words a statement prints as the speaker's own: a direct quote's content, the parts of a mixed
-    one inside quote marks (`that Trump had "left behind a record …"`); "" for reported speech."""
+def quoted_parts(statement: Statement) -> list[tuple[int, int]]:
+    """Where, within its content, a statement prints the speaker's own words: all of a direct quote,
+    the parts of a mixed one inside quote marks (`that Trump had "left behind a record …"`), none of
+    reported speech."""
     if statement.kind == "direct":
-        return statement.content.text
+        return [(0, len(statement.content.text))]
     if statement.kind == "mixed":
-        return " ".join(m.group(1) or m.group(2) for m in QUOTED.finditer(statement.content.text))
-    return ""
+        return [m.span(1) if m.group(1) else m.span(2) for m in QUOTED.finditer(statement.content.text)]
+    return []
+
+
+def quoted_text(statement: Statement) -> str:
+    return " ".join(statement.content.text[start:end] for start, end in quoted_parts(statement))
 
 
 def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[str]:
