@@ -7,9 +7,18 @@ import json
 import pytest
 from test_alignment import KOVALENKO, Quote, article, find, harbour_articles, harbour_entities
 
+from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
 from storyline.compare import coverage, find_discrepancies
 from storyline.compare.coverage import storyline_coverage
-from storyline.compare.discrepancies import date_observations, name_parts, number_observations
+from storyline.compare.discrepancies import (
+    UNSURE_NUMBER_CONFIDENCE,
+    date_observations,
+    importance,
+    name_parts,
+    number_observations,
+    quote_changes,
+)
+from storyline.compare.report import discrepancy_row
 from storyline.model import Article, Discrepancy, Entity, Mention, Span, Speaker, Statement, Story
 from storyline.relate.alignment import align_statements
 
@@ -106,6 +115,10 @@ def test_dates_of_one_event_compared() -> None:
         ("The fund holds 2.5 million dollars.", "The fund holds 2,500,000 dollars."),
         ("She met 3 ministers in 2019.", "She met 3 ministers in 2021."),  # a year is not a count
         ("The vote passed 40 percent turnout.", "Five soldiers were wounded."),  # different quantities
+        ("Fifteen of the 19 Sept. 11 hijackers were Saudis.", "The 19 hijackers trained abroad."),  # a date, a subset
+        ("The rally began at 3 p.m. on the square.", "The rally began at 9 p.m. on the square."),  # times of day
+        ("He rose to the No. 3 position.", "He rose to the No. 2 position."),  # ranks
+        ("Two mosques were built in the city.", "The Ground Zero mosque was built in the city."),  # a name
     ],
 )
 def test_numbers_not_flagged(a: str, b: str) -> None:
@@ -134,6 +147,10 @@ def test_number_stated_two_ways_in_one_article_is_ambiguous() -> None:
         ({"Michael Halvorsen": {"a"}, "Mike Halvorsen": {"b"}}, False),
         ({"Jens Halvorsen": {"a"}, "Jen Halvorsen": {"b"}}, True),
         ({"Ambassador Halvorsen": {"a"}, "Ambassador Halvorson": {"b"}}, True),
+        ({"Jens Halvorsen": {"a"}, "the Halvorsens": {"b"}, "Halvorsens'": {"b"}}, False),  # plural, possessive
+        ({"Jens O'Halvorsen": {"a"}, "Jens O’Halvorsen": {"b"}}, False),  # apostrophe style
+        ({"Jens Halvorsen": {"a"}, "Jens Balvorsen": {"b"}}, False),  # another initial: another name
+        ({"Jens Halvorsen": {"a"}, "Jens Halvorsenian": {"b"}}, False),  # a demonym read as a name
     ],
 )  # fmt: skip
 def test_name_variants(forms: dict[str, set[str]], flagged: bool) -> None:
@@ -264,6 +281,29 @@ def test_speakers_differ_only_between_names(first: Speaker, second: Speaker, fla
     articles = [_said("a", first.name, first), _said("b", second.name, second)]
     found = find_discrepancies(articles, align_statements(articles), {})
     assert [d.attribute for d in found] == (["speaker"] if flagged else [])
+    assert all(d.confidence == 1.0 for d in found)
+
+
+def test_speaker_conflict_is_unsure_through_a_pronoun_or_an_unsure_statement_and_none_for_one_person() -> None:
+    berg, holm = Speaker("p:1", "Anna Berg"), Speaker("p:2", "Lars Holm")
+    (pronoun,) = find_discrepancies(articles := [_said("a", "Anna Berg", berg), _said("b", "He", holm)], align_statements(articles), {})
+    assert pronoun.confidence < SHOWN_DISCREPANCY
+    unsure = [_said("a", "Anna Berg", berg), _said("b", "Lars Holm", holm)]
+    unsure[1].statements[0].confidence = SHOWN_CONFIDENCE / 2
+    assert [d.confidence < SHOWN_DISCREPANCY for d in find_discrepancies(unsure, align_statements(unsure), {})] == [True]
+    one = [_said("a", "Anna Berg", berg), _said("b", "Anna M. Berg", Speaker("p:9", "Anna M. Berg"))]
+    assert find_discrepancies(one, align_statements(one), {}) == []
+
+
+def test_far_apart_numbers_are_unsure_unless_others_agree() -> None:
+    far = [_plain("a", "Smith raised $200,000 for the race."), _plain("b", "Jones raised $5.4 million for the race.")]
+    (number,) = find_discrepancies(far, [], {})
+    assert number.confidence < SHOWN_DISCREPANCY
+    roleless = [_plain("a", "The bill needs 60 votes in the Senate."), _plain("b", "The bill has 51 votes in the Senate.")]
+    assert [d.confidence for d in find_discrepancies(roleless, [], {})] == [UNSURE_NUMBER_CONFIDENCE]
+    outlier = [*(_plain(k, "About 40 people were evacuated.") for k in "abc"), _plain("d", "400 people were evacuated.")]
+    (number,) = find_discrepancies(outlier, [], {})
+    assert number.confidence == 1.0
 
 
 def test_misquoted_ending_shows_the_changed_words() -> None:
@@ -284,6 +324,50 @@ def test_misquoted_ending_shows_the_changed_words() -> None:
         "…before the winter without help",
     ]
     assert all(e.span.text == e.value.lstrip("…") for e in quote.evidence)
+    # The diff: the wording most print loses "delay", the misquote adds "help"; a story lists it first.
+    assert quote_changes(quote) in ((["delay"], ["help"]), (["help"], ["delay"]))
+    row = discrepancy_row(quote, {})
+    assert [s for e in row["evidence"] for s in e["segments"] if s["changed"]] in (
+        [{"text": "delay", "changed": True}, {"text": "help", "changed": True}],
+        [{"text": "help", "changed": True}, {"text": "delay", "changed": True}],
+    )
+    assert sorted([*find_discrepancies([_plain("x", "Forty people were evacuated."), _plain("y", "Four people were evacuated.")], [], {}), quote],
+                  key=importance)[0] is quote  # fmt: skip
+
+
+def test_a_changed_word_in_the_middle_is_marked_with_its_context() -> None:
+    speaker = Speaker("p:1", "Anna Berg")
+    quotes = {"a": "We will open all of the harbour gates tomorrow morning", "b": "We will open most of the harbour gates tomorrow morning",
+              "c": "We will open all of the harbour gates tomorrow morning"}  # fmt: skip
+    articles = []
+    for key, quote in quotes.items():
+        text = f'Berg said: "{quote}."'
+        articles.append(Article(key, text, outlet=key, statements=[
+            Statement(key, "direct", find(text, quote), find(text, "said"), find(text, "Berg"), speaker)]))  # fmt: skip
+    (misquote,) = find_discrepancies(articles, align_statements(articles), {})
+    assert quote_changes(misquote) == (["all"], ["most"])
+    wrong = next(e for e in misquote.evidence if e.misquoted)
+    assert wrong.article_id == "b" and wrong.value == "We will open most of the harbour gates…"
+    assert wrong.segments() == [("We will open ", False), ("most", True), (" of the harbour gates", False)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("We are the ones who will rebuild the bridge", "We are the ones who kept the harbour open all winter"),  # two passages
+        ("Sen. Berg wants the bridge rebuilt", "Senator Berg wants the bridge rebuilt"),  # house style
+        ("I'd like the F.B.I. to look at the bridge", "I would like the FBI to look at the bridge"),  # contraction, acronym
+    ],
+)
+def test_not_misquotes(a: str, b: str) -> None:
+    speaker = Speaker("p:1", "Anna Berg")
+    articles = []
+    for key, quote in (("a", a), ("b", b)):
+        text = f'"{quote}," Berg said.'
+        articles.append(Article(key, text, outlet=key, statements=[
+            Statement(key, "direct", find(text, quote), find(text, "said"), find(text, "Berg"), speaker)]))  # fmt: skip
+    groups = align_statements(articles)
+    assert not [d for d in find_discrepancies(articles, groups, {}) if d.attribute == "quote"]
 
 
 # --- the storyline view: who had each statement first, the timeline, statements carried over ----------
@@ -326,3 +410,18 @@ def test_storyline_timeline_and_statements_carried_into_a_later_story() -> None:
     assert carried.story_ids == ["st-talks", "st-later"] and carried.relation == "exact"
     assert carried.first.outlet == "Daily Ledger"
     assert json.loads(json.dumps(view.to_dict()))["recurring"][0]["first"]["article_id"] == "a-ledger"
+
+
+def test_a_mixed_statement_is_compared_on_its_quoted_words_alone() -> None:
+    speaker = Speaker("p:1", "Anna Berg")
+    direct = 'Berg said: "The port has left behind a record of delays and angry shippers who feel cheated."'
+    mixed = 'Berg said that the port had "left behind a record of delays and angry traders who feel cheated."'
+    a = Article("a", direct, outlet="a", statements=[Statement("a", "direct", find(direct, direct.split('"')[1]),
+                find(direct, "said"), find(direct, "Berg"), speaker)])  # fmt: skip
+    content = mixed[mixed.index("the port") :]
+    b = Article("b", mixed, outlet="b", statements=[Statement("b", "mixed", find(mixed, content), find(mixed, "said"),
+                find(mixed, "Berg"), speaker)])  # fmt: skip
+    groups = align_statements([a, b])
+    [quote] = [d for d in find_discrepancies([a, b], groups, {}) if d.attribute == "quote"]
+    changed = {c.text for e in quote.evidence for c in e.changed}
+    assert {"shippers", "traders"} <= changed and not changed & {"the", "port", "had", "has"}

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.evaluate.annotation import AnnotationError, read_corpus, resolve
+from storyline.evaluate.comparison import evaluate_comparison
 from storyline.evaluate.speakers import evaluate_speakers
 
 TEXT = (
@@ -71,3 +72,57 @@ def test_eval_speakers_counts_a_wrong_speaker(data: Path, tmp_path: Path) -> Non
     result = evaluate_speakers([gold], data, min_confidence=0.0)
     assert result.named_right == 2
     assert [e.kind for e in result.errors] == ["pronoun"]
+
+
+EVENT = "e1"
+REPORTS = {
+    "fox": (
+        "Flood forces evacuation in Dorvik",
+        "Floods forced 40 people from their homes in Dorvik on Tuesday, the harbour office said.\n\n"
+        "“The water rose faster than anyone expected,” Mayor Lena Brandt said. "
+        "The river broke its banks after three days of rain, and the harbour was closed to ships.",
+    ),
+    "nyt": (
+        "Dorvik floods drive residents from homes",
+        "Floods forced 45 people from their homes in Dorvik on Tuesday, the harbour office said.\n\n"
+        "“The water rose quicker than anyone expected,” Mayor Lena Brandt said. "
+        "The river broke its banks after three days of rain, and the harbour was closed to ships.",
+    ),
+}
+BASIL_DRAFT = {
+    "articles": [
+        {"article": f"basil:{EVENT}:{outlet}", "statements": [
+            {"id": "s1", "kind": "indirect", "content": text.split(", the harbour")[0], "cue": "said",
+             "source": "the harbour office", "speaker": "harbour office", "speaker_type": "organisation"},
+            {"id": "s2", "kind": "direct", "content": text.split("“")[1].split(",”")[0], "cue": {"text": "said", "at": 2},
+             "source": "Mayor Lena Brandt", "speaker": "Lena Brandt", "speaker_type": "person"},
+        ]}
+        for outlet, (_, text) in REPORTS.items()
+    ],
+    "events": [{"event": EVENT, "groups": [["fox:s1", "nyt:s1"], ["fox:s2", "nyt:s2"]], "differences": [
+        {"kind": "number", "sides": [{"article": f"basil:{EVENT}:fox", "span": "40 people"}, {"article": f"basil:{EVENT}:nyt", "span": "45 people"}]},
+        {"kind": "quote", "sides": [{"article": f"basil:{EVENT}:fox", "span": "faster"}, {"article": f"basil:{EVENT}:nyt", "span": "quicker"}]},
+    ]}],
+}  # fmt: skip
+
+
+@pytest.fixture()
+def basil(tmp_path: Path) -> Path:
+    folder = tmp_path / "data" / "basil"
+    folder.mkdir(parents=True)
+    rows = [{"event": EVENT, "source": outlet, "date": "2019-05-02", "title": title, "text": text} for outlet, (title, text) in REPORTS.items()]
+    (folder / "basil_articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return tmp_path / "data"
+
+
+def test_eval_comparison_scores_discrepancies_misquotes_and_groups(basil: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "set.json"
+    gold.write_text(json.dumps(resolve(BASIL_DRAFT, read_corpus(basil))), encoding="utf-8")
+    result = evaluate_comparison([gold], basil, min_confidence=0.0, discrepancy_confidence=0.0)
+    number, quote = result.kinds["number"], result.kinds["quote"]
+    assert (number.right, number.found, number.matched, number.gold) == (1, 1, 1, 1)
+    assert (quote.right, quote.found, quote.matched, quote.gold) == (1, 1, 1, 1)
+    assert (result.pairs.right, result.pairs.found, result.pairs.matched, result.pairs.gold) == (2, 2, 2, 2)
+    shown = CliRunner().invoke(app, ["eval", "comparison", str(gold), "--data", str(basil), "--errors"])
+    assert shown.exit_code == 0, shown.output
+    assert "100.0% (1/1)" in shown.output and "[false" not in shown.output and "[missed" not in shown.output

@@ -149,3 +149,17 @@ def test_report_shows_every_story(store, fmt):
         assert story["label"] in text if fmt != "html" else story["story_id"] in text
     if fmt == "json":
         assert json.loads(text)["counts"]["stories"] == len(GOLD["stories"])
+
+
+def test_report_is_a_digest_and_the_full_dump_is_behind_full(store):
+    from storyline.compare.report import render
+
+    digest, full = render(store, "md"), render(store, "md", full=True)
+    assert "#### Statements by speaker" in full and "Statements by speaker" not in digest
+    assert len(digest.splitlines()) * 3 < len(full.splitlines())
+    # Every planted misquote is a line of the digest, its changed words struck and set in bold.
+    assert digest.count("**misquote**") >= len(GOLD["misquotes"]) and "~~" in digest
+    assert "<del>" in render(store, "html") and "<ins>" in render(store, "html")
+    for row in rows(store, "discrepancies"):
+        if row["attribute"] == "quote":
+            assert row["removed"] or row["added"], row

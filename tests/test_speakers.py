@@ -3,6 +3,7 @@ descriptions that stay descriptions, and confidence that hides what is no statem
 
 from __future__ import annotations
 
+import storyline
 from storyline.analysis import EntityRegistry, analyse
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.analysis.first_names import gender_of, is_common_first_name
@@ -199,3 +200,12 @@ def test_a_broken_clause_after_said_stops_at_the_next_statement() -> None:
     statements = found("Lind said Hale required surgery, and was in a serious condition; Harbour Radio reported he recovered.")
     lind = next(s for s in statements if s.speaker and s.speaker.name == "Lind")
     assert "Harbour Radio" not in lind.content.text
+
+
+def test_a_relative_pronoun_credited_to_a_name_written_before_it_keeps_its_own_span() -> None:
+    """Resolving "which" to a name the model missed, written before it, once raised a bad span and
+    stopped the whole run."""
+    text = ("Ms. Berg saw her videos on Harbourcast limited or taken down by Orkla, Vimeo and Spotify. "
+            "Twitter, which first said Ms. Berg and Harbourcast had kept to its rules, took them down on Friday.")  # fmt: skip
+    [found] = [s for s in storyline.statements(text) if s.source is not None and s.source.text == "which"]
+    assert found.speaker is not None and found.speaker.name == "Twitter"

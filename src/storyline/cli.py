@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
-from storyline.analysis.confidence import SHOWN_CONFIDENCE
+from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
 from storyline.evaluate.cli import eval_app, train_app
 from storyline.terminal import Stdout, progress
 
@@ -56,7 +56,8 @@ out = Stdout(soft_wrap=True)
 
 AllOption = Annotated[
     bool,
-    typer.Option("--all", help=f"Also statements below confidence {SHOWN_CONFIDENCE}, marked: perhaps no statement at all."),
+    typer.Option("--all", help=f"Also statements below confidence {SHOWN_CONFIDENCE} (perhaps no statement at all) and "
+                 f"discrepancies below {SHOWN_DISCREPANCY} (perhaps an attribution error or two different things), marked."),
 ]
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLite file (created if missing) or postgresql://user:password@host/database URL.")
@@ -191,14 +192,15 @@ def report(
     story: Annotated[str | None, typer.Option(help="Only this story id (see `storyline stories`).")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="Markdown, HTML or JSON.")] = ReportFormat.md,
     every: AllOption = False,
+    full: Annotated[bool, typer.Option("--full", help="Markdown/HTML: every storyline, story, statement and coverage table, not the digest.")] = False,
     db: DbOption = "storyline.db",
 ) -> None:
-    """The human report: per storyline and story, who reported what, statements by speaker, discrepancies."""
+    """A digest of the stories (outlets, key statements, where outlets differ, what one outlet alone has); --full for everything."""
     from storyline.compare.report import render
 
     with _open(db) as store:
         try:
-            sys.stdout.write(render(store, fmt.value, story_id=story, every=every))
+            sys.stdout.write(render(store, fmt.value, story_id=story, every=every, full=full))
         except KeyError as exc:
             where = store.path
             console.print(f"[red]No story {story} in {where}.[/] List them with `storyline stories --db {where}`.")

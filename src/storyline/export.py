@@ -12,7 +12,9 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
-from storyline.analysis.confidence import SHOWN_CONFIDENCE
+from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
+from storyline.compare.discrepancies import quote_changes
+from storyline.compare.report import discrepancy_floor
 from storyline.store import Store, statement_from_row
 
 Row = dict[str, Any]
@@ -70,13 +72,16 @@ def entities(store: Store) -> Iterator[Row]:
     yield from store.entity_rows()
 
 
-def discrepancies(store: Store) -> Iterator[Row]:
-    for d in store.discrepancies():
+def discrepancies(store: Store, every: bool = False) -> Iterator[Row]:
+    """Discrepancies a reader is shown (confidence at least SHOWN_DISCREPANCY); with `every`, all, each marked."""
+    for d in store.discrepancies(min_confidence=discrepancy_floor(every)):
         yield {
             "id": d.id, "attribute": d.attribute, "subject": d.subject, "story_id": d.story_id,
-            "storyline_id": d.storyline_id,
+            "storyline_id": d.storyline_id, "confidence": d.confidence, "shown": d.confidence >= SHOWN_DISCREPANCY,
+            "removed": (changes := quote_changes(d))[0], "added": changes[1],
             "evidence": [
-                {"article_id": e.article_id, "outlet": e.outlet, "value": e.value, "span": e.span.to_dict()}
+                {"article_id": e.article_id, "outlet": e.outlet, "value": e.value, "span": e.span.to_dict(),
+                 "changed": [c.to_dict() for c in e.changed], "misquoted": e.misquoted}
                 for e in d.evidence
             ],
         }  # fmt: skip
@@ -127,9 +132,13 @@ def write_csv(rows: Iterable[Row], out: TextIO) -> None:
 WRITERS: dict[str, Callable[[Iterable[Row], TextIO], None]] = {"jsonl": write_jsonl, "csv": write_csv}
 
 
+# Records with a confidence, of which readers see only the sure ones unless `every`.
+SCORED = frozenset({"statements", "discrepancies"})
+
+
 def rows(store: Store, what: str, every: bool = False) -> Iterator[Row]:
-    """The records of one kind; `every` reaches statements below the shown confidence."""
-    return statements(store, every) if what == "statements" else iter(EXPORTS[what](store))
+    """The records of one kind; `every` reaches statements and discrepancies below the shown confidence."""
+    return EXPORTS[what](store, every) if what in SCORED else iter(EXPORTS[what](store))
 
 
 def export(store: Store, what: str, fmt: str = "jsonl", every: bool = False) -> str:

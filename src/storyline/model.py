@@ -228,6 +228,19 @@ class Evidence:
     outlet: str | None
     value: str
     span: Span
+    # For a quote: the words of this side that the other side words differently, and whether this side
+    # is the misquote (its changed words were added) or the wording most outlets print (removed).
+    changed: list[Span] = field(default_factory=list)
+    misquoted: bool = False
+
+    def segments(self) -> list[tuple[str, bool]]:
+        """The span's text cut into (text, changed) runs, so views can mark the changed words."""
+        runs, at = [], self.span.start
+        for c in sorted(self.changed, key=lambda c: c.start):
+            runs += [(self.span.text[at - self.span.start : c.start - self.span.start], False), (c.text, True)]
+            at = c.end
+        runs.append((self.span.text[at - self.span.start :], False))
+        return [(text, changed) for text, changed in runs if text]
 
 
 @dataclass(slots=True)
@@ -240,6 +253,7 @@ class Discrepancy:
     evidence: list[Evidence]
     story_id: str | None = None
     storyline_id: str | None = None
+    confidence: float = 1.0  # how sure its finder is that the values conflict; views hide the unsure ones
 
 
 @dataclass(slots=True)

@@ -427,7 +427,8 @@ class SpeakerResolver:
             self.genders.setdefault(entity_id, pronoun)  # type: ignore[arg-type]
         if via == "unlisted":
             start = self.text.find(entity.name, source.start_char)
-            span = Span.of(self.text, start, start + len(entity.name))
+            if start >= 0:  # else the name is written only before the source: the source's span stands
+                span = Span.of(self.text, start, start + len(entity.name))
             via = "name"
             self.found.mentions.append(Mention(self.article_id, span, entity_id, entity.kind, via))
         elif via not in ("name", "owner"):

@@ -13,8 +13,11 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from itertools import combinations
 
+from storyline.analysis.confidence import SHOWN_CONFIDENCE
+from storyline.analysis.lexicon import PRONOUN_KINDS
 from storyline.analysis.names import NICKNAMES, TITLES, damerau_levenshtein, name_words
 from storyline.compare.quantities import quantities
 from storyline.model import (
@@ -30,7 +33,15 @@ from storyline.model import (
     normalise_text,
     stable_id,
 )
-from storyline.relate.alignment import PublicationKey, differing_words, publication_key, tokens
+from storyline.relate.alignment import (
+    PublicationKey,
+    differing_words,
+    folded,
+    publication_key,
+    quoted_parts,
+    quoted_text,
+    wording,
+)
 from storyline.relate.events import (
     DATE_PATTERNS,
     EVENT_WORDS,
@@ -59,6 +70,7 @@ class Finding:
     key: str
     subject: str
     evidence: list[Evidence]
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +84,7 @@ class Observation:
     span: Span
     label: str = ""  # what was observed, for a finding's subject
     number_first: bool = False  # the label reads as a sentence ("40 people were evacuated")
+    role: str = ""  # for a number, what happened to the counted ("evacuat"); "" when the text does not say
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +128,15 @@ def conflicts(
     return found
 
 
+def _sure(observations: list[Observation]) -> float:
+    return 1.0
+
+
 def _findings(attribute: Attribute, observations: Iterable[Observation], same: Callable[[str, str], bool],
-              subject: Callable[[list[Observation]], str]) -> list[Finding]:  # fmt: skip
+              subject: Callable[[list[Observation]], str],
+              confidence: Callable[[list[Observation]], float] = _sure) -> list[Finding]:  # fmt: skip
     return [
-        Finding(attribute, key, subject(obs), [_evidence(o.article, o.written, o.span) for o in obs])
+        Finding(attribute, key, subject(obs), [_evidence(o.article, o.written, o.span) for o in obs], confidence(obs))
         for key, obs in sorted(conflicts(observations, same).items())
     ]
 
@@ -130,7 +148,7 @@ def number_observations(article: Article) -> list[Observation]:
     """Every counted quantity in the article, keyed by what it counts and what happened to it."""
     return [
         Observation(
-            article, q.key, q.formatted, q.shown, Span.of(article.text, q.start, q.end), q.label, q.predicate_after
+            article, q.key, q.formatted, q.shown, Span.of(article.text, q.start, q.end), q.label, q.predicate_after, q.predicate
         )
         for q in quantities(article.text)
     ]
@@ -138,12 +156,14 @@ def number_observations(article: Article) -> list[Observation]:
 
 def _merge_partial_keys(observations: list[Observation]) -> list[Observation]:
     """"12 were wounded" and "Five soldiers were wounded" may count one thing: a key without a noun
-    joins the one longer key with its predicate, unless several longer keys compete for it."""
+    joins the one longer key with its predicate, and one without a predicate ("50,000 pages") the one
+    with its noun ("55,000 pages received"), unless several longer keys compete for it."""
     longer: dict[str, set[str]] = defaultdict(set)
     for o in observations:
         words = o.key.split()
         if len(words) > 1:
             longer[" ".join(words[1:])].add(o.key)
+            longer[" ".join(words[:-1])].add(o.key)
     return [
         replace(o, key=next(iter(longer[o.key])))
         if len(longer.get(o.key, ())) == 1
@@ -160,7 +180,25 @@ def _numbers(context: Context) -> list[Finding]:
         best = max(obs, key=lambda o: (o.number_first, min(len(o.label.split()), 3)))
         return best.label or best.key
 
-    return _findings("number", observations, str.__eq__, subject)
+    return _findings("number", observations, str.__eq__, subject, _number_confidence)
+
+
+# Outlets that disagree about one count mostly disagree by a little (55,000 pages against 50,000), or
+# one outlet stands against others that agree (400 evacuated where four say 40). Two lone numbers
+# further apart than this mostly count different things under one verb ("raised $200,000", another
+# candidate "raised $5.4 million"), and a count whose role the text does not give ("60 votes"
+# needed, "51 votes" won) may be another count of the same noun: both are kept but not shown unless
+# asked for.
+CLOSE_NUMBERS = 2.0
+UNSURE_NUMBER_CONFIDENCE = 0.3
+
+
+def _number_confidence(observations: list[Observation]) -> float:
+    values = [abs(float(o.value)) for o in observations]
+    low, high = min(values), max(values)
+    agreed = len(set(values)) < len(values)
+    sure = all(o.role for o in observations) and (agreed or (low > 0 and high / low <= CLOSE_NUMBERS))
+    return 1.0 if sure else UNSURE_NUMBER_CONFIDENCE
 
 
 # --- places and dates of events --------------------------------------------------------------------
@@ -256,9 +294,19 @@ def _dates(context: Context) -> list[Finding]:
 
 
 def _fold(word: str) -> str:
-    """Case, accents and possessives are typography, not spelling."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    """Case, accents, apostrophe style and possessives are typography, not spelling."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
+
+
+# Endings that inflect a surname without respelling it: "Obamas", "Obama's", "Clintons'", and a
+# demonym read as a name ("America"/"American").
+INFLECTIONS = ("'s", "s'", "es", "s", "n", "an", "ian")
+
+
+def _inflected(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return any(long == short + ending for ending in INFLECTIONS)
 
 
 def name_parts(form: str) -> tuple[str | None, str] | None:
@@ -274,12 +322,14 @@ def name_parts(form: str) -> tuple[str | None, str] | None:
     return first, words[-1]
 
 
-def _variant(a: str, b: str) -> bool:
-    """Two spellings of one name part: close, and not a nickname of each other."""
+def _variant(a: str, b: str, part: str) -> bool:
+    """Two spellings of one name part: close, not a nickname of each other, and for a surname not its
+    plural or possessive ("the Obamas"; a first name's "Jens"/"Jen" is a misspelling)."""
     fa, fb = _fold(a), _fold(b)
-    if fa == fb or NICKNAMES.get(fa, fa) == NICKNAMES.get(fb, fb):
+    if fa == fb or NICKNAMES.get(fa, fa) == NICKNAMES.get(fb, fb) or (part == "surname" and _inflected(fa, fb)):
         return False
-    return damerau_levenshtein(fa, fb) <= max(2, min(len(fa), len(fb)) // 4)
+    # A misspelling keeps the initial ("Kristen"/"Kirsten"); "Kaine"/"Maine" are two names.
+    return fa[:1] == fb[:1] and damerau_levenshtein(fa, fb) <= max(2, min(len(fa), len(fb)) // 4)
 
 
 def _locate(article: Article, entity_id: str, form: str) -> Span | None:
@@ -314,8 +364,9 @@ class NameSpellings:
     def add(self, article: Article, order: PublicationKey, forms: Iterable[tuple[Entity, str]]) -> None:
         """The forms of persons `article` printed; `order` ranks it by publication among the others."""
         uses: dict[tuple[str, str, str], tuple[int, str, Span]] = {}  # its earliest use of each spelling
+        places = {m.span.text for m in article.mentions if m.kind == "place"}
         for entity, form in forms:
-            if entity.kind != "person":
+            if entity.kind != "person" or form in places:  # "Maine" filed under Tim Kaine is a place, not a spelling
                 continue
             self._names.setdefault(entity.id, entity.name)
             if (parts := name_parts(form)) is None or (span := _locate(article, entity.id, form)) is None:
@@ -340,7 +391,7 @@ class NameSpellings:
     def findings(self) -> list[Finding]:
         findings = []
         for (entity_id, part), by_spelling in self._spellings.items():
-            variants = [s for s in by_spelling if any(_variant(s, o) for o in by_spelling if o != s)]
+            variants = [s for s in by_spelling if any(_variant(s, o, part) for o in by_spelling if o != s)]
             if not variants:
                 continue
             rarest_first = sorted(variants, key=lambda spelling: (by_spelling[spelling].articles, spelling))
@@ -384,20 +435,46 @@ def _statements(context: Context) -> dict[str, tuple[Article, Statement]]:
     return {s.id: (a, s) for a in context.articles for s in a.statements}
 
 
-def _changed_wording(article: Article, quote: Statement, other: Statement) -> Evidence:
-    """The words of `quote` that differ from `other`, with a few words either side, so a reader sees
-    "…opened all of them" against "…opened most of them"; the whole quote when they do not overlap."""
+def _changed_wording(article: Article, quote: Statement, other: Statement, misquote: bool) -> Evidence:
+    """The words of `quote` that `other` words differently, marked, with a few words either side, so a
+    reader sees "…opened [all] of them" against "…opened [most] of them"; the whole quote when they do
+    not overlap. `misquote`: this side is the departing wording, so its changed words were added."""
     content = quote.content
-    words = list(re.finditer(r"\w+", content.text))
-    differ = differing_words([w.group().lower() for w in words], tokens(other.content.text))
+    parts = quoted_parts(quote)
+    words = [w for w in wording(content.text) if any(start <= w.start() and w.end() <= end for start, end in parts)]
+    mine, theirs = folded(words), folded(wording(quoted_text(other)))
+    differ = differing_words(mine, theirs)
     if differ is None or not words:
-        return _evidence(article, content.text, content)
-    changed = differ[0]
-    low = max(0, changed.start - QUOTE_CONTEXT_WORDS)
-    high = min(len(words), max(changed.stop, changed.start + 1) + QUOTE_CONTEXT_WORDS)
+        return Evidence(article.id, article.outlet, content.text, content, misquoted=misquote)
+    changed = [
+        i for tag, a0, a1, _, _ in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+        if tag in ("replace", "delete") for i in range(a0, a1) if differ[0].start <= i < differ[0].stop
+    ]  # fmt: skip
+    low = max(0, differ[0].start - QUOTE_CONTEXT_WORDS)
+    high = min(len(words), max(differ[0].stop, differ[0].start + 1) + QUOTE_CONTEXT_WORDS)
     start, end = words[low].start(), words[high - 1].end()
     value = ("…" if low > 0 else "") + content.text[start:end] + ("…" if high < len(words) else "")
-    return _evidence(article, value, Span.of(article.text, content.start + start, content.start + end))
+    marked = [Span.of(article.text, content.start + words[i].start(), content.start + words[i].end()) for i in changed]
+    return Evidence(article.id, article.outlet, value, Span.of(article.text, content.start + start, content.start + end),
+                    marked, misquote)  # fmt: skip
+
+
+def quote_changes(d: Discrepancy) -> tuple[list[str], list[str]]:
+    """(removed, added): words of the wording most outlets print that a misquote replaced or dropped,
+    and the words the misquote has instead; both empty for other discrepancies."""
+    removed = next(([c.text for c in e.changed] for e in d.evidence if not e.misquoted and e.changed), [])
+    added = next(([c.text for c in e.changed] for e in d.evidence if e.misquoted and e.changed), [])
+    return removed, added
+
+
+# What a reader of a story needs first: words changed inside a quote, then who said it, then facts,
+# then spellings.
+IMPORTANCE: dict[Attribute, int] = {"quote": 0, "speaker": 1, "number": 2, "date": 3, "place": 4, "name": 5}
+
+
+def importance(d: Discrepancy) -> tuple[int, int, str]:
+    """Sort key, most important first; among misquotes, the one with most changed words."""
+    return IMPORTANCE[d.attribute], -sum(len(e.changed) for e in d.evidence), d.id
 
 
 def _length(statement: Statement) -> int:
@@ -410,15 +487,15 @@ def _quotes(context: Context) -> list[Finding]:
     for group in context.groups:
         if not group.misquoted:
             continue
-        quotes = [statements[i] for i in group.statement_ids if i in statements and statements[i][1].kind == "direct"]
+        quotes = [statements[i] for i in group.statement_ids if i in statements and quoted_text(statements[i][1])]
         correct = [(a, s) for a, s in quotes if s.id not in group.misquoted]
         wrong = [(a, s) for a, s in quotes if s.id in group.misquoted]
         if not correct or not wrong:
             continue
         speaker = f"{group.speaker.name}: " if group.speaker else ""
         fullest_correct, fullest_wrong = (max((s for _, s in side), key=_length) for side in (correct, wrong))
-        evidence = [_changed_wording(a, s, fullest_wrong) for a, s in correct]
-        evidence += [_changed_wording(a, s, fullest_correct) for a, s in wrong]
+        evidence = [_changed_wording(a, s, fullest_wrong, misquote=False) for a, s in correct]
+        evidence += [_changed_wording(a, s, fullest_correct, misquote=True) for a, s in wrong]
         findings.append(Finding("quote", group.id, speaker + shorten(correct[0][1].content.text), evidence))
     return findings
 
@@ -440,6 +517,43 @@ def named(speaker: Speaker) -> bool:
     return speaker.kind != "person" or (len(words) >= 2 and name_parts(speaker.name) is not None)
 
 
+def _person(speaker: Speaker) -> str:
+    """One person however fully named: "Raul Labrador" and "Raúl R. Labrador" are one surname."""
+    words = name_words(speaker.name)
+    return _fold(words[-1]) if speaker.kind == "person" and words else _fold(speaker.name)
+
+
+def _attribution(statement: Statement) -> Span:
+    """Where the article credits the statement: its source, else its cue, else the words themselves."""
+    return next(span for span in (statement.source, statement.cue, statement.content) if span is not None and span.text)
+
+
+def _nested(article: Article, statement: Statement) -> bool:
+    """Is the source inside quoted words ("Trump says he …," Bloomberg said): the outlet credits the
+    one quoted, and the attribution inside the quote is no conflict with that."""
+    assert statement.source is not None
+    source = statement.source
+    opened = article.text[article.text.rfind("\n", 0, source.start) + 1 : source.start]
+    inside_quote = opened.count("“") > opened.count("”") or opened.count('"') % 2 == 1
+    return inside_quote or any(
+        o.content.start <= source.start and source.end <= o.content.end for o in article.statements if o.id != statement.id
+    )
+
+
+def _speaker_confidence(credited: list[tuple[Article, Statement, Speaker]]) -> float:
+    """Sure only when every side is a shown statement credited by name there: a "he" resolved wrongly,
+    or a statement that is perhaps none, would make a conflict out of an attribution error."""
+    sure = all(
+        s.confidence >= SHOWN_CONFIDENCE and s.source is not None and s.source.text.lower() not in PRONOUN_KINDS
+        and not _nested(a, s)
+        for a, s, _ in credited
+    )  # fmt: skip
+    return 1.0 if sure else UNSURE_SPEAKER_CONFIDENCE
+
+
+UNSURE_SPEAKER_CONFIDENCE = 0.3
+
+
 def _speakers(context: Context) -> list[Finding]:
     """Statements two outlets credit to two different named people (or named organisations)."""
     statements = _statements(context)
@@ -450,10 +564,11 @@ def _speakers(context: Context) -> list[Finding]:
             for article, statement in (statements[i] for i in group.statement_ids if i in statements)
             if statement.speaker is not None and named(statement.speaker)
         ]
-        if len({_fold(speaker.name) for _, _, speaker in credited}) < 2:
+        if len({_person(speaker) for _, _, speaker in credited}) < 2 or len({a.outlet for a, _, _ in credited}) < 2:
             continue
-        evidence = [_evidence(a, speaker.name, s.source or s.cue) for a, s, speaker in credited]
-        findings.append(Finding("speaker", group.id, shorten(credited[0][1].content.text), evidence))
+        evidence = [_evidence(a, speaker.name, _attribution(s)) for a, s, speaker in credited]
+        confidence = _speaker_confidence(credited)
+        findings.append(Finding("speaker", group.id, shorten(credited[0][1].content.text), evidence, confidence))
     return findings
 
 
@@ -492,6 +607,7 @@ def _placed(findings: Iterable[Finding], story_id: str | None, storyline_id: str
             evidence=f.evidence,
             story_id=story_id,
             storyline_id=storyline_id,
+            confidence=f.confidence,
         )
         for f in findings
     ]

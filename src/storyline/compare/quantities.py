@@ -47,7 +47,9 @@ FUNCTION_WORDS = frozenset(
 ) | AUXILIARIES | HEDGES | frozenset(WEEKDAYS) | frozenset(MONTHS)
 SUBSET_FOLLOWERS = frozenset("the them those these whom which us their its his her our you".split())
 DETERMINERS = frozenset("the a an their his her its our this that these those".split())
-IRREGULAR_PARTICIPLES = frozenset("hurt dead missing left taken held seen shot hit caught stuck sold".split())
+IRREGULAR_PARTICIPLES = frozenset("hurt dead missing left taken held seen shot hit caught stuck sold paid spent won lost".split())
+# After a number these make it a time of day ("3 p.m."), not a count.
+CLOCK_WORDS = frozenset("a p am pm o".split())
 # Predicates that say one thing in other words, after suffix folding.
 PREDICATE_SYNONYMS = {"hurt": "injur", "wound": "injur", "dead": "kill", "died": "kill", "die": "kill", "death": "kill"}
 _SUFFIXES = ("ions", "ion", "ings", "ing", "ies", "ied", "ed", "es", "s", "e")
@@ -163,9 +165,12 @@ def _read_number(tokens: Sequence[Token], i: int) -> tuple[float, str, int] | No
 
 
 def _is_date_part(tokens: Sequence[Token], i: int, value: float) -> bool:
-    """Years, and day numbers next to a month name, count days rather than things."""
-    near = [t.lower for t in (_at(tokens, i - 1), _at(tokens, i + 1)) if t]
-    return (1900 <= value <= 2100 and float(value).is_integer()) or any(w in MONTHS for w in near)
+    """Years, day numbers next to a month name ("Sept. 11") and times of day ("3 p.m.") count no things."""
+    before = _at(tokens, i - 2) if (dot := _at(tokens, i - 1)) and dot.text == "." else dot
+    near = [t.lower for t in (before, _at(tokens, i + 1)) if t]
+    clock = (nxt := _at(tokens, i + 1)) is not None and nxt.lower in CLOCK_WORDS and (
+        (mark := _at(tokens, i + 2)) is None or mark.text in (".", "'"))
+    return (1900 <= value <= 2100 and float(value).is_integer()) or any(w in MONTHS for w in near) or clock
 
 
 def _hedge_start(tokens: Sequence[Token], i: int) -> int:
@@ -180,14 +185,21 @@ def _hedge_start(tokens: Sequence[Token], i: int) -> int:
 
 
 def _is_label(tokens: Sequence[Token], first: int) -> bool:
-    """"Hall 4", "Euro 2028": a name or a label noun right before the number."""
+    """"Hall 4", "Euro 2028", "No. 3", "the Ground Zero mosque": a number in a name or after a label noun."""
     prev = _at(tokens, first - 1)
+    if prev is not None and prev.text == "." and (label := _at(tokens, first - 2)) is not None:
+        return label.lower in LABEL_NOUNS
+    if tokens[first].kind == "word" and tokens[first].text[0].isupper() and not _starts_sentence(tokens, first):
+        return True
     if prev is None or prev.kind != "word":
         return False
-    opener = _at(tokens, first - 2)
-    starts_sentence = opener is None or opener.text in (".", "!", "?", ":", ";", "\"", "“")
-    capitalised = prev.text[0].isupper() and prev.lower not in FUNCTION_WORDS and not starts_sentence
+    capitalised = prev.text[0].isupper() and prev.lower not in FUNCTION_WORDS and not _starts_sentence(tokens, first - 1)
     return capitalised or prev.lower in LABEL_NOUNS
+
+
+def _starts_sentence(tokens: Sequence[Token], i: int) -> bool:
+    opener = _at(tokens, i - 1)
+    return opener is None or opener.text in (".", "!", "?", ":", ";", "\"", "“")
 
 
 def _is_subset(tokens: Sequence[Token], after: int) -> bool:

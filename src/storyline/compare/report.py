@@ -1,7 +1,8 @@
 """The human report: per storyline and story, who reported what, who said what, and where outlets differ.
 
-One data structure (`build`) feeds every format, so the JSON report is exactly what the Markdown and
-HTML reports show.
+One data structure (`build`) feeds every format, so the JSON report is exactly what the full Markdown
+and HTML reports show. The default Markdown and HTML report is a digest of it (`digest`): each story
+in a few lines, so a few hundred articles read in a few pages.
 """
 
 from __future__ import annotations
@@ -13,22 +14,37 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.analysis.confidence import SHOWN_CONFIDENCE
+from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
 from storyline.compare.coverage import coverage, storyline_coverage
+from storyline.compare.discrepancies import importance, quote_changes
 from storyline.model import Article, Discrepancy, Story
 from storyline.store import Store
 
 Report = dict[str, Any]
 
 
+def discrepancy_floor(every: bool) -> float:
+    """Discrepancies below SHOWN_DISCREPANCY are listed only with `every` (`--all`), as statements are."""
+    return 0.0 if every else SHOWN_DISCREPANCY
+
+
 def discrepancy_row(d: Discrepancy, titles: dict[str, str]) -> dict[str, Any]:
+    """A discrepancy as every view shows it; a misquote's sides carry their text in runs, the changed
+    words marked (`removed` on the wording most outlets print, `added` on the misquote)."""
+    removed, added = quote_changes(d)
     return {
         "id": d.id,
         "attribute": d.attribute,
         "subject": d.subject,
+        "confidence": d.confidence,
+        "shown": d.confidence >= SHOWN_DISCREPANCY,
+        "removed": removed,
+        "added": added,
         "evidence": [
             {"outlet": e.outlet or titles.get(e.article_id, e.article_id), "article_id": e.article_id,
-             "value": e.value, "span": e.span.to_dict()}
+             "value": e.value, "span": e.span.to_dict(), "misquoted": e.misquoted,
+             "before": e.value[: len(e.value) - len(e.value.lstrip("…"))], "after": "…" if e.value.endswith("…") else "",
+             "segments": [{"text": text, "changed": changed} for text, changed in e.segments()] if e.changed else []}
             for e in d.evidence
         ],
     }  # fmt: skip
@@ -68,7 +84,10 @@ def story_section(
         ],
         "coverage": coverage(articles, groups, {a: o for a, o in duplicates.items() if a in titles}).to_dict(),
         "speakers": ordered,
-        "discrepancies": [discrepancy_row(d, titles) for d in store.discrepancies(story_id=story["id"])],
+        "discrepancies": [
+            discrepancy_row(d, titles)
+            for d in sorted(store.discrepancies(story_id=story["id"], min_confidence=discrepancy_floor(every)), key=importance)
+        ],
     }  # fmt: skip
 
 
@@ -88,7 +107,8 @@ def _storyline(
         "stories": [story_section(store, s, loaded[s["id"]], duplicates, every) for s in members],
         "coverage": storyline_coverage(threaded, [a for s in members for a in loaded[s["id"]]], duplicates).to_dict(),
         "discrepancies": [
-            discrepancy_row(d, outlets) for d in (store.discrepancies(storyline_id=line_id) if line_id else [])
+            discrepancy_row(d, outlets)
+            for d in (store.discrepancies(storyline_id=line_id, min_confidence=discrepancy_floor(every)) if line_id else [])
         ],
     }
 
@@ -120,6 +140,41 @@ def build(store: Store, story_id: str | None = None, every: bool = False) -> Rep
     }
 
 
+# Statements a digest shows per story: those the most outlets carried.
+KEY_STATEMENTS = 3
+
+
+def _reported_by(row: dict[str, Any]) -> list[str]:
+    return [outlet for outlet, cell in row["cells"].items() if cell["status"] != "absent"]
+
+
+def _digest_story(story: dict[str, Any], storyline: str | None) -> dict[str, Any]:
+    """One story for the digest: its outlets, key statements, differences and what one outlet alone has."""
+    rows = story["coverage"]["rows"]
+    by_id = {row["id"]: row for row in rows}
+    shared = sorted((r for r in rows if len(_reported_by(r)) > 1), key=lambda r: -len(_reported_by(r)))
+    return {
+        "id": story["id"], "label": story["label"], "first_seen": story["first_seen"], "last_seen": story["last_seen"],
+        "storyline": storyline, "outlets": story["coverage"]["outlets"], "articles": len(story["articles"]),
+        "key_statements": [{"label": r["label"], "outlets": _reported_by(r)} for r in shared[:KEY_STATEMENTS]],
+        "discrepancies": story["discrepancies"],
+        "only": [{"outlet": outlet, "count": len(ids), "example": by_id[ids[0]]["label"]}
+                 for outlet, ids in story["coverage"]["exclusive"].items() if ids],
+    }  # fmt: skip
+
+
+def digest(report: Report) -> Report:
+    """The report as a reader of the period wants it: every story once, in time order, with its outlets,
+    the statements most outlets carried, where outlets differ and what only one outlet has."""
+    stories = [
+        _digest_story(story, line["label"] if len(line["stories"]) > 1 else None)
+        for line in report["storylines"]
+        for story in line["stories"]
+    ]
+    stories.sort(key=lambda s: (s["first_seen"] or "9999", s["id"]))
+    return {k: v for k, v in report.items() if k != "storylines"} | {"stories": stories}
+
+
 _env = Environment(
     loader=PackageLoader("storyline.compare", "templates"),
     autoescape=select_autoescape(["html", "html.j2"]),  # the templates end in .j2: "html" alone never matched
@@ -139,8 +194,11 @@ def _markdown_inert(value: Any) -> Any:
 _ENVIRONMENTS = {"md": _env.overlay(finalize=_markdown_inert)}
 
 
-def render(store: Store, fmt: str = "md", story_id: str | None = None, every: bool = False) -> str:
+def render(store: Store, fmt: str = "md", story_id: str | None = None, every: bool = False, full: bool = False) -> str:
+    """JSON is always the whole data; Markdown and HTML are the digest unless `full`."""
     report = build(store, story_id, every)
     if fmt == "json":
         return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    if not full:
+        return _ENVIRONMENTS.get(fmt, _env).get_template(f"digest.{fmt}.j2").render(report=digest(report))
     return _ENVIRONMENTS.get(fmt, _env).get_template(f"report.{fmt}.j2").render(report=report)

@@ -159,6 +159,38 @@ def speakers(
             print(f"[not a statement?] {key} {st.confidence:.2f} {st.cue.text!r} {speaker!r}: {st.content.text[:110]!r}")
 
 
+@eval_app.command("comparison")
+def comparison(
+    paths: Annotated[list[Path], typer.Argument(help="BASIL annotation files, e.g. evaluation/realnews/basil-dev.json.", exists=True, dir_okay=False)],
+    data: Annotated[Path, typer.Option("--data", help="Folder holding basil/ (the article text).", file_okay=False)] = DEFAULT_DATA,
+    every: Annotated[bool, typer.Option("--all", help="Also score discrepancies below the confidence users see.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list every false and missed discrepancy and statement pair.")] = False,
+) -> None:
+    """Discrepancy, misquote and cross-outlet statement-group precision and recall on annotated BASIL events."""
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
+    from storyline.evaluate.comparison import evaluate_comparison
+
+    r = evaluate_comparison(paths, data, SHOWN_CONFIDENCE, 0.0 if every else SHOWN_DISCREPANCY)
+    table = Table("kind", "precision", "recall", title=f"comparison: {', '.join(p.name for p in paths)} ({r.events} events, "
+                  f"{r.articles} articles; {r.hidden} unsure discrepancies {'scored' if every else 'hidden'})", title_justify="left")  # fmt: skip
+    rows = [*((kind, counts) for kind, counts in r.kinds.items() if kind != "quote"), ("discrepancies (all above)", r.discrepancies),
+            ("misquotes (quote)", r.kinds["quote"]), ("cross-outlet statement pairs", r.pairs)]  # fmt: skip
+    for name, c in rows:
+        table.add_row(name, f"{100 * c.scores.precision:.1f}% ({c.right}/{c.found})", f"{100 * c.scores.recall:.1f}% ({c.matched}/{c.gold})")
+    Stdout(width=max(Stdout().width, 100)).print(table)
+    if errors:
+        for d in r.false_discrepancies:
+            sides = " | ".join(f"{e.outlet}: {e.span.text!r}" for e in d.evidence)
+            print(f"[false {d.attribute} {d.confidence:.2f}] {d.subject!r}: {sides}")
+        for g in r.missed_differences:
+            print(f"[missed {g.kind}] {g.event[:8]} " + " | ".join(f"{a.rsplit(':', 1)[1]}: {w!r}" for a, (_, w) in g.sides.items()))
+        for a, b in r.false_pairs:
+            print(f"[false pair] {a.speaker.name if a.speaker else '–'}: {a.content.text[:70]!r} | "
+                  f"{b.speaker.name if b.speaker else '–'}: {b.content.text[:70]!r}")  # fmt: skip
+        for x, y in r.missed_pairs:
+            print(f"[missed pair] {x} | {y}")
+
+
 train_app = typer.Typer(
     help="Learn storyline's models from public annotated data (the data stays where it is; the model is written into the package).",
     no_args_is_help=True,

@@ -135,7 +135,8 @@ CREATE TABLE IF NOT EXISTS discrepancies (
     attribute    TEXT NOT NULL,
     subject      TEXT NOT NULL,
     story_id     TEXT,
-    storyline_id TEXT
+    storyline_id TEXT,
+    confidence   REAL NOT NULL DEFAULT 1.0
 );
 CREATE TABLE IF NOT EXISTS discrepancy_evidence (
     discrepancy_id TEXT NOT NULL REFERENCES discrepancies(id),
@@ -144,7 +145,9 @@ CREATE TABLE IF NOT EXISTS discrepancy_evidence (
     value          TEXT NOT NULL,
     start          INTEGER NOT NULL,
     "end"          INTEGER NOT NULL,
-    text           TEXT NOT NULL
+    text           TEXT NOT NULL,
+    changed        TEXT NOT NULL DEFAULT '[]',
+    misquoted      INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS discrepancy_evidence_id ON discrepancy_evidence(discrepancy_id);
 

@@ -39,12 +39,17 @@ from storyline.store.dialect import SQLITE, Connection, Dialect, Row
 if TYPE_CHECKING:
     from storyline.relate.duplicates import DuplicateMatch
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Tables an older store is given rows for when first opened, and the version each came with:
 # its articles their minhash buckets (`fill_buckets`), its entities their keys (`fill_entity_keys`).
 BACKFILLS = {"buckets": 4, "entity_keys": 5}
 # Columns an older store's tables are given when first opened (empty for the rows already there).
-ADDED_COLUMNS = {("statements", "speaker_role", "TEXT"): 6}
+ADDED_COLUMNS = {
+    ("statements", "speaker_role", "TEXT"): 6,
+    ("discrepancies", "confidence", "REAL NOT NULL DEFAULT 1.0"): 7,
+    ("discrepancy_evidence", "changed", "TEXT NOT NULL DEFAULT '[]'"): 7,
+    ("discrepancy_evidence", "misquoted", "INTEGER NOT NULL DEFAULT 0"): 7,
+}
 
 
 class StoreError(RuntimeError):
@@ -370,15 +375,16 @@ class Store:
         db.execute(f"DELETE FROM discrepancies WHERE {column}=?", (scope_id,))
         for d in discrepancies:
             db.execute(
-                "INSERT INTO discrepancies(id, attribute, subject, story_id, storyline_id) VALUES (?,?,?,?,?)"
+                "INSERT INTO discrepancies(id, attribute, subject, story_id, storyline_id, confidence) VALUES (?,?,?,?,?,?)"
                 " ON CONFLICT(id) DO UPDATE SET attribute=excluded.attribute, subject=excluded.subject,"
-                " story_id=excluded.story_id, storyline_id=excluded.storyline_id",
-                (d.id, d.attribute, d.subject, d.story_id, d.storyline_id),
+                " story_id=excluded.story_id, storyline_id=excluded.storyline_id, confidence=excluded.confidence",
+                (d.id, d.attribute, d.subject, d.story_id, d.storyline_id, d.confidence),
             )
             db.executemany(
-                'INSERT INTO discrepancy_evidence(discrepancy_id, article_id, outlet, value, start, "end", text)'
-                " VALUES (?,?,?,?,?,?,?)",
-                [(d.id, e.article_id, e.outlet, e.value, e.span.start, e.span.end, e.span.text) for e in d.evidence],
+                'INSERT INTO discrepancy_evidence(discrepancy_id, article_id, outlet, value, start, "end", text, changed, misquoted)'
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                [(d.id, e.article_id, e.outlet, e.value, e.span.start, e.span.end, e.span.text,
+                  json.dumps([[c.start, c.end] for c in e.changed]), int(e.misquoted)) for e in d.evidence],  # fmt: skip
             )
 
     # ---- reading: the relate stage's memory ----------------------------------------------------
@@ -587,7 +593,9 @@ class Store:
             )  # fmt: skip
         return groups
 
-    def discrepancies(self, *, story_id: str | None = None, storyline_id: str | None = None) -> list[Discrepancy]:
+    def discrepancies(
+        self, *, story_id: str | None = None, storyline_id: str | None = None, min_confidence: float = 0.0
+    ) -> list[Discrepancy]:
         where, args = [], []
         if story_id:
             where.append("story_id=?")
@@ -595,16 +603,20 @@ class Store:
         if storyline_id:
             where.append("storyline_id=?")
             args.append(storyline_id)
-        sql = "SELECT * FROM discrepancies" + (" WHERE " + " OR ".join(where) if where else "") + " ORDER BY attribute, id"
+        scope = "(" + " OR ".join(where) + ") AND " if where else ""
+        sql = f"SELECT * FROM discrepancies WHERE {scope}confidence >= ? ORDER BY attribute, id"
+        args.append(min_confidence)
         out = []
         for d in list(self.db.execute(sql, args)):
             evidence = [
-                Evidence(e["article_id"], e["outlet"], e["value"], Span(e["start"], e["end"], e["text"]))
+                Evidence(e["article_id"], e["outlet"], e["value"], span := Span(e["start"], e["end"], e["text"]),
+                         [Span(s, t, span.text[s - span.start : t - span.start]) for s, t in json.loads(e["changed"])],
+                         bool(e["misquoted"]))  # fmt: skip
                 for e in self.db.execute(
                     "SELECT * FROM discrepancy_evidence WHERE discrepancy_id=? ORDER BY rowid", (d["id"],)
                 )
             ]
-            out.append(Discrepancy(d["id"], d["attribute"], d["subject"], evidence, d["story_id"], d["storyline_id"]))
+            out.append(Discrepancy(d["id"], d["attribute"], d["subject"], evidence, d["story_id"], d["storyline_id"], d["confidence"]))
         return out
 
     def error_rows(self) -> list[Row]:

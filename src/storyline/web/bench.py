@@ -130,8 +130,8 @@ def _save_story(db, story: int, day: date, members: list[dict], stories_per_line
         db.executemany("INSERT INTO statement_group_members VALUES (?,?,?)",
                        [(gid, m["statements"][k][0], int(j == 1)) for j, m in enumerate(members)])  # fmt: skip
     did = stable_id(sid, "number", prefix="d")
-    db.execute("INSERT INTO discrepancies VALUES (?,?,?,?,NULL)", (did, "number", "people evacuated", sid))
-    db.executemany("INSERT INTO discrepancy_evidence VALUES (?,?,?,?,?,?,?)",
+    db.execute("INSERT INTO discrepancies VALUES (?,?,?,?,NULL,1.0)", (did, "number", "people evacuated", sid))
+    db.executemany("INSERT INTO discrepancy_evidence VALUES (?,?,?,?,?,?,?,'[]',0)",
                    [(did, m["article"][0], m["article"][2], str(100 + j), 0, 4, m["article"][7][:4])
                     for j, m in enumerate(members[:2])])  # fmt: skip
 

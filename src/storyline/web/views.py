@@ -52,7 +52,8 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
 
 def with_discrepancies(store: Store, line: dict[str, Any]) -> dict[str, Any]:
     """A storyline with the discrepancies that hold across it (name spellings), as the report words them."""
-    line["discrepancies"] = [report.discrepancy_row(d, {}) for d in store.discrepancies(storyline_id=line["id"])]
+    shown = store.discrepancies(storyline_id=line["id"], min_confidence=report.discrepancy_floor(every=False))
+    line["discrepancies"] = [report.discrepancy_row(d, {}) for d in shown]
     return line
 
 
