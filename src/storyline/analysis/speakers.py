@@ -284,7 +284,7 @@ class SpeakerResolver:
         compounded at the head, without titles; an entity like any named one, for the registry to join."""
         if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "DATE", "FAC") or head.lower_ in TITLES:
             return None
-        words = [t for t in head.subtree if t.i <= head.i and (t is head or t.dep_ == "compound") and t.pos_ == "PROPN"]
+        words = _proper_compound(head)
         while words and (words[0].lower_.rstrip(".") in TITLES or words[0].i != words[-1].i - len(words) + 1):
             words = words[1:]
         if not words:
@@ -302,7 +302,7 @@ class SpeakerResolver:
         Archive"): an organisation, with its mention, like any named one."""
         if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "PERSON"):
             return None
-        words = [t for t in token.subtree if t.i <= token.i and (t is token or t.dep_ == "compound") and t.pos_ == "PROPN"]
+        words = _proper_compound(token)
         if len(words) < 2 or words[0].i != token.i - len(words) + 1:
             return None
         span = Span.of(self.text, words[0].idx, token.idx + len(token))
@@ -437,6 +437,11 @@ class SpeakerResolver:
             entity.add_alias(span.text, self.article_id)
         self.antecedents.append(_Antecedent(source.start_char, entity_id))
         return Resolved(entity, self._role(source, entity_id, via))
+
+
+def _proper_compound(head: Token) -> list[Token]:
+    """The proper nouns compounded onto a head, and the head: a name the model did not tag."""
+    return [t for t in head.subtree if t.i <= head.i and (t is head or t.dep_ == "compound") and t.pos_ == "PROPN"]
 
 
 def _owner_candidates(head: Token) -> Iterator[Token]:
