@@ -261,6 +261,7 @@ def serve(
     allow_ingest: Annotated[
         bool, typer.Option(help="Let the browser add articles (a form and POST /api/ingest); read-only without it.")
     ] = False,
+    model: ModelOption = "fast",
 ) -> None:
     """Open the store in the browser: stories, storylines, speakers, articles, search, and a JSON API under /api/."""
     import uvicorn
@@ -270,7 +271,7 @@ def serve(
 
     _open(db).close()  # a clear message for a missing or foreign store, before the server starts
     loopback = host in LOOPBACK_HOSTS
-    web = create_app(db, allow_ingest=allow_ingest, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+    web = create_app(db, allow_ingest=allow_ingest, allowed_hosts=LOOPBACK_HOSTS if loopback else None, model=model)
     console.print(f"storyline on [bold]http://{host}:{port}/[/] ({'ingest allowed' if allow_ingest else 'read-only'})")
     uvicorn.run(web, host=host, port=port, log_level="warning")
 

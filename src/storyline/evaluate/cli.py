@@ -226,6 +226,7 @@ def train_tagger_command(
     run: Annotated[Path, typer.Option("--run", help="Folder for checkpoints (one per epoch), settings and train.log.")] = Path("tagger-run"),
     out: Annotated[Path | None, typer.Option("--out", help="Where to write the int8 ONNX model; default: the file storyline loads.")] = None,
     epochs: Annotated[int, typer.Option(min=1)] = 3,
+    learning_rate: Annotated[float, typer.Option("--learning-rate", min=0.0, help="Peak AdamW learning rate.")] = 5e-5,
     layers: Annotated[int, typer.Option(min=1, max=6, help="MiniLM layers kept; 3 runs about twice as fast.")] = 6,
     seed: Annotated[int, typer.Option()] = 13,
     threads: Annotated[int, typer.Option(min=1, help="torch CPU threads.")] = 2,
@@ -240,9 +241,9 @@ def train_tagger_command(
     try:
         require_torch()
     except RuntimeError as error:
-        Console(stderr=True).print(f"[red]{error}[/]")
+        Console(stderr=True).print(str(error), style="red", markup=False)
         raise typer.Exit(2) from error
-    settings = TrainingSettings(epochs=epochs, layers=layers, seed=seed, threads=threads)
+    settings = TrainingSettings(epochs=epochs, learning_rate=learning_rate, layers=layers, seed=seed, threads=threads)
     started = time.perf_counter()
     console = Console(stderr=True)
     model = train_tagger(path, run, settings, resume=resume, on_step=lambda s, n, loss: s % 50 == 0 and console.print(f"step {s}/{n} loss {loss:.4f}"))
