@@ -25,11 +25,14 @@ Range = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class MergeSettings:
-    """How rule statements and tagged ones combine; the defaults are the variant chosen on PolNeAR dev."""
+    """How rule statements and tagged ones combine. The defaults scored best of all 128 variants on PolNeAR
+    dev (exact F1 source/cue/content 75.2/67.7/58.7, tagger alone 73.6/67.4/57.7): the rules' quote marks
+    bound a quote's content better, their parse a reported statement's source; a rule statement the
+    tagger missed is more often wrong than right."""
 
-    rules_alone: bool = True  # keep rule statements the tagger has nothing overlapping
+    rules_alone: bool = False  # keep rule statements the tagger has nothing overlapping
     quoted: frozenset[str] = frozenset({"content"})  # span types taken from a rule's quote-mark (or transcript) statement
-    reported: frozenset[str] = frozenset()  # ... and from its other statements (reported speech, "according to")
+    reported: frozenset[str] = frozenset({"source"})  # ... and from its other statements (reported speech, "according to")
 
 
 MERGE = MergeSettings()
