@@ -72,7 +72,7 @@ def link(doc: Doc, tagged: list[TaggedSpan]) -> list[Attribution]:
         near = min(sources, key=lambda s: _gap(s, cue), default=None) if cue is not None else None
         source = doc.char_span(*near, alignment_mode="expand") if near is not None else None
         found.append(
-            Attribution(_kind(text, content, quotes), content, cue or (content[0], content[0]), source, follows=cue is None)
+            Attribution(_kind(text, content, quotes), content, cue or (content[0], content[0]), source, follows=source is None)
         )
     return found
 
