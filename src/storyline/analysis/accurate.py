@@ -8,7 +8,6 @@ content, each span type comes from the side that scored better for it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
@@ -16,11 +15,9 @@ from spacy.tokens import Doc
 
 from storyline.analysis.quotes import find_quotes
 from storyline.analysis.statements import Attribution, find_attributions
-from storyline.analysis.tagger import TaggedSpan, load_tagger
+from storyline.analysis.tagger import Range, TaggedSpan, load_tagger
 from storyline.model import StatementKind
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
-Range = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +52,7 @@ def _kind(text: str, content: Range, quotes: list[Range]) -> StatementKind:
 def link(doc: Doc, tagged: list[TaggedSpan]) -> list[Attribution]:
     """One attribution per tagged content: the nearest cue in its paragraph, and that cue's nearest source."""
     text = doc.text
-    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    breaks = [n for n, char in enumerate(text) if char == "\n"]  # a line break ends a paragraph
 
     def paragraph(pos: int) -> int:
         return bisect_left(breaks, pos)

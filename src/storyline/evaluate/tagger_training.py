@@ -223,12 +223,13 @@ def _checkpoints(run: Path) -> list[Path]:
 
 
 def train_tagger(
-    folder: Path, run: Path, settings: TrainingSettings, *, resume: bool = False, max_steps: int | None = None,
+    folder: Path, run: Path, settings: TrainingSettings, *, resume: bool = False,
     on_step: Callable[[int, int, float], None] = lambda step, total, loss: None,
 ) -> Any:
     """Train on every window of the split, a checkpoint in `run` after each epoch; returns the model.
 
-    `max_steps` ends each epoch early (for tests and trials: a few steps prove the loop)."""
+    With `resume`, training continues after the run's last checkpoint; a checkpoint copied into a new run
+    with more epochs continues as a warm restart (the learning rate rises again and decays to the new end)."""
     torch = require_torch()
     torch.set_num_threads(settings.threads)
     run.mkdir(parents=True, exist_ok=True)
@@ -246,7 +247,7 @@ def train_tagger(
         model = build_model(settings.layers)
         load_base(model)
         data = examples(folder)
-        steps_per_epoch = min(math.ceil(len(data) / settings.batch_size), max_steps or math.inf)
+        steps_per_epoch = math.ceil(len(data) / settings.batch_size)
         total = steps_per_epoch * settings.epochs
         warmup = max(1, int(total * settings.warmup))
         optimiser = torch.optim.AdamW(model.parameters(), lr=settings.learning_rate, weight_decay=0.01)
@@ -269,7 +270,7 @@ def train_tagger(
         for epoch in range(first, settings.epochs):
             model.train()
             started = time.perf_counter()
-            for step, batch in enumerate(_batches(data, settings.batch_size, rng)[:steps_per_epoch]):
+            for step, batch in enumerate(_batches(data, settings.batch_size, rng)):
                 ids, mask, labels = _tensors(torch, batch)
                 loss = loss_fn(model(ids, mask).reshape(-1, len(LABELS)), labels.reshape(-1))
                 optimiser.zero_grad()
