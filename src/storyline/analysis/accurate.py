@@ -23,7 +23,8 @@ from storyline.model import StatementKind
 @dataclass(frozen=True, slots=True)
 class MergeSettings:
     """How rule statements and tagged ones combine. The defaults scored best of all 128 variants on PolNeAR
-    dev (exact F1 source/cue/content 75.2/67.7/58.7, tagger alone 73.6/67.4/57.7): the rules' quote marks
+    dev with the first epoch's model (exact F1 source/cue/content 75.2/67.7/58.7, tagger alone
+    73.6/67.4/57.7; with the shipped model 75.5/70.4/60.0 against 74.3/70.3/59.1): the rules' quote marks
     bound a quote's content better, their parse a reported statement's source; a rule statement the
     tagger missed is more often wrong than right."""
 
