@@ -19,7 +19,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
-from storyline.evaluate.cli import eval_app, train_app
+from storyline.evaluate.cli import ModelOption, eval_app, train_app
 from storyline.terminal import Stdout, progress
 
 
@@ -134,6 +134,7 @@ def analyze(
     batch_size: Annotated[
         int, typer.Option(min=1, help="Pages or articles per batch: one spaCy pass, and one task for --workers or --dask.")
     ] = 32,  # pipeline.BATCH_SIZE, not imported here so that `--help` stays fast
+    model: ModelOption = "fast",
 ) -> None:
     """Analyse news into the store: extract articles, find statements and speakers, group stories.
 
@@ -150,7 +151,7 @@ def analyze(
     try:
         with progress(console, "analysing", count(inputs)) as advance:
             summary = run(inputs, db, allow_private=allow_private, progress=advance, workers=workers, dask=dask,
-                          batch_size=batch_size)  # fmt: skip
+                          batch_size=batch_size, model=model)  # fmt: skip
     except KeyboardInterrupt:
         console.print(f"[yellow]Interrupted.[/] Every stored article is whole; run the same command again to finish → {mask_password(db)}")
         raise typer.Exit(130) from None
@@ -265,6 +266,7 @@ def serve(
     allow_ingest: Annotated[
         bool, typer.Option(help="Let the browser add articles (a form and POST /api/ingest); read-only without it.")
     ] = False,
+    model: ModelOption = "fast",
 ) -> None:
     """Open the store in the browser: stories, storylines, speakers, articles, search, and a JSON API under /api/."""
     import uvicorn
@@ -274,7 +276,7 @@ def serve(
 
     _open(db).close()  # a clear message for a missing or foreign store, before the server starts
     loopback = host in LOOPBACK_HOSTS
-    web = create_app(db, allow_ingest=allow_ingest, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+    web = create_app(db, allow_ingest=allow_ingest, allowed_hosts=LOOPBACK_HOSTS if loopback else None, model=model)
     console.print(f"storyline on [bold]http://{host}:{port}/[/] ({'ingest allowed' if allow_ingest else 'read-only'})")
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
@@ -313,12 +315,14 @@ def bench_pipeline(
     workers: Annotated[int, typer.Option(min=1, help="Also run end to end with --workers N, beside bare spaCy on N processes.")] = 1,
     dask: DaskOption = None,
     stage: Annotated[list[str] | None, typer.Option(help="Only these stages (repeat the option); default: all.")] = None,
+    model: ModelOption = "fast",
 ) -> None:
     """Articles/s and peak memory per stage and end to end, beside bare trafilatura and spaCy on the same pages.
 
     Each stage runs in a fresh process, models loaded before the clock starts. Parallel runs are set
     beside bare spaCy on as many processes, and beside the same stage on one process. Memory is
-    constant in corpus size when `--articles 10000` and `--articles 200000` peak alike.
+    constant in corpus size when `--articles 10000` and `--articles 200000` peak alike. `--model accurate`
+    runs analysis and end to end again with that statement finder, beside the fast one.
     """
     from storyline.evaluate.bench import STAGES, SyntheticPages, measure, plan, ratios
 
@@ -326,7 +330,7 @@ def bench_pipeline(
     if unknown:
         raise typer.BadParameter(f"unknown stage {', '.join(unknown)}; stages are: {', '.join(STAGES)}", param_hint="--stage")
     pages = SyntheticPages(tuple(inputs or [Path("examples/corpus")]), articles)
-    runs = plan(workers, dask, stage)
+    runs = plan(workers, dask, stage, model)
     results = measure(pages, runs)
     notes = ratios(results, runs)
     table = Table("stage", "items", "per second", "peak MB", "worker peak MB", "compared", title=f"{articles} pages", title_justify="left")

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from storyline.analysis.finders import DEFAULT_FINDER, finder
 from storyline.analysis.identity import EntityChanges, EntityRegistry, KnownEntity, filing_keys
 from storyline.compare.discrepancies import FINDERS, find_discrepancies, name_discrepancies
 from storyline.extraction import Draft, finish
@@ -69,12 +71,15 @@ class Pipeline:
     """One process's view of the corpus: the store plus the in-memory indexes rebuilt from it.
 
     `mapper` runs the stages that need no corpus state (reading pages, parsing, embedding) on batches
-    of `batch_size`; the default, the builtin `map`, runs them here.
+    of `batch_size`; the default, the builtin `map`, runs them here. `model` names the statement finder.
     """
 
     def __init__(
-        self, store: Store, *, allow_private: bool = False, batch_size: int = BATCH_SIZE, mapper: Mapper = map
+        self, store: Store, *, allow_private: bool = False, batch_size: int = BATCH_SIZE, mapper: Mapper = map,
+        model: str = DEFAULT_FINDER,
     ) -> None:
+        finder(model)  # an unknown name fails here, not in a worker
+        self.model = model
         self.store = store
         self.allow_private = allow_private
         self.batch_size = batch_size
@@ -99,7 +104,7 @@ class Pipeline:
         """Like `run`, for documents a source already fetched (feed items)."""
         summary = RunSummary()
         articles = self._new_articles(items, summary, progress)
-        for analysed in self.mapper(analyse_batch, batched(articles, self.batch_size)):
+        for analysed in self.mapper(partial(analyse_batch, model=self.model), batched(articles, self.batch_size)):
             self.add(analysed, summary, progress)
         summary.stories_updated = self.refresh(progress)
         return summary
@@ -332,14 +337,16 @@ def analyze(
     workers: int = 1,
     dask: str | None = None,
     batch_size: int = BATCH_SIZE,
+    model: str = DEFAULT_FINDER,
 ) -> RunSummary:
     """Ingest, extract, analyse and relate `inputs` into the store at `db`; already-stored input is skipped.
 
     `workers` > 1 reads and analyses on that many processes; `dask` runs that work on the Dask scheduler
     at that address ("local": a LocalCluster of `workers` processes); a task is `batch_size` pages or
-    articles. The store ends the same either way.
+    articles. The store ends the same either way. `model` names the statement finder ("fast", "accurate").
     """
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     with open_store(db) as store, runner(workers, dask) as mapper:
-        return Pipeline(store, allow_private=allow_private, batch_size=batch_size, mapper=mapper).run(inputs, progress)
+        pipeline = Pipeline(store, allow_private=allow_private, batch_size=batch_size, mapper=mapper, model=model)
+        return pipeline.run(inputs, progress)

@@ -8,7 +8,7 @@ from storyline.analysis.confidence import evidence
 from storyline.analysis.entities import build_entities
 from storyline.analysis.quotes import find_quotes
 from storyline.analysis.speakers import SpeakerResolver
-from storyline.analysis.statements import find_attributions
+from storyline.analysis.finders import DEFAULT_FINDER, finder
 from storyline.model import Article, Span, Speaker, Statement
 
 
@@ -22,11 +22,12 @@ def _sentences(text: str, doc: Doc) -> list[Span]:
     return spans
 
 
-def annotate(article: Article, doc: Doc) -> Article:
-    """Fill the article's analysis layers from its parse; replaces any earlier analysis."""
+def annotate(article: Article, doc: Doc, model: str = DEFAULT_FINDER) -> Article:
+    """Fill the article's analysis layers from its parse, statements by the finder `model`; replaces any
+    earlier analysis."""
     text = article.text
     found = build_entities(article.id, text, doc)
-    attributions = find_attributions(doc)
+    attributions = finder(model)(doc)
     excluded = [(q.start, q.end) for q in find_quotes(text)] + [a.content for a in attributions]
     resolver = SpeakerResolver(article.id, text, found, excluded, doc)
     statements = []

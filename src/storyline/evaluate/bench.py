@@ -21,7 +21,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from queue import Empty
@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from storyline.analysis.finders import DEFAULT_FINDER
 from storyline.model import Article, Document, Entity
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def _unspool(path: Path) -> Iterator:  # noqa: ANN401 — whatever `_spool` wrot
                 return
 
 
-def _bare_extraction(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[int, float]:
+def _bare_extraction(pages: SyntheticPages, workers: int, dask: str | None, model: str) -> tuple[int, float]:
     import trafilatura
 
     count, started = 0, time.perf_counter()
@@ -153,7 +154,7 @@ def _bare_extraction(pages: SyntheticPages, workers: int, dask: str | None) -> t
     return count, time.perf_counter() - started
 
 
-def _extraction(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[int, float]:
+def _extraction(pages: SyntheticPages, workers: int, dask: str | None, model: str) -> tuple[int, float]:
     from storyline.extraction import ExtractionError, extract
 
     extract(next(iter(pages)))  # warm up lazy imports outside the clock
@@ -177,7 +178,7 @@ def _articles(pages: SyntheticPages) -> Iterator:
             continue
 
 
-def _bare_spacy(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[int, float]:
+def _bare_spacy(pages: SyntheticPages, workers: int, dask: str | None, model: str) -> tuple[int, float]:
     """spaCy alone on the extracted texts, on as many processes as the pipeline run it is set beside."""
     from storyline.analysis.nlp import load_nlp
 
@@ -195,7 +196,7 @@ def _bare_spacy(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[
         return count, time.perf_counter() - started - startup
 
 
-def _bare_minilm(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[int, float]:
+def _bare_minilm(pages: SyntheticPages, workers: int, dask: str | None, model: str) -> tuple[int, float]:
     """The story embedding model alone, on the same lead texts the pipeline embeds."""
     from storyline.relate.embeddings import embed_documents, lead_text
     from storyline.scale.ordered import batched
@@ -209,7 +210,7 @@ def _bare_minilm(pages: SyntheticPages, workers: int, dask: str | None) -> tuple
         return count, time.perf_counter() - started
 
 
-def _analysis(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[int, float]:
+def _analysis(pages: SyntheticPages, workers: int, dask: str | None, model: str) -> tuple[int, float]:
     from storyline.analysis import analyse_many
     from storyline.analysis.nlp import load_nlp
 
@@ -217,12 +218,12 @@ def _analysis(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[in
         spool = _spool(_articles(pages), Path(tmp))
         load_nlp()
         count, started = 0, time.perf_counter()
-        for _ in analyse_many(_unspool(spool)):
+        for _ in analyse_many(_unspool(spool), model=model):
             count += 1
         return count, time.perf_counter() - started
 
 
-def _end_to_end(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[int, float]:
+def _end_to_end(pages: SyntheticPages, workers: int, dask: str | None, model: str) -> tuple[int, float]:
     """HTML in, statements and stories stored; models (and workers) are loaded before the clock starts."""
     from storyline.analysis.nlp import load_nlp
     from storyline.pipeline import Pipeline
@@ -242,7 +243,7 @@ def _end_to_end(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[
             while len(seen) < workers:
                 seen.update(mapper(_warm_pid, range(workers)))
         with Store(Path(tmp) / "bench.db") as store:
-            pipeline = Pipeline(store, mapper=mapper)
+            pipeline = Pipeline(store, mapper=mapper, model=model)
             started = time.perf_counter()
             summary = pipeline.run_documents(iter(pages))
             return summary.added, time.perf_counter() - started
@@ -257,7 +258,6 @@ def _replayed(pages: SyntheticPages) -> Iterator[Analysed]:
     each later round rewrites an analysed page word for word with words of the same length from the same
     pages (capitalised for capitalised, sparing speech cues), so every span still holds, and dates it
     `DAYS_PER_ROUND` later. Each round names new people, as the rewritten pages do."""
-    from dataclasses import replace
 
     from storyline.model import Mention, Span, Speaker, Statement
     from storyline.pipeline import BATCH_SIZE
@@ -313,7 +313,7 @@ def _replayed(pages: SyntheticPages) -> Iterator[Analysed]:
         yield Analysed([a for a, _ in made], np.stack([v for _, v in made]))
 
 
-def _relate_replayed(pages: SyntheticPages, workers: int, dask: str | None) -> tuple[int, float]:
+def _relate_replayed(pages: SyntheticPages, workers: int, dask: str | None, model: str) -> tuple[int, float]:
     """What depends on the corpus so far (identities, near-copies, stories, the store), on replayed analyses."""
     from storyline.pipeline import Pipeline, RunSummary
     from storyline.store import Store
@@ -339,7 +339,7 @@ def _warm_pid(_: int) -> int:
     return os.getpid()
 
 
-Stage = Callable[[SyntheticPages, int, str | None], tuple[int, float]]
+Stage = Callable[[SyntheticPages, int, str | None, str], tuple[int, float]]
 BARE_EXTRACT = "trafilatura.extract (bare)"
 BARE_SPACY = "spaCy nlp.pipe (bare)"
 END_TO_END = "storyline end to end"
@@ -354,38 +354,45 @@ STAGES: dict[str, Stage] = {
     END_TO_END: _end_to_end,
     RELATE_REPLAYED: _relate_replayed,
 }
+# The stages a statement model changes; `--model` runs them again with it.
+MODEL_STAGES = ("storyline analysis", END_TO_END)
 # What each storyline stage is set beside: the bare library doing the same job's core.
 BARE = {"storyline extract": BARE_EXTRACT, "storyline analysis": BARE_SPACY, END_TO_END: BARE_SPACY}
 
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One stage on some number of processes; `dask` is a scheduler address or "local"."""
+    """One stage on some number of processes; `dask` is a scheduler address or "local"; `model` the statement finder."""
 
     stage: str
     processes: int = 1
     dask: str | None = None
+    model: str = DEFAULT_FINDER
 
     @property
     def label(self) -> str:
+        stage = self.stage if self.model == DEFAULT_FINDER else f"{self.stage} (model {self.model})"
         if self.dask is not None:
-            return f"{self.stage}, dask {self.processes} workers"
-        return f"{self.stage}, {self.processes} processes" if self.processes > 1 else self.stage
+            return f"{stage}, dask {self.processes} workers"
+        return f"{stage}, {self.processes} processes" if self.processes > 1 else stage
 
 
-def plan(workers: int, dask: str | None, stages: list[str] | None = None) -> list[Run]:
-    """Every stage on one process; with workers > 1, bare spaCy and end to end again on that many."""
+def plan(workers: int, dask: str | None, stages: list[str] | None = None, model: str = DEFAULT_FINDER) -> list[Run]:
+    """Every stage on one process; with workers > 1, bare spaCy and end to end again on that many; with
+    another statement model, the stages it changes again with that model, beside the default's."""
     runs = [Run(stage) for stage in stages or list(STAGES)]
     wanted = set(stages or STAGES)
     if workers > 1:
         runs += [Run(stage, workers) for stage in (BARE_SPACY, END_TO_END) if stage in wanted]
     if dask is not None and END_TO_END in wanted:
         runs.append(Run(END_TO_END, workers, dask))
+    if model != DEFAULT_FINDER:
+        runs += [replace(r, model=model) for r in runs if r.stage in MODEL_STAGES]
     return runs
 
 
 def _child(run: Run, pages: SyntheticPages, queue: mp.Queue) -> None:
-    items, seconds = STAGES[run.stage](pages, run.processes, run.dask)
+    items, seconds = STAGES[run.stage](pages, run.processes, run.dask, run.model)
     queue.put((items, seconds, _peak_mb(), _peak_mb(resource.RUSAGE_CHILDREN)))
 
 
@@ -412,14 +419,14 @@ def measure(pages: SyntheticPages, runs: list[Run]) -> list[Measure]:
 
 def ratios(results: list[Measure], runs: list[Run]) -> dict[str, str]:
     """Per measured label, how it compares: to its bare library on as many processes, and to one process."""
-    by_run = {(r.stage, r.processes, r.dask): m for r, m in zip(runs, results, strict=True)}
+    by_run = {(r.stage, r.processes, r.dask, r.model): m for r, m in zip(runs, results, strict=True)}
     out = {}
     for run, m in zip(runs, results, strict=True):
         notes = []
-        bare = by_run.get((BARE.get(run.stage, ""), run.processes, None))
+        bare = by_run.get((BARE.get(run.stage, ""), run.processes, None, DEFAULT_FINDER))
         if bare and bare.rate:
             notes.append(f"{m.rate / bare.rate:.2f}× of {bare.name}")
-        single = by_run.get((run.stage, 1, None))
+        single = by_run.get((run.stage, 1, None, run.model))
         if single and single is not m and single.rate:
             notes.append(f"{m.rate / single.rate:.2f}× of 1 process")
         out[m.name] = "; ".join(notes)

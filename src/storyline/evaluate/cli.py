@@ -11,6 +11,21 @@ from rich.table import Table
 
 from storyline.terminal import Stdout
 
+
+
+def _known_model(name: str) -> str:
+    from storyline.analysis.finders import FINDERS
+
+    if name not in FINDERS:
+        raise typer.BadParameter(f"{name!r} is not one of: {', '.join(FINDERS)}")
+    return name
+
+
+ModelOption = Annotated[
+    str,
+    typer.Option("--model", callback=_known_model, help="Statement finder: fast (rules) or accurate (a learned tagger beside the rules, slower)."),
+]
+
 eval_app = typer.Typer(
     help="Measure storyline on public annotated data (paths to the data are arguments; nothing is downloaded).",
     no_args_is_help=True,
@@ -84,13 +99,14 @@ def extraction(
 def statements(
     path: Annotated[Path, typer.Argument(help="A PolNeAR split folder (`text/*.txt`, `attributions/*.ann`), e.g. polnear/dev.", exists=True, file_okay=False)],
     workers: Annotated[int, typer.Option("--workers", min=1, help="spaCy processes parsing the articles; the figures do not change, the speed does.")] = 1,
+    model: ModelOption = "fast",
 ) -> None:
     """Source, cue and content span P/R/F1 (exact and overlap match) against PolNeAR, speaker accuracy, articles/s."""
     from storyline.evaluate.statements import evaluate_statements
 
-    r = evaluate_statements(path, processes=workers)
+    r = evaluate_statements(path, processes=workers, model=model)
     table = Table("span", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1", "gold", "found",
-                  title=f"statements: {path.name}", title_justify="left")  # fmt: skip
+                  title=f"statements: {path.name} (model {model})", title_justify="left")  # fmt: skip
     for role, counts in r.roles.items():
         exact, overlap = counts.exact_scores, counts.overlap_scores
         table.add_row(role, *(f"{100 * v:.1f}" for v in (exact.precision, exact.recall, exact.f1, overlap.precision, overlap.recall, overlap.f1)),
@@ -234,3 +250,34 @@ def train_names_command(
     table = build_table(counts)
     target.write_text(table, encoding="utf-8")
     Stdout().print(f"{len(table.splitlines())} first names written to {target}")
+
+
+@train_app.command("tagger")
+def train_tagger_command(
+    path: Annotated[Path, typer.Argument(help="A PolNeAR training split folder, e.g. polnear/train (never the split you report on).", exists=True, file_okay=False)],
+    run: Annotated[Path, typer.Option("--run", help="Folder for checkpoints (one per epoch), settings and train.log.")] = Path("tagger-run"),
+    out: Annotated[Path | None, typer.Option("--out", help="Where to write the int8 ONNX model; default: the file storyline loads.")] = None,
+    epochs: Annotated[int, typer.Option(min=1)] = 3,
+    learning_rate: Annotated[float, typer.Option("--learning-rate", min=0.0, help="Peak AdamW learning rate.")] = 5e-5,
+    layers: Annotated[int, typer.Option(min=1, max=6, help="MiniLM layers kept; 3 runs about twice as fast.")] = 6,
+    seed: Annotated[int, typer.Option()] = 13,
+    threads: Annotated[int, typer.Option(min=1, help="torch CPU threads.")] = 2,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue from the run folder's last epoch checkpoint.")] = False,
+) -> None:
+    """Fine-tune MiniLM as the BIO attribution tagger (`--model accurate`) with torch on CPU, then export int8 ONNX."""
+    import time
+
+    from storyline.analysis.tagger import MODEL_FILE
+    from storyline.evaluate.tagger_training import TrainingSettings, export_onnx, model_card, require_torch, train_tagger
+
+    try:
+        require_torch()
+    except RuntimeError as error:
+        Console(stderr=True).print(str(error), style="red", markup=False)
+        raise typer.Exit(2) from error
+    settings = TrainingSettings(epochs=epochs, learning_rate=learning_rate, layers=layers, seed=seed, threads=threads)
+    started = time.perf_counter()
+    console = Console(stderr=True)
+    model = train_tagger(path, run, settings, resume=resume, on_step=lambda s, n, loss: s % 50 == 0 and console.print(f"step {s}/{n} loss {loss:.4f}"))
+    target = export_onnx(model, out or MODEL_FILE, model_card(settings, path, time.perf_counter() - started))
+    Stdout().print(f"trained {epochs} epochs into {run}; int8 ONNX written to {target} ({target.stat().st_size / 1e6:.1f} MB)")

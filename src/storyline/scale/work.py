@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from storyline.analysis import analyse_many, load_nlp
+from storyline.analysis import DEFAULT_FINDER, analyse_many, load_nlp
 from storyline.extraction import Draft, ExtractionError, read
 from storyline.model import Article, Document, ErrorRecord
 from storyline.relate.features import document_vectors
@@ -45,9 +45,9 @@ def read_batch(documents: list[Document]) -> list[Draft | ErrorRecord]:
     return [attempt(document.uri, lambda: read(document)) for document in documents]
 
 
-def analyse_batch(articles: list[Article]) -> Analysed:
-    """The batch parsed in one spaCy pass and annotated, and its story embeddings."""
-    analysed = list(analyse_many(articles, batch_size=max(1, len(articles))))
+def analyse_batch(articles: list[Article], model: str = DEFAULT_FINDER) -> Analysed:
+    """The batch parsed in one spaCy pass and annotated (statements by the finder `model`), and its story embeddings."""
+    analysed = list(analyse_many(articles, batch_size=max(1, len(articles)), model=model))
     return Analysed(analysed, document_vectors(analysed))
 
 

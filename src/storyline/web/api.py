@@ -158,7 +158,7 @@ def run_ingest(settings: deps.Settings, urls: str, files: list[UploadFile]) -> d
         raise HTTPException(403, "read-only: start the server with --allow-ingest to add articles")
     uploads = [ingest.Upload(f.filename or "upload.html", f.file.read()) for f in files if f.filename]
     try:
-        return ingest.run(settings.db, ingest.urls_from(urls), uploads)
+        return ingest.run(settings.db, ingest.urls_from(urls), uploads, settings.model)
     except ingest.IngestError as exc:
         raise HTTPException(400, str(exc)) from exc
 

@@ -22,7 +22,7 @@ STATIC = Path(__file__).parent / "static"
 
 
 def create_app(
-    db: str | Path, *, allow_ingest: bool = False, allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
+    db: str | Path, *, allow_ingest: bool = False, allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS, model: str = "fast"
 ) -> FastAPI:
     """An app serving the store at `db` (path or URL); `allowed_hosts=None` accepts any Host (a public `--host`).
 
@@ -34,7 +34,7 @@ def create_app(
         title="storyline", version=__version__, docs_url=None, redoc_url=None,
         description="Stories, statements and speakers from news, and how each outlet reported them.",
     )  # fmt: skip
-    app.state.settings = Settings(str(db), allow_ingest)
+    app.state.settings = Settings(str(db), allow_ingest, model)
     app.state.pages = PageCache()
     app.middleware("http")(secure)
     if allowed_hosts is not None:

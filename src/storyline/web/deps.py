@@ -14,6 +14,7 @@ from storyline.store import Store, open_store
 class Settings:
     db: str  # a SQLite path or a PostgreSQL URL
     allow_ingest: bool = False
+    model: str = "fast"  # the statement finder ingest uses (analysis.finders)
 
 
 def settings(request: Request) -> Settings:

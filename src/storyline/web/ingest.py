@@ -33,8 +33,8 @@ def urls_from(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def run(db: str, urls: list[str], uploads: list[Upload]) -> dict[str, object]:
-    """Run the pipeline over the URLs and uploaded files; private addresses stay refused."""
+def run(db: str, urls: list[str], uploads: list[Upload], model: str = "fast") -> dict[str, object]:
+    """Run the pipeline over the URLs and uploaded files (statements by the finder `model`); private addresses stay refused."""
     if not urls and not uploads:
         raise IngestError("give at least one URL or file")
     if sum(len(u.content) for u in uploads) > MAX_UPLOAD_BYTES:
@@ -48,7 +48,7 @@ def run(db: str, urls: list[str], uploads: list[Upload]) -> dict[str, object]:
             path = Path(folder) / _safe_name(upload.name, i)
             path.write_bytes(upload.content)
             paths.append(str(path))
-        summary = analyze([*paths, *urls], db, allow_private=False)
+        summary = analyze([*paths, *urls], db, allow_private=False, model=model)
     return {
         "added": summary.added, "skipped": summary.skipped, "statements": summary.statements,
         "stories_updated": summary.stories_updated, "failed": summary.failed,
