@@ -136,13 +136,14 @@ def speakers(
     data: Annotated[Path, typer.Option("--data", help="Folder holding wikinews/ and basil/ (the article text).", file_okay=False)] = DEFAULT_DATA,
     min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Score statements at or above this confidence (default: the threshold users see).")] = None,
     errors: Annotated[bool, typer.Option("--errors", help="Also list every wrong speaker, missed and false statement, in context.")] = False,
+    model: ModelOption = "fast",
 ) -> None:
     """Statement precision and recall, right speakers and identity errors on hand-annotated real news."""
     from storyline.analysis.confidence import SHOWN_CONFIDENCE
     from storyline.evaluate.speakers import CONFIDENCE_BINS, ERROR_KINDS, evaluate_speakers
 
     threshold = SHOWN_CONFIDENCE if min_confidence is None else min_confidence
-    r = evaluate_speakers(paths, data, threshold)
+    r = evaluate_speakers(paths, data, threshold, model)
     console = Stdout(width=max(Stdout().width, 100))
     table = Table("measure", "value", title=f"speakers: {', '.join(p.name for p in paths)} (confidence ≥ {threshold:g})", title_justify="left")
     s = r.statements
@@ -181,12 +182,13 @@ def comparison(
     data: Annotated[Path, typer.Option("--data", help="Folder holding basil/ (the article text).", file_okay=False)] = DEFAULT_DATA,
     every: Annotated[bool, typer.Option("--all", help="Also score discrepancies below the confidence users see.")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="Also list every false and missed discrepancy and statement pair.")] = False,
+    model: ModelOption = "fast",
 ) -> None:
     """Discrepancy, misquote and cross-outlet statement-group precision and recall on annotated BASIL events."""
     from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
     from storyline.evaluate.comparison import evaluate_comparison
 
-    r = evaluate_comparison(paths, data, SHOWN_CONFIDENCE, 0.0 if every else SHOWN_DISCREPANCY)
+    r = evaluate_comparison(paths, data, SHOWN_CONFIDENCE, 0.0 if every else SHOWN_DISCREPANCY, model)
     table = Table("kind", "precision", "recall", title=f"comparison: {', '.join(p.name for p in paths)} ({r.events} events, "
                   f"{r.articles} articles; {r.hidden} unsure discrepancies {'scored' if every else 'hidden'})", title_justify="left")  # fmt: skip
     rows = [*((kind, counts) for kind, counts in r.kinds.items() if kind != "quote"), ("discrepancies (all above)", r.discrepancies),

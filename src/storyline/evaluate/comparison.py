@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
+from storyline.analysis.finders import DEFAULT_FINDER
 from storyline.evaluate.annotation import read_corpus
 from storyline.evaluate.clustering import Scores
 from storyline.evaluate.realnews import Analysed, GoldDifference, GoldEvent, GoldSet, Range, analysed, load_set
@@ -195,14 +196,16 @@ def _score_discrepancies(result: ComparisonResult, gold: GoldSet, run: Analysed,
             result.missed_differences.append(g)
 
 
-def evaluate_comparison(paths: Sequence[Path], data: Path, min_confidence: float, discrepancy_confidence: float) -> ComparisonResult:
+def evaluate_comparison(
+    paths: Sequence[Path], data: Path, min_confidence: float, discrepancy_confidence: float, model: str = DEFAULT_FINDER
+) -> ComparisonResult:
     """Run the pipeline over the sets' BASIL articles and score what it compares."""
     gold = load_set(paths)
     read_corpus(data)  # fails early, with what to pass, when the data is elsewhere
     keys = [a.key for a in gold.articles if a.key.startswith("basil:")]
     keys += sorted({s.article for e in gold.events for d in e.differences for s in d.sides} - set(keys))
     result = ComparisonResult(events=len(gold.events))
-    with analysed(keys, data) as run:
+    with analysed(keys, data, model) as run:
         result.articles = len(run.articles)
         _score_discrepancies(result, gold, run, discrepancy_confidence)
         _score_groups(result, gold, run, min_confidence)

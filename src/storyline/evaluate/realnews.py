@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from storyline.analysis.finders import DEFAULT_FINDER
 from storyline.evaluate.annotation import SourceArticle, read_corpus
 from storyline.model import Article
 from storyline.pipeline import Pipeline
@@ -146,7 +147,7 @@ class Analysed:
 
 
 @contextmanager
-def analysed(keys: Sequence[str], data: Path) -> Iterator[Analysed]:
+def analysed(keys: Sequence[str], data: Path, model: str = DEFAULT_FINDER) -> Iterator[Analysed]:
     """Run the whole pipeline over the set's articles (in the order given) in a throwaway store."""
     corpus = read_corpus(data)
     missing = [k for k in keys if k not in corpus]
@@ -156,7 +157,7 @@ def analysed(keys: Sequence[str], data: Path) -> Iterator[Analysed]:
         table = Path(tmp) / "articles.jsonl"
         table.write_text("".join(json.dumps(table_row(corpus[k])) + "\n" for k in keys), encoding="utf-8")
         with Store(Path(tmp) / "eval.db") as store:
-            summary = Pipeline(store).run([table])
+            summary = Pipeline(store, model=model).run([table])
             articles = {k: store.load_article(k) for k in keys if store.has_article(k)}
             maps = {k: OffsetMap(corpus[k].text, a.text) for k, a in articles.items()}
             yield Analysed(store, articles, maps, [e.source for e in summary.errors])

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storyline.analysis.finders import DEFAULT_FINDER
 from storyline.evaluate.annotation import read_corpus
 from storyline.evaluate.clustering import Scores
 from storyline.evaluate.realnews import GoldArticle, GoldStatement, OffsetMap, Range, analysed, load_set
@@ -212,12 +213,12 @@ def _identities(result: SpeakersResult, identities: dict[str, dict[str, set[str]
     result.merges = [(names[e], sorted(people)) for e, people in by_entity.items() if len(people) > 1]
 
 
-def evaluate_speakers(paths: Sequence[Path], data: Path, min_confidence: float) -> SpeakersResult:
+def evaluate_speakers(paths: Sequence[Path], data: Path, min_confidence: float, model: str = DEFAULT_FINDER) -> SpeakersResult:
     gold = load_set(paths)
     result = SpeakersResult()
     identities: dict[str, dict[str, set[str]]] = defaultdict(dict)
     read_corpus(data)  # fails early, with what to pass, when the data is elsewhere
-    with analysed([a.key for a in gold.articles], data) as run:
+    with analysed([a.key for a in gold.articles], data, model) as run:
         for article in gold.articles:
             if article.key not in run.articles:
                 result.unplaced += len(article.statements)
