@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import csv
 import io
 import json
@@ -425,3 +426,12 @@ def test_bench_fills_a_store_whose_pages_all_render(tmp_path):
             assert article.text[r["content_start"] : r["content_end"]] == r["content"]
     figures = list(measure(path, requests=2))
     assert len(figures) >= 9 and all(0 < p50 <= p95 for _, p50, p95 in figures)
+
+
+def test_a_speakers_role_is_shown_beside_the_name(client):
+    every = [json.loads(x) for x in client.get("/api/export/statements.jsonl").text.splitlines()]
+    row = next(r for r in every if r["speaker"] and r["speaker"].get("role"))
+    page = client.get(f"/speaker/{row['speaker']['id']}").text
+    assert f'<span class="role">as {html.escape(row["speaker"]["role"], quote=False)}</span>' in page
+    article = client.get(f"/article/{row['article_id']}").text
+    assert f'<span class="role">{html.escape(row["speaker"]["role"], quote=False)}</span>' in article

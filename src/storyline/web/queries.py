@@ -187,7 +187,7 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
 _STATEMENT_FROM = " FROM statements s JOIN articles a ON a.id = s.article_id"
 _STATEMENT_COLUMNS = (
     "SELECT s.id, s.article_id, s.kind, s.content, s.cue, s.source, s.speaker_id, s.speaker_name,"
-    " s.confidence, a.outlet, a.published, a.title"
+    " s.speaker_role, s.confidence, a.outlet, a.published, a.title"
 )
 _STATEMENT = _STATEMENT_COLUMNS + _STATEMENT_FROM
 
