@@ -45,5 +45,9 @@ def pool_map(workers: int) -> Iterator[Mapper]:
     executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         yield partial(ordered_map, executor, in_flight=workers * IN_FLIGHT_PER_WORKER)
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        # Never wait on a failed pool: a worker killed while holding the task queue's lock leaves the
+        # others blocked on it, and joining them would hang the run. They exit when this process does.
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown(wait=True, cancel_futures=True)
