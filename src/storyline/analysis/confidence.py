@@ -56,8 +56,14 @@ class Evidence:
         return round(value, 3)
 
 
+def _tokens(doc: Doc, span: tuple[int, int]) -> list[Token]:
+    """The tokens starting in a character range, found by offset rather than by reading the whole doc."""
+    found = doc.char_span(span[0], span[1], alignment_mode="expand") if span[1] > span[0] else None
+    return [t for t in found if span[0] <= t.idx < span[1]] if found is not None else []
+
+
 def _cue_verb(doc: Doc, cue: tuple[int, int]) -> Token | None:
-    tokens = [t for t in doc if cue[0] <= t.idx < cue[1]]
+    tokens = _tokens(doc, cue)
     return next((t for t in tokens if t.pos_ == "VERB"), next((t for t in tokens if t.pos_ == "AUX"), tokens[0] if tokens else None))
 
 
@@ -72,7 +78,7 @@ def _negated(verb: Token) -> bool:
 
 
 def evidence(attribution: Attribution, doc: Doc) -> Evidence:
-    content = [t for t in doc if attribution.content[0] <= t.idx < attribution.content[1]]
+    content = _tokens(doc, attribution.content)
     verb = _cue_verb(doc, attribution.cue)
     quoted = attribution.kind != "indirect"
     names = verb is not None and verb.lemma_.lower() in NAMING_CUES
