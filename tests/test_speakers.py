@@ -209,3 +209,29 @@ def test_a_relative_pronoun_credited_to_a_name_written_before_it_keeps_its_own_s
             "Twitter, which first said Ms. Berg and Harbourcast had kept to its rules, took them down on Friday.")  # fmt: skip
     [found] = [s for s in storyline.statements(text) if s.source is not None and s.source.text == "which"]
     assert found.speaker is not None and found.speaker.name == "Twitter"
+
+
+def test_a_subject_the_parser_cut_in_pieces_is_one_phrase_headed_by_its_last_word() -> None:
+    text = 'Another co-author, marine biology professor Ruth Okafor, said, "We counted fewer chicks every spring."'
+    assert speaker_of(text, "chicks")[0] == "Ruth Okafor"
+
+
+def test_a_person_apposed_to_an_organisation_is_its_officer_speaking() -> None:
+    text = "The Harbour Savings Bank president Okon Adeyemi said the new fees would cost savers dearly."
+    assert speaker_of(text, "fees")[0] == "Okon Adeyemi"
+
+
+def test_a_participle_after_a_quoted_fragment_continues_the_first_speaker() -> None:
+    text = (
+        'Port director Lena Varga said the toll "costs the town two million a year," further saying, '
+        '"Beyond that, it drives the ferries away."'
+    )
+    assert speaker_of(text, "ferries")[0] == "Lena Varga"
+    statement = next(s for s in found(text) if "two million" in s.content.text)
+    assert statement.speaker is not None and statement.speaker.name == "Lena Varga"
+    assert "ferries" not in statement.content.text  # the participle's quote is the next statement
+
+
+def test_a_role_is_the_words_that_adjoin_the_name() -> None:
+    text = "The audit found no fraud in the accounts of the mayors, Treasury Secretary Ilse Brandt revealed on Monday. Brandt said more audits would follow."
+    assert speaker_of(text, "audits") == ("Ilse Brandt", "Treasury Secretary")

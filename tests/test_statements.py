@@ -359,3 +359,9 @@ def test_a_dateline_is_never_the_source() -> None:
 def test_the_passive_subject_of_a_learned_cue_is_no_source() -> None:
     assert statements("More water must be released when a drought is declared.") == []
     assert [s.source.text for s in statements("Ana Silva said more water must be released.")] == ["Ana Silva"]
+
+
+def test_a_quoted_title_in_a_reported_clause_is_no_speech_of_its_own() -> None:
+    text = 'Dunmore says his festival, "Bring Your Own Kite To The Dunes", was planned as a joke.'
+    found = analyse(Article(id="t", text=text)).statements
+    assert [s.kind for s in found] == ["mixed"] and found[0].speaker is not None and found[0].speaker.name == "Dunmore"

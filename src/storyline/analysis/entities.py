@@ -16,6 +16,7 @@ from spacy.tokens import Span as TokenSpan
 from storyline.analysis.first_names import Gender, gender_of, is_common_first_name
 from storyline.analysis.lexicon import LABEL_KINDS, ORG_WORDS, PERSON_ROLES, PERSON_SUFFIXES
 from storyline.analysis.names import (
+    HONORIFICS,
     TITLES,
     PersonName,
     best_name,
@@ -356,16 +357,18 @@ def role_phrase(doc: Doc, name: TokenSpan) -> str | None:
     for Trump Jr."): shown beside the speaker's name, never part of it."""
     before = sorted(_before_name(doc, name), key=lambda t: t.i)
     apposed = sorted({t.i for t in _apposed(name)})
-    if apposed:
-        phrase = doc[apposed[0] : apposed[-1] + 1]
-    elif before:
+    titled = any(t.lower_.rstrip(".") not in HONORIFICS and not t.is_punct for t in before)
+    if titled:  # a title right before the name beats an apposition the parser may have hung it on
         phrase = doc[before[0].i : before[-1].i + 1]
+    elif apposed:
+        phrase = doc[apposed[0] : apposed[-1] + 1]
     else:
         return None
-    words = [t for t in phrase if not (t.is_punct and t.text not in "'’&-")]
+    words = list(phrase)
     while words and (words[0].pos_ == "DET" or words[0].is_punct):
         words = words[1:]
-    text = "".join(t.text_with_ws for t in words).strip(" ,;:—–-")
+    text = "".join(t.whitespace_ or " " if t.is_punct and t.text not in "'’&-" else t.text_with_ws for t in words)
+    text = " ".join(text.split()).strip(" ,;:—–-")
     return text or None
 
 

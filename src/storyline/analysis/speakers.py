@@ -77,6 +77,23 @@ def _clean_role(tokens: list[Token]) -> str | None:
     return text.replace(" ,", ",") or None
 
 
+def _touching(tokens: list[Token], names: set[int]) -> list[Token]:
+    """The run of role words that adjoins the name (across a comma at most): the parser may hang more words
+    on the source phrase ("…the attackers, Secretary of State Hillary Clinton revealed")."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    if len(runs) < 2 or not names:
+        return tokens
+    first, last = min(names), max(names)
+    before = [r for r in runs if 0 < first - r[-1].i <= 2]
+    after = [r for r in runs if 0 < r[0].i - last <= 2]
+    return (before or after or runs)[0]
+
+
 @dataclass(slots=True)
 class _Antecedent:
     pos: int
@@ -185,11 +202,17 @@ class SpeakerResolver:
         return None
 
     def _named(self, head: Token) -> str | None:
-        """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said")."""
-        for token in (head, *(c for c in head.children if c.dep_ == "appos")):
-            if (found := self._mention_at(token)) is not None and not _one_of_group(token, self.found.entities[found]):
-                return found
-        return None
+        """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said"); a person in
+        apposition to an organisation is its officer speaking ("Export–Import Bank president Okey Oramah",
+        parsed with the bank as head)."""
+        named = [
+            found for token in (head, *(c for c in head.children if c.dep_ == "appos"))
+            if (found := self._mention_at(token)) is not None and not _one_of_group(token, self.found.entities[found])
+        ]  # fmt: skip
+        person = next((e for e in named[1:] if self.found.entities[e].kind == "person"), None)
+        if named and person and self.found.entities[named[0]].kind in ("org", "group"):
+            return person
+        return named[0] if named else None
 
     def _owner(self, head: Token, anchor: int, content: tuple[int, int]) -> str | None:
         """Whose document or channel this is: a name or pronoun tied to it directly ("Trump's Twitter", "a
@@ -400,7 +423,7 @@ class SpeakerResolver:
         if source is not None and via == "name":
             names = {t.i for t in source if self._mention_at(t) == entity_id}
             clauses = {t.i for c in source if c.dep_ == "relcl" for t in c.subtree}  # "who has served two terms"
-            role = _clean_role([t for t in source if t.i not in names | clauses])
+            role = _clean_role(_touching([t for t in source if t.i not in names | clauses], names))
             if names and role and fold_name(role) != fold_name(entity.name):
                 return role
         elif source is not None and via == "title":

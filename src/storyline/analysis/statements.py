@@ -147,9 +147,12 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return agent
     subjects = [c for c in children if c.dep_ in _SUBJECTS]
     subject = next((c for c in subjects if not _dateline(c)), subjects[0] if subjects else None)
-    following = next((c for c in subjects if subject is not None and c.left_edge.i == subject.right_edge.i + 1), None)
-    if following is not None and following.pos_ == "PROPN":
-        subject = following  # "Niger's president Mahamadou Issoufou said", parsed as two subjects: the name
+    while (following := next((c for c in subjects if subject is not None and c.left_edge.i == subject.right_edge.i + 1), None)) is not None:
+        if following.pos_ not in ("PROPN", "NOUN", "PUNCT"):
+            break
+        # one phrase the parser cut into adjoining subjects: its last word heads it ("Niger's president
+        # Mahamadou Issoufou said": the name; "Another co-author, … Julian Marshall, said": author)
+        subject = following
     if subject is not None and not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED_CUES):
         return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
@@ -157,7 +160,10 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
     if verb.tag_ == "VBN" and verb.lemma_.lower() in ADDRESSED_CUES:
         return None  # "Asked about the doors, he said …": he is whom the question was put to
     if depth and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
-        return subject_of(verb.head, depth - 1)
+        above = verb.head
+        if verb.dep_ == "advcl" and above.dep_ == "ccomp" and is_cue(verb) and is_cue(above.head):
+            above = above.head  # "X said the tax "costs …," further saying …": X goes on, not the tax
+        return subject_of(above, depth - 1)
     return None
 
 
@@ -312,6 +318,9 @@ class _Finder:
         gap = self.text[quote.end : limit].lstrip()
         if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–"))):
             return None  # a quote ending its own sentence is not introduced by what follows
+        first = self._first_word(quote)
+        if first is not None and any(v.idx < quote.start and is_cue(v) and self._in_reported_clause(v, quote) for v in first.ancestors):
+            return None  # a fragment of a clause reported before it ("said the tax “costs …,” adding"): one mixed statement
         window = self.tokens(quote.end, limit)
         for position, token in enumerate(window[: _FAR_CUE if far else _NEAR_CUE]):
             near = position < _NEAR_CUE
@@ -323,6 +332,8 @@ class _Finder:
                 head = subject_of(token)
                 if not near and (head is None or head.idx < quote.end):
                     return None  # far from the quote, only a cue with its own subject after it introduces it
+                if head is not None and first is not None and head.idx < quote.start and head in first.ancestors:
+                    return None  # the quote is a title in the subject ("his event, “…”, was posted"), not speech
                 if head is None or head.idx < quote.end:
                     head = _nearest_noun(window[:position][::-1]) or _nearest_noun(window[position + 1 :])
                 return self._direct(quote, cue_range(token), source_span(head) if head else None, token)
@@ -415,9 +426,18 @@ class _Finder:
             source = self.doc[after[0].i : source.end] if after else None
         return Attribution("direct", quote.content, cue, source, follows=source is None)
 
+    def _title(self, quote: Quote) -> bool:
+        """A quoted name in title case ("his event, “Storm Area 51, They Can't Stop All of Us”, was posted"):
+        a title, not speech; in capitals it may be a shouted tweet."""
+        inner = self.text[quote.start + 1 : quote.end - 1]
+        words = [w for w in re.findall(r"[^\W\d_][\w'’]*", inner) if len(w) > 3]
+        return len(words) >= 2 and all(w[0].isupper() for w in words) and not inner.isupper() and inner.rstrip()[-1:] not in ".?!"
+
     def direct(self) -> list[Attribution]:
         found = []
         for n, quote in enumerate(self.quotes):
+            if self._title(quote):
+                continue
             start = self._before_limit(n)
             opens_sentence = not self.text[start : quote.start].strip()
             attribution = (
@@ -438,6 +458,7 @@ class _Finder:
         if end <= start:
             return None
         end = max([end] + [q.end for q in self.quotes if start <= q.start < end < q.end])  # a cut-off closing mark
+        start = min([start] + [q.start for q in self.quotes if q.start < start < q.end <= end])  # a cut-off opening
         direct = sum(max(0, min(end, e) - max(start, s)) for s, e in self.direct_contents)
         if direct * 2 >= end - start:
             return None  # a direct quote, attributed from its marks
@@ -457,7 +478,11 @@ class _Finder:
         if not complements:
             return None
         nearest, confidence = min(complements, key=lambda c: abs(c[0].i - verb.i))
-        subtree = [t for t in nearest.subtree if start <= t.idx < end]
+        onward = [d.left_edge.i for d in nearest.subtree if d.dep_ == "advcl" and d.tag_ == "VBG" and d.i > nearest.i and is_cue(d)]
+        stop = min(onward, default=len(verb.doc))  # "…, further saying, “…”" is the next statement, not this one
+        subtree = [t for t in nearest.subtree if start <= t.idx < end and t.i < stop]
+        while subtree and subtree[-1].is_punct and subtree[-1].text not in _QUOTE_MARKS:
+            subtree.pop()
         if not subtree:
             return None
         through = nearest.head if nearest.head is not verb and nearest.head.i > verb.i else None
