@@ -365,3 +365,11 @@ def test_a_quoted_title_in_a_reported_clause_is_no_speech_of_its_own() -> None:
     text = 'Dunmore says his festival, "Bring Your Own Kite To The Dunes", was planned as a joke.'
     found = analyse(Article(id="t", text=text)).statements
     assert [s.kind for s in found] == ["mixed"] and found[0].speaker is not None and found[0].speaker.name == "Dunmore"
+
+
+def test_quoted_words_after_as_characterise_in_the_subjects_words() -> None:
+    text = 'Mayor Ilse Brandt attacked the audit as "a partisan fishing trip." Later she referred to the vote as "The Great Harbour Swindle".'
+    found = analyse(Article(id="t", text=text)).statements
+    assert [(s.kind, s.speaker.name if s.speaker else None) for s in found] == [("mixed", "Ilse Brandt")] * 2
+    filed = 'Couples must now file together as "married filing jointly" on their returns.'
+    assert analyse(Article(id="t", text=filed)).statements == []

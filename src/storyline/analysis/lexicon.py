@@ -37,6 +37,12 @@ ADDRESSED_CUES: Final = frozenset("tell ask urge warn advise order inform remind
 # Verbs that characterise something in the source's own quoted words ("called the deal “a start”",
 # "described the mood as “tense”"): the quoted fragment is the statement.
 NAMING_CUES: Final = frozenset("call describe dub label brand term".split())
+# Verbs that do so through an "as" phrase ("attacked the inquiry as “Witch Hunt garbage”"); "file as
+# “married filing jointly”" only names a category.
+CHARACTERISING_CUES: Final = NAMING_CUES | frozenset(
+    "attack characterize characterise dismiss denounce hail portray cast refer slam blast condemn praise "
+    "criticize criticise decry reject mock deride tout paint frame depict welcome single".split()
+)
 
 # Addressees that belong to the cue phrase ("told reporters").
 ADDRESSEES: Final = frozenset(

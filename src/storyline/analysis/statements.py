@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.cue_patterns import learned_patterns
-from storyline.analysis.lexicon import ADDRESSED_CUES, ADDRESSEES, CUE_VERBS, NAMING_CUES, OBJECT_CUES
+from storyline.analysis.lexicon import ADDRESSED_CUES, ADDRESSEES, CHARACTERISING_CUES, CUE_VERBS, NAMING_CUES, OBJECT_CUES
 from storyline.analysis.quotes import Quote, find_quotes
 from storyline.model import StatementKind
 
@@ -44,7 +44,10 @@ _SIGNATURE = re.compile(
 # an article has several and the label names one of its people.
 _TURN = re.compile(r"^[ \t\"“]*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
 MIN_TURNS = 2
-_RUN_ON_CUES = frozenset("say add claim state insist argue report write warn acknowledge admit".split())
+_RUN_ON_CUES = frozenset(
+    "say add claim state insist argue report write warn acknowledge admit "
+    "maintain contend note explain reveal announce confirm assert concede allege order rule conclude predict suggest".split()
+)
 _RUN_ON_CONFIDENCE = 0.6
 _NEAR_CUE = 10  # tokens after a quote where any cue introduces it ("…,” said the mayor)
 _FAR_CUE = 30  # where a cue with its subject after the quote still does ("…,” Mr. Labrador, a lawyer elected in 2010, said)
@@ -83,6 +86,16 @@ def _may_cue(token: Token) -> bool:
 
 def is_naming(token: Token) -> bool:
     return token.lemma_.lower() in NAMING_CUES and token.pos_ == "VERB"
+
+
+def _characterised(verb: Token, word: Token) -> bool:
+    """ "attacked the inquiry as “Witch Hunt garbage”", "referred to the vote as “The Hoax”": an active verb
+    whose "as" phrase is quoted words characterises its object in the subject's own words."""
+    if verb.lemma_.lower() not in CHARACTERISING_CUES or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False  # "the plan was seen as “a disaster”" says whose view it is not
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    phrases += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ == "as"]
+    return any(p in word.ancestors for p in phrases)
 
 
 def _according(token: Token) -> Token | None:
@@ -355,7 +368,7 @@ class _Finder:
         """ "X called the deal “a start”": the quoted characterisation is X's statement."""
         word = self._first_word(quote)
         for verb in reversed(window):
-            if not is_naming(verb) or word is None or verb not in word.ancestors:
+            if word is None or verb not in word.ancestors or not (is_naming(verb) or _characterised(verb, word)):
                 continue
             head = subject_of(verb)
             if head is None or head.idx >= quote.start:
@@ -436,7 +449,9 @@ class _Finder:
     def direct(self) -> list[Attribution]:
         found = []
         for n, quote in enumerate(self.quotes):
-            if self._title(quote):
+            if self._title(quote):  # a title is speech only as what someone called a thing ("the vote “The Hoax”")
+                naming = self._naming(quote, self.tokens(self._before_limit(n), quote.start))
+                found += [naming] if naming is not None else []
                 continue
             start = self._before_limit(n)
             opens_sentence = not self.text[start : quote.start].strip()
