@@ -205,3 +205,19 @@ def test_nicknames_join_and_juniors_stay_apart_across_articles() -> None:
         found[article_id] = article.statements[0].speaker
     assert found["n1"].id == found["n2"].id and found["n2"].name == "Benjamin Netanyahu"
     assert found["n3"].id != found["n4"].id
+
+
+def test_a_short_form_written_far_more_often_than_the_full_one_is_the_name() -> None:
+    """A tagging slip ("Harbour Press of bank") must not rename the agency every other article calls "Harbour Press"."""
+    from storyline.analysis.identity import KnownEntity, _rename
+
+    entity = KnownEntity("e1", "Harbour Press", "org")
+    for written in (["Harbour Press"], ["Harbour Press of bank"], ["Harbour Press"], ["Harbour Press"]):
+        fresh = any(form not in entity.forms for form in written)
+        for form in written:
+            entity.forms[form] = entity.forms.get(form, 0) + 1
+        _rename(entity, written, fresh)
+    assert entity.name == "Harbour Press"
+    entity.forms["Harbour Press of bank"] = 2
+    _rename(entity, ["Harbour Press of bank"], False)
+    assert entity.name == "Harbour Press of bank"  # no longer a slip: written in half as many articles

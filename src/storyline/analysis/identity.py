@@ -25,6 +25,7 @@ from storyline.model import Article, Entity, EntityKey, EntityKind, Speaker, sta
 
 # Entities whose names and form counts stay in this process: many weeks of the names news repeats.
 CACHE_SIZE = 50_000
+_ESTABLISHED = 2  # a short form written in more than this many times the articles of the full name is the name
 
 
 @dataclass(slots=True)
@@ -161,7 +162,15 @@ def _name_rank(entity: KnownEntity, form: str) -> tuple[int, int, int, str] | tu
 def _choose_name(entity: KnownEntity) -> str:
     entity.never_names = _never_names(entity)
     usable = [form for form in entity.forms if form not in entity.never_names]
-    return max(usable, key=lambda form: _name_rank(entity, form)) if usable else entity.name
+    best = max(usable, key=lambda form: _name_rank(entity, form)) if usable else entity.name
+    if entity.kind == "person" or best not in entity.forms:
+        return best
+    established = [
+        form for form in entity.never_names
+        if len(form.split()) > 1 and entity.forms[form] > _ESTABLISHED * entity.forms[best] and is_short_form(form, best)
+    ]  # fmt: skip
+    # "Associated Press" in many articles, "Associated Press of bank" (a tagging slip) in one: the short form is the name
+    return max(established, key=lambda form: _name_rank(entity, form)) if established else best
 
 
 def _rename(entity: KnownEntity, counted: Collection[str], fresh: bool) -> None:
@@ -171,7 +180,9 @@ def _rename(entity: KnownEntity, counted: Collection[str], fresh: bool) -> None:
     name is still the best of the same forms but for the counts just raised, so only one of those
     can overtake it; ties go to the form written first, as in the full choice.
     """
-    if fresh or entity.never_names is None or entity.name not in entity.forms:
+    never = entity.never_names or frozenset()
+    shortened = entity.kind != "person" and (entity.name in never or any(form in never for form in counted))
+    if fresh or shortened or entity.never_names is None or entity.name not in entity.forms:
         entity.name = _choose_name(entity)
         return
     contenders = [entity.name, *(form for form in counted if form not in entity.never_names)]

@@ -203,7 +203,7 @@ def _addressed(child: Token) -> bool:
 def _nearest_noun(tokens: list[Token]) -> Token | None:
     """The first noun, name or pronoun of `tokens` that could be a source ("Chief Chuck Jordan said
     Monday": Jordan before the cue, never the day after it), as the head of its compound."""
-    found = next((t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME")), None)
+    found = next((t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME") and t.dep_ not in ("poss", "dobj")), None)
     while found is not None and found.dep_ == "compound" and found.head in tokens:
         found = found.head
     return found
@@ -347,7 +347,9 @@ class _Finder:
                     return None  # far from the quote, only a cue with its own subject after it introduces it
                 if head is not None and first is not None and head.idx < quote.start and head in first.ancestors:
                     return None  # the quote is a title in the subject ("his event, “…”, was posted"), not speech
-                if head is None or head.idx < quote.end:
+                participle = token.tag_ == "VBG" or any(c.lower_ == "having" for c in token.children)
+                inherited = head is not None and participle and not any(c.dep_ in _SUBJECTS for c in token.children)
+                if (head is None or head.idx < quote.end) and not inherited:  # "…,” having said: the clause's subject
                     head = _nearest_noun(window[:position][::-1]) or _nearest_noun(window[position + 1 :])
                 return self._direct(quote, cue_range(token), source_span(head) if head else None, token)
         return None
