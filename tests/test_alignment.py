@@ -192,6 +192,28 @@ def test_paraphrase_needs_one_speaker() -> None:
     assert [g.relation for g in align_statements([a, b_same])] == ["paraphrase"]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "grouped"),
+    [
+        # One passage with words changed and dropped inside: too changed to be a trim, one quote all the same.
+        ("And we must use every lawful means available to recover the stolen harbour records",
+         "We must use every lawful measure to recover the harbour records, whatever it takes", True),
+        # One opening, two passages.
+        ("We are the ones who will rebuild the old harbour bridge", "We are the ones who kept the ferries running all winter",
+         False),
+    ],
+)  # fmt: skip
+def test_quotes_of_one_passage_are_grouped_despite_changed_words(a: str, b: str, grouped: bool) -> None:
+    def quoted(article_id: str, quote: str, speaker: Speaker) -> Article:
+        text = f'"{quote}," she said.'
+        statement = Statement(article_id, "direct", find(text, quote), find(text, "said"), find(text, "she"), speaker)
+        return Article(article_id, text, statements=[statement])
+
+    groups = align_statements([quoted("a", a, KOVALENKO), quoted("b", b, KOVALENKO)])
+    assert [(g.relation, len(g.misquoted)) for g in groups] == ([("partial", 1)] if grouped else [])
+    assert align_statements([quoted("a", a, KOVALENKO), quoted("b", b, HALVORSEN)]) == []  # two speakers
+
+
 def test_embedder_decides_paraphrases_when_given(three: list[Article]) -> None:
     def same_everywhere(texts: list[str]) -> np.ndarray:
         return np.ones((len(texts), 4), dtype=np.float32)
