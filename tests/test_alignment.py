@@ -192,6 +192,39 @@ def test_paraphrase_needs_one_speaker() -> None:
     assert [g.relation for g in align_statements([a, b_same])] == ["paraphrase"]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "grouped"),
+    [
+        # One passage with words changed and dropped inside: too changed to be a trim, one quote all the same.
+        ("And we must use every lawful means available to recover the stolen harbour records",
+         "We must use every lawful measure to recover the harbour records, whatever it takes", True),
+        # One opening, two passages.
+        ("We are the ones who will rebuild the old harbour bridge", "We are the ones who kept the ferries running all winter",
+         False),
+    ],
+)  # fmt: skip
+def test_quotes_of_one_passage_are_grouped_despite_changed_words(a: str, b: str, grouped: bool) -> None:
+    def quoted(article_id: str, quote: str, speaker: Speaker) -> Article:
+        text = f'"{quote}," she said.'
+        statement = Statement(article_id, "direct", find(text, quote), find(text, "said"), find(text, "she"), speaker)
+        return Article(article_id, text, statements=[statement])
+
+    groups = align_statements([quoted("a", a, KOVALENKO), quoted("b", b, KOVALENKO)])
+    assert [(g.relation, len(g.misquoted)) for g in groups] == ([("partial", 1)] if grouped else [])
+    assert align_statements([quoted("a", a, KOVALENKO), quoted("b", b, HALVORSEN)]) == []  # two speakers
+
+
+@pytest.mark.parametrize(("fragment", "grouped"), [("a gift to the developers", True), ("a gift", False)])
+def test_reported_speech_quoting_words_of_a_quote_is_that_quote(fragment: str, grouped: bool) -> None:
+    quote = "The harbour plan is a gift to the developers and nothing else"
+    text_a = f'"{quote}," Kovalenko said on Monday.'
+    text_b = f'Kovalenko, speaking at the council, dismissed the scheme as "{fragment}" before the vote.'
+    a = Article("a", text_a, statements=[Statement("a", "direct", find(text_a, quote), find(text_a, "said"), None, KOVALENKO)])
+    content = find(text_b, f'the scheme as "{fragment}"')
+    b = Article("b", text_b, statements=[Statement("b", "mixed", content, find(text_b, "dismissed"), None, KOVALENKO)])
+    assert [(g.relation, g.misquoted) for g in align_statements([a, b])] == ([("partial", [])] if grouped else [])
+
+
 def test_embedder_decides_paraphrases_when_given(three: list[Article]) -> None:
     def same_everywhere(texts: list[str]) -> np.ndarray:
         return np.ones((len(texts), 4), dtype=np.float32)

@@ -140,6 +140,53 @@ def test_number_stated_two_ways_in_one_article_is_ambiguous() -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        ("The trust paid $12 million in fees.", "The trust paid $12,730,115 in fees.", True),  # 12.7 is not "12"
+        ("The trust paid nearly $13 million in fees.", "The trust paid $12,730,115 in fees.", False),
+        ("The trust paid $12.7 million in fees.", "The trust paid $12,730,115 in fees.", False),  # rounded
+        ("The trust paid roughly $15 million in fees.", "The trust paid $13 million in fees.", True),
+        ("The trust paid about $13 million in fees.", "The trust paid $13.8 million in fees.", False),
+        ("The trust paid more than $12 million in fees.", "The trust paid $12,730,115 in fees.", False),
+        ("The trust paid more than $12 million in fees.", "The trust paid $11 million in fees.", True),
+        ("Crews received 45,000 sandbags.", "Crews received 40,000 sandbags.", True),
+        ("Crews received about 40,000 sandbags.", "Crews received 44,000 sandbags.", False),
+    ],
+)
+def test_figures_conflict_only_beyond_their_rounding_and_hedges(a: str, b: str, flagged: bool) -> None:
+    assert [d.attribute for d in find_discrepancies([_plain("a", a), _plain("b", b)], [], {})] == (["number"] if flagged else [])
+
+
+def test_counts_of_one_kind_paired_by_their_sentences() -> None:
+    # Each article gives "ships handled" twice; the counts are paired by what else their sentences say.
+    a = _plain("a", "The Baltic port authority said its harbour handled 5,400 ships from 2019 to 2022. "
+                    "A smaller terminal nearby handled 300 ships last year.", "2023-02-01")  # fmt: skip
+    b = _plain("b", "The old pier handled 320 ships in 2022. Between 2019 and 2022 the harbour handled "
+                    "5,100 ships, the Baltic port authority said.", "2023-02-02")  # fmt: skip
+    (number,) = find_discrepancies([a, b], [], {})
+    assert values(number) == {"a": "5,400 (5400)", "b": "5,100 (5100)"} and number.confidence == 1.0
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        "The old pier handled 320 ships in 2018. In 2010 the harbour handled 5,100 ships, the Baltic port authority said.",
+        "The old pier handled 320 ships. The harbour handled 5,100 ships, the port said of its busiest terminal.",
+    ],
+)  # another period; too little in common to tell which count is which
+def test_counts_of_other_periods_or_unanchored_are_not_paired(b: str) -> None:
+    a = _plain("a", "The Baltic port authority said its harbour handled 5,400 ships from 2019 to 2022. "
+                    "A smaller terminal nearby handled 300 ships last year.", "2023-02-01")  # fmt: skip
+    assert find_discrepancies([a, _plain("b", b, "2023-02-02")], [], {}) == []
+
+
+def test_rates_of_another_sort_are_not_paired() -> None:
+    a = _plain("a", "Officials said the Ostrava plant paid a combined rate of 41 percent in 2021. It paid 2 percent more.")
+    b = _plain("b", "Officials said the Ostrava plant paid an effective tax rate of 33 percent in 2021, after 30 percent.")
+    assert find_discrepancies([a, b], [], {}) == []
+
+
+@pytest.mark.parametrize(
     ("forms", "flagged"),
     [
         ({"Jens Halvorsen": {"a"}, "Halvorsen": {"b"}, "Mr Halvorsen": {"b"}, "HALVORSEN": {"a"}, "the envoy": {"b"},

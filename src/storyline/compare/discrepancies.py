@@ -13,13 +13,14 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from difflib import SequenceMatcher
 from itertools import combinations
 
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.analysis.lexicon import PRONOUN_KINDS
 from storyline.analysis.names import NICKNAMES, TITLES, damerau_levenshtein, name_words
-from storyline.compare.quantities import quantities
+from storyline.compare.quantities import FUNCTION_WORDS, Quantity, consistent, noun_stem, quantities
 from storyline.model import (
     Article,
     Attribute,
@@ -34,6 +35,7 @@ from storyline.model import (
     stable_id,
 )
 from storyline.relate.alignment import (
+    STOPWORDS,
     PublicationKey,
     differing_words,
     folded,
@@ -85,6 +87,10 @@ class Observation:
     label: str = ""  # what was observed, for a finding's subject
     number_first: bool = False  # the label reads as a sentence ("40 people were evacuated")
     role: str = ""  # for a number, what happened to the counted ("evacuat"); "" when the text does not say
+    quantity: Quantity | None = None  # for a number, what its words allow
+    context: frozenset[str] = frozenset()  # for a number, the other words of its sentence
+    years: frozenset[int] = frozenset()  # for a number, the years its sentence speaks of
+    names: frozenset[str] = frozenset()  # for a number, the capitalised words of its sentence (whose, where, when)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +152,49 @@ def _findings(attribute: Attribute, observations: Iterable[Observation], same: C
 
 def number_observations(article: Article) -> list[Observation]:
     """Every counted quantity in the article, keyed by what it counts and what happened to it."""
-    return [
-        Observation(
-            article, q.key, q.formatted, q.shown, Span.of(article.text, q.start, q.end), q.label, q.predicate_after, q.predicate
-        )
-        for q in quantities(article.text)
-    ]
+    sentences = _sentences(article)
+    found = []
+    for q in quantities(article.text):
+        sentence = next((s for s in sentences if s.start <= q.start < s.end), Span.of(article.text, q.start, q.end))
+        around = article.text[sentence.start : q.start] + " " + article.text[q.end : sentence.end]
+        span = Span.of(article.text, q.start, q.end)
+        found.append(Observation(article, q.key, q.formatted, q.shown, span, q.label, q.predicate_after, q.predicate, q,
+                                 _context_words(around), period(around, parse_published(article.published)),
+                                 _name_words(around)))  # fmt: skip
+    return found
+
+
+YEAR = r"(?:1[89]|20)\d\d"
+YEAR_RANGE = re.compile(rf"\b({YEAR})\s*(?:to|through|until|and|-|–)\s*({YEAR})\b")
+SINCE_YEAR = re.compile(rf"\bsince ({YEAR})\b")
+RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1}
+
+
+def period(text: str, published: date | None) -> frozenset[int]:
+    """The years a sentence speaks of: named years, ranges in full ("from 2007 to 2014", "since 2007"
+    up to the publication year) and, against the publication date, "last year"."""
+    text = text.lower()
+    years: set[int] = set()
+    for m in YEAR_RANGE.finditer(text):
+        years.update(range(int(m[1]), int(m[2]) + 1))
+    if published is not None:
+        for m in SINCE_YEAR.finditer(text):
+            years.update(range(int(m[1]), published.year + 1))
+        years.update(published.year + shift for words, shift in RELATIVE_YEARS.items() if words in text)
+    years.update(int(y) for y in re.findall(rf"\b{YEAR}\b", YEAR_RANGE.sub(" ", text)))
+    return frozenset(years)
+
+
+def _name_words(text: str) -> frozenset[str]:
+    """The capitalised words of a sentence but its first, folded as `_context_words` folds them."""
+    return _context_words(" ".join(re.findall(r"\b[A-Z]\w+(?:['’]s)?", text.strip().partition(" ")[2])))
+
+
+def _context_words(text: str) -> frozenset[str]:
+    """The words that tell one count from another of the same kind: what, whose, when ("federal",
+    "taxes", "2007"), folded for case, possessive and plural; function words left out."""
+    words = (w.lower().replace("’", "'").removesuffix("'s") for w in re.findall(r"\w+(?:['’]\w+)?", text))
+    return frozenset(noun_stem(w) for w in words if w not in FUNCTION_WORDS and w not in STOPWORDS and not w[0].isdigit())
 
 
 def _merge_partial_keys(observations: list[Observation]) -> list[Observation]:
@@ -180,15 +223,115 @@ def _numbers(context: Context) -> list[Finding]:
         best = max(obs, key=lambda o: (o.number_first, min(len(o.label.split()), 3)))
         return best.label or best.key
 
-    return _findings("number", observations, str.__eq__, subject, _number_confidence)
+    by_key: dict[str, dict[str, list[Observation]]] = defaultdict(lambda: defaultdict(list))
+    for o in observations:
+        by_key[o.key][o.article.id].append(o)
+    findings = []
+    for key, per_article in sorted(by_key.items()):
+        counts = [c for c in _counts(list(per_article.values())) if not _same_figures(c)]
+        for count in counts:
+            name = key if len(counts) == 1 else f"{key}@{count[0].article.id}:{count[0].span.start}"
+            evidence = [_evidence(o.article, o.written, o.span) for o in count]
+            findings.append(Finding("number", name, subject(count), evidence, _number_confidence(count)))
+    return findings
+
+
+def _consistent(a: Observation, b: Observation) -> bool:
+    return consistent(a.quantity, b.quantity) if a.quantity and b.quantity else a.value == b.value
+
+
+def _same_figures(count: list[Observation]) -> bool:
+    return all(_consistent(a, b) for a, b in combinations(count, 2))
+
+
+# Sentences that give one count of one event share words beyond the count's own noun and verb: whose,
+# of what ("the couple paid $43.9 million in federal taxes"). Two outlets' sentences about different
+# counts of one kind share fewer.
+SAME_COUNT_WORDS = 3
+# Counts of different periods are different counts ("$10 million in 2013", "$141 million from 2007 to
+# 2014"): when both sentences name years, most of them must be shared.
+SAME_PERIOD = 0.5
+
+
+def _shared_context(a: Observation, b: Observation) -> int:
+    """Words two counts' sentences share; -1 when they speak of different periods or different sorts
+    of one thing ("an effective tax rate", "a combined rate")."""
+    if a.years and b.years and len(a.years & b.years) < SAME_PERIOD * len(a.years | b.years):
+        return -1
+    kinds_a, kinds_b = (o.quantity.kind_words if o.quantity else frozenset() for o in (a, b))
+    if kinds_a and kinds_b and not kinds_a & kinds_b:
+        return -1
+    return len(a.context & b.context)
+
+
+def _anchored(a: Observation, b: Observation) -> bool:
+    """Do two counts' sentences share whose or when it is: a name or a year. Shared common words alone
+    ("paid an effective tax rate") fit anyone's figure."""
+    return bool(a.names & b.names or a.years & b.years)
+
+
+def _closeness(a: Observation, b: Observation) -> float:
+    low, high = sorted((abs(float(a.value)), abs(float(b.value))))
+    return low / high if high else 1.0
+
+
+def _counterparts(mine: list[Observation], theirs: list[Observation]) -> list[tuple[Observation, Observation]]:
+    """Which counts of one kind in two articles are one count.
+
+    When each article gives the kind one figure, the two figures are one count (unless they are of
+    different years). When an article gives several ("earned $139 million from 2007 to 2014"; "earned
+    nearly $10 million in 2013"), a count is paired with the other article's count whose sentence
+    shares most words with its own, if that one's best is it in turn and they share enough.
+    """
+    if _same_figures(mine) and _same_figures(theirs):
+        return [(mine[0], theirs[0])] if _shared_context(mine[0], theirs[0]) >= 0 else []
+
+    def best(o: Observation, others: list[Observation]) -> Observation:
+        return max(others, key=lambda other: (_shared_context(o, other), _closeness(o, other)))
+
+    pairs = []
+    for o in mine:
+        other = best(o, theirs)
+        if best(other, mine) is o and _same_count(o, other):
+            pairs.append((o, other))
+    return pairs
+
+
+def _counts(per_article: list[list[Observation]]) -> list[list[Observation]]:
+    """The articles' counts of one kind gathered into counts of one thing, one figure per article
+    (its first): the counterparts of `_counterparts`, chained across articles. A count an article
+    itself gives two inconsistent figures is left out: which one it means cannot be told."""
+    parent: dict[int, int] = {}
+    observed = {id(o): o for obs in per_article for o in obs}
+    order = {id(o): (index, o.span.start) for index, obs in enumerate(per_article) for o in obs}
+
+    def root(i: int) -> int:
+        while parent.get(i, i) != i:
+            i = parent[i]
+        return i
+
+    for mine, theirs in combinations(per_article, 2):
+        for a, b in _counterparts(mine, theirs):
+            parent[root(id(a))] = root(id(b))
+    members: dict[int, list[Observation]] = defaultdict(list)
+    for i in parent.keys() | {root(i) for i in parent}:
+        members[root(i)].append(observed[i])
+    counts = []
+    for group in members.values():
+        by_article: dict[str, list[Observation]] = defaultdict(list)
+        for o in sorted(group, key=lambda o: order[id(o)]):
+            by_article[o.article.id].append(o)
+        if len(by_article) > 1 and all(_same_figures(obs) for obs in by_article.values()):
+            counts.append([obs[0] for obs in by_article.values()])
+    return sorted(counts, key=lambda c: order[id(c[0])])
 
 
 # Outlets that disagree about one count mostly disagree by a little (55,000 pages against 50,000), or
 # one outlet stands against others that agree (400 evacuated where four say 40). Two lone numbers
 # further apart than this mostly count different things under one verb ("raised $200,000", another
 # candidate "raised $5.4 million"), and a count whose role the text does not give ("60 votes"
-# needed, "51 votes" won) may be another count of the same noun: both are kept but not shown unless
-# asked for.
+# needed, "51 votes" won) may be another count of the same noun unless the sentences agree on what
+# it is: both are kept but not shown unless asked for.
 CLOSE_NUMBERS = 2.0
 UNSURE_NUMBER_CONFIDENCE = 0.3
 
@@ -196,9 +339,19 @@ UNSURE_NUMBER_CONFIDENCE = 0.3
 def _number_confidence(observations: list[Observation]) -> float:
     values = [abs(float(o.value)) for o in observations]
     low, high = min(values), max(values)
-    agreed = len(set(values)) < len(values)
-    sure = all(o.role for o in observations) and (agreed or (low > 0 and high / low <= CLOSE_NUMBERS))
+    agreed = any(_consistent(a, b) for a, b in combinations(observations, 2))
+    sure = _one_count(observations) and (agreed or (low > 0 and high / low <= CLOSE_NUMBERS))
     return 1.0 if sure else UNSURE_NUMBER_CONFIDENCE
+
+
+def _one_count(observations: list[Observation]) -> bool:
+    """Are the figures surely of one count: the text gives each its role ("received"), or their
+    sentences say alike of what, whose or when it is, which a count of another role would not."""
+    return all(o.role for o in observations) or all(_same_count(a, b) for a, b in combinations(observations, 2))
+
+
+def _same_count(a: Observation, b: Observation) -> bool:
+    return _shared_context(a, b) >= SAME_COUNT_WORDS and _anchored(a, b)
 
 
 # --- places and dates of events --------------------------------------------------------------------

@@ -9,11 +9,15 @@ strict on purpose: a number whose noun and predicate cannot be told is left out,
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from storyline.relate.events import MONTHS, WEEKDAYS
+
+Hedge = Literal["", "about", "below", "above", "under"]
 
 WORD_NUMBERS = {
     word: value
@@ -25,10 +29,17 @@ WORD_NUMBERS = {
 } | {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 UNITS = {"$": "dollars", "€": "euros", "£": "pounds"}
-# Said before a number without changing it: "about 40" and "40" agree.
-HEDGES = frozenset("about around nearly almost some approximately roughly estimated over just only".split())
-HEDGE_PAIRS = frozenset({("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least"), ("up", "to"),
-                         ("an", "estimated")})  # fmt: skip
+# Said before a number, what it makes of it: a rounded figure ("about 40"), one just below the figure
+# ("nearly $44 million"), a floor ("more than 40") or a ceiling ("up to 40"). "just" and "only" stress
+# the figure without widening it.
+HEDGE_KINDS: dict[str, Hedge] = {
+    "about": "about", "around": "about", "some": "about", "approximately": "about", "roughly": "about",
+    "estimated": "about", "an estimated": "about", "nearly": "below", "almost": "below", "just under": "below",
+    "over": "above", "more than": "above", "at least": "above", "just over": "above",
+    "fewer than": "under", "less than": "under", "up to": "under", "just": "", "only": "",
+}  # fmt: skip
+HEDGES = frozenset(h for h in HEDGE_KINDS if " " not in h)
+HEDGE_PAIRS = frozenset(tuple(h.split()) for h in HEDGE_KINDS if " " in h)
 AUXILIARIES = frozenset("were was are is be been being have has had".split())
 # Nouns that say nothing about who was counted: "40 workers" and "40 people" may be the same 40.
 GENERIC_NOUNS = frozenset("people persons person individuals others workers staff employees".split())
@@ -88,6 +99,23 @@ class Quantity:
     end: int
     label: str  # what a reader is told was counted: "people were evacuated"
     predicate_after: bool  # the predicate follows the number: the label reads naturally
+    precision: float = 1.0  # the unit of its last significant digit: 1,000,000 for "$43 million"
+    hedge: Hedge = ""
+    kind_words: frozenset[str] = frozenset()  # what sort of the predicate noun: "combined" in "a combined rate of"
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The values the writer's words allow: a figure is rounded to its last digit ("$43 million" is
+        42.5 to 43.5 million); "about" allows a whole unit either side, "nearly" a unit below, "more
+        than" anything above."""
+        value, unit = self.value, self.precision
+        return {
+            "": (value - unit / 2, value + unit / 2),
+            "about": (value - unit, value + unit),
+            "below": (value - unit, value),
+            "above": (value, math.inf),
+            "under": (0.0, value),
+        }[self.hedge]
 
     @property
     def key(self) -> str:
@@ -171,6 +199,32 @@ def _is_date_part(tokens: Sequence[Token], i: int, value: float) -> bool:
     clock = (nxt := _at(tokens, i + 1)) is not None and nxt.lower in CLOCK_WORDS and (
         (mark := _at(tokens, i + 2)) is None or mark.text in (".", "'"))
     return (1900 <= value <= 2100 and float(value).is_integer()) or any(w in MONTHS for w in near) or clock
+
+
+def _precision(tokens: Sequence[Token], i: int, after: int, hedged: bool) -> float:
+    """The unit of the last significant digit of the number at `i` (ending before `after`).
+
+    Trailing zeros are read as rounding only after a hedge ("about 50,000"): a bare "50,000" or
+    "forty" keeps at least two significant digits, so it is not taken to allow 54,000 or 44.
+    """
+    token = tokens[i]
+    digits = token.text.lstrip("$€£").replace(",", "") if token.kind == "num" else str(word_value(token.text) or 0)
+    if "." in digits:
+        unit = 10.0 ** -len(digits.split(".")[1])
+    else:
+        zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+        unit = 10.0**zeros if hedged else 10.0 ** min(zeros, max(0, len(digits) - 2))
+    if after > i + 1 and (scale := tokens[i + 1].lower) in SCALES:
+        unit *= SCALES[scale]
+    return unit
+
+
+def _hedge(tokens: Sequence[Token], first: int, i: int) -> Hedge:
+    """What the hedge nearest the number (`tokens[first:i]`) makes of it: "just over" is "over"."""
+    words = [t.lower for t in tokens[first:i]]
+    if len(words) >= 2 and (pair := " ".join(words[-2:])) in HEDGE_KINDS:
+        return HEDGE_KINDS[pair]
+    return HEDGE_KINDS.get(words[-1], "") if words else ""
 
 
 def _hedge_start(tokens: Sequence[Token], i: int) -> int:
@@ -261,6 +315,19 @@ def _predicate_before(tokens: Sequence[Token], first: int) -> Token | None:
     return prev
 
 
+def _kind_words(tokens: Sequence[Token], first: int) -> frozenset[str]:
+    """The words before a governing noun ("an effective federal tax rate of 35 percent"): they say which
+    rate, total or share is meant, so "a combined rate of 45 percent" is another figure."""
+    if not ((of := _at(tokens, first - 1)) and of.lower == "of"):
+        return frozenset()
+    words = []
+    k = first - 3
+    while (word := _at(tokens, k)) and word.kind == "word" and word.text.islower() and word.lower not in FUNCTION_WORDS:
+        words.append(word.lower)
+        k -= 1
+    return frozenset(words)
+
+
 def _quantity(text: str, tokens: Sequence[Token], i: int) -> Quantity | None:
     read = _read_number(tokens, i)
     if read is None:
@@ -301,7 +368,16 @@ def _quantity(text: str, tokens: Sequence[Token], i: int) -> Quantity | None:
         end=end,
         label=label,
         predicate_after=verb is not None,
+        precision=_precision(tokens, i, after, hedged=(hedge := _hedge(tokens, first, i)) != ""),
+        hedge=hedge,
+        kind_words=_kind_words(tokens, first) if before else frozenset(),
     )
+
+
+def consistent(a: Quantity, b: Quantity) -> bool:
+    """Can both figures be true of one count: do the values their words allow overlap?"""
+    (low_a, high_a), (low_b, high_b) = a.bounds, b.bounds
+    return max(low_a, low_b) <= min(high_a, high_b)
 
 
 def quantities(text: str) -> list[Quantity]:

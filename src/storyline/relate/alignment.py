@@ -216,10 +216,37 @@ def _lexical_links(items: list[_Item]) -> list[tuple[Relation, int, int]]:
     pairs = {pair for block in by_shingle.values() for pair in _cross_pairs(block, items)}
     links = []
     for i, j in sorted(pairs):
-        relation = lexical_relation(items[i].words, items[j].words)
+        relation = lexical_relation(items[i].words, items[j].words) or same_passage(items[i].statement, items[j].statement)
         if relation:
             links.append((relation, i, j))
     return links
+
+
+def same_passage(a: Statement, b: Statement) -> Relation | None:
+    """"partial" for two quotes of one passage by one speaker whose words differ inside ("use whatever
+    compulsory methods are necessary" / "use whatever compulsory mechanism necessary"): too changed
+    for `lexical_relation`, but one quote, and the misquote check needs them in one group.
+
+    Read on content words in order, so one opening ("We are the ones who …") shared by two passages
+    does not make them one."""
+    if not compatible_speakers(a.speaker, b.speaker):
+        return None
+    if _fragment_quoted(a, b) or _fragment_quoted(b, a):
+        return "partial"
+    words_a, words_b = ([w for w in folded(wording(quoted_text(s))) if w not in STOPWORDS] for s in (a, b))
+    shared = sum(m.size for m in SequenceMatcher(None, words_a, words_b, autojunk=False).get_matching_blocks())
+    return "partial" if shared >= max(MIN_CONTAINMENT_TOKENS, SAME_PASSAGE * min(len(words_a), len(words_b))) else None
+
+
+def _fragment_quoted(mixed: Statement, other: Statement) -> bool:
+    """Does reported speech quote words of the other statement's quote: `called the ad "dishonest and
+    hypocritical"` beside `"The ad is dishonest and hypocritical."` (its longest quoted part, at least
+    three words, verbatim)."""
+    if mixed.kind != "mixed":
+        return False
+    text = mixed.content.text
+    fragment = max((folded(wording(text[start:end])) for start, end in quoted_parts(mixed)), key=len, default=[])
+    return len(fragment) >= MIN_QUOTE_OVERLAP and _contains(folded(wording(quoted_text(other))), fragment)
 
 
 def _similarity(items: list[_Item], pairs: list[tuple[int, int]], embed: Embed | None) -> list[float]:
