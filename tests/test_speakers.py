@@ -235,3 +235,8 @@ def test_a_participle_after_a_quoted_fragment_continues_the_first_speaker() -> N
 def test_a_role_is_the_words_that_adjoin_the_name() -> None:
     text = "The audit found no fraud in the accounts of the mayors, Treasury Secretary Ilse Brandt revealed on Monday. Brandt said more audits would follow."
     assert speaker_of(text, "audits") == ("Ilse Brandt", "Treasury Secretary")
+
+
+def test_a_quote_before_a_participle_is_the_clause_subjects_never_an_object_after_it() -> None:
+    text = 'Singer Mara Quist joined the choir in 2010. Then just 19, she took the part as a "chance to prove my voice," having questioned her abilities for years.'
+    assert speaker_of(text, "prove")[0] == "Mara Quist"
