@@ -237,7 +237,22 @@ def test_embedder_decides_paraphrases_when_given(three: list[Article]) -> None:
     merged = align_statements(three, embed=same_everywhere)
     herald_police = next(s for s in three[2].statements if s.speaker == POLICE)
     assert all(herald_police.id not in g.statement_ids for g in merged)  # no one else quotes the police
-    assert any(g.relation == "paraphrase" and len(g.statement_ids) > 3 for g in merged)
+    assert any(g.relation == "paraphrase" for g in merged)  # the embedder joins what the words alone do not
+    article_of = {s.id: a.id for a in three for s in a.statements}
+    assert all(len({article_of[i] for i in g.statement_ids}) == len(g.statement_ids) for g in merged)  # one statement an article
+
+
+def test_a_long_quote_in_one_outlet_does_not_chain_two_quotes_of_another() -> None:
+    long_text = '"The ferry will run all winter, and the fares will not rise this year," Kovalenko said.'
+    part_one, part_two = "The ferry will run all winter", "the fares will not rise this year"
+    split_text = f'"{part_one}," Kovalenko said on Monday. Later, at the council, she added: "{part_two}."'
+    a = Article("a", long_text, statements=[Statement("a", "direct", find(long_text, long_text[1:-20]), find(long_text, "said"), None, KOVALENKO)])
+    b = Article("b", split_text, statements=[
+        Statement("b", "direct", find(split_text, part_one), find(split_text, "said"), None, KOVALENKO),
+        Statement("b", "direct", find(split_text, part_two), find(split_text, "added"), None, KOVALENKO),
+    ])  # fmt: skip
+    groups = align_statements([a, b])
+    assert len(groups) == 1 and len(groups[0].statement_ids) == 2
 
 
 @pytest.mark.parametrize(

@@ -147,6 +147,10 @@ class _Forest:
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
         self.weakest: dict[int, Relation] = {}
+        self._members: dict[int, list[int]] = {}
+
+    def members(self, root: int) -> list[int]:
+        return self._members.get(root, [root])
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -154,12 +158,16 @@ class _Forest:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int, relation: Relation) -> None:
+    def union(self, i: int, j: int, relation: Relation, apart: Callable[[int, int], bool] | None = None) -> None:
+        """Join the groups of i and j, unless `apart` says two of their members are different statements."""
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return
+        if apart is not None and any(apart(x, y) for x in self.members(ri) for y in self.members(rj)):
+            return
         root, child = min(ri, rj), max(ri, rj)
         self.parent[child] = root
+        self._members[root] = self.members(root) + self._members.pop(child, [child])
         relations = [relation, *(self.weakest.pop(r) for r in (ri, rj) if r in self.weakest)]
         self.weakest[root] = max(relations, key=RELATION_RANK.__getitem__)
 
@@ -330,13 +338,31 @@ def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[st
     return sorted(q.id for q in quotes if conflict(q, reference))
 
 
+SPLIT_QUOTE_GAP = 60  # characters between the parts of one quote split by its cue ("“A,” she said, “B.”")
+
+
+def one_utterance(a: Statement, b: Statement) -> bool:
+    """Two statements of one article that are one statement in parts: one cue, or a quote split by it.
+    Other pairs of one article are two statements, and a group holds at most one of them: a long quote
+    in one outlet must not chain two separate quotes of another into one group."""
+    if (a.cue.start, a.cue.end) == (b.cue.start, b.cue.end) and a.cue.end > a.cue.start:
+        return True
+    first, second = sorted((a, b), key=lambda s: s.content.start)
+    return first.kind == second.kind == "direct" and 0 <= second.content.start - first.content.end <= SPLIT_QUOTE_GAP
+
+
 def align_statements(articles: Sequence[Article], embed: Embed | None = None) -> list[StatementGroup]:
     """Groups of statements from different articles that report one statement; singletons are left out."""
     items = _items(articles)
     links = _lexical_links(items) + _paraphrase_links(items, embed)
     forest = _Forest(len(items))
+
+    def apart(x: int, y: int) -> bool:
+        a, b = items[x], items[y]
+        return a.article_index == b.article_index and not one_utterance(a.statement, b.statement)
+
     for relation, i, j in sorted(links, key=lambda link: (RELATION_RANK[link[0]], link[1], link[2])):
-        forest.union(i, j, relation)
+        forest.union(i, j, relation, apart)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         members[forest.find(i)].append(i)
