@@ -218,3 +218,14 @@ def test_a_redirect_into_a_private_network_is_refused(server: str, monkeypatch: 
     assert isinstance(_only(list(documents([f"{server}/article"]))), Document)
     error = _error([f"{server}/to-intranet"])
     assert "intranet.example resolves to non-public address 10.1.2.3" in error.reason
+
+
+def test_table_columns_named_as_news_datasets_name_them_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "dataset.jsonl"
+    row = {"id": "d1", "source": "hpo", "date": "2014-06-11", "headline": "Ferry back", "author": "Mara Quill",
+           "link": "https://news.example/d1", "text": "The ferry resumed service."}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (document,) = documents([str(path)])
+    assert isinstance(document, Document)
+    assert document.meta == {"id": "d1", "url": "https://news.example/d1", "outlet": "hpo", "title": "Ferry back",
+                             "published": "2014-06-11", "authors": "Mara Quill"}

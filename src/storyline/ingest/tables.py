@@ -14,6 +14,13 @@ from storyline.ingest.errors import ingest_error
 from storyline.model import Document, ErrorRecord
 
 META_COLUMNS = ("id", "url", "outlet", "title", "published", "authors")
+# Other names tables use for the same columns (news datasets say "date" and "source"): the first one a row fills is read.
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "published": ("published", "date", "published_at", "publish_date", "pubdate", "datetime"),
+    "outlet": ("outlet", "source", "publisher", "site", "domain"),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+}
 # Article HTML easily exceeds the csv module's 128 KB default field limit.
 _CSV_FIELD_LIMIT = 16 * 1024 * 1024
 
@@ -35,7 +42,7 @@ def read_jsonl(path: Path, uri: str) -> Iterator[Document | ErrorRecord]:
         if not isinstance(row, dict):
             yield ingest_error(row_uri, "row is not a JSON object")
             continue
-        yield _document(row_uri, row, authors=_authors_from_json(row.get("authors")))
+        yield _document(row_uri, row, authors=_authors_from_json(row.get("authors") or row.get("author")))
 
 
 def read_csv(path: Path, uri: str) -> Iterator[Document | ErrorRecord]:
@@ -47,7 +54,7 @@ def read_csv(path: Path, uri: str) -> Iterator[Document | ErrorRecord]:
     rows = csv.DictReader(io.StringIO(text, newline=""))
     try:
         for number, row in enumerate(rows, start=1):
-            authors = (row.get("authors") or "").split(";")
+            authors = (row.get("authors") or row.get("author") or "").split(";")
             yield _document(f"{uri}#{number}", row, authors=authors)
     except csv.Error as exc:
         yield ingest_error(f"{uri}#{rows.line_num}", f"CSV is malformed ({exc})")
@@ -95,13 +102,17 @@ def _document(uri: str, row: Mapping[str, Any], authors: list[Any]) -> Document 
     html, text = _string(row.get("html")), _string(row.get("text"))
     if not html and not text:
         return ingest_error(uri, "row has neither 'text' nor 'html'")
-    meta = {key: value for key in META_COLUMNS if key != "authors" and (value := _string(row.get(key)))}
+    meta = {key: value for key in META_COLUMNS if key != "authors" and (value := _column(row, key))}
     names = [name for name in (_string(author) for author in authors) if name]
     if names:
         meta["authors"] = "; ".join(names)
     if html:
         return Document(uri=uri, content=html, content_type="text/html", origin="table", meta=meta)
     return Document(uri=uri, content=text, content_type="text/plain", origin="table", meta=meta)
+
+
+def _column(row: Mapping[str, Any], key: str) -> str:
+    return next((value for name in COLUMN_ALIASES.get(key, (key,)) if (value := _string(row.get(name)))), "")
 
 
 def _authors_from_json(value: Any) -> list[Any]:
