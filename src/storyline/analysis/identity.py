@@ -194,6 +194,17 @@ def _rename(entity: KnownEntity, counted: Collection[str], fresh: bool) -> None:
     entity.name = tied[0]
 
 
+def _other_full_name(local: Entity, known: KnownEntity) -> bool:
+    """Do the two bear full names neither of which shortens the other ("Amazon Web Services", "Amazon
+    Environmental Research Institute")? Then they are two organisations that share a short form."""
+    mine = [form for form in local.aliases if form not in short_forms(local.aliases)]
+    theirs = [form for form in known.forms if form not in (known.never_names or short_forms(known.forms))]
+    return any(
+        fold_name(a) != fold_name(b) and not (is_short_form(a, b) or is_short_form(b, a)) and len(a.split()) > 1 < len(b.split())
+        for a in mine for b in theirs
+    )  # fmt: skip
+
+
 class EntityRegistry:
     """Every canonical entity of the corpus, found through `memory`; those met recently are cached here."""
 
@@ -265,7 +276,10 @@ class EntityRegistry:
         """The one organisation whose name this one shortens or expands ("Kestrel" / "Kestrel Chemical Storage")."""
         keys = {key for form in local.aliases for key in short_form_keys(form)}
         candidates = [self._entity(eid) for eid, _ in self._candidates("org:short", keys)]
-        fits = [e for e in candidates if any(is_short_form(a, b) or is_short_form(b, a) for a in local.aliases for b in e.forms)]
+        fits = [
+            e for e in candidates
+            if any(is_short_form(a, b) or is_short_form(b, a) for a in local.aliases for b in e.forms) and not _other_full_name(local, e)
+        ]  # fmt: skip
         return fits[0] if len(fits) == 1 else None
 
     def _create(self, local: Entity, article_id: str) -> KnownEntity:

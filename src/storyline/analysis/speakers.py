@@ -372,6 +372,8 @@ class SpeakerResolver:
                 self.owners.setdefault(lemma, owner)
                 return owner, "owner"
         named = self._named(head)
+        if named and self.found.entities[named].kind == "place" and (labelled := self._labelled(source)):
+            return labelled, "surname"  # "MS Although …": the interviewee's initials, tagged a state
         if named and self.found.entities[named].kind in ("org", "group"):
             named = self._titled_member(source) or named
         elif named is None and head.lower_.rstrip(".") in TITLES:

@@ -44,6 +44,8 @@ _SIGNATURE = re.compile(
 # an article has several and the label names one of its people.
 _TURN = re.compile(r"^[ \t\"“]*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
 MIN_TURNS = 2
+# An interview whose answers open with the interviewee's initials and no colon ("MS Although we used …").
+_BARE_TURN = re.compile(r"^[ \t]*(?P<label>[A-Z]{2,3})[ \t]+(?=[A-Z][a-z])", re.MULTILINE)
 _RUN_ON_CUES = frozenset(
     "say add claim state insist argue report write warn acknowledge admit "
     "maintain contend note explain reveal announce confirm assert concede allege order rule conclude predict suggest".split()
@@ -273,7 +275,8 @@ class _Finder:
         people = {w.casefold() for name in names for w in name}
         initials = {"".join(w[0] for w in name).casefold() for name in names if len(name) > 1}  # "NG:" for Natasha Gownaris
         turns = []
-        for match in _TURN.finditer(self.text):
+        bare = [m for m in _BARE_TURN.finditer(self.text) if m.group("label").casefold() in initials]
+        for match in sorted([*_TURN.finditer(self.text), *bare], key=lambda m: m.start()):
             label = match.group("label").casefold()
             if not people.intersection(label.split()) and label.replace(".", "") not in initials:
                 continue  # a dateline, a section label, a shouted word
@@ -284,7 +287,8 @@ class _Finder:
             source = self.doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
             if end > start and source is not None:
                 colon = match.end("label")
-                turns.append(Attribution("direct", (start, end), (colon, colon + 1), source))
+                cue = (colon, colon + 1) if self.text[colon] == ":" else (colon, colon)  # a bare label has no colon
+                turns.append(Attribution("direct", (start, end), cue, source))
         return turns if len(turns) >= MIN_TURNS else []
 
     def sentence(self, token: Token) -> TokenSpan:
