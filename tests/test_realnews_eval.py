@@ -115,6 +115,14 @@ def basil(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+def test_a_differences_only_event_resolves_without_groups(basil: Path) -> None:
+    draft = {"articles": [], "events": [{"event": EVENT, "differences": BASIL_DRAFT["events"][0]["differences"]}]}
+    [event] = resolve(draft, read_corpus(basil))["events"]
+    assert "groups" not in event and [d["kind"] for d in event["differences"]] == ["number", "quote"]
+    assert all("statement" not in side for d in event["differences"] for side in d["sides"])
+    assert resolve({"events": [{"event": EVENT, "groups": [], "differences": []}]}, read_corpus(basil))["events"][0]["groups"] == []
+
+
 def test_eval_comparison_scores_discrepancies_misquotes_and_groups(basil: Path, tmp_path: Path) -> None:
     gold = tmp_path / "set.json"
     gold.write_text(json.dumps(resolve(BASIL_DRAFT, read_corpus(basil))), encoding="utf-8")

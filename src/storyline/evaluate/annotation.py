@@ -12,7 +12,10 @@ Draft (JSON):
          "speaker": "Vladimir Putin", "speaker_type": "person", "role": "President",
          "aliases": ["Putin"], "borderline": false}]}],
      "events": [{"event": "…", "groups": [["fox:s1", "nyt:s4"]],
-                 "differences": [{"kind": "number", "sides": [{"article": "basil:EVENT:fox", "text": "…"}, …]}]}]}
+                 "differences": [{"kind": "number", "sides": [{"article": "basil:EVENT:fox", "span": "…"}, …]}]}]}
+
+An event may leave out "groups" (and the articles their statements) when only its differences were annotated;
+it then resolves without a "groups" key: its groups were not annotated, which is not to say it has none.
 
 A span is a string (its text, which must occur once in the article) or `{"text": …, "at": N}` (its N-th
 occurrence, from 1). Cue and source, when their text repeats, default to the occurrence nearest the
@@ -191,6 +194,8 @@ def _event(raw: dict[str, Any], corpus: dict[str, SourceArticle], known: dict[st
         if len({s["article"] for s in sides}) < 2:
             raise AnnotationError(f"{where} difference {index + 1}: needs sides in two articles")
         differences.append({"kind": kind, "sides": sides})
+    if "groups" not in raw:  # differences only: the groups were not annotated, which is not "no groups"
+        return {"event": event, "differences": differences}
     return {"event": event, "groups": groups, "differences": differences}
 
 
@@ -210,7 +215,8 @@ def render(resolved: dict[str, Any], corpus: dict[str, SourceArticle]) -> Iterat
             flag = " (borderline)" if s.get("borderline") else ""
             yield f"  {s['id']} {s['kind']}{flag} -> {s['speaker']} [{s['speaker_type']}]: …{' '.join(snippet.split())}…"
     for event in resolved["events"]:
-        yield f"== event {event['event']}: {len(event['groups'])} groups, {len(event['differences'])} differences"
+        groups = f"{len(event['groups'])} groups" if "groups" in event else "groups not annotated"
+        yield f"== event {event['event']}: {groups}, {len(event['differences'])} differences"
         for d in event["differences"]:
             sides = " | ".join(
                 f"{s['article'].rsplit(':', 1)[1]}: {corpus[s['article']].text[s['span'][0]:s['span'][1]]!r}" for s in d["sides"]
