@@ -303,3 +303,17 @@ def test_across_stories_only_groups_spanning_two_stories() -> None:
          ("a-later", "Nobody should expect miracles overnight")}
     ]  # fmt: skip
     assert align_across_stories(harbour, {a.id: "st1" for a in harbour}) == []
+
+
+def test_two_wordings_that_conflict_are_a_misquote_though_a_fragment_agrees_with_both() -> None:
+    """A short quote of the unchanged part agrees with everyone: it must not be the only reference."""
+    def quoted(article_id: str, quote: str) -> Article:
+        text = f'"{quote}," Kovalenko said.'
+        statement = Statement(article_id, "direct", find(text, quote), find(text, "said"), None, KOVALENKO)
+        return Article(article_id, text, statements=[statement], published=f"2024-05-0{len(article_id)}")
+
+    first = quoted("a", "The ferry will run all winter and we will rebuild the old harbour bridge")
+    second = quoted("bb", "The ferry will run all winter and we will rebuild the new harbour bridge")
+    fragment = quoted("ccc", "The ferry will run all winter")
+    (group,) = align_statements([first, second, fragment])
+    assert group.misquoted == [second.statements[0].id]  # the later of two equally supported wordings

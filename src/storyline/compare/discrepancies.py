@@ -634,6 +634,19 @@ def _length(statement: Statement) -> int:
     return len(statement.content.text)
 
 
+def _counterpart(quote: Statement, others: list[tuple[Article, Statement]]) -> Statement:
+    """The other side's quote of the same words as `quote` (another outlet's, the most words alike): a group
+    may hold one outlet's long quote and another's two shorter ones, each changed somewhere else."""
+    mine = folded(wording(quoted_text(quote)))
+
+    def alike(other: Statement) -> tuple[bool, int, int]:
+        theirs = folded(wording(quoted_text(other)))
+        shared = sum(m.size for m in SequenceMatcher(None, mine, theirs, autojunk=False).get_matching_blocks())
+        return other.article_id != quote.article_id, shared, _length(other)
+
+    return max((s for _, s in others), key=alike)
+
+
 def _quotes(context: Context) -> list[Finding]:
     statements = _statements(context)
     findings = []
@@ -646,9 +659,8 @@ def _quotes(context: Context) -> list[Finding]:
         if not correct or not wrong:
             continue
         speaker = f"{group.speaker.name}: " if group.speaker else ""
-        fullest_correct, fullest_wrong = (max((s for _, s in side), key=_length) for side in (correct, wrong))
-        evidence = [_changed_wording(a, s, fullest_wrong, misquote=False) for a, s in correct]
-        evidence += [_changed_wording(a, s, fullest_correct, misquote=True) for a, s in wrong]
+        evidence = [_changed_wording(a, s, _counterpart(s, wrong), misquote=False) for a, s in correct]
+        evidence += [_changed_wording(a, s, _counterpart(s, correct), misquote=True) for a, s in wrong]
         findings.append(Finding("quote", group.id, speaker + shorten(correct[0][1].content.text), evidence))
     return findings
 

@@ -23,7 +23,7 @@ from storyline.analysis.finders import DEFAULT_FINDER
 from storyline.evaluate.annotation import read_corpus
 from storyline.evaluate.clustering import Scores
 from storyline.evaluate.realnews import Analysed, GoldDifference, GoldEvent, GoldSet, Range, analysed, load_set
-from storyline.model import Discrepancy, Statement, normalise_text
+from storyline.model import Discrepancy, Evidence, Statement, normalise_text
 
 # Which gold difference kinds a found attribute may stand for.
 COMPATIBLE: dict[str, frozenset[str]] = {
@@ -108,16 +108,20 @@ def _place_difference(event: str, difference: GoldDifference, run: Analysed) -> 
 
 
 def _side_matches(found: Discrepancy, gold: PlacedDifference) -> bool:
-    cited = {e.article_id: e for e in found.evidence}
-    shared = cited.keys() & gold.sides.keys()
-    if len(shared) < 2 or found.attribute not in COMPATIBLE or gold.kind not in COMPATIBLE[found.attribute]:
+    """Does the finding show this difference: in at least two of its articles, evidence on the gold span
+    (an outlet quoting the passage in two parts gives two pieces of evidence)?"""
+    cited: dict[str, list[Evidence]] = {}
+    for e in found.evidence:
+        cited.setdefault(e.article_id, []).append(e)
+    if found.attribute not in COMPATIBLE or gold.kind not in COMPATIBLE[found.attribute]:
         return False
-    for article_id in shared:
-        evidence, (span, words) = cited[article_id], gold.sides[article_id]
+
+    def shows(evidence: Evidence, span: Range, words: str) -> bool:
         same_words = found.attribute == "name" and normalise_text(evidence.span.text) == normalise_text(words)
-        if not (_overlap((evidence.span.start, evidence.span.end), span) or same_words):
-            return False
-    return True
+        return _overlap((evidence.span.start, evidence.span.end), span) or same_words
+
+    shown = [a for a, (span, words) in gold.sides.items() if any(shows(e, span, words) for e in cited.get(a, []))]
+    return len(shown) >= 2 and len(shown) == len(cited.keys() & gold.sides.keys())
 
 
 def _statement_key(article_id: str, statement_id: str) -> str:

@@ -334,8 +334,11 @@ def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[st
 
     if len(quotes) < 2:
         return []
-    reference = min(quotes, key=support)
-    return sorted(q.id for q in quotes if conflict(q, reference))
+    # Of each two wordings that conflict, the less supported departs. One reference for the whole group
+    # would miss them where a short fragment agrees with everyone and so is the reference.
+    supports = {q.id: support(q) for q in quotes}
+    departing = {max(a, b, key=lambda q: supports[q.id]).id for a, b in combinations(quotes, 2) if conflict(a, b)}
+    return sorted(departing)
 
 
 SPLIT_QUOTE_GAP = 60  # characters between the parts of one quote split by its cue ("“A,” she said, “B.”")
