@@ -209,3 +209,13 @@ def test_a_relative_pronoun_credited_to_a_name_written_before_it_keeps_its_own_s
             "Twitter, which first said Ms. Berg and Harbourcast had kept to its rules, took them down on Friday.")  # fmt: skip
     [found] = [s for s in storyline.statements(text) if s.source is not None and s.source.text == "which"]
     assert found.speaker is not None and found.speaker.name == "Twitter"
+
+
+def test_a_text_put_out_speaks_for_who_put_it_out_not_for_who_received_it() -> None:
+    text = (
+        "A manager from Corvel Ltd. phoned the mayor, and Petra Lindgren, head of the harbour board, sent her a "
+        "letter saying, “The quay cannot take another winter without repairs.”"
+    )
+    assert speaker_of(text, "quay")[0] == "Petra Lindgren"
+    read = found("Tomas Weber read a letter saying the quay would close in March.")
+    assert all(s.speaker is None or s.speaker.name != "Tomas Weber" for s in read)

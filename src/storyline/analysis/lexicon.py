@@ -38,6 +38,10 @@ ADDRESSED_CUES: Final = frozenset("tell ask urge warn advise order inform remind
 # "described the mood as “tense”"): the quoted fragment is the statement.
 NAMING_CUES: Final = frozenset("call describe dub label brand term".split())
 
+# Verbs of putting out a text: in "sent a letter saying …" the sender says what the letter does ("read a
+# letter saying …" credits the letter's writer, not the reader).
+ISSUING_VERBS: Final = frozenset("issue release send write post publish file deliver make give circulate put".split())
+
 # Addressees that belong to the cue phrase ("told reporters").
 ADDRESSEES: Final = frozenset(
     "reporters journalists newsmen press media audience lawmakers parliament crowd supporters "

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.cue_patterns import learned_patterns
-from storyline.analysis.lexicon import ADDRESSED_CUES, ADDRESSEES, CUE_VERBS, NAMING_CUES, OBJECT_CUES
+from storyline.analysis.lexicon import ADDRESSED_CUES, ADDRESSEES, CUE_VERBS, ISSUING_VERBS, NAMING_CUES, OBJECT_CUES
 from storyline.analysis.quotes import Quote, find_quotes
 from storyline.model import StatementKind
 
@@ -158,7 +158,18 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return None  # "Asked about the doors, he said …": he is whom the question was put to
     if depth and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
         return subject_of(verb.head, depth - 1)
+    if depth and _issued(verb):
+        return subject_of(verb.head.head, depth - 1)
     return None
+
+
+def _issued(verb: Token) -> bool:
+    """A participle on what its subject put out ("released a statement saying …", "sent her a letter citing
+    …"): the statement's speaker is who issued it, unless that is itself reported ("said the panel sent a
+    letter asking …" is what the one who said it reports)."""
+    noun = verb.head
+    issued = verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ == "dobj"
+    return issued and noun.head.lemma_.lower() in ISSUING_VERBS and noun.head.dep_ != "ccomp"
 
 
 def _adjacent(verb: Token, deps: frozenset[str], step: int, stop: int) -> Token:
