@@ -219,3 +219,13 @@ def test_a_text_put_out_speaks_for_who_put_it_out_not_for_who_received_it() -> N
     assert speaker_of(text, "quay")[0] == "Petra Lindgren"
     read = found("Tomas Weber read a letter saying the quay would close in March.")
     assert all(s.speaker is None or s.speaker.name != "Tomas Weber" for s in read)
+
+
+def test_a_campaign_is_an_organisation_and_the_name_on_it_tells_which() -> None:
+    text = (
+        "Nora Quist, a spokeswoman for the Harlow campaign, said the ads were fair.\n\n"
+        "The Harlow campaign said on Monday that the debate would go ahead.\n\n"
+        "The Benton campaign said it had not been asked."
+    )
+    assert speaker_of(text, "debate")[0] == "The Harlow campaign"
+    assert speaker_of(text, "asked")[0] == "The Benton campaign"

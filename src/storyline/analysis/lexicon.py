@@ -60,7 +60,7 @@ ROLE_NOUN_KINDS: Final[dict[str, EntityKind]] = {
     **dict.fromkeys(
         "ministry government police army agency office department committee council court "
         "embassy alliance commission parliament cabinet military administration company firm "
-        "group union party".split(),
+        "group union party campaign".split(),
         "org",
     ),
     **dict.fromkeys(

@@ -248,7 +248,8 @@ class SpeakerResolver:
         """The one organisation of the article this role noun can mean ("the company", "the office")."""
         noun = head.lemma_.lower()
         orgs = {e.id: fold_name(e.name).split() for e in self.found.entities.values() if e.kind == "org" and " " in e.name}
-        fits = {e for e, words in orgs.items() if noun in words}
+        named = {fold_name(c.text) for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+        fits = {e for e, words in orgs.items() if noun in words and named <= set(words)}  # "the Romney campaign" is not Obama's
         if not fits and noun in COMPANY_WORDS:
             fits = {e for e, words in orgs.items() if not INSTITUTION_WORDS.intersection(words)}
         return fits.pop() if len(fits) == 1 else None
