@@ -229,3 +229,17 @@ def test_a_campaign_is_an_organisation_and_the_name_on_it_tells_which() -> None:
     )
     assert speaker_of(text, "debate")[0] == "The Harlow campaign"
     assert speaker_of(text, "asked")[0] == "The Benton campaign"
+
+
+def test_who_after_an_organisation_in_an_apposition_is_the_person() -> None:
+    text = "“The deal is fair,” said Ivo Brandt, a lawyer for Northwind Bank, who said the talks had gone on for months."
+    assert speaker_of(text, "talks")[0] == "Ivo Brandt"
+
+
+def test_a_word_after_a_number_is_no_surname() -> None:
+    text = (
+        "Paul Renner, a Republican running in the Third District, spoke first.\n\n"
+        "“The mall is a mistake,” said Tom Hale, a candidate in Iowa’s 4th District, who said people at a meeting "
+        "were furious about the plan."
+    )
+    assert speaker_of(text, "furious")[0] == "Tom Hale"

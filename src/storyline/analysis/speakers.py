@@ -330,13 +330,16 @@ class SpeakerResolver:
         if head.tag_ not in ("WP", "WDT") or head.head.dep_ != "relcl" or head.head.head is head.head:
             return None
         noun = head.head.head
+        organisation = None  # "who" stands for people: an organisation only when no person is named above it
         for candidate in (noun, *list(noun.ancestors)[:_RELATIVE_HOPS]):
             found = self._mention_at(candidate)
-            if found is not None and self.found.entities[found].kind in ("person", "org", "group"):
+            kind = self.found.entities[found].kind if found is not None else None
+            if kind in ("person", "group") or (kind == "org" and head.lower_ != "who"):
                 return candidate
+            organisation = organisation or (candidate if kind == "org" else None)
             if candidate.pos_ == "VERB" and candidate.dep_ not in ("acl", "relcl"):
                 break
-        return noun
+        return organisation or noun
 
     def _source_entity(self, source: TokenSpan, anchor: int, content: tuple[int, int]) -> tuple[str | None, str]:
         head = source.root
