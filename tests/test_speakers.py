@@ -243,3 +243,8 @@ def test_a_word_after_a_number_is_no_surname() -> None:
         "were furious about the plan."
     )
     assert speaker_of(text, "furious")[0] == "Tom Hale"
+
+
+def test_a_name_set_beside_a_description_is_the_speaker_however_it_is_parsed() -> None:
+    text = "The Democrat, Representative Maria K. Holt of Oregon, said the agency had declined the panel’s request."
+    assert speaker_of(text, "agency")[0] == "Maria K. Holt"

@@ -186,7 +186,7 @@ class SpeakerResolver:
 
     def _named(self, head: Token) -> str | None:
         """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said")."""
-        for token in (head, *(c for c in head.children if c.dep_ == "appos")):
+        for token in (head, *_appositions(head)):
             if (found := self._mention_at(token)) is not None and not _one_of_group(token, self.found.entities[found]):
                 return found
         return None
@@ -369,7 +369,7 @@ class SpeakerResolver:
         holder = self._titled(list(source)) if kind == "person" else self._organisation(head) if kind == "org" else None
         if holder:
             return holder, "title"
-        for named_here in (head, *(c for c in head.children if c.dep_ == "appos")):  # "his partner, Lawrence B. Cummings"
+        for named_here in (head, *_appositions(head)):  # "his partner, Lawrence B. Cummings"
             if kind == "person" and (unlisted := self._unlisted_name(named_here)) is not None:
                 return unlisted, "unlisted"
         if head.pos_ != "PROPN" and not head.is_title and lemma not in TITLES and head.ent_type_ in ("GPE", "LOC", "DATE"):
@@ -467,6 +467,14 @@ def _owner_candidates(head: Token) -> Iterator[Token]:
     if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in _OWNER_PREPOSITIONS:  # parsed onto the verb instead
         yield from itertools.takewhile(lambda t: not t.is_punct, doc[head.i + 2 : head.i + 8])
     yield from (t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by"))  # "the statement on X from Y"
+
+
+def _appositions(head: Token) -> list[Token]:
+    """What is set beside the head to say who it is ("Their leader, Ana Silva,"): an apposition, or a
+    conjunct with no "and" or "or" before it, as the parser sometimes takes one ("The Democrat,
+    Representative Adam B. Schiff of California, said")."""
+    coordinated = any(c.dep_ == "cc" for c in head.children)
+    return [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "conj" and not coordinated)]
 
 
 def _one_of_group(token: Token, entity: Entity) -> bool:
