@@ -248,3 +248,12 @@ def test_a_word_after_a_number_is_no_surname() -> None:
 def test_a_name_set_beside_a_description_is_the_speaker_however_it_is_parsed() -> None:
     text = "The Democrat, Representative Maria K. Holt of Oregon, said the agency had declined the panel’s request."
     assert speaker_of(text, "agency")[0] == "Maria K. Holt"
+
+
+def test_some_close_to_someone_are_several_and_never_he() -> None:
+    text = (
+        "Oskar Lind has been hard to read, and some close to the chairman say he wants another term.\n\n"
+        "In a note on Saturday, he asked members to join a call on Monday evening."
+    )
+    assert speaker_of(text, "another term") == ("some close to the chairman", None)
+    assert speaker_of(text, "join a call")[0] == "Oskar Lind"

@@ -47,6 +47,7 @@ _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # and the objects
 _OWNER_PREPOSITIONS = frozenset({"of", "from", "by"})
 _RELATIVE_HOPS = 4  # "a Republican running in the Third District who said": up from District to the person
 _PARAGRAPHS_FOR_GENDER = 2
+_MANY = frozenset("some many several few those these both all most".split())
 _DOMINANT = 3  # times more mentions that make one of several title holders the one a bare title means  # how far back a person of the right gender is preferred to one of unknown gender
 
 
@@ -277,7 +278,7 @@ class SpeakerResolver:
         if lemma in ORG_WORDS:
             return "org"
         kind = ROLE_NOUN_KINDS.get(lemma, "person")
-        plural = head.tag_ in ("NNS", "NNPS") or head.pos_ in ("DET", "PRON")  # "lawmakers", "some close to him"
+        plural = head.tag_ in ("NNS", "NNPS") or head.pos_ in ("DET", "PRON") or _counted_as_many(head)  # "lawmakers", "some close to him"
         return "group" if kind == "person" and plural else kind
 
     def _unlisted_name(self, head: Token) -> str | None:
@@ -475,6 +476,12 @@ def _appositions(head: Token) -> list[Token]:
     Representative Adam B. Schiff of California, said")."""
     coordinated = any(c.dep_ == "cc" for c in head.children)
     return [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "conj" and not coordinated)]
+
+
+def _counted_as_many(head: Token) -> bool:
+    """A head counted as several people by its determiner, whatever its tag ("some close to him", "many
+    familiar with the talks")."""
+    return any(c.dep_ in ("det", "amod", "nummod") and c.lower_ in _MANY for c in head.children)
 
 
 def _one_of_group(token: Token, entity: Entity) -> bool:
