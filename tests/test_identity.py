@@ -90,6 +90,16 @@ def test_organisation_short_forms_and_apostrophes_join_across_articles() -> None
     assert second.statements[0].speaker.name == "Orla Freight Services"
 
 
+def test_an_acronym_or_a_name_ending_in_its_kind_of_body_is_whole_not_a_short_form() -> None:
+    assert is_short_form("Orla", "Orla Freight Services") and is_short_form("OFS", "Orla Freight Services")
+    assert not is_short_form("NBN", "NBN Sport")
+    assert not is_short_form("Harbour Department", "Harbour Department Review Board")
+    registry = EntityRegistry()
+    article = analysed("d3", "The Harbour Department Review Board said the pier was unsafe. The Harbour Department said it disagreed.")
+    registry.canonicalise(article)
+    assert sorted(s.speaker.name for s in article.statements) == ["Harbour Department", "Harbour Department Review Board"]
+
+
 @given(st.text(alphabet="abcdeflmnorsté", min_size=1, max_size=9), st.integers(0, 9), st.sampled_from("xyzaé"),
        st.sampled_from(["swap", "change", "add", "drop"]))  # fmt: skip
 def test_every_surname_one_slip_away_shares_an_index_key(word: str, at: int, letter: str, edit: str) -> None:
