@@ -257,3 +257,8 @@ def test_some_close_to_someone_are_several_and_never_he() -> None:
     )
     assert speaker_of(text, "another term") == ("some close to the chairman", None)
     assert speaker_of(text, "join a call")[0] == "Oskar Lind"
+
+
+def test_a_dateline_with_a_dash_typed_as_two_hyphens_is_no_speaker() -> None:
+    text = "BERLIN -- The classified version of the review found that the pier was unsafe."
+    assert all(s.speaker is None or s.speaker.name != "BERLIN" for s in found(text))

@@ -49,7 +49,7 @@ _RUN_ON_CONFIDENCE = 0.6
 _NEAR_CUE = 10  # tokens after a quote where any cue introduces it ("…,” said the mayor)
 _FAR_CUE = 30  # where a cue with its subject after the quote still does ("…,” Mr. Labrador, a lawyer elected in 2010, said)
 _TRAILING = " \t\n.,;:—–-"
-_DASHES = frozenset("—–―")
+_DASHES = frozenset({"—", "–", "―", "--"})  # "--": a dash typed as two hyphens
 _EXCLUDED_FROM_SOURCE = frozenset({"advcl", "parataxis"})
 _CUE_BEFORE = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_AFTER = frozenset({"prt", "dative", "dobj"})
@@ -125,8 +125,9 @@ def _apposed_name(doc: Doc, at: int) -> TokenSpan | None:
 
 
 def _dateline(token: Token) -> bool:
-    """ "VIENNA, March 11 — …": a place in capitals, then a comma."""
-    return token.text.isupper() and len(token.text) > 1 and token.i + 1 < len(token.doc) and token.nbor(1).text == ","
+    """ "VIENNA, March 11 — …", "WASHINGTON -- …": a place in capitals, then a comma or a dash."""
+    after = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+    return token.text.isupper() and len(token.text) > 1 and (after == "," or after in _DASHES)
 
 
 def _past_dateline(subject: Token) -> Token:
