@@ -262,3 +262,12 @@ def test_some_close_to_someone_are_several_and_never_he() -> None:
 def test_a_dateline_with_a_dash_typed_as_two_hyphens_is_no_speaker() -> None:
     text = "BERLIN -- The classified version of the review found that the pier was unsafe."
     assert all(s.speaker is None or s.speaker.name != "BERLIN" for s in found(text))
+
+
+def test_i_outside_the_marks_is_the_one_just_quoted() -> None:
+    """A quote whose closing mark was lost leaves its "I" in plain text: reporters do not write "I"."""
+    text = (
+        "Anna Berg spoke to the council on Monday. “Some questions remain open,” she said. "
+        "“I recommend that every member read the full report before the vote.\n\nThe council met again later."
+    )
+    assert speaker_of(text, "every member")[0] == "Anna Berg"

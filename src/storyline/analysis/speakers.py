@@ -364,6 +364,8 @@ class SpeakerResolver:
         if labelled:
             return labelled, "surname"
         kinds = PRONOUN_KINDS.get(head.lower_)
+        if head.lower_ == "i":  # news narration has no "I": these are the words of the one just quoted
+            return self._continued(content), "pronoun"
         if head.pos_ == "PRON":
             return (self._recent(anchor, kinds, content, head.lower_), "pronoun") if kinds else (None, "pronoun")
         kind = self._role_kind(head)
