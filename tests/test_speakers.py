@@ -240,3 +240,65 @@ def test_a_role_is_the_words_that_adjoin_the_name() -> None:
 def test_a_quote_before_a_participle_is_the_clause_subjects_never_an_object_after_it() -> None:
     text = 'Singer Mara Quist joined the choir in 2010. Then just 19, she took the part as a "chance to prove my voice," having questioned her abilities for years.'
     assert speaker_of(text, "prove")[0] == "Mara Quist"
+
+
+def test_a_text_put_out_speaks_for_who_put_it_out_not_for_who_received_it() -> None:
+    text = (
+        "A manager from Corvel Ltd. phoned the mayor, and Petra Lindgren, head of the harbour board, sent her a "
+        "letter saying, “The quay cannot take another winter without repairs.”"
+    )
+    assert speaker_of(text, "quay")[0] == "Petra Lindgren"
+    read = found("Tomas Weber read a letter saying the quay would close in March.")
+    assert all(s.speaker is None or s.speaker.name != "Tomas Weber" for s in read)
+
+
+def test_a_campaign_is_an_organisation_and_the_name_on_it_tells_which() -> None:
+    text = (
+        "Nora Quist, a spokeswoman for the Harlow campaign, said the ads were fair.\n\n"
+        "The Harlow campaign said on Monday that the debate would go ahead.\n\n"
+        "The Benton campaign said it had not been asked."
+    )
+    assert speaker_of(text, "debate")[0] == "The Harlow campaign"
+    assert speaker_of(text, "asked")[0] == "The Benton campaign"
+
+
+def test_who_after_an_organisation_in_an_apposition_is_the_person() -> None:
+    text = "“The deal is fair,” said Ivo Brandt, a lawyer for Northwind Bank, who said the talks had gone on for months."
+    assert speaker_of(text, "talks")[0] == "Ivo Brandt"
+
+
+def test_a_word_after_a_number_is_no_surname() -> None:
+    text = (
+        "Paul Renner, a Republican running in the Third District, spoke first.\n\n"
+        "“The mall is a mistake,” said Tom Hale, a candidate in Iowa’s 4th District, who said people at a meeting "
+        "were furious about the plan."
+    )
+    assert speaker_of(text, "furious")[0] == "Tom Hale"
+
+
+def test_a_name_set_beside_a_description_is_the_speaker_however_it_is_parsed() -> None:
+    text = "The Democrat, Representative Maria K. Holt of Oregon, said the agency had declined the panel’s request."
+    assert speaker_of(text, "agency")[0] == "Maria K. Holt"
+
+
+def test_some_close_to_someone_are_several_and_never_he() -> None:
+    text = (
+        "Oskar Lind has been hard to read, and some close to the chairman say he wants another term.\n\n"
+        "In a note on Saturday, he asked members to join a call on Monday evening."
+    )
+    assert speaker_of(text, "another term") == ("some close to the chairman", None)
+    assert speaker_of(text, "join a call")[0] == "Oskar Lind"
+
+
+def test_a_dateline_with_a_dash_typed_as_two_hyphens_is_no_speaker() -> None:
+    text = "BERLIN -- The classified version of the review found that the pier was unsafe."
+    assert all(s.speaker is None or s.speaker.name != "BERLIN" for s in found(text))
+
+
+def test_i_outside_the_marks_is_the_one_just_quoted() -> None:
+    """A quote whose closing mark was lost leaves its "I" in plain text: reporters do not write "I"."""
+    text = (
+        "Anna Berg spoke to the council on Monday. “Some questions remain open,” she said. "
+        "“I recommend that every member read the full report before the vote.\n\nThe council met again later."
+    )
+    assert speaker_of(text, "every member")[0] == "Anna Berg"

@@ -179,10 +179,13 @@ def _person_shaped(tokens: TokenSpan) -> bool:
 
 
 def _lone_words(doc: Doc) -> set[str]:
-    """Capitalised words standing alone ("said Kearney"): how articles repeat a person's surname."""
+    """Capitalised words standing alone ("said Kearney"): how articles repeat a person's surname; never
+    after a number ("the 16th District", "Route 9 Bridge"), which no surname follows."""
     def named(i: int) -> bool:
         return 0 <= i < len(doc) and _is_name_token(doc[i]) and not doc[i].is_sent_start
-    return {t.text for t in doc if _is_name_token(t) and not named(t.i - 1) and not named(t.i + 1)}
+    def counted(i: int) -> bool:
+        return i > 0 and (doc[i - 1].like_num or doc[i - 1].text[:1].isdigit())
+    return {t.text for t in doc if _is_name_token(t) and not named(t.i - 1) and not named(t.i + 1) and not counted(t.i)}
 
 
 def _person_evidence(doc: Doc, tokens: TokenSpan, lone: set[str]) -> bool:

@@ -44,6 +44,10 @@ CHARACTERISING_CUES: Final = NAMING_CUES | frozenset(
     "criticize criticise decry reject mock deride tout paint frame depict welcome single".split()
 )
 
+# Verbs of putting out a text: in "sent a letter saying …" the sender says what the letter does ("read a
+# letter saying …" credits the letter's writer, not the reader).
+ISSUING_VERBS: Final = frozenset("issue release send write post publish file deliver make give circulate put".split())
+
 # Addressees that belong to the cue phrase ("told reporters").
 ADDRESSEES: Final = frozenset(
     "reporters journalists newsmen press media audience lawmakers parliament crowd supporters "
@@ -62,7 +66,7 @@ ROLE_NOUN_KINDS: Final[dict[str, EntityKind]] = {
     **dict.fromkeys(
         "ministry government police army agency office department committee council court "
         "embassy alliance commission parliament cabinet military administration company firm "
-        "group union party".split(),
+        "group union party campaign".split(),
         "org",
     ),
     **dict.fromkeys(

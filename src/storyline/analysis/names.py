@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from storyline.analysis.lexicon import ORG_WORDS
+
 # Forms of address: a title that says nothing of a role.
 HONORIFICS: Final = frozenset("mr mrs ms miss mx dr sir dame".split())
 
@@ -109,8 +111,15 @@ def is_short_form(short: str, full: str) -> bool:
     if not short_words or len(short_words) >= len(full_words):
         return False
     if full_words[: len(short_words)] == short_words:
-        return len(short_words[0]) >= 3
+        return len(short_words[0]) >= 3 and not _whole(short, short_words)
     return len(short_words) == 1 and short.isupper() and len(short) >= 2 and short_words[0] == _initials(full_words)
+
+
+def _whole(form: str, words: list[str]) -> bool:
+    """A name complete by itself, never the start of a longer one: an acronym ("BBC" is not short for "BBC
+    Sport") or a name that ends in what kind of body it is ("State Department" is not short for "State
+    Department Accountability Review Board", a body of its own)."""
+    return (len(words) == 1 and form.isupper()) or words[-1] in ORG_WORDS
 
 
 def _initials(words: list[str]) -> str:
@@ -143,7 +152,7 @@ def short_forms(forms: Iterable[str]) -> set[str]:
         w = words[form]
         if not w:
             return False
-        if tuple(w) in leading and len(w[0]) >= 3:
+        if tuple(w) in leading and len(w[0]) >= 3 and not _whole(form, w):
             return True
         acronym = len(w) == 1 and form.isupper() and len(form) >= 2
         return acronym and bool(first_words.get(w[0], set()) - {w[0]})  # a form it leads is judged by length

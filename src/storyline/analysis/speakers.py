@@ -47,6 +47,7 @@ _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # and the objects
 _OWNER_PREPOSITIONS = frozenset({"of", "from", "by"})
 _RELATIVE_HOPS = 4  # "a Republican running in the Third District who said": up from District to the person
 _PARAGRAPHS_FOR_GENDER = 2
+_MANY = frozenset("some many several few those these both all most".split())
 _DOMINANT = 3  # times more mentions that make one of several title holders the one a bare title means  # how far back a person of the right gender is preferred to one of unknown gender
 
 
@@ -206,7 +207,7 @@ class SpeakerResolver:
         apposition to an organisation is its officer speaking ("Export–Import Bank president Okey Oramah",
         parsed with the bank as head)."""
         named = [
-            found for token in (head, *(c for c in head.children if c.dep_ == "appos"))
+            found for token in (head, *_appositions(head))
             if (found := self._mention_at(token)) is not None and not _one_of_group(token, self.found.entities[found])
         ]  # fmt: skip
         person = next((e for e in named[1:] if self.found.entities[e].kind == "person"), None)
@@ -271,7 +272,8 @@ class SpeakerResolver:
         """The one organisation of the article this role noun can mean ("the company", "the office")."""
         noun = head.lemma_.lower()
         orgs = {e.id: fold_name(e.name).split() for e in self.found.entities.values() if e.kind == "org" and " " in e.name}
-        fits = {e for e, words in orgs.items() if noun in words}
+        named = {fold_name(c.text) for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+        fits = {e for e, words in orgs.items() if noun in words and named <= set(words)}  # "the Romney campaign" is not Obama's
         if not fits and noun in COMPANY_WORDS:
             fits = {e for e, words in orgs.items() if not INSTITUTION_WORDS.intersection(words)}
         return fits.pop() if len(fits) == 1 else None
@@ -299,7 +301,7 @@ class SpeakerResolver:
         if lemma in ORG_WORDS:
             return "org"
         kind = ROLE_NOUN_KINDS.get(lemma, "person")
-        plural = head.tag_ in ("NNS", "NNPS") or head.pos_ in ("DET", "PRON")  # "lawmakers", "some close to him"
+        plural = head.tag_ in ("NNS", "NNPS") or head.pos_ in ("DET", "PRON") or _counted_as_many(head)  # "lawmakers", "some close to him"
         return "group" if kind == "person" and plural else kind
 
     def _unlisted_name(self, head: Token) -> str | None:
@@ -352,13 +354,16 @@ class SpeakerResolver:
         if head.tag_ not in ("WP", "WDT") or head.head.dep_ != "relcl" or head.head.head is head.head:
             return None
         noun = head.head.head
+        organisation = None  # "who" stands for people: an organisation only when no person is named above it
         for candidate in (noun, *list(noun.ancestors)[:_RELATIVE_HOPS]):
             found = self._mention_at(candidate)
-            if found is not None and self.found.entities[found].kind in ("person", "org", "group"):
+            kind = self.found.entities[found].kind if found is not None else None
+            if kind in ("person", "group") or (kind == "org" and head.lower_ != "who"):
                 return candidate
+            organisation = organisation or (candidate if kind == "org" else None)
             if candidate.pos_ == "VERB" and candidate.dep_ not in ("acl", "relcl"):
                 break
-        return noun
+        return organisation or noun
 
     def _source_entity(self, source: TokenSpan, anchor: int, content: tuple[int, int]) -> tuple[str | None, str]:
         head = source.root
@@ -384,13 +389,15 @@ class SpeakerResolver:
         if labelled:
             return labelled, "surname"
         kinds = PRONOUN_KINDS.get(head.lower_)
+        if head.lower_ == "i":  # news narration has no "I": these are the words of the one just quoted
+            return self._continued(content), "pronoun"
         if head.pos_ == "PRON":
             return (self._recent(anchor, kinds, content, head.lower_), "pronoun") if kinds else (None, "pronoun")
         kind = self._role_kind(head)
         holder = self._titled(list(source)) if kind == "person" else self._organisation(head) if kind == "org" else None
         if holder:
             return holder, "title"
-        for named_here in (head, *(c for c in head.children if c.dep_ == "appos")):  # "his partner, Lawrence B. Cummings"
+        for named_here in (head, *_appositions(head)):  # "his partner, Lawrence B. Cummings"
             if kind == "person" and (unlisted := self._unlisted_name(named_here)) is not None:
                 return unlisted, "unlisted"
         if head.pos_ != "PROPN" and not head.is_title and lemma not in TITLES and head.ent_type_ in ("GPE", "LOC", "DATE"):
@@ -488,6 +495,20 @@ def _owner_candidates(head: Token) -> Iterator[Token]:
     if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in _OWNER_PREPOSITIONS:  # parsed onto the verb instead
         yield from itertools.takewhile(lambda t: not t.is_punct, doc[head.i + 2 : head.i + 8])
     yield from (t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by"))  # "the statement on X from Y"
+
+
+def _appositions(head: Token) -> list[Token]:
+    """What is set beside the head to say who it is ("Their leader, Ana Silva,"): an apposition, or a
+    conjunct with no "and" or "or" before it, as the parser sometimes takes one ("The Democrat,
+    Representative Adam B. Schiff of California, said")."""
+    coordinated = any(c.dep_ == "cc" for c in head.children)
+    return [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "conj" and not coordinated)]
+
+
+def _counted_as_many(head: Token) -> bool:
+    """A head counted as several people by its determiner, whatever its tag ("some close to him", "many
+    familiar with the talks")."""
+    return any(c.dep_ in ("det", "amod", "nummod") and c.lower_ in _MANY for c in head.children)
 
 
 def _one_of_group(token: Token, entity: Entity) -> bool:

@@ -20,7 +20,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.cue_patterns import learned_patterns
-from storyline.analysis.lexicon import ADDRESSED_CUES, ADDRESSEES, CHARACTERISING_CUES, CUE_VERBS, NAMING_CUES, OBJECT_CUES
+from storyline.analysis.lexicon import (
+    ADDRESSED_CUES, ADDRESSEES, CHARACTERISING_CUES, CUE_VERBS, ISSUING_VERBS, NAMING_CUES, OBJECT_CUES,
+)  # fmt: skip
 from storyline.analysis.quotes import Quote, find_quotes
 from storyline.model import StatementKind
 
@@ -54,7 +56,7 @@ _RUN_ON_CONFIDENCE = 0.6
 _NEAR_CUE = 10  # tokens after a quote where any cue introduces it ("…,” said the mayor)
 _FAR_CUE = 30  # where a cue with its subject after the quote still does ("…,” Mr. Labrador, a lawyer elected in 2010, said)
 _TRAILING = " \t\n.,;:—–-"
-_DASHES = frozenset("—–―")
+_DASHES = frozenset({"—", "–", "―", "--"})  # "--": a dash typed as two hyphens
 _EXCLUDED_FROM_SOURCE = frozenset({"advcl", "parataxis"})
 _CUE_BEFORE = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_AFTER = frozenset({"prt", "dative", "dobj"})
@@ -140,8 +142,9 @@ def _apposed_name(doc: Doc, at: int) -> TokenSpan | None:
 
 
 def _dateline(token: Token) -> bool:
-    """ "VIENNA, March 11 — …": a place in capitals, then a comma."""
-    return token.text.isupper() and len(token.text) > 1 and token.i + 1 < len(token.doc) and token.nbor(1).text == ","
+    """ "VIENNA, March 11 — …", "WASHINGTON -- …": a place in capitals, then a comma or a dash."""
+    after = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+    return token.text.isupper() and len(token.text) > 1 and (after == "," or after in _DASHES)
 
 
 def _past_dateline(subject: Token) -> Token:
@@ -179,7 +182,18 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         if verb.dep_ == "advcl" and above.dep_ == "ccomp" and is_cue(verb) and is_cue(above.head):
             above = above.head  # "X said the tax "costs …," further saying …": X goes on, not the tax
         return subject_of(above, depth - 1)
+    if depth and _issued(verb):
+        return subject_of(verb.head.head, depth - 1)
     return None
+
+
+def _issued(verb: Token) -> bool:
+    """A participle on what its subject put out ("released a statement saying …", "sent her a letter citing
+    …"): the statement's speaker is who issued it, unless that is itself reported ("said the panel sent a
+    letter asking …" is what the one who said it reports)."""
+    noun = verb.head
+    issued = verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ == "dobj"
+    return issued and noun.head.lemma_.lower() in ISSUING_VERBS and noun.head.dep_ != "ccomp"
 
 
 def _adjacent(verb: Token, deps: frozenset[str], step: int, stop: int) -> Token:
