@@ -302,3 +302,18 @@ def test_i_outside_the_marks_is_the_one_just_quoted() -> None:
         "“I recommend that every member read the full report before the vote.\n\nThe council met again later."
     )
     assert speaker_of(text, "every member")[0] == "Anna Berg"
+
+
+def test_according_to_a_place_and_then_a_name_is_the_person() -> None:
+    text = "According to Vermont Senator Thomas Hale, the old ferry is one of six still in service in the state."
+    assert speaker_of(text, "ferry") == ("Thomas Hale", "Vermont Senator")
+
+
+def test_an_outlet_named_with_a_country_is_the_outlet() -> None:
+    text = "Hundreds of residents fear to return home after the floods, according to CNN Philippines."
+    assert speaker_of(text, "residents")[0] == "CNN Philippines"
+
+
+def test_a_name_after_a_description_and_a_comma_is_the_subject() -> None:
+    text = "The Green Party's leader, Anna Lindqvist announced she will not seek the party's leadership in the next election."
+    assert speaker_of(text, "leadership")[0] == "Anna Lindqvist"

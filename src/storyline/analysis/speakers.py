@@ -242,6 +242,26 @@ class SpeakerResolver:
                     return found
         return None
 
+    def _beyond_place(self, source: TokenSpan, head: Token) -> str | None:
+        """Who a place only qualifies: the person named after it ("Connecticut Senator Richard Blumenthal")
+        or the outlet or body it is part of ("CNN Philippines", parsed with the country as head)."""
+        for token in source:
+            found = self._mention_at(token)
+            if found is not None and token.i != head.i and self.found.entities[found].kind == "person":
+                return found
+        compound = _proper_compound(head)
+        if len(compound) > 1 and any((m := self._mention_at(t)) and self.found.entities[m].kind == "org" for t in compound):
+            return self._new_org(Span.of(self.text, compound[0].idx, head.idx + len(head)))
+        return None
+
+    def _new_org(self, span: Span) -> str:
+        """An organisation the model did not tag, named at `span`, with its mention, like any named one."""
+        entity_id = stable_id(self.article_id, f"org:{fold_name(span.text)}", prefix="e")
+        if entity_id not in self.found.entities:
+            self.found.entities[entity_id] = Entity(entity_id, span.text, "org", {span.text: {self.article_id}})
+            self.found.mentions.append(Mention(self.article_id, span, entity_id, "org", "name"))
+        return entity_id
+
     def _office_holder(self, head: Token, source: TokenSpan) -> str | None:
         """The person ending a title's "of" phrase ("First Minister of Scotland Nicola Sturgeon", parsed as
         the minister of Sturgeon), or "for" phrase of a formal title; never the client of a role ("the
@@ -330,12 +350,7 @@ class SpeakerResolver:
         words = _proper_compound(token)
         if len(words) < 2 or words[0].i != token.i - len(words) + 1:
             return None
-        span = Span.of(self.text, words[0].idx, token.idx + len(token))
-        entity_id = stable_id(self.article_id, f"org:{fold_name(span.text)}", prefix="e")
-        if entity_id not in self.found.entities:
-            self.found.entities[entity_id] = Entity(entity_id, span.text, "org", {span.text: {self.article_id}})
-            self.found.mentions.append(Mention(self.article_id, span, entity_id, "org", "name"))
-        return entity_id
+        return self._new_org(Span.of(self.text, words[0].idx, token.idx + len(token)))
 
     def _labelled(self, source: TokenSpan) -> str | None:
         """The one person a transcript label is: a surname in capitals ("WALLACE:") or initials ("NG:")."""
@@ -379,6 +394,8 @@ class SpeakerResolver:
         named = self._named(head)
         if named and self.found.entities[named].kind == "place" and (labelled := self._labelled(source)):
             return labelled, "surname"  # "MS Although …": the interviewee's initials, tagged a state
+        if named and self.found.entities[named].kind == "place":
+            named = self._beyond_place(source, head) or named
         if named and self.found.entities[named].kind in ("org", "group"):
             named = self._titled_member(source) or named
         elif named is None and head.lower_.rstrip(".") in TITLES:

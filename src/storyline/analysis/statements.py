@@ -23,6 +23,7 @@ from storyline.analysis.cue_patterns import learned_patterns
 from storyline.analysis.lexicon import (
     ADDRESSED_CUES, ADDRESSEES, CHARACTERISING_CUES, CUE_VERBS, ISSUING_VERBS, NAMING_CUES, OBJECT_CUES,
 )  # fmt: skip
+from storyline.analysis.names import TITLES
 from storyline.analysis.quotes import Quote, find_quotes
 from storyline.model import StatementKind
 
@@ -141,6 +142,17 @@ def _apposed_name(doc: Doc, at: int) -> TokenSpan | None:
     return doc[at + 1 : end] if end < len(doc) and doc[end].text == "," else None
 
 
+def _named_after(source: TokenSpan) -> TokenSpan | None:
+    """The source run on through a title and a person's name the parser left outside it ("Connecticut"
+    + "Senator Richard Blumenthal")."""
+    doc, end = source.doc, source.end
+    while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].pos_ == "PROPN" or doc[end].lower_.rstrip(".") in TITLES):
+        end += 1
+    if end == source.end or not any(t.ent_type_ == "PERSON" for t in doc[source.end : end]):
+        return None
+    return doc[source.start : end]
+
+
 def _dateline(token: Token) -> bool:
     """ "VIENNA, March 11 — …", "WASHINGTON -- …": a place in capitals, then a comma or a dash."""
     after = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
@@ -157,6 +169,11 @@ def _past_dateline(subject: Token) -> Token:
     return next(after, subject)
 
 
+def _adjoins(subject: Token, following: Token) -> bool:
+    gap = following.left_edge.i - subject.right_edge.i
+    return gap == 1 or (gap == 2 and following.pos_ == "PROPN" and subject.doc[subject.right_edge.i + 1].text == ",")
+
+
 def subject_of(verb: Token, depth: int = 3) -> Token | None:
     """The speaker phrase's head: subject, passive agent, or the subject a participle shares."""
     children = list(verb.children)
@@ -165,11 +182,12 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return agent
     subjects = [c for c in children if c.dep_ in _SUBJECTS]
     subject = next((c for c in subjects if not _dateline(c)), subjects[0] if subjects else None)
-    while (following := next((c for c in subjects if subject is not None and c.left_edge.i == subject.right_edge.i + 1), None)) is not None:
+    while (following := next((c for c in subjects if subject is not None and _adjoins(subject, c)), None)) is not None:
         if following.pos_ not in ("PROPN", "NOUN", "PUNCT"):
             break
         # one phrase the parser cut into adjoining subjects: its last word heads it ("Niger's president
-        # Mahamadou Issoufou said": the name; "Another co-author, … Julian Marshall, said": author)
+        # Mahamadou Issoufou said": the name; "Another co-author, … Julian Marshall, said": author;
+        # "The party's leader, Jeremy Corbyn announced": the name after the comma)
         subject = following
     if subject is not None and not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED_CUES):
         return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
@@ -585,6 +603,8 @@ class _Finder:
         named = _apposed_name(obj.doc, source.end)
         if named is not None:  # "according to the El Paso mayor, Dee Margo, police …": the name is the source
             source, phrase_end = named, named.end_char
+        elif (longer := _named_after(source)) is not None:  # "According to Connecticut Senator Richard Blumenthal, the …"
+            source, phrase_end = longer, longer.end_char
         sentence = self.sentence(token)
         start, end = self.paragraph(token.idx)
         before = (max(start, sentence.start_char), token.idx)
