@@ -134,3 +134,13 @@ def test_eval_comparison_scores_discrepancies_misquotes_and_groups(basil: Path, 
     shown = CliRunner().invoke(app, ["eval", "comparison", str(gold), "--data", str(basil), "--errors"])
     assert shown.exit_code == 0, shown.output
     assert "100.0% (1/1)" in shown.output and "[false" not in shown.output and "[missed" not in shown.output
+
+
+def test_a_gold_name_is_compared_without_its_title_but_a_lone_surname_alias_never_matches() -> None:
+    from storyline.evaluate.realnews import GoldStatement
+    from storyline.evaluate.speakers import name_matches
+
+    pope = GoldStatement("s1", "direct", (0, 1), None, None, "Pope Clement", "person")
+    senator = GoldStatement("s2", "direct", (0, 1), None, None, "Ana Ruiz Vidal", "person", aliases=("Senator Vidal",))
+    assert name_matches("Clement", pope) and name_matches("Pope Clement", pope)
+    assert name_matches("Ana Vidal", senator) and not name_matches("Vidal", senator)

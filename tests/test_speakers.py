@@ -317,3 +317,10 @@ def test_an_outlet_named_with_a_country_is_the_outlet() -> None:
 def test_a_name_after_a_description_and_a_comma_is_the_subject() -> None:
     text = "The Green Party's leader, Anna Lindqvist announced she will not seek the party's leadership in the next election."
     assert speaker_of(text, "leadership")[0] == "Anna Lindqvist"
+
+
+def test_a_document_by_an_outlet_tagged_as_a_place_or_signed_by_a_title_holder_is_theirs() -> None:
+    text = "According to a recent report by The Atlantic, the harbour board keeps a list of the missing boats."
+    assert speaker_of(text, "harbour")[0] == "Atlantic"
+    text = 'Pope Clement announced a new rule on Thursday. The decree signed by the Pope read "Every parish must report abuse to the bishop."'
+    assert speaker_of(text, "parish") == ("Clement", "Pope")

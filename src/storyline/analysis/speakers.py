@@ -227,8 +227,11 @@ class SpeakerResolver:
             found = self._mention_at(token) or self._unlisted_org(token)
             if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in ORG_WORDS:
                 found = self._organisation(token)  # "the court's summary": the article's one court
-            if found is not None and self.found.entities[found].kind in ("person", "org", "group"):
-                return found
+            elif found is None and token.lower_ in TITLES:
+                found = self._titled([token])  # "the decree signed by the Pope": the article's one pope
+            kind = self.found.entities[found].kind if found is not None else None
+            if kind in ("person", "org", "group") or (kind == "place" and token.head.lower_ == "by"):
+                return found  # "a report by The Atlantic": what wrote it is no place, however tagged
         definite = any(c.lower_ == "the" for c in head.children) and head.tag_ == "NN"
         return self.owners.get(head.lemma_.lower()) if definite else None  # "the poll" is the one named before
 
