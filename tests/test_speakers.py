@@ -324,3 +324,16 @@ def test_a_document_by_an_outlet_tagged_as_a_place_or_signed_by_a_title_holder_i
     assert speaker_of(text, "harbour")[0] == "Atlantic"
     text = 'Pope Clement announced a new rule on Thursday. The decree signed by the Pope read "Every parish must report abuse to the bishop."'
     assert speaker_of(text, "parish") == ("Clement", "Pope")
+
+
+def test_a_question_quote_introduced_by_said_is_not_given_to_the_next_sentences_speaker() -> None:
+    text = (
+        'Cardinal Marco Bellini said, "We have asked for years, so why should the bishops be exempt?"  '
+        'Archbishop Tomas Vella said, "People must know that bishops serve the people."'
+    )
+    assert speaker_of(text, "exempt")[0] == "Marco Bellini" and speaker_of(text, "serve")[0] == "Tomas Vella"
+
+
+def test_an_editors_bracketed_comma_still_leads_to_the_cue_after_the_quote() -> None:
+    text = 'Anwar Malik spoke first. "As neighbours we must stand up for each other[,]" Sadia Noor wrote on social media.'
+    assert speaker_of(text, "neighbours")[0] == "Sadia Noor"

@@ -363,7 +363,7 @@ class _Finder:
     def _cue_after(self, quote: Quote, limit: int, far: bool) -> Attribution | None:
         """The cue after a quote: near it, or, for a quote opening its sentence (not a show's title inside
         one), farther on past a long apposition of its subject."""
-        inner = self.text[quote.start + 1 : quote.end - 1].rstrip()
+        inner = self.text[quote.start + 1 : quote.end - 1].rstrip().rstrip("]")  # "…each other[,]": an editor's comma
         gap = self.text[quote.end : limit].lstrip()
         if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–"))):
             return None  # a quote ending its own sentence is not introduced by what follows
@@ -493,8 +493,11 @@ class _Finder:
                 continue
             start = self._before_limit(n)
             opens_sentence = not self.text[start : quote.start].strip()
+            # "X said, “…?”": a cue and a comma or colon right before the quote introduce it, whatever follows
+            introduced = self.text[start : quote.start].rstrip().endswith((",", ":"))
             attribution = (
-                self._cue_after(quote, self._after_limit(n), far=opens_sentence) or self._signed(quote)
+                (introduced and self._cue_before(quote, start))
+                or self._cue_after(quote, self._after_limit(n), far=opens_sentence) or self._signed(quote)
                 or self._cue_before(quote, start) or self._introduced(quote)
             )
             words = len(re.findall(r"\w+", self.text[quote.start : quote.end]))
