@@ -337,3 +337,8 @@ def test_a_question_quote_introduced_by_said_is_not_given_to_the_next_sentences_
 def test_an_editors_bracketed_comma_still_leads_to_the_cue_after_the_quote() -> None:
     text = 'Anwar Malik spoke first. "As neighbours we must stand up for each other[,]" Sadia Noor wrote on social media.'
     assert speaker_of(text, "neighbours")[0] == "Sadia Noor"
+
+
+def test_a_lone_first_name_joins_the_one_person_of_the_article_who_has_it() -> None:
+    text = "Representative Terri Vance sponsored the harbour bill. Later Terri said the bill would pass in the spring."
+    assert speaker_of(text, "pass")[0] == "Terri Vance"

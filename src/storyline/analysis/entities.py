@@ -277,6 +277,12 @@ def _abbreviated(clusters: list[_Cluster], kind: EntityKind, form: str) -> _Clus
     return fits[0] if len(fits) == 1 else None
 
 
+def _first_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
+    """The one person of the article with this first name, when a lone word is no one's surname."""
+    fits = [c for c in clusters if c.person and c.person.first and c.person.first.casefold() == word.casefold()]
+    return fits if len(fits) == 1 else []
+
+
 def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_key: dict[tuple[str, str], _Cluster] = {}
@@ -288,6 +294,8 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
             fits = [c for c in clusters if c.person and same_person(person, c.person)]
             if len(fits) > 1 and not person.first and span.start and (said := ADDRESS_GENDERS.get(doc[span.start - 1].lower_.rstrip("."))):
                 fits = [c for c in fits if c.person and c.person.first and gender_of(c.person.first) == said]  # "Mrs. Clinton"
+            if not fits and not person.first and is_common_first_name(person.surname):
+                fits = _first_named(clusters, person.surname)  # "Terri said" after "Terri Collins"
             cluster = fits[0] if len(fits) == 1 or (fits and person.first) else None
             if cluster is None:
                 cluster = _Cluster("person", person.full.casefold(), person)
