@@ -342,3 +342,10 @@ def test_an_editors_bracketed_comma_still_leads_to_the_cue_after_the_quote() -> 
 def test_a_lone_first_name_joins_the_one_person_of_the_article_who_has_it() -> None:
     text = "Representative Terri Vance sponsored the harbour bill. Later Terri said the bill would pass in the spring."
     assert speaker_of(text, "pass")[0] == "Terri Vance"
+
+
+def test_a_description_by_home_state_finds_the_person_of_that_state_but_a_country_alone_describes_no_one() -> None:
+    text = "Rep. Tomas Varga, of Nevada, announced his run on Friday. The Nevada congressman said the caucus needed new leaders."
+    assert speaker_of(text, "caucus")[0] == "Tomas Varga"
+    text = "President Ada Okoro of Ghana signed the accord on Sunday. Ghana previously announced it planned to join the pact."
+    assert speaker_of(text, "planned")[0] == "Ghana"

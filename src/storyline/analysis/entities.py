@@ -353,9 +353,16 @@ def _described(name: TokenSpan) -> list[Token]:
     return found
 
 
+def _home(name: TokenSpan) -> list[Token]:
+    """The place a person is "of" or "from" ("Labrador, of Idaho", "Eric Cantor of Virginia"): what a later
+    "the Idaho congressman" describes them by."""
+    preps = [c for c in name.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+    return [t for p in preps for t in p.subtree if t.ent_type_ in ("GPE", "LOC", "NORP") and t.pos_ == "PROPN"]
+
+
 def _title_words(doc: Doc, name: TokenSpan) -> set[str]:
     """Words of the titles, appositions and role clauses the article attaches to a name."""
-    tokens = [*_before_name(doc, name), *_apposed(name), *_described(name)]
+    tokens = [*_before_name(doc, name), *_apposed(name), *_described(name), *_home(name)]
     return {
         t.lemma_.lower()
         for t in tokens

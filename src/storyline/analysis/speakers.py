@@ -282,8 +282,8 @@ class SpeakerResolver:
     def _titled(self, role: list[Token]) -> str | None:
         """The one person the article gave every word of this role ("the Slovak minister")."""
         words = [t for t in role if t.pos_ in _ROLE_POS and t.lemma_.lower() not in _ROLE_NOISE]
-        if not words:
-            return None
+        if all(t.ent_type_ in ("GPE", "LOC") for t in words):
+            return None  # "Nigeria" describes no one, though "Buhari of Nigeria" has it among his titles
         fits = {entity for entity, titles in self.found.titles.items() if all(_fits(w, titles) for w in words)}
         if len(fits) > 1:  # "the secretary": the one the article is about, if one is named far more often
             counts = Counter(m.entity_id for m in self.found.mentions if m.entity_id in fits).most_common(2)
