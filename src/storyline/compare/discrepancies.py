@@ -819,9 +819,7 @@ def _nested(article: Article, statement: Statement) -> bool:
     one quoted, and the attribution inside the quote is no conflict with that."""
     assert statement.source is not None
     source = statement.source
-    opened = article.text[article.text.rfind("\n", 0, source.start) + 1 : source.start]
-    inside_quote = opened.count("“") > opened.count("”") or opened.count('"') % 2 == 1
-    return inside_quote or any(
+    return _quoted(article.text, source.start) or any(
         o.content.start <= source.start and source.end <= o.content.end for o in article.statements if o.id != statement.id
     )
 
