@@ -295,6 +295,54 @@ def test_next_venue_and_another_events_date_are_not_discrepancies() -> None:
     assert [o.value for o in date_observations(ahead)] == ["iso:2026-03-11"]
 
 
+def _dated(article_id: str, text: str, published: str, title: str | None = None) -> Article:
+    return Article(article_id, text, outlet=article_id.upper(), published=published, title=title)
+
+
+def test_an_apology_dated_two_ways_is_found() -> None:
+    # Saturday 9 March against Friday 8 March: the verb may stand before or after its day.
+    after = _dated("a", "Councillor Mia Torvik had to apologize Saturday for her Harbour Board post about ferry fares.",
+                   "2024-03-10")  # fmt: skip
+    before = _dated("b", "Councillor Mia Torvik on Friday apologized for a Harbour Board post mocking ferry fares.",
+                    "2024-03-09")  # fmt: skip
+    (date,) = find_discrepancies([after, before], [], {})
+    assert date.attribute == "date" and values(date) == {"a": "Saturday", "b": "Friday"}
+
+
+def test_the_lede_dates_the_event_its_headline_names() -> None:
+    lede = _dated("a", "Mayor Lena Brandt wasted no time Thursday attacking Oskar Fell over the tram budget.", "2024-03-08",
+                  title="Brandt and Fell clash in mayoral debate")  # fmt: skip
+    other = _dated("b", "The mayoral debate on Tuesday pitted Lena Brandt against Oskar Fell over the tram budget.",
+                   "2024-03-08")  # fmt: skip
+    (date,) = find_discrepancies([lede, other], [], {})
+    assert values(date) == {"a": "Thursday", "b": "Tuesday"}
+    ahead = _dated("c", "Lena Brandt on Tuesday said Oskar Fell had no tram budget.", "2024-03-08",
+                   title="Brandt and Fell will meet in a debate")  # fmt: skip
+    assert date_observations(ahead) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "published_b"),
+    [
+        # One weekday, the second article's date two days off (a print edition's): one Monday.
+        ("Councillor Mia Torvik resigned on Monday after the Harbour Board vote.",
+         "Councillor Mia Torvik resigned Monday after the Harbour Board vote.", "2024-03-09"),
+        # Two people apologizing on two days: two occasions.
+        ("Councillor Mia Torvik apologized Friday for her post about the Harbour Board.",
+         "Mayor Lena Brandt apologized on Saturday after the tram vote.", "2024-03-12"),
+        # The day is the naming's, not the interview's; a day inside a quote is the speaker's.
+        ("In an interview since being named Saturday, Mia Torvik defended the Harbour Board.",
+         'Mia Torvik said: "The Harbour Board interview on Tuesday went well, the Harbour Board agrees."', "2024-03-12"),
+        # "is Thursday" looks ahead.
+        ("The Harbour Board vote is Thursday, Mia Torvik said of the ferry fares.",
+         "The Harbour Board vote on Monday, Mia Torvik said, settled the ferry fares.", "2024-03-12"),
+    ],
+)  # fmt: skip
+def test_dates_not_of_one_occasion_or_one_day_written_alike(a: str, b: str, published_b: str) -> None:
+    found = find_discrepancies([_dated("a", a, "2024-03-12"), _dated("b", b, published_b)], [], {})
+    assert by_attribute(found, "date") == []
+
+
 def test_place_of_this_event_still_compared() -> None:
     articles = []
     for key, place in (("x", "Vienna"), ("y", "Graz")):

@@ -90,7 +90,8 @@ class Observation:
     quantity: Quantity | None = None  # for a number, what its words allow
     context: frozenset[str] = frozenset()  # for a number, the other words of its sentence
     years: frozenset[int] = frozenset()  # for a number, the years its sentence speaks of
-    names: frozenset[str] = frozenset()  # for a number, the capitalised words of its sentence (whose, where, when)
+    names: frozenset[str] = frozenset()  # for a number or date, the capitalised words of its sentence (whose, where, when)
+    shared_event: bool = False  # for a date, keyed by a word many occasions of a story share ("apologized")
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,14 +382,17 @@ def _sentences(article: Article) -> list[Span]:
 
 
 def _date_values(article: Article, sentence: Span) -> list[tuple[str, int, int]]:
-    """(comparable value, start, end) of each date in a sentence: ISO when the publication date
-    resolves it, else the words as written, tagged by kind ("weekday:tuesday", "day:march 12")."""
+    """(comparable value, start, end) of each date in a sentence, in reading order: ISO when the
+    publication date resolves it, else the words as written, tagged by kind ("weekday:tuesday",
+    "day:march 12"). A date inside quoted words is left out: a speaker's "today" is the day they spoke."""
     published = parse_published(article.published)
     readers = [("day", p, explicit_dates) for p in DATE_PATTERNS] + [("weekday", WEEKDAY_OR_RELATIVE, relative_dates)]
     found = []
     for kind, pattern, resolve in readers:
         for m in pattern.finditer(sentence.text):
             written = normalise_text(m.group())
+            if _quoted(article.text, sentence.start + m.start()):
+                continue
             if resolved := resolve(m.group(), published):
                 value = f"iso:{min(resolved).isoformat()}"
             elif kind == "day" or written in WEEKDAYS:  # "yesterday" means nothing without a dateline
@@ -396,41 +400,141 @@ def _date_values(article: Article, sentence: Span) -> list[tuple[str, int, int]]
             else:
                 continue
             found.append((value, sentence.start + m.start(), sentence.start + m.end()))
-    return found
+    return sorted(found, key=lambda found: found[1])
 
 
-def date_event(article: Article, sentence: Span, start: int) -> str | None:
-    """The event word a date belongs to: one shortly before it in the same clause ("the summit
-    opened on Monday"), or the clause after a leading "On Monday,". A date further away, or in a
-    clause that looks ahead, is another event's ("injured in the fire on 2 March")."""
+def _quoted(text: str, start: int) -> bool:
+    """Is `start` inside quotation marks opened earlier in its paragraph?"""
+    opened = text[text.rfind("\n", 0, start) + 1 : start]
+    return opened.count("“") > opened.count("”") or opened.count('"') % 2 == 1
+
+
+# Words for what was done on a day, beyond the gatherings of `EVENT_WORDS`: "apologized on Friday",
+# "the debate on Tuesday", "A staffer on Friday resigned". Folded to one form per occasion so tenses
+# compare. Many people apologize or vote in one story, so a date keyed by one of these conflicts
+# with another only when the two sentences say alike whose it is (`_same_occasion`), and the word
+# must stand next to its date: in "an interview since being named Saturday" the day is the naming's.
+# An announcement is a statement: its date is compared only with the same statement's.
+OCCASION_FORMS = {
+    "apolog": "apology", "resign": "resignation", "debate": "debate", "vote": "vote", "voting": "vote",
+    "endors": "endorsement", "veto": "veto", "indict": "indictment",
+    "arrest": "arrest", "testif": "testimony", "testimony": "testimony", "plead": "plea", "interview": "interview",
+    "sworn": "swearing-in", "appoint": "appointment", "nominat": "nomination", "elect": "election",
+}  # fmt: skip
+OCCASION_WORDS = re.compile(
+    r"\b(?:apolog\w*|resign(?:s|ed|ing|ation)?|debat(?:e|es|ed|ing)|vot(?:e|es|ed|ing)|endors\w*|"
+    r"veto(?:es|ed|ing)?|indict\w*|arrest(?:s|ed|ing)?|testif\w*|testimony|plead(?:s|ed|ing)?|interview(?:s|ed)?|"
+    r"sworn|appoint(?:s|ed|ing|ment)?|nominat\w*|elect(?:s|ed|ion)?)\b",
+    re.IGNORECASE,
+)
+OCCASION_GAP = 2  # words between an occasion word and its date ("pleaded guilty on Wednesday", "on Friday formally apologized")
+PRESENT = frozenset({"is", "are"})  # "the election is Thursday" is next Thursday's, not last
+
+
+def occasion_form(word: str) -> str:
+    """The folded occasion word that keys a date: "apologized" and "apology" are one."""
+    word = word.lower()
+    return next((form for stem, form in OCCASION_FORMS.items() if word.startswith(stem)), word)
+
+
+@dataclass(frozen=True, slots=True)
+class DateEvent:
+    """What a date dates: the folded event word, and whether that word names one occasion per
+    story (a summit, talks) or one many people share (an apology, a vote)."""
+
+    key: str
+    shared: bool
+
+
+def _event_words(text: str) -> list[tuple[int, int, DateEvent]]:
+    """Event and occasion words of `text`: (start, end, what they name), in reading order."""
+    found = [(m.start(), m.end(), DateEvent(event_form(m.group()), False)) for m in EVENT_WORDS.finditer(text)
+             if m.group() != "Congress"]  # the legislature, not a party congress  # fmt: skip
+    found += [(m.start(), m.end(), DateEvent(occasion_form(m.group()), True)) for m in OCCASION_WORDS.finditer(text)]
+    return sorted(found, key=lambda found: found[0])
+
+
+def date_event(article: Article, sentence: Span, start: int, end: int | None = None) -> DateEvent | None:
+    """What a date belongs to: an event word shortly before it in the same clause ("the summit
+    opened on Monday"), a verb right after it ("A staffer on Friday apologized"), or the clause after
+    a leading "On Monday,". A date further away, or in a clause that looks ahead, is another event's
+    ("injured in the fire on 2 March")."""
     clause = clause_before(article.text, start, start - sentence.start)
-    events = list(EVENT_WORDS.finditer(clause))
-    if events and len(clause[events[-1].end() :].split()) <= DATE_EVENT_WORDS:
-        return None if looks_ahead(clause, events[-1].start()) else events[-1].group()
+    if (events := _event_words(clause)) and _near(clause[events[-1][1] :], events[-1][2]):
+        return None if looks_ahead(clause, events[-1][0]) else events[-1][2]
+    if end is not None:
+        after = re.split(r"[,;:.!?]", article.text[end : sentence.end], maxsplit=1)[0]
+        following = [e for e in _event_words(after) if e[2].shared and _near(after[: e[0]], e[2])]
+        if following and not looks_ahead(clause + after, len(clause)):
+            return following[0][2]
     opening = article.text[sentence.start : start].strip().lower()
     if opening in ("on", ""):
         rest = article.text[start : sentence.end]
         later = EVENT_WORDS.search(rest)
         if later and not looks_ahead(rest[: later.end()], later.start()):
-            return later.group()
+            return DateEvent(event_form(later.group()), False)
     return None
 
 
+def _near(between: str, event: DateEvent) -> bool:
+    """Are the words between an event word and a date few enough for the date to be the event's?"""
+    words = between.lower().split()
+    return len(words) <= DATE_EVENT_WORDS if not event.shared else len(words) <= OCCASION_GAP and not PRESENT & set(words)
+
+
+def _headline_event(article: Article) -> DateEvent | None:
+    """The one event or occasion an article's headline names ("…face off in vice presidential
+    debate"), unless the headline looks ahead ("… Will Invoke Fifth Amendment At Hearing")."""
+    title = article.title or ""
+    events = {event for _, _, event in _event_words(title)}
+    if len(events) != 1 or looks_ahead(title, 0):
+        return None
+    return events.pop()
+
+
 def date_observations(article: Article) -> list[Observation]:
-    """Dates given for an event, keyed by the event word they belong to."""
+    """Dates given for an event, keyed by the event word they belong to. The first date of the
+    lede, when its clause names no event, dates the event the headline names: the headline says
+    what happened, the lede when ("Biden wasted no time Thursday")."""
     found = []
-    for sentence in _sentences(article):
-        for value, start, end in _date_values(article, sentence):
-            if (event := date_event(article, sentence, start)) is None:
+    headline = _headline_event(article)
+    for index, sentence in enumerate(_sentences(article)):
+        for number, (value, start, end) in enumerate(_date_values(article, sentence)):
+            event = date_event(article, sentence, start, end)
+            if event is None and index == number == 0 and headline is not None:
+                clause = clause_before(article.text, start, start - sentence.start) + article.text[end : sentence.end]
+                event = None if looks_ahead(clause, 0) else headline
+            if event is None:
                 continue
             span = Span.of(article.text, start, end)
-            found.append(Observation(article, event_form(event), value, span.text, span))
+            around = article.text[sentence.start : start] + " " + article.text[end : sentence.end]
+            found.append(Observation(article, event.key, value, span.text, span, context=_context_words(around),
+                                     names=_name_words(around), shared_event=event.shared))  # fmt: skip
     return found
 
 
-def _same_date(a: str, b: str) -> bool:
-    """Values of different kinds cannot be compared, so they never disagree."""
-    return a == b or a.split(":", 1)[0] != b.split(":", 1)[0]
+WEEK = 7
+
+
+def _same_date(a: Observation, b: Observation) -> bool:
+    """Values of different kinds cannot be compared, so they never disagree. One weekday named by
+    both is one day unless they were published a week or more apart: a publication date a day or
+    two off (the print edition's, not the web's) would otherwise resolve it to another week."""
+    if a.value == b.value or a.value.split(":", 1)[0] != b.value.split(":", 1)[0]:
+        return True
+    weekday = normalise_text(a.written)
+    if weekday in WEEKDAYS and weekday == normalise_text(b.written):
+        published = [parse_published(o.article.published) for o in (a, b)]
+        return None in published or abs((published[0] - published[1]).days) < WEEK  # type: ignore[operator]
+    return False
+
+
+def _same_occasion(a: Observation, b: Observation) -> bool:
+    """Two dates of one event word are of one occasion: surely so for a gathering a story has one
+    of; for a word many share ("apologized"), when the sentences say alike whose it is."""
+    if not (a.shared_event or b.shared_event):
+        return True
+    return len(a.context & b.context) >= SAME_COUNT_WORDS and bool(a.names & b.names)
 
 
 def _places(context: Context) -> list[Finding]:
@@ -439,8 +543,25 @@ def _places(context: Context) -> list[Finding]:
 
 
 def _dates(context: Context) -> list[Finding]:
-    observations = [o for a in context.articles for o in date_observations(a)]
-    return _findings("date", observations, _same_date, lambda obs: f"when the {obs[0].key} took place")
+    """Events two outlets date differently. An article that dates one event two ways is left out
+    for it; of the others, each first date is shown when it clashes with, or is of the same occasion
+    as, one that clashes."""
+    by_key: dict[str, dict[str, list[Observation]]] = defaultdict(lambda: defaultdict(list))
+    for o in (o for a in context.articles for o in date_observations(a)):
+        by_key[o.key][o.article.id].append(o)
+    findings = []
+    for key, per_article in sorted(by_key.items()):
+        firsts = [obs[0] for obs in per_article.values() if all(_same_date(obs[0], o) for o in obs[1:])]
+        clashing = {
+            id(o) for a, b in combinations(firsts, 2)
+            if a.article.outlet_label != b.article.outlet_label and not _same_date(a, b) and _same_occasion(a, b)
+            for o in (a, b)
+        }  # fmt: skip
+        shown = [o for o in firsts if id(o) in clashing or any(_same_occasion(o, c) for c in firsts if id(c) in clashing)]
+        if clashing:
+            evidence = [_evidence(o.article, o.written, o.span) for o in shown]
+            findings.append(Finding("date", key, f"when the {key} took place", evidence))
+    return findings
 
 
 # --- names -----------------------------------------------------------------------------------------
@@ -698,9 +819,7 @@ def _nested(article: Article, statement: Statement) -> bool:
     one quoted, and the attribution inside the quote is no conflict with that."""
     assert statement.source is not None
     source = statement.source
-    opened = article.text[article.text.rfind("\n", 0, source.start) + 1 : source.start]
-    inside_quote = opened.count("“") > opened.count("”") or opened.count('"') % 2 == 1
-    return inside_quote or any(
+    return _quoted(article.text, source.start) or any(
         o.content.start <= source.start and source.end <= o.content.end for o in article.statements if o.id != statement.id
     )
 
