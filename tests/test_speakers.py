@@ -349,3 +349,11 @@ def test_a_description_by_home_state_finds_the_person_of_that_state_but_a_countr
     assert speaker_of(text, "caucus")[0] == "Tomas Varga"
     text = "President Ada Okoro of Ghana signed the accord on Sunday. Ghana previously announced it planned to join the pact."
     assert speaker_of(text, "planned")[0] == "Ghana"
+
+
+def test_the_document_introduced_before_is_its_introducers() -> None:
+    text = (
+        "The Harbour Party campaign answered with an ad of its own on Tuesday. "
+        'The ad says: "Ferry fares doubled under the council, and the council did nothing."'
+    )
+    assert speaker_of(text, "Ferry fares")[0] == "The Harbour Party campaign"

@@ -37,7 +37,7 @@ from storyline.analysis.lexicon import (
     TITLE_SYNONYMS,
 )
 from storyline.analysis.names import HONORIFICS, TITLES, fold_name, parse_person_name
-from storyline.analysis.statements import Attribution
+from storyline.analysis.statements import Attribution, source_span, subject_of
 from storyline.model import Entity, EntityKind, Mention, Span, stable_id
 
 _ROLE_NOISE = LEADER_WORDS | ROLE_MODIFIERS | {"the", "a", "an"}
@@ -45,6 +45,7 @@ _ROLE_POS = ("NOUN", "PROPN", "ADJ")
 _ORIGIN_STEM = 3  # "Slovak" / "Slovakia", "Polish" / "Poland", "Norwegian" / "Norway"
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # and the objects of _OWNER_PREPOSITIONS
 _OWNER_PREPOSITIONS = frozenset({"of", "from", "by"})
+_INTRODUCED_WINDOW = 80  # tokens back to the "an ad" that "the ad" refers to: a few sentences
 _RELATIVE_HOPS = 4  # "a Republican running in the Third District who said": up from District to the person
 _PARAGRAPHS_FOR_GENDER = 2
 _MANY = frozenset("some many several few those these both all most".split())
@@ -233,7 +234,26 @@ class SpeakerResolver:
             if kind in ("person", "org", "group") or (kind == "place" and token.head.lower_ == "by"):
                 return found  # "a report by The Atlantic": what wrote it is no place, however tagged
         definite = any(c.lower_ == "the" for c in head.children) and head.tag_ == "NN"
-        return self.owners.get(head.lemma_.lower()) if definite else None  # "the poll" is the one named before
+        if not definite:
+            return None
+        return self.owners.get(head.lemma_.lower()) or self._introduced_owner(head)  # "the poll" is the one named before
+
+    def _introduced_owner(self, head: Token) -> str | None:
+        """Whose "the ad" is: the owner of the "an ad" that introduced it a few sentences before, or the
+        subject that brought it in ("The Romney campaign retorted with an ad of its own. The ad says")."""
+        lemma = head.lemma_.lower()
+        before = head.doc[max(0, head.i - _INTRODUCED_WINDOW) : head.i]
+        introduced = next((t for t in reversed(before) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
+                           and any(c.lower_ in ("a", "an") for c in t.children)), None)  # fmt: skip
+        if introduced is None:
+            return None
+        verb = introduced.head.head if introduced.dep_ == "pobj" else introduced.head if introduced.dep_ == "dobj" else None
+        subject = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None
+        if subject is not None and subject.pos_ != "PRON":  # who brought it in, rather than a guess at "its"
+            found, _ = self._source_entity(source_span(subject), subject.idx, (head.idx, head.idx))
+        else:
+            found = self._owner(introduced, introduced.idx, (introduced.idx, introduced.idx))
+        return found if found is not None and self.found.entities[found].kind in ("person", "org", "group") else None
 
     def _titled_member(self, source: TokenSpan) -> str | None:
         """A person named after their title inside an organisation's phrase ("The National Organization for
@@ -282,7 +302,8 @@ class SpeakerResolver:
     def _titled(self, role: list[Token]) -> str | None:
         """The one person the article gave every word of this role ("the Slovak minister")."""
         words = [t for t in role if t.pos_ in _ROLE_POS and t.lemma_.lower() not in _ROLE_NOISE]
-        if all(t.ent_type_ in ("GPE", "LOC") for t in words):
+        places = {fold_name(e.name) for e in self.found.entities.values() if e.kind == "place"}
+        if all(t.ent_type_ in ("GPE", "LOC") or fold_name(t.text) in places for t in words):
             return None  # "Nigeria" describes no one, though "Buhari of Nigeria" has it among his titles
         fits = {entity for entity, titles in self.found.titles.items() if all(_fits(w, titles) for w in words)}
         if len(fits) > 1:  # "the secretary": the one the article is about, if one is named far more often
@@ -506,7 +527,9 @@ def _owner_candidates(head: Token) -> Iterator[Token]:
             yield from (t for t in c.subtree if t.dep_ in _OWNER_DEPS or t is c)
     for c in children:
         if c.dep_ == "prep" and c.lower_ in _OWNER_PREPOSITIONS:
-            yield from (t for t in c.children if t.dep_ == "pobj")
+            for t in (t for t in c.children if t.dep_ == "pobj"):
+                yield t
+                yield from (p for p in t.children if p.dep_ == "poss")  # "an ad of its own"
         elif c.dep_ == "acl":
             yield from (p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
         elif c.dep_ == "relcl":
