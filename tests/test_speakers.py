@@ -357,3 +357,8 @@ def test_the_document_introduced_before_is_its_introducers() -> None:
         'The ad says: "Ferry fares doubled under the council, and the council did nothing."'
     )
     assert speaker_of(text, "Ferry fares")[0] == "The Harbour Party campaign"
+
+
+def test_a_quoted_fragment_of_what_someone_called_something_is_theirs_not_the_reporting_outlets() -> None:
+    text = 'Mayor Ilse Brandt called the port deal a "betrayal of every fisherman in town," according to the Harbour Gazette.'
+    assert speaker_of(text, "betrayal")[0] == "Ilse Brandt"

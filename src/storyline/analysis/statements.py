@@ -368,8 +368,11 @@ class _Finder:
         if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–"))):
             return None  # a quote ending its own sentence is not introduced by what follows
         first = self._first_word(quote)
-        if first is not None and any(v.idx < quote.start and is_cue(v) and self._in_reported_clause(v, quote) for v in first.ancestors):
-            return None  # a fragment of a clause reported before it ("said the tax “costs …,” adding"): one mixed statement
+        if first is not None and any(
+            v.idx < quote.start and ((is_cue(v) and self._in_reported_clause(v, quote)) or is_naming(v) or _characterised(v, first))
+            for v in first.ancestors
+        ):  # fmt: skip
+            return None  # a fragment of a clause before it ("said the tax “costs …,”", "called it a “breach,”"): one mixed statement
         window = self.tokens(quote.end, limit)
         for position, token in enumerate(window[: _FAR_CUE if far else _NEAR_CUE]):
             near = position < _NEAR_CUE
