@@ -15,6 +15,10 @@ def found(text: str) -> list[Statement]:
     return analyse(Article(id="t", text=text)).statements
 
 
+def found_entities(text: str) -> list:  # noqa: ANN001 — test helper
+    return list(analyse(Article(id="t", text=text)).entities.values())
+
+
 def speaker_of(text: str, content_word: str) -> tuple[str | None, str | None]:
     statement = next(s for s in found(text) if content_word in s.content.text)
     return (statement.speaker.name, statement.speaker.role) if statement.speaker else (None, None)
@@ -362,3 +366,10 @@ def test_the_document_introduced_before_is_its_introducers() -> None:
 def test_a_quoted_fragment_of_what_someone_called_something_is_theirs_not_the_reporting_outlets() -> None:
     text = 'Mayor Ilse Brandt called the port deal a "betrayal of every fisherman in town," according to the Harbour Gazette.'
     assert speaker_of(text, "betrayal")[0] == "Ilse Brandt"
+
+
+def test_a_name_the_tagger_cut_before_its_surname_is_whole_and_a_first_surname_alone_finds_it() -> None:
+    entities = [e.name for e in found_entities("The hearing was led by Judge Amy Berman Jackson on Monday. Judge Jackson said the plea was weak.")]
+    assert "Amy Berman Jackson" in entities and "Amy Berman" not in entities
+    text = "Secretary Lucia Ortega Vidal was sworn in on Friday. Later Governor Ortega said she would serve as needed."
+    assert speaker_of(text, "serve")[0] == "Lucia Ortega Vidal"

@@ -265,8 +265,33 @@ def find_names(doc: Doc) -> list[NameSpan]:
     spans = _raw_spans(doc)
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans = _short_org_forms(doc, _relabel_people(doc, spans + _titled_names(doc, taken)))
-    spans = _repair(doc, spans)
+    spans = _whole_names(doc, _repair(doc, spans))
     return sorted(spans + _known_surnames(doc, spans), key=lambda s: s.start)
+
+
+def _whole_names(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """A person's name the tagger cut before its surname ("Amy Berman" of "Judge Amy Berman Jackson"): the
+    proper nouns right after it that no other name holds belong to it."""
+    spans = sorted(spans, key=lambda s: s.start)
+    joined: list[NameSpan] = []
+    for span in spans:  # "Amy Berman" + "Jackson", tagged as two people side by side
+        last = joined[-1] if joined else None
+        if last and last.kind == span.kind == "person" and last.end == span.start and span.end - span.start == 1:
+            joined[-1] = NameSpan(last.start, span.end, "person")
+        else:
+            joined.append(span)
+    spans = joined
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    whole = []
+    for span in spans:
+        end = span.end
+        while (
+            span.kind == "person" and end < len(doc) and end - span.end < 2 and end not in taken
+            and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper() and doc[end].is_alpha
+        ):  # fmt: skip
+            end += 1
+        whole.append(NameSpan(span.start, end, span.kind) if end > span.end and parse_person_name(doc[span.start : end].text) else span)
+    return whole
 
 
 def _abbreviated(clusters: list[_Cluster], kind: EntityKind, form: str) -> _Cluster | None:
@@ -283,6 +308,13 @@ def _first_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
     return fits if len(fits) == 1 else []
 
 
+def _middle_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
+    """The one person whose name has this word just before the surname: a first of two surnames, as
+    Spanish names have ("Vázquez" of "Wanda Vázquez Garced"), when no one has it as the surname."""
+    fits = [c for c in clusters if c.person and c.person.middle and c.person.middle[-1].casefold() == word.casefold()]
+    return fits if len(fits) == 1 else []
+
+
 def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_key: dict[tuple[str, str], _Cluster] = {}
@@ -294,6 +326,8 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
             fits = [c for c in clusters if c.person and same_person(person, c.person)]
             if len(fits) > 1 and not person.first and span.start and (said := ADDRESS_GENDERS.get(doc[span.start - 1].lower_.rstrip("."))):
                 fits = [c for c in fits if c.person and c.person.first and gender_of(c.person.first) == said]  # "Mrs. Clinton"
+            if not fits and not person.first:
+                fits = _middle_named(clusters, person.surname)  # "Governor Vázquez" after "Wanda Vázquez Garced"
             if not fits and not person.first and is_common_first_name(person.surname):
                 fits = _first_named(clusters, person.surname)  # "Terri said" after "Terri Collins"
             cluster = fits[0] if len(fits) == 1 or (fits and person.first) else None
