@@ -373,3 +373,8 @@ def test_a_name_the_tagger_cut_before_its_surname_is_whole_and_a_first_surname_a
     assert "Amy Berman Jackson" in entities and "Amy Berman" not in entities
     text = "Secretary Lucia Ortega Vidal was sworn in on Friday. Later Governor Ortega said she would serve as needed."
     assert speaker_of(text, "serve")[0] == "Lucia Ortega Vidal"
+
+
+def test_an_actor_may_be_a_woman() -> None:
+    text = 'Another voice actor, Lauren Marsh, wanted the role for years. When she was cast, "I was speechless," she told the audience.'
+    assert speaker_of(text, "speechless")[0] == "Lauren Marsh"

@@ -94,8 +94,9 @@ FEMALE_WORDS: Final = frozenset(
     "woman girl".split()
 )
 MALE_WORDS: Final = frozenset(
+    # not "actor": a woman is a voice actor too
     "mr sir lord king prince duke spokesman chairman congressman councilman businessman sportsman policeman "
-    "actor husband father son brother grandfather uncle nephew widower man boy".split()
+    "husband father son brother grandfather uncle nephew widower man boy".split()
 )
 GENDERED_PRONOUNS: Final = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
