@@ -378,3 +378,11 @@ def test_a_name_the_tagger_cut_before_its_surname_is_whole_and_a_first_surname_a
 def test_an_actor_may_be_a_woman() -> None:
     text = 'Another voice actor, Lauren Marsh, wanted the role for years. When she was cast, "I was speechless," she told the audience.'
     assert speaker_of(text, "speechless")[0] == "Lauren Marsh"
+
+
+def test_her_memoirs_are_the_womans_the_content_opens_with() -> None:
+    text = (
+        "Coco Marchetti designed her gowns for decades. According to her memoirs, Gloria Hartley was married four "
+        "times and loved only her last husband."
+    )
+    assert speaker_of(text, "married")[0] == "Gloria Hartley"

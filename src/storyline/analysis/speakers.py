@@ -45,6 +45,7 @@ _ROLE_POS = ("NOUN", "PROPN", "ADJ")
 _ORIGIN_STEM = 3  # "Slovak" / "Slovakia", "Polish" / "Poland", "Norwegian" / "Norway"
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # and the objects of _OWNER_PREPOSITIONS
 _OWNER_PREPOSITIONS = frozenset({"of", "from", "by"})
+_OPENING_CHARS = 3  # how far into a content its opening name may start ("“Vanderbilt", "the Vanderbilt"): at once
 _INTRODUCED_WINDOW = 80  # tokens back to the "an ad" that "the ad" refers to: a few sentences
 _RELATIVE_HOPS = 4  # "a Republican running in the Third District who said": up from District to the person
 _PARAGRAPHS_FOR_GENDER = 2
@@ -224,7 +225,8 @@ class SpeakerResolver:
             if token.idx >= content[0] > head.idx:
                 continue
             if token.pos_ == "PRON" and token.dep_ == "poss" and (kinds := PRONOUN_KINDS.get(_possessed(token.lower_))):
-                return self._recent(anchor, kinds, content, _possessed(token.lower_))
+                pronoun = _possessed(token.lower_)
+                return self._opening_subject(content, pronoun) or self._recent(anchor, kinds, content, pronoun)
             found = self._mention_at(token) or self._unlisted_org(token)
             if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in ORG_WORDS:
                 found = self._organisation(token)  # "the court's summary": the article's one court
@@ -237,6 +239,16 @@ class SpeakerResolver:
         if not definite:
             return None
         return self.owners.get(head.lemma_.lower()) or self._introduced_owner(head)  # "the poll" is the one named before
+
+    def _opening_subject(self, content: tuple[int, int], pronoun: str) -> str | None:
+        """The person a content that follows its source opens with, when the pronoun fits them: "according
+        to her memoirs, Vanderbilt was married …" is Vanderbilt's memoir."""
+        wanted = GENDERED_PRONOUNS.get(pronoun)
+        opening = next((m for m in self.found.mentions if content[0] <= m.span.start < content[1]), None)
+        if wanted is None or opening is None or opening.span.start > content[0] + _OPENING_CHARS:
+            return None
+        entity = self.found.entities[opening.entity_id]
+        return entity.id if entity.kind == "person" and self.gender(entity.id) == wanted else None
 
     def _introduced_owner(self, head: Token) -> str | None:
         """Whose "the ad" is: the owner of the "an ad" that introduced it a few sentences before, or the
