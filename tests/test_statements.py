@@ -373,3 +373,16 @@ def test_quoted_words_after_as_characterise_in_the_subjects_words() -> None:
     assert [(s.kind, s.speaker.name if s.speaker else None) for s in found] == [("mixed", "Ilse Brandt")] * 2
     filed = 'Couples must now file together as "married filing jointly" on their returns.'
     assert analyse(Article(id="t", text=filed)).statements == []
+
+
+def test_one_line_a_paragraph_bounds_contents_and_a_shows_title_ending_a_sentence_is_no_quote() -> None:
+    text = (
+        '"This is the same man who hid his own records," Senator Ruth Adler said on Channel 9\'s "Evening Harbour Report."\n'
+        'In 2007, Mayor Ilse Brandt criticized the port board for its "secrecy," according to the Harbour Gazette.'
+    )
+    found = analyse(Article(id="t", text=text)).statements
+    assert not any("Evening Harbour Report" == s.content.text.strip(".") for s in found)  # a show's title
+    gazette = next(s for s in found if s.cue.text == "according to")
+    assert gazette.content.text.startswith("In 2007")  # not from the line before
+    brandt = next(s for s in found if s.cue.text == "criticized")
+    assert brandt.speaker is not None and brandt.speaker.name == "Ilse Brandt" and "secrecy" in brandt.content.text

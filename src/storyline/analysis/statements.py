@@ -21,7 +21,7 @@ from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.cue_patterns import learned_patterns
 from storyline.analysis.lexicon import (
-    ADDRESSED_CUES, ADDRESSEES, CHARACTERISING_CUES, CUE_VERBS, ISSUING_VERBS, NAMING_CUES, OBJECT_CUES,
+    ADDRESSED_CUES, ADDRESSEES, CHARACTERISING_CUES, CUE_VERBS, ISSUING_VERBS, JUDGING_CUES, NAMING_CUES, OBJECT_CUES,
 )  # fmt: skip
 from storyline.analysis.names import TITLES
 from storyline.analysis.quotes import Quote, find_quotes
@@ -32,7 +32,8 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bMrs)(?<!\bGov)(?<!\bSen)"
     r"(?<!\bRep)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bRev)(?<!\bCapt)(?<!\bProf)[.!?](?=\s|$)"
 )
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A blank line, or a line break after a sentence's end (tables and feeds often keep one line a paragraph).
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?<=[.!?”\"’])[ \t]*\n")
 # "Name: “…”", possibly after a lowercase role ("Union representative Ana Silva: “…”").
 _HEADLINE = re.compile(r"(?:[\w’'.-]+\s+){0,5}?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$")
 _QUOTE_MARKS = "“”‘’\"'"
@@ -94,11 +95,14 @@ def is_naming(token: Token) -> bool:
 
 
 def _characterised(verb: Token, word: Token) -> bool:
-    """ "attacked the inquiry as “Witch Hunt garbage”", "referred to the vote as “The Hoax”": an active verb
-    whose "as" phrase is quoted words characterises its object in the subject's own words."""
-    if verb.lemma_.lower() not in CHARACTERISING_CUES or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    """ "attacked the inquiry as “Witch Hunt garbage”", "referred to the vote as “The Hoax”", "criticized the
+    administration for its “secrecy”": an active verb whose "as" (or, for praise and blame, "for") phrase is
+    quoted words characterises its object in the subject's own words."""
+    lemma = verb.lemma_.lower()
+    if lemma not in CHARACTERISING_CUES or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False  # "the plan was seen as “a disaster”" says whose view it is not
-    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    links = {"as", "for"} if lemma in JUDGING_CUES else {"as"}
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in links]
     phrases += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ == "as"]
     return any(p in word.ancestors for p in phrases)
 
@@ -483,9 +487,14 @@ class _Finder:
     def _title(self, quote: Quote) -> bool:
         """A quoted name in title case ("his event, “Storm Area 51, They Can't Stop All of Us”, was posted"):
         a title, not speech; in capitals it may be a shouted tweet."""
-        inner = self.text[quote.start + 1 : quote.end - 1]
+        inner = self.text[quote.start + 1 : quote.end - 1].rstrip()
         words = [w for w in re.findall(r"[^\W\d_][\w'’]*", inner) if len(w) > 3]
-        return len(words) >= 2 and all(w[0].isupper() for w in words) and not inner.isupper() and inner.rstrip()[-1:] not in ".?!"
+        if len(words) < 2 or not all(w[0].isupper() for w in words) or inner.isupper() or inner[-1:] in "?!":
+            return False
+        # a full stop inside the marks ends a sentence whose last words are a title ("on MSNBC's “Andrea Mitchell
+        # Reports.”"), unless something introduces the quote as speech
+        introduced = self.text[: quote.start].rstrip()[-1:] in ",:" or self.inside(quote.start - 1)
+        return inner[-1:] != "." or not introduced
 
     def direct(self) -> list[Attribution]:
         found = []
