@@ -79,3 +79,16 @@ def test_local_ids_mentions_and_roles() -> None:
     vias = {m.via for m in article.mentions if m.entity_id == person.id}
     assert vias == {"name", "title"}
     assert all(text[m.span.start : m.span.end] == m.span.text for m in article.mentions)
+
+
+def test_an_organisation_cut_at_its_of_is_one_and_a_department_with_a_title_in_it_is_no_person() -> None:
+    from storyline.analysis.entities import find_names
+    from storyline.analysis.nlp import load_nlp
+
+    doc = load_nlp()(
+        "The U.S. Department of the Treasury announced Thursday that it will recognize the marriages. According to the "
+        "report issued by the Department of the Treasury Inspector General for Tax Administration, the office erred."
+    )
+    names = {(doc[s.start : s.end].text, s.kind) for s in find_names(doc)}
+    assert ("U.S. Department of the Treasury", "org") in names
+    assert ("Department of the Treasury Inspector General for Tax Administration", "org") in names

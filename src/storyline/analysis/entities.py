@@ -129,7 +129,7 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
             continue
         titled = (
             any(_is_title(t) for t in ent) and _is_name_token(ent[-1]) and not _is_title(ent[-1])
-            and ent[-1].lower_ not in ORG_WORDS  # "Senate Foreign Relations Committee" is no person
+            and not any(t.lower_ in ORG_WORDS for t in ent)  # "Senate Foreign Relations Committee", "Department of …
         )  # fmt: skip
         start, end = _trim(doc, ent.start, ent.end, person=kind == "person" or titled)
         if start >= end:
@@ -261,8 +261,21 @@ def _known_surnames(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     return [NameSpan(t.i, t.i + 1, "person") for t in doc if t.text in surnames and t.i not in taken]
 
 
+def _joined_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """One organisation the tagger cut at its "of" ("The U.S. Department" + "of the" + "Treasury")."""
+    joined: list[NameSpan] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = joined[-1] if joined else None
+        between = [t.lower_ for t in doc[last.end : span.start]] if last else []
+        if last and last.kind == span.kind == "org" and between in (["of"], ["of", "the"]) and doc[last.end - 1].lower_ in ORG_WORDS:
+            joined[-1] = NameSpan(last.start, span.end, "org")
+        else:
+            joined.append(span)
+    return joined
+
+
 def find_names(doc: Doc) -> list[NameSpan]:
-    spans = _raw_spans(doc)
+    spans = _joined_organisations(doc, _raw_spans(doc))
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans = _short_org_forms(doc, _relabel_people(doc, spans + _titled_names(doc, taken)))
     spans = _whole_names(doc, _repair(doc, spans))
