@@ -386,3 +386,11 @@ def test_her_memoirs_are_the_womans_the_content_opens_with() -> None:
         "times and loved only her last husband."
     )
     assert speaker_of(text, "married")[0] == "Gloria Hartley"
+
+
+def test_a_phone_call_is_no_naming_and_an_initial_belongs_to_the_name() -> None:
+    text = (
+        "An executive from Kestrel Inc. called Ms. Brewer to urge her to reject it, and W. Douglas Parker, chairman of "
+        'Harbour Airlines, sent her a letter citing the state\'s "economic comeback" and its new jobs.'
+    )
+    assert speaker_of(text, "economic comeback") == ("W. Douglas Parker", "chairman of Harbour Airlines")

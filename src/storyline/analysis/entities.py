@@ -7,6 +7,7 @@ word, is stronger evidence than the model's guess.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -303,7 +304,11 @@ def _whole_names(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper() and doc[end].is_alpha
         ):  # fmt: skip
             end += 1
-        whole.append(NameSpan(span.start, end, span.kind) if end > span.end and parse_person_name(doc[span.start : end].text) else span)
+        start = span.start
+        if span.kind == "person" and start > 0 and start - 1 not in taken and re.fullmatch(r"[A-Z]\.", doc[start - 1].text):
+            start -= 1  # "W. Douglas Parker": the initial the tagger left out
+        changed = (start, end) != (span.start, span.end)
+        whole.append(NameSpan(start, end, span.kind) if changed and parse_person_name(doc[start:end].text) else span)
     return whole
 
 

@@ -55,6 +55,7 @@ _RUN_ON_CUES = frozenset(
     "maintain contend note explain reveal announce confirm assert concede allege order rule conclude predict suggest".split()
 )
 _RUN_ON_CONFIDENCE = 0.6
+_NAMING_REACH = 12  # tokens from "called" to the quoted name it gives ("called the investigation into Trump “Soviet-style”")
 _NEAR_CUE = 10  # tokens after a quote where any cue introduces it ("…,” said the mayor)
 _FAR_CUE = 30  # where a cue with its subject after the quote still does ("…,” Mr. Labrador, a lawyer elected in 2010, said)
 _TRAILING = " \t\n.,;:—–-"
@@ -415,6 +416,8 @@ class _Finder:
         for verb in reversed(window):
             if word is None or verb not in word.ancestors or not (is_naming(verb) or _characterised(verb, word)):
                 continue
+            if word.i - verb.i > _NAMING_REACH:
+                continue  # "called Ms. Brewer to urge her …, and Parker sent a letter citing “…”": a phone call
             head = subject_of(verb)
             if head is None or head.idx >= quote.start:
                 return None
