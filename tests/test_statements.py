@@ -386,3 +386,13 @@ def test_one_line_a_paragraph_bounds_contents_and_a_shows_title_ending_a_sentenc
     assert gazette.content.text.startswith("In 2007")  # not from the line before
     brandt = next(s for s in found if s.cue.text == "criticized")
     assert brandt.speaker is not None and brandt.speaker.name == "Ilse Brandt" and "secrecy" in brandt.content.text
+
+
+def test_a_quote_whose_closing_mark_the_outlet_left_out_ends_with_its_line() -> None:
+    from storyline.analysis.quotes import find_quotes
+
+    text = '"The ferry is late again," Brandt said. "Ask the council why? Nobody there knows.\nThe council did not reply.'
+    quotes = find_quotes(text)
+    assert [text[q.content[0] : q.content[1]] for q in quotes] == ["The ferry is late again,", "Ask the council why? Nobody there knows"]
+    statements = analyse(Article(id="t", text=text)).statements
+    assert [s.speaker.name if s.speaker else None for s in statements] == ["Brandt", "Brandt"]

@@ -64,12 +64,26 @@ def _mark(text: str, i: int, stack: list[tuple[str, int]]) -> tuple[str, str] | 
     return None
 
 
+def _unclosed(text: str, carried: tuple[int, str] | None, paragraph_end: int, opens: bool) -> Quote | None:
+    """A quote opening its paragraph and never closed, with no next paragraph going on with a quote mark:
+    a closing mark the outlet left out. It ends before the paragraph's last character (its full stop)."""
+    if carried is None or opens or text[carried[0] - 1 : carried[0]] not in ("", "\n", " "):
+        return None
+    line_end = text.find("\n", carried[0], paragraph_end)  # one line a paragraph, as tables keep them
+    last = len(text[: paragraph_end if line_end < 0 else line_end].rstrip()) - 1
+    return Quote(carried[0], last + 1, "double") if last - carried[0] > 2 else None
+
+
 def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     carried: tuple[int, str] | None = None  # an unclosed top-level quote from the last paragraph
+    carried_end = 0
     for paragraph in _PARAGRAPH.finditer(text):
         stack: list[tuple[str, int]] = []
         first = paragraph.start() + len(paragraph.group()) - len(paragraph.group().lstrip())
+        opens = first < len(text) and _OPENERS.get(text[first], _STRAIGHT.get(text[first])) == "double"
+        if (unclosed := _unclosed(text, carried, carried_end, opens)) is not None:
+            quotes.append(unclosed)
         for i in range(paragraph.start(), paragraph.end()):
             if text[i] not in "“”‘’\"'":
                 continue
@@ -89,4 +103,7 @@ def find_quotes(text: str) -> list[Quote]:
             if not stack:
                 quotes.append(Quote(start, i + 1, mark))
         carried = (stack[0][1], "double") if stack and stack[0][0] == "double" else None
+        carried_end = paragraph.end()
+    if (unclosed := _unclosed(text, carried, carried_end, False)) is not None:
+        quotes.append(unclosed)
     return quotes
