@@ -396,3 +396,9 @@ def test_a_quote_whose_closing_mark_the_outlet_left_out_ends_with_its_line() -> 
     assert [text[q.content[0] : q.content[1]] for q in quotes] == ["The ferry is late again,", "Ask the council why? Nobody there knows"]
     statements = analyse(Article(id="t", text=text)).statements
     assert [s.speaker.name if s.speaker else None for s in statements] == ["Brandt", "Brandt"]
+
+
+def test_according_to_the_sources_of_a_named_outlets_report_leaves_the_report_to_the_outlet() -> None:
+    text = "On Friday, the Harbour Gazette reported that Hale does not plan to run, according to three people familiar with his plans."
+    found = analyse(Article(id="t", text=text)).statements
+    assert [(s.cue.text, s.speaker.name if s.speaker else None) for s in found] == [("reported", "Harbour Gazette")]

@@ -286,6 +286,7 @@ class _Finder:
         self.starts = [t.idx for t in doc]
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         self.used_cues: set[int] = set()
+        self.reporting: set[int] = set()  # cues of reported statements a named source makes
         self.turns = self._turns()
         turn_ranges = [t.content for t in self.turns]
         # A transcript often opens every turn with a quote mark and closes none: its turns are the statements.
@@ -628,6 +629,8 @@ class _Finder:
         before = (max(start, sentence.start_char), token.idx)
         after = (phrase_end, min(end, sentence.end_char))
         side = max(before, after, key=lambda r: len(self.text[r[0] : r[1]].strip(_TRAILING)))
+        if any(t.i in self.reporting for t in self.tokens(*side)):
+            return None  # "the Post reported that …, according to three people": the Post's sources, the Post's report
         found = self._content(*side)
         if found is None:
             return None
@@ -641,6 +644,8 @@ class _Finder:
                 continue
             to = _according(token)
             attribution = self._according_to(token, to) if to else self._reported(token) if _may_cue(token) else None
+            if attribution is not None and to is None and is_cue(token) and (subject := subject_of(token)) is not None and subject.pos_ == "PROPN":
+                self.reporting.add(token.i)  # a named outlet or person reporting: what an "according to" beside it sources
             if attribution is not None:
                 found.append(attribution)
                 self.claim([attribution.content])
