@@ -394,3 +394,8 @@ def test_a_phone_call_is_no_naming_and_an_initial_belongs_to_the_name() -> None:
         'Harbour Airlines, sent her a letter citing the state\'s "economic comeback" and its new jobs.'
     )
     assert speaker_of(text, "economic comeback") == ("W. Douglas Parker", "chairman of Harbour Airlines")
+
+
+def test_a_vague_group_with_a_named_example_is_the_example() -> None:
+    text = "While some, such as the harbour group Ferry Watch, have announced their intention to sue the council, others waited."
+    assert speaker_of(text, "intention") == ("Ferry Watch", "harbour group")

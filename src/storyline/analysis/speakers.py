@@ -502,6 +502,8 @@ class SpeakerResolver:
             entity_id = self._continued(attribution.content) or self._recent(anchor, ("person",), attribution.content)
             return Resolved(self.found.entities[entity_id], self.found.roles.get(entity_id)) if entity_id else None
         source = attribution.source
+        if (example := _example(source.root)) is not None:  # the example speaks, described by its own words
+            source = source.doc[example.left_edge.i : example.right_edge.i + 1]
         entity_id, via = self._source_entity(source, source.start_char, attribution.content)
         if entity_id is None:
             return None
@@ -522,6 +524,20 @@ class SpeakerResolver:
             entity.add_alias(span.text, self.article_id)
         self.antecedents.append(_Antecedent(source.start_char, entity_id))
         return Resolved(entity, self._role(source, entity_id, via))
+
+
+def _example(head: Token) -> Token | None:
+    """The named example that stands for a vague group ("some, such as BOND Action", "others like Ana
+    Silva"): what the article tells of who they are."""
+    if not (head.pos_ in ("PRON", "DET") or head.lower_ in ("others", "many", "several")):
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        such = prep.lower_ == "like" or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
+        named = next((c for c in prep.children if c.dep_ == "pobj" and (c.pos_ == "PROPN" or any(
+            a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children))), None)  # fmt: skip
+        if such and named is not None:
+            return named
+    return None
 
 
 def _proper_compound(head: Token) -> list[Token]:
