@@ -399,3 +399,11 @@ def test_a_phone_call_is_no_naming_and_an_initial_belongs_to_the_name() -> None:
 def test_a_vague_group_with_a_named_example_is_the_example() -> None:
     text = "While some, such as the harbour group Ferry Watch, have announced their intention to sue the council, others waited."
     assert speaker_of(text, "intention") == ("Ferry Watch", "harbour group")
+
+
+def test_he_after_the_title_of_the_articles_one_holder_is_that_holder() -> None:
+    text = (
+        "President Tomas Hale backed the plan last week. Senator Mark Ruiz said the plan was a mistake. "
+        "The president first stepped into the fray Friday. The next day, he clarified that he was merely commenting on the law."
+    )
+    assert speaker_of(text, "merely")[0] == "Tomas Hale"

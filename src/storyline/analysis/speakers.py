@@ -133,6 +133,21 @@ class SpeakerResolver:
             for m in self.found.mentions
             if not self._excluded(m.span.start)
         ]
+        self.antecedents += self._titled_subjects()
+        self.antecedents.sort(key=lambda a: a.pos)
+
+    def _titled_subjects(self) -> list[_Antecedent]:
+        """"The president stepped in when he …": a subject named by the title of the article's one holder of
+        it is an antecedent like a name, so the "he" after it is that holder."""
+        if self.doc is None:
+            return []
+        found = []
+        for token in self.doc:
+            if token.dep_ != "nsubj" or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+                continue
+            if token.lower_ in TITLES and not self._excluded(token.idx) and (holder := self._titled([token])) is not None:
+                found.append(_Antecedent(token.idx, holder, True))
+        return found
 
     def _subject_at(self, pos: int) -> bool:
         if self.doc is None:
