@@ -62,6 +62,9 @@ _EXCLUDED_FROM_SOURCE = frozenset({"advcl", "parataxis"})
 _CUE_BEFORE = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_AFTER = frozenset({"prt", "dative", "dobj"})
 _SUBJECTS = ("nsubj", "nsubjpass")
+# Prepositions of where or through what something was said ("in a statement", "through a spokesman", "to
+# reporters"): unlike "following concerns that …", their noun never owns a "that" clause after the cue.
+_MEDIUM_PREPOSITIONS = frozenset("in through via during on at to".split())
 _CLOSING = frozenset({"punct", "nsubj", "npadvmod", "prep", "dative", "dobj", "advmod"})  # "…, he told reporters on Monday."
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
 _NAMED = frozenset({"dobj", "ccomp", "oprd", "prep", "xcomp"})  # what a naming cue names, up to the quoted name
@@ -109,6 +112,19 @@ def _according(token: Token) -> Token | None:
         return None
     nxt = token.nbor(1)
     return nxt if nxt.lower_ == "to" else None
+
+
+def _that_clause(head: Token) -> bool:
+    """Does the clause open with a complementiser ("that", "whether", "if")?"""
+    return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") and c.i < head.i for c in head.children)
+
+
+def _hung_under_noun(verb: Token) -> list[Token]:
+    """The "that" clause of a cue that the parser hung under the noun of the cue's phrase ("said in a
+    statement that …", "said through a spokesman that …"): the clause is what was said, not the noun's."""
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i and c.lower_ in _MEDIUM_PREPOSITIONS]
+    nouns = [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > n.i and _that_clause(c)]
 
 
 def _pobj(token: Token) -> Token | None:
@@ -523,6 +539,10 @@ class _Finder:
         """The reported clause governed by the cue ("said [that] the deal is dead", "called for a ban")."""
         children = [c for c in verb.children if start <= c.idx < end]
         complements = [(c, 1.0) for c in children if c.dep_ == "ccomp"] if is_cue(verb) else []
+        marked = [c for c in complements if _that_clause(c[0])]
+        complements = marked or complements  # "…: acquaintances said that …": the clause after "that", not before
+        if not complements and is_cue(verb):
+            complements = [(c, 1.0) for c in _hung_under_noun(verb) if start <= c.idx < end]
         if not complements and verb.lemma_.lower() in OBJECT_CUES:
             complements = [(c, 1.0) for c in children if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ADDRESSEES]
         if not complements:
@@ -538,7 +558,7 @@ class _Finder:
             subtree.pop()
         if not subtree:
             return None
-        through = nearest.head if nearest.head is not verb and nearest.head.i > verb.i else None
+        through = nearest.head if nearest.head is not verb and nearest.head.i > verb.i and nearest.head.pos_ == "ADP" else None
         cue_end = through.idx + len(through) if through is not None else 0
         return _Complement((subtree[0].idx, subtree[-1].idx + len(subtree[-1])), cue_end, confidence)
 
@@ -565,7 +585,9 @@ class _Finder:
         start, end = self.paragraph(verb.idx)
         complement = self._complement(verb, start, end)
         if complement is None:
-            framed = self._framed(verb, head) if is_cue(verb) else None
+            # "the files were found on servers" is no frame: a framing cue has its speaker as subject ("it was said")
+            frames = is_cue(verb) and (head.dep_ != "nsubjpass" or head.lower_ == "it")
+            framed = self._framed(verb, head) if frames else None
             complement = _Complement(framed, 0, 1.0) if framed else self._run_on(verb)
         found = self._content(*complement.content) if complement else None
         if found is None:
@@ -610,22 +632,32 @@ class _Finder:
         before = (max(start, sentence.start_char), token.idx)
         after = (phrase_end, min(end, sentence.end_char))
         side = max(before, after, key=lambda r: len(self.text[r[0] : r[1]].strip(_TRAILING)))
+        if self._coordinated(after) and self.text[before[0] : before[1]].strip(_TRAILING):
+            side = before  # "X did it, according to police, but Y …": the phrase closes X's clause
         found = self._content(*side)
         if found is None:
             return None
         kind, content = found
         return Attribution(kind, content, (token.idx, to.idx + len(to)), source)
 
+    def _coordinated(self, span: tuple[int, int]) -> bool:
+        """Does the text range open with a conjunction ("but", "and"), that is with a new clause?"""
+        first = next((t for t in self.tokens(*span) if not t.is_punct and not t.is_space), None)
+        return first is not None and first.pos_ == "CCONJ"
+
     def reported(self) -> list[Attribution]:
+        """Verbs of speech first, then "according to" and the learned cues in reading order: a learned cue's
+        content ("will issue subpoenas to …") must not swallow the verb of speech that reports it."""
         found = []
-        for token in self.doc:
-            if token.i in self.used_cues or self.inside(token.idx):
-                continue
-            to = _according(token)
-            attribution = self._according_to(token, to) if to else self._reported(token) if _may_cue(token) else None
-            if attribution is not None:
-                found.append(attribution)
-                self.claim([attribution.content])
+        for speech in (True, False):
+            for token in self.doc:
+                if token.i in self.used_cues or self.inside(token.idx) or is_cue(token) != speech:
+                    continue
+                to = _according(token)
+                attribution = self._according_to(token, to) if to else self._reported(token) if _may_cue(token) else None
+                if attribution is not None:
+                    found.append(attribution)
+                    self.claim([attribution.content])
         return found
 
 

@@ -1,0 +1,36 @@
+"""Statements the finder used to miss or cut wrong, one construction per test, on text written here."""
+
+from __future__ import annotations
+
+from storyline.analysis import statements
+from storyline.model import Statement
+
+
+def only(text: str) -> Statement:
+    found = statements(text)
+    assert len(found) == 1, [(s.content.text, s.cue.text) for s in found]
+    return found[0]
+
+
+def test_that_clause_hung_under_the_cue_phrase_noun() -> None:
+    """ "said in a statement that …": the parser hangs the clause under "statement"; it is still what was said."""
+    text = "Spokesman Leo Brandt said in a written statement that Democrats should show their respect for the veterans by backing a bill."
+    s = only(text)
+    assert s.content.text == "that Democrats should show their respect for the veterans by backing a bill"
+    assert s.cue.text == "said" and s.speaker.name == "Leo Brandt"
+
+
+def test_that_clause_after_the_cue_not_the_clause_before_a_colon() -> None:
+    s = only("And the sisters have a close bond: neighbours said that Ms. Vega's daughter Clara is friends with Mr. Ruiz's son Pablo.")
+    assert s.content.text == "that Ms. Vega's daughter Clara is friends with Mr. Ruiz's son Pablo"
+
+
+def test_according_to_closing_a_clause_before_but() -> None:
+    found = statements("The old mine closed in March, according to officials, but the owners still pay its guards.")
+    assert [s.content.text for s in found if s.cue.text == "according to"] == ["The old mine closed in March"]
+
+
+def test_passive_find_is_no_frame() -> None:
+    """ "three wells were found" says where the wells were, not who said the clause before it."""
+    s = only("According to a survey by the institute, three old wells were found near the village.")
+    assert s.cue.text == "According to" and s.content.text == "three old wells were found near the village"
