@@ -34,3 +34,20 @@ def test_passive_find_is_no_frame() -> None:
     """ "three wells were found" says where the wells were, not who said the clause before it."""
     s = only("According to a survey by the institute, three old wells were found near the village.")
     assert s.cue.text == "According to" and s.content.text == "three old wells were found near the village"
+
+
+def test_reportedly_reports_its_clause_for_someone_unnamed() -> None:
+    s = only("The storm reportedly flooded three harbours on the coast.")
+    assert (s.kind, s.cue.text, s.source) == ("indirect", "reportedly", None)
+    assert s.content.text == "The storm reportedly flooded three harbours on the coast"
+    assert s.confidence >= 0.4
+
+
+def test_reportedly_opening_a_sentence_reports_what_follows() -> None:
+    s = only("Reportedly, the two ministers met in secret before the vote.")
+    assert s.content.text == "the two ministers met in secret before the vote"
+
+
+def test_reportedly_on_a_cue_belongs_to_that_cue() -> None:
+    s = only("The minister reportedly said the harbour would stay closed.")
+    assert s.cue.text == "reportedly said" and s.content.text == "the harbour would stay closed"
