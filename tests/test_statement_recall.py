@@ -51,3 +51,19 @@ def test_reportedly_opening_a_sentence_reports_what_follows() -> None:
 def test_reportedly_on_a_cue_belongs_to_that_cue() -> None:
     s = only("The minister reportedly said the harbour would stay closed.")
     assert s.cue.text == "reportedly said" and s.content.text == "the harbour would stay closed"
+
+
+def test_predicating_verb_with_an_as_phrase_is_a_claim() -> None:
+    s = only("Police identified the driver as a 40-year-old man from the next town.")
+    assert s.content.text == "the driver as a 40-year-old man from the next town" and s.cue.text == "identified"
+    assert s.source.text == "Police" and s.confidence >= 0.4
+
+
+def test_unquoted_characterisation_is_a_claim() -> None:
+    s = only("Critics have described the new mayor as careless with public money.")
+    assert s.content.text == "the new mayor as careless with public money" and s.confidence >= 0.4
+
+
+def test_a_name_given_or_a_passive_characterisation_is_no_claim() -> None:
+    assert not [s for s in statements("The engineers built a small drone called Skylark Two.") if s.confidence >= 0.4]
+    assert not [s for s in statements("The plan was described as a first step by the newspaper.") if s.cue.text == "described"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.analysis.lexicon import NAMING_CUES
-from storyline.analysis.statements import HEARSAY_ADVERBS, Attribution
+from storyline.analysis.statements import HEARSAY_ADVERBS, Attribution, small_clause
 
 # Statements below this are kept in the store but shown only when asked for (`--all`): chosen on the
 # development sets (wikinews and basil dev: shown statements 96% real, 91% of the real ones shown;
@@ -81,7 +81,7 @@ def evidence(attribution: Attribution, doc: Doc) -> Evidence:
     content = _tokens(doc, attribution.content)
     verb = _cue_verb(doc, attribution.cue)
     quoted = attribution.kind != "indirect"
-    names = verb is not None and verb.lemma_.lower() in NAMING_CUES
+    names = verb is not None and (verb.lemma_.lower() in NAMING_CUES or small_clause(verb) is not None)
     cue_text = doc.text[attribution.cue[0] : attribution.cue[1]].lower()
     according = cue_text.startswith("according") or cue_text in HEARSAY_ADVERBS  # their clauses parse badly
     clause = any(t.pos_ in ("VERB", "AUX") for t in content)

@@ -44,6 +44,10 @@ CHARACTERISING_CUES: Final = NAMING_CUES | frozenset(
     "criticize criticise decry reject mock deride tout paint frame depict welcome single".split()
 )
 
+# Verbs that say what something is through a small clause, quoted or not ("identified the suspect as a local
+# man", "called her answer evasive", "cited the audit as the reason"): the object with its predicate is a claim.
+PREDICATING_CUES: Final = CHARACTERISING_CUES | frozenset("identify list name cite rate".split())
+
 # Verbs of putting out a text: in "sent a letter saying …" the sender says what the letter does ("read a
 # letter saying …" credits the letter's writer, not the reader).
 ISSUING_VERBS: Final = frozenset("issue release send write post publish file deliver make give circulate put".split())
