@@ -67,3 +67,14 @@ def test_unquoted_characterisation_is_a_claim() -> None:
 def test_a_name_given_or_a_passive_characterisation_is_no_claim() -> None:
     assert not [s for s in statements("The engineers built a small drone called Skylark Two.") if s.confidence >= 0.4]
     assert not [s for s in statements("The plan was described as a first step by the newspaper.") if s.cue.text == "described"]
+
+
+def test_object_that_is_the_subject_of_a_broken_up_clause() -> None:
+    """ "ordered the accused remain …": the parser reads "the accused" as the object; a finite verb follows."""
+    s = only("Judge Nora Hale ordered the accused remain in custody until his next hearing.")
+    assert s.content.text == "the accused remain in custody until his next hearing" and s.confidence >= 0.4
+
+
+def test_infinitive_after_the_object_is_no_broken_up_clause() -> None:
+    s = only("Judge Nora Hale ordered the guard to open the gate before noon.")
+    assert s.content.text != "the guard to open the gate before noon"

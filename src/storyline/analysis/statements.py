@@ -53,7 +53,8 @@ MIN_TURNS = 2
 _BARE_TURN = re.compile(r"^[ \t]*(?P<label>[A-Z]{2,3})[ \t]+(?=[A-Z][a-z])", re.MULTILINE)
 _RUN_ON_CUES = frozenset(
     "say add claim state insist argue report write warn acknowledge admit "
-    "maintain contend note explain reveal announce confirm assert concede allege order rule conclude predict suggest".split()
+    "maintain contend note explain reveal announce confirm assert concede allege order rule conclude predict suggest "
+    "determine show estimate".split()
 )
 _RUN_ON_CONFIDENCE = 0.6
 _NEAR_CUE = 10  # tokens after a quote where any cue introduces it ("…,” said the mayor)
@@ -157,6 +158,21 @@ def _hung_under_noun(verb: Token) -> list[Token]:
     preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i and c.lower_ in _MEDIUM_PREPOSITIONS]
     nouns = [g for c in preps for g in c.children if g.dep_ == "pobj"]
     return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > n.i and _that_clause(c)]
+
+
+def _finite(token: Token) -> bool:
+    """A verb with a tense or a modal ("remain" in "ordered the accused remain"), not an infinitive or participle."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.tag_ in ("VBD", "VBZ", "VBP", "MD") or (token.tag_ == "VB" and token.i > 0 and token.nbor(-1).tag_ != "TO")
+
+
+def _subjectless(token: Token) -> bool:
+    """A verb the parser left without a subject or a subordinator of its own: its subject is the word
+    before it that the parser took for the cue's object."""
+    verb = token.head if token.dep_ in ("aux", "auxpass") else token
+    own = ("nsubj", "nsubjpass", "expl", "csubj", "mark")
+    return verb.dep_ not in ("relcl", "acl") and not any(c.dep_ in own for c in verb.children)
 
 
 def _pobj(token: Token) -> Token | None:
@@ -318,6 +334,7 @@ class _Complement:
     content: tuple[int, int]
     cue_end: int
     confidence: float
+    clause: bool = True  # a parsed clause, not an object that may be only the subject of a broken-up one
 
 
 class _Finder:
@@ -587,6 +604,7 @@ class _Finder:
         if not complements:
             return None
         nearest, confidence = min(complements, key=lambda c: abs(c[0].i - verb.i))
+        clause = nearest.dep_ in ("ccomp", "acl", "relcl")
         onward = [d.left_edge.i for d in nearest.subtree if d.dep_ == "advcl" and d.tag_ == "VBG" and d.i > nearest.i and is_cue(d)]
         stop = min(onward, default=len(verb.doc))  # "…, further saying, “…”" is the next statement, not this one
         subtree = [t for t in nearest.subtree if start <= t.idx < end and t.i < stop]
@@ -596,7 +614,7 @@ class _Finder:
             return None
         through = nearest.head if nearest.head is not verb and nearest.head.i > verb.i and nearest.head.pos_ == "ADP" else None
         cue_end = through.idx + len(through) if through is not None else 0
-        return _Complement((subtree[0].idx, subtree[-1].idx + len(subtree[-1])), cue_end, confidence)
+        return _Complement((subtree[0].idx, subtree[-1].idx + len(subtree[-1])), cue_end, confidence, clause)
 
     def _framed(self, verb: Token, head: Token) -> tuple[int, int] | None:
         """The clause a parenthetical or closing cue frames ("The deal, he said, is dead", "It is dead, he
@@ -625,6 +643,11 @@ class _Finder:
             frames = is_cue(verb) and (head.dep_ != "nsubjpass" or head.lower_ == "it")
             framed = self._framed(verb, head) if frames else None
             complement = _Complement(framed, 0, 1.0) if framed else self._run_on(verb)
+        elif not complement.clause and (run := self._run_on(verb, finite=True)) is not None:
+            # "ordered the accused remain in custody", "suggested piracy is now the likeliest theory": the
+            # object the parser found is the subject of a clause it broke up, when a finite verb follows it
+            if run.content[0] <= complement.content[0] and run.content[1] > complement.content[1]:
+                complement = _Complement(run.content, 0, max(run.confidence, complement.confidence))
         found = self._content(*complement.content) if complement else None
         if found is None:
             return None
@@ -632,7 +655,7 @@ class _Finder:
         cue = cue_range(verb, content[0])
         return Attribution(kind, content, (cue[0], max(cue[1], complement.cue_end)), source_span(head), complement.confidence)
 
-    def _run_on(self, verb: Token) -> _Complement | None:
+    def _run_on(self, verb: Token, finite: bool = False) -> _Complement | None:
         """The clause right after "said" that the parser broke up ("Brudziński said Adamowicz required
         resuscitation", parsed as said + object): from the next word to the sentence's end, when it opens
         with a subject and holds a verb. Less sure than a parsed clause."""
@@ -650,6 +673,8 @@ class _Finder:
         opens_clause = first.pos_ in ("PROPN", "PRON", "DET", "NOUN", "NUM") and first.lower_ not in ADDRESSEES
         if len(run) < MIN_QUOTE_WORDS or not opens_clause or not any(t.pos_ in ("VERB", "AUX") for t in run[1:]):
             return None
+        if finite and not any(_finite(t) and _subjectless(t) for t in run[1:]):
+            return None  # "ordered him to leave" holds no clause of its own; "…, the Senate did not" is another
         return _Complement((run[0].idx, run[-1].idx + len(run[-1])), 0, _RUN_ON_CONFIDENCE)
 
     def _according_to(self, token: Token, to: Token) -> Attribution | None:
