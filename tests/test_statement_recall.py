@@ -78,3 +78,20 @@ def test_object_that_is_the_subject_of_a_broken_up_clause() -> None:
 def test_infinitive_after_the_object_is_no_broken_up_clause() -> None:
     s = only("Judge Nora Hale ordered the guard to open the gate before noon.")
     assert s.content.text != "the guard to open the gate before noon"
+
+
+def test_cue_before_a_quote_across_its_own_phrases() -> None:
+    s = only('Mara Quist told a nurse at the gate, in Spanish and English, "they took my papers".')
+    assert (s.kind, s.content.text, s.cue.text) == ("direct", "they took my papers", "told")
+    assert s.speaker.name == "Mara Quist"
+
+
+def test_inverted_cue_after_a_quote_without_a_comma() -> None:
+    found = statements('"The talks are over" said Minister Eva Lind "and we will go home."')
+    assert [s.content.text for s in found] == ["The talks are over", "and we will go home."]
+    assert [s.speaker.name for s in found] == ["Eva Lind", "Eva Lind"]
+
+
+def test_a_title_in_the_cue_phrase_is_no_quote() -> None:
+    found = statements("“The river will rise,” Ines Dahl said on the radio show “Morning Tide.”")
+    assert [s.content.text for s in found] == ["The river will rise,"]

@@ -71,6 +71,9 @@ _MEDIUM_PREPOSITIONS = frozenset("in through via during on at to".split())
 _CLOSING = frozenset({"punct", "nsubj", "npadvmod", "prep", "dative", "dobj", "advmod"})  # "…, he told reporters on Monday."
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
 _NAMED = frozenset({"dobj", "ccomp", "oprd", "prep", "xcomp"})  # what a naming cue names, up to the quoted name
+# Relations within the phrases a cue takes before its quote ("told [a guard] [at the door], [in French], “…”").
+_CUE_PHRASE_DEPS = frozenset("dobj dative prep pobj npadvmod advmod det amod compound poss case nummod cc conj".split())
+_PHRASE_WORDS = 10  # words before a quote searched for such a cue
 MIN_QUOTE_WORDS = 4  # shorter quotes without a cue are titles, names or scare quotes
 # Adverbs that make their clause a report by someone unnamed ("the crash reportedly killed seven"); on the
 # development sets 25 of the 27 such clauses were annotated as statements. "Allegedly" is not: it casts
@@ -173,6 +176,16 @@ def _subjectless(token: Token) -> bool:
     verb = token.head if token.dep_ in ("aux", "auxpass") else token
     own = ("nsubj", "nsubjpass", "expl", "csubj", "mark")
     return verb.dep_ not in ("relcl", "acl") and not any(c.dep_ in own for c in verb.children)
+
+
+def _phrase_of(token: Token, verb: Token) -> bool:
+    """Is the token in a phrase the verb takes directly (object, addressee, prepositional or time phrase),
+    with no clause between them?"""
+    while token.i != verb.i:
+        if token.dep_ not in _CUE_PHRASE_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _pobj(token: Token) -> Token | None:
@@ -430,12 +443,12 @@ class _Finder:
         one), farther on past a long apposition of its subject."""
         inner = self.text[quote.start + 1 : quote.end - 1].rstrip()
         gap = self.text[quote.end : limit].lstrip()
-        if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–"))):
+        window = self.tokens(quote.end, limit)
+        if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–")) or (window and self._inverted(window[0]))):
             return None  # a quote ending its own sentence is not introduced by what follows
         first = self._first_word(quote)
         if first is not None and any(v.idx < quote.start and is_cue(v) and self._in_reported_clause(v, quote) for v in first.ancestors):
             return None  # a fragment of a clause reported before it ("said the tax “costs …,” adding"): one mixed statement
-        window = self.tokens(quote.end, limit)
         for position, token in enumerate(window[: _FAR_CUE if far else _NEAR_CUE]):
             near = position < _NEAR_CUE
             to = _according(token) if near else None
@@ -454,6 +467,13 @@ class _Finder:
                     head = _nearest_noun(window[:position][::-1]) or _nearest_noun(window[position + 1 :])
                 return self._direct(quote, cue_range(token), source_span(head) if head else None, token)
         return None
+
+    @staticmethod
+    def _inverted(token: Token) -> bool:
+        """A cue with its subject after it right after a quote with no comma ("“We stand ready” tweeted the
+        minister"): the inversion alone says the quote is what the subject said."""
+        head = subject_of(token) if is_cue(token) else None
+        return head is not None and head.i > token.i and token.tag_ in ("VBD", "VBZ")
 
     def _signed(self, quote: Quote) -> Attribution | None:
         """A quote signed with a dash and a name ("“We will rebuild.” — Ana Silva, mayor"): the dash is the cue."""
@@ -506,6 +526,12 @@ class _Finder:
                 between += 1
             if between > 3:
                 break
+        verb = self._cue_with_phrases(window)
+        speech = any(t.pos_ in ("VERB", "AUX") for t in self.tokens(quote.start, quote.end))
+        if verb is not None and speech:  # not a name in the phrase: "said on the program “Fox and Friends.”"
+            head = subject_of(verb)
+            source = source_span(head) if head is not None and head.idx < quote.start else None
+            return self._direct(quote, cue_range(verb, quote.start), source, verb)
         before = self.text[start : quote.start]
         headline = _HEADLINE.fullmatch(before.strip())
         if headline:
@@ -513,6 +539,20 @@ class _Finder:
             colon = self.text.index(":", begin + len(headline.group(1)))
             source = self.doc.char_span(begin, begin + len(headline.group(1)), alignment_mode="expand")
             return self._direct(quote, (colon, colon + 1), source, None)
+        return None
+
+    @staticmethod
+    def _cue_with_phrases(window: list[Token]) -> Token | None:
+        """A cue farther before a quote when all between is the cue's own addressee, time, place or channel
+        ("told a guard at the door, in French, “…”", "told the public via Twitter, “…”"), not a clause."""
+        words = [t for t in window if not t.is_punct]
+        for verb in words[-_PHRASE_WORDS:][::-1]:
+            if not is_cue(verb):
+                continue
+            if verb.dep_ == "relcl" or any(c.tag_ in ("WDT", "WP") for c in verb.children):
+                return None  # "— which the BBC noted as unusual — “…”": an aside, not who speaks
+            between = [t for t in words if t.i > verb.i]
+            return verb if between and all(_phrase_of(t, verb) for t in between) else None
         return None
 
     def _introduced(self, quote: Quote) -> Attribution | None:
@@ -730,7 +770,7 @@ class _Finder:
             if token.lower_ not in HEARSAY_ADVERBS or self.inside(token.idx):
                 continue
             head = token.head
-            if head is token or _may_cue(head) or self.inside(head.idx):
+            if head.i == token.i or _may_cue(head) or self.inside(head.idx):
                 continue
             sentence = self.sentence(token)
             span = [t for t in head.subtree if sentence.start <= t.i < sentence.end]
