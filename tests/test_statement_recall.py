@@ -95,3 +95,15 @@ def test_inverted_cue_after_a_quote_without_a_comma() -> None:
 def test_a_title_in_the_cue_phrase_is_no_quote() -> None:
     found = statements("“The river will rise,” Ines Dahl said on the radio show “Morning Tide.”")
     assert [s.content.text for s in found] == ["The river will rise,"]
+
+
+def test_reportedly_before_a_figure_or_an_adjective() -> None:
+    s = only("The smoke causes reportedly upwards of 3,000 deaths a year.")
+    assert s.cue.text == "reportedly" and "upwards of 3,000" in s.content.text
+    s = only("The farmers were reportedly worried about the price of seed.")
+    assert s.content.text == "The farmers were reportedly worried about the price of seed"
+
+
+def test_reportedly_on_a_cue_that_reports_nothing_is_hearsay() -> None:
+    s = only("The firm reportedly emailed the ministry twice in May.")
+    assert (s.cue.text, s.source) == ("reportedly", None)

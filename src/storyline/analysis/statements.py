@@ -757,23 +757,33 @@ class _Finder:
                 to = _according(token)
                 attribution = self._according_to(token, to) if to else self._reported(token) if _may_cue(token) else None
                 if attribution is not None:
+                    self.used_cues.add(token.i)
                     found.append(attribution)
                     self.claim([attribution.content])
         return found
 
 
+    def _attributed(self, token: Token) -> bool:
+        """Is the token the cue or inside the content of a statement already found?"""
+        return token.i in self.used_cues or bool(self.claimed[token.idx])
+
     def hearsay(self) -> list[Attribution]:
         """ "The fire reportedly started at noon": the clause is reported by someone the text leaves unnamed.
-        Read last, so that a cue inside the clause keeps its own statement; "reportedly said" is that cue's."""
+        Read last, so that a cue inside the clause keeps its own statement; "reportedly said" is that cue's
+        when the cue was read ("reportedly emailed the firm" may not be)."""
         found = []
         for token in self.doc:
             if token.lower_ not in HEARSAY_ADVERBS or self.inside(token.idx):
                 continue
             head = token.head
-            if head.i == token.i or _may_cue(head) or self.inside(head.idx):
+            while (head.pos_ in ("ADV", "ADP", "PART") or head.dep_ == "acomp") and head.head.i != head.i:
+                head = head.head  # "for reportedly upwards of 100,000 deaths": the figure; "were reportedly concerned": the clause
+            if head.i == token.i or (is_cue(head) and head.i in self.used_cues) or self.inside(head.idx):
                 continue
             sentence = self.sentence(token)
-            span = [t for t in head.subtree if sentence.start <= t.i < sentence.end]
+            # a part holding another statement ("…, to which the firm acknowledged …") is that statement's
+            taken = {t.i for c in head.children for t in c.subtree if any(self._attributed(d) for d in c.subtree)}
+            span = list(itertools.takewhile(lambda t: t.i not in taken, (t for t in head.subtree if sentence.start <= t.i < sentence.end)))
             if span and span[0] == token:  # "Reportedly, the buckets were secured …": the clause after it
                 span = list(itertools.dropwhile(lambda t: t == token or t.is_punct, span))
             content = self._content(span[0].idx, span[-1].idx + len(span[-1])) if span else None
