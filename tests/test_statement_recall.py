@@ -107,3 +107,15 @@ def test_reportedly_before_a_figure_or_an_adjective() -> None:
 def test_reportedly_on_a_cue_that_reports_nothing_is_hearsay() -> None:
     s = only("The firm reportedly emailed the ministry twice in May.")
     assert (s.cue.text, s.source) == ("reportedly", None)
+
+
+def test_by_saying_is_said_by_the_subject_of_the_verb_it_qualifies() -> None:
+    found = statements("The governor answered the critics by saying the new dam would be finished in May.")
+    said = [s for s in found if s.cue.text == "saying"]
+    assert [(s.content.text, s.speaker.name) for s in said] == [("the new dam would be finished in May", "The governor")]
+
+
+def test_passive_instruction_without_agent_is_a_statement_with_no_source() -> None:
+    s = only("Residents were told to boil their water until Friday.")
+    assert (s.content.text, s.cue.text, s.source) == ("to boil their water until Friday", "were told", None)
+    assert s.confidence >= 0.4
