@@ -119,3 +119,18 @@ def test_passive_instruction_without_agent_is_a_statement_with_no_source() -> No
     s = only("Residents were told to boil their water until Friday.")
     assert (s.content.text, s.cue.text, s.source) == ("to boil their water until Friday", "were told", None)
     assert s.confidence >= 0.4
+
+
+def test_according_to_inside_a_clause_vouches_for_what_follows() -> None:
+    found = statements("The flood destroyed 40 houses, including, according to the council, the old school.")
+    assert [s.content.text for s in found if s.cue.text == "according to"] == ["the old school"]
+
+
+def test_according_to_before_a_relative_clause_vouches_for_what_precedes() -> None:
+    found = statements("The fire started in the kitchen, according to firefighters, who said the alarm failed.")
+    assert [s.content.text for s in found if s.cue.text == "according to"] == ["The fire started in the kitchen"]
+
+
+def test_according_to_with_no_comma_before_it_closes_that_clause() -> None:
+    found = statements("Magnitude 5.9 according to the survey, the quake was felt across the whole island.")
+    assert [s.content.text for s in found if s.cue.text == "according to"] == ["Magnitude 5.9"]

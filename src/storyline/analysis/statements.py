@@ -753,19 +753,27 @@ class _Finder:
         start, end = self.paragraph(token.idx)
         before = (max(start, sentence.start_char), token.idx)
         after = (phrase_end, min(end, sentence.end_char))
-        side = max(before, after, key=lambda r: len(self.text[r[0] : r[1]].strip(_TRAILING)))
-        if self._coordinated(after) and self.text[before[0] : before[1]].strip(_TRAILING):
-            side = before  # "X did it, according to police, but Y …": the phrase closes X's clause
-        found = self._content(*side)
+        found = self._content(*self._according_side(before, after))
         if found is None:
             return None
         kind, content = found
         return Attribution(kind, content, (token.idx, to.idx + len(to)), source)
 
-    def _coordinated(self, span: tuple[int, int]) -> bool:
-        """Does the text range open with a conjunction ("but", "and"), that is with a new clause?"""
-        first = next((t for t in self.tokens(*span) if not t.is_punct and not t.is_space), None)
-        return first is not None and first.pos_ == "CCONJ"
+    def _according_side(self, before: tuple[int, int], after: tuple[int, int]) -> tuple[int, int]:
+        """Which side of "according to X" it vouches for: the longer, unless the phrase is set inside a clause
+        ("including, according to reports, 54 children": after), closes one ("X did it, according to police,
+        but …", "…, according to police, who said …", "Magnitude 6.3 according to Phivolcs, it …": before)."""
+        words = [t for t in self.tokens(*before) if not t.is_punct and not t.is_space]
+        if not words:
+            return after
+        if words[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET") or words[-1].lower_ == "including":
+            return after
+        following = next((t for t in self.tokens(*after) if not t.is_punct and not t.is_space), None)
+        if following is not None and (following.pos_ == "CCONJ" or following.tag_ in ("WP", "WDT")):
+            return before
+        if before[1] > before[0] and not self.text[before[0] : before[1]].rstrip()[-1:] in ",;:—–(":
+            return before
+        return max(before, after, key=lambda r: len(self.text[r[0] : r[1]].strip(_TRAILING)))
 
     def reported(self) -> list[Attribution]:
         """Verbs of speech first, then "according to" and the learned cues in reading order: a learned cue's
