@@ -134,3 +134,17 @@ def test_according_to_before_a_relative_clause_vouches_for_what_precedes() -> No
 def test_according_to_with_no_comma_before_it_closes_that_clause() -> None:
     found = statements("Magnitude 5.9 according to the survey, the quake was felt across the whole island.")
     assert [s.content.text for s in found if s.cue.text == "according to"] == ["Magnitude 5.9"]
+
+
+def test_a_text_that_reads_speaks_for_its_author() -> None:
+    s = only('The ruling of the court, released on Monday, read in part, "The permit is void and the works must stop."')
+    assert (s.kind, s.cue.text, s.content.text) == ("direct", "read", "The permit is void and the works must stop.")
+
+
+def test_as_someone_put_it() -> None:
+    s = only('As Senator Ruth Adler put it, "The harbour is the busiest place on the coast."')
+    assert (s.cue.text, s.speaker.name) == ("put", "Ruth Adler")
+
+
+def test_reading_a_text_aloud_is_no_cue() -> None:
+    assert not [s for s in statements("The clerk read the names of the winners.") if s.cue.text == "read"]

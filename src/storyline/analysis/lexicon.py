@@ -87,7 +87,7 @@ DOCUMENT_WORDS: Final = frozenset(
     "description database memo letter filing complaint indictment lawsuit ruling opinion decision order release "
     "announcement advisory bulletin notice guidelines guidance figures estimate estimates records account "
     "twitter facebook instagram feed website site page blog post tweet tweets email video book memoir memoirs "
-    "transcript testimony minutes speech research ad return disclosure".split()
+    "transcript testimony minutes speech research ad return disclosure decree description".split()
 )
 
 # Words that tell a person's gender where the name does not: titles and roles.

@@ -22,8 +22,8 @@ from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.cue_patterns import learned_patterns
 from storyline.analysis.lexicon import (
-    ADDRESSED_CUES, ADDRESSEES, CHARACTERISING_CUES, CUE_VERBS, ISSUING_VERBS, NAMING_CUES, OBJECT_CUES,
-    PREDICATING_CUES,
+    ADDRESSED_CUES, ADDRESSEES, CHARACTERISING_CUES, CUE_VERBS, DOCUMENT_WORDS, ISSUING_VERBS, NAMING_CUES,
+    OBJECT_CUES, PREDICATING_CUES,
 )  # fmt: skip
 from storyline.analysis.names import TITLES
 from storyline.analysis.quotes import Quote, find_quotes
@@ -101,7 +101,21 @@ class Attribution:
 
 
 def is_cue(token: Token) -> bool:
-    return token.lemma_.lower() in CUE_VERBS and token.pos_ in ("VERB", "AUX")
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.lemma_.lower() in CUE_VERBS or _text_reads(token) or _put_it(token)
+
+
+def _text_reads(verb: Token) -> bool:
+    """ "the statement read", "the decree reads": a text's wording is what its author says."""
+    return verb.lemma_.lower() == "read" and any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_WORDS for c in verb.children)
+
+
+def _put_it(verb: Token) -> bool:
+    """ "As the senator put it, “…”": the quote is how the subject put it."""
+    if verb.lemma_.lower() != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _may_cue(token: Token) -> bool:
