@@ -148,3 +148,9 @@ def test_as_someone_put_it() -> None:
 
 def test_reading_a_text_aloud_is_no_cue() -> None:
     assert not [s for s in statements("The clerk read the names of the winners.") if s.cue.text == "read"]
+
+
+def test_a_reported_figure_is_a_claim() -> None:
+    s = only("The coast guard reports a crew of nine and two passengers.")
+    assert s.content.text == "a crew of nine and two passengers" and s.confidence >= 0.4
+    assert only("The coast guard reported the rescue.").confidence < 0.4  # a thing, not a claim

@@ -31,6 +31,7 @@ BARE_NOUN_PHRASE = 0.35  # "announced the shutdown", "issued a ruling": a thing,
 QUOTED_FLOOR = 0.8  # a learned cue around quoted words ("characterized it as “routine”"): 7 of 7 real on dev
 
 _REFUSALS = frozenset("decline refuse fail".split())
+FIGURE_CUES = frozenset("report estimate".split())  # verbs whose object, when it counts something, is a claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +86,13 @@ def evidence(attribution: Attribution, doc: Doc) -> Evidence:
     cue_text = doc.text[attribution.cue[0] : attribution.cue[1]].lower()
     according = cue_text.startswith("according") or cue_text in HEARSAY_ADVERBS  # their clauses parse badly
     clause = any(t.pos_ in ("VERB", "AUX") for t in content)
+    # "reports a captain and eleven crew", "estimated 300 deaths": a reported figure is a claim, not a thing
+    figure = verb is not None and verb.lemma_.lower() in FIGURE_CUES and any(t.like_num for t in content)
     source = attribution.source
     return Evidence(
         cue=attribution.confidence,
         quoted=quoted,
         pronoun_source=source is not None and source.root.pos_ == "PRON",
         negated=verb is not None and _negated(verb),
-        bare_noun_phrase=not quoted and not clause and not names and not according,
+        bare_noun_phrase=not quoted and not clause and not names and not according and not figure,
     )
