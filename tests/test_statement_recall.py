@@ -154,3 +154,20 @@ def test_a_reported_figure_is_a_claim() -> None:
     s = only("The coast guard reports a crew of nine and two passengers.")
     assert s.content.text == "a crew of nine and two passengers" and s.confidence >= 0.4
     assert only("The coast guard reported the rescue.").confidence < 0.4  # a thing, not a claim
+
+
+def test_in_his_view_gives_the_clause_as_the_owner_s() -> None:
+    found = statements("Dr. Lena Ortiz spoke after the visit. In her view, the new clinics are as good as any abroad.")
+    [s] = [s for s in found if s.cue.text == "In her view"]
+    assert s.content.text == "the new clinics are as good as any abroad" and s.speaker.name == "Lena Ortiz"
+
+
+def test_per_opening_a_sentence_is_according_to() -> None:
+    [s] = [s for s in statements("Per the decree, priests must tell their bishops of any abuse.") if s.cue.text == "Per"]
+    assert (s.source.text, s.content.text) == ("the decree", "priests must tell their bishops of any abuse")
+    assert not [s for s in statements("The fee is ten dollars per person, and it rises in May.") if s.cue.text.lower() == "per"]
+
+
+def test_confessed_to_and_a_gerund() -> None:
+    s = only("Even though Karl Brandt confessed to acting alone, three friends were charged.")
+    assert (s.content.text, s.speaker.name) == ("to acting alone", "Karl Brandt")
