@@ -171,3 +171,10 @@ def test_per_opening_a_sentence_is_according_to() -> None:
 def test_confessed_to_and_a_gerund() -> None:
     s = only("Even though Karl Brandt confessed to acting alone, three friends were charged.")
     assert (s.content.text, s.speaker.name) == ("to acting alone", "Karl Brandt")
+
+
+def test_a_parenthetical_cue_frames_the_clause_it_interrupts() -> None:
+    s = only("The two boys drowned in 2015; they had, their uncle says, paid smugglers to take them to Greece.")
+    assert s.content.text == "paid smugglers to take them to Greece" and s.source.text == "their uncle"
+    s = only("In the wake of the keeper's death, the park manager said, the lions were killed.")
+    assert s.content.text == "the lions were killed"

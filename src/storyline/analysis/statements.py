@@ -719,8 +719,12 @@ class _Finder:
                 return None  # "It is dead, he said" has the comma; "Officials said Monday" has nothing framed
         else:
             return None
-        sides = [(sentence.start_char, self.doc[first].idx), (self.doc[last].idx + len(self.doc[last]), sentence.end_char)]
+        clause_start = max([sentence.start_char] + [t.idx + 1 for t in self.doc[sentence.start : first] if t.text == ";"])
+        sides = [(clause_start, self.doc[first].idx), (self.doc[last].idx + len(self.doc[last]), sentence.end_char)]
         side = max(sides, key=lambda r: len(self.text[r[0] : r[1]].strip(_TRAILING)))
+        if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+            # "they had, his father says, paid smugglers": the side holding the verb of the clause it interrupts
+            side = next((r for r in sides if r[0] <= verb.head.idx < r[1]), side)
         return side if len(self.text[side[0] : side[1]].split()) >= MIN_QUOTE_WORDS else None
 
     def _instructed(self, verb: Token) -> Attribution | None:
