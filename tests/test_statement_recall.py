@@ -178,3 +178,8 @@ def test_a_parenthetical_cue_frames_the_clause_it_interrupts() -> None:
     assert s.content.text == "paid smugglers to take them to Greece" and s.source.text == "their uncle"
     s = only("In the wake of the keeper's death, the park manager said, the lions were killed.")
     assert s.content.text == "the lions were killed"
+
+
+def test_a_broken_up_clause_after_the_cue_s_time_phrase() -> None:
+    s = only("The Daily Post reported on Thursday, turnout had risen to 55 percent.")
+    assert s.content.text == "turnout had risen to 55 percent" and s.confidence >= 0.4

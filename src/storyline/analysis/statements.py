@@ -771,8 +771,10 @@ class _Finder:
         with a subject and holds a verb. Less sure than a parsed clause."""
         if verb.lemma_.lower() not in _RUN_ON_CUES or verb.i + 2 >= len(verb.doc):
             return None
-        first = verb.doc[verb.i + 1]
-        first = verb.doc[first.i + 1] if first.lower_ == "that" else first
+        first = self._past_modifiers(verb)
+        if first is None:
+            return None
+        first = verb.doc[first.i + 1] if first.lower_ == "that" and first.i + 1 < len(verb.doc) else first
         sentence = self.sentence(verb)
         run = list(itertools.takewhile(
             lambda t: t.text not in (";", ":", "—", "–") and not (t.i > first.i and is_cue(t) and subject_of(t)),
@@ -786,6 +788,17 @@ class _Finder:
         if finite and not any(_finite(t) and _subjectless(t) for t in run[1:]):
             return None  # "ordered him to leave" holds no clause of its own; "…, the Senate did not" is another
         return _Complement((run[0].idx, run[-1].idx + len(run[-1])), 0, _RUN_ON_CONFIDENCE)
+
+    @staticmethod
+    def _past_modifiers(verb: Token) -> Token | None:
+        """The first word after the cue and its own time, place or addressee phrases ("reported on Thursday,
+        coverage had risen", "announcing to journalists Adamowicz remained alive")."""
+        doc, at = verb.doc, verb.i + 1
+        phrases = {c.i: c for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "dative")}
+        while at < len(doc) and at in phrases and phrases[at].left_edge.i == at:
+            at = phrases[at].right_edge.i + 1
+            at += at < len(doc) and doc[at].text == ","
+        return doc[at] if at < len(doc) else None
 
     def _according_to(self, token: Token, to: Token) -> Attribution | None:
         obj = _pobj(to)
