@@ -183,3 +183,8 @@ def test_a_parenthetical_cue_frames_the_clause_it_interrupts() -> None:
 def test_a_broken_up_clause_after_the_cue_s_time_phrase() -> None:
     s = only("The Daily Post reported on Thursday, turnout had risen to 55 percent.")
     assert s.content.text == "turnout had risen to 55 percent" and s.confidence >= 0.4
+
+
+def test_a_name_after_a_date_with_no_comma_is_the_subject() -> None:
+    s = only("On Friday Ford Motor Company announced the port authority was auditing its accounts.")
+    assert s.source.text == "Ford Motor Company" and s.content.text == "the port authority was auditing its accounts"

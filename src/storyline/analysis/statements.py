@@ -247,8 +247,8 @@ def source_span(head: Token) -> TokenSpan:
     dashes = [i for i in range(start, head.i) if head.doc[i].text in _DASHES]
     if dashes:
         start = dashes[-1] + 1  # a dateline the parser took in: "VIENNA, March 11 — Hungary and Slovakia"
-    while start < head.i and head.doc[start].is_punct:
-        start += 1
+    while start < head.i and (head.doc[start].is_punct or head.doc[start].ent_type_ in ("DATE", "TIME")):
+        start += 1  # "On Friday Ford Motor Company announced": the day is no part of the source
     while end - 1 > head.i and head.doc[end - 1].is_punct:
         end -= 1
     return head.doc[start:end]
@@ -325,10 +325,22 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return subject_of(above, depth - 1)
     if depth and _issued(verb):
         return subject_of(verb.head.head, depth - 1)
+    if (dated := _named_after_date(verb)) is not None:
+        return dated
     by_saying = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and is_cue(verb) and verb.lemma_.lower() != "show"
     if depth and by_saying and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth - 1)  # "responded by saying …": who responded says it
     return None
+
+
+def _named_after_date(verb: Token) -> Token | None:
+    """ "On Friday Ford Motor Company announced …" with no comma: the parser makes the name the object of
+    "On", and the cue is left without a subject; the name right before the cue is it."""
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.right_edge.i == verb.i - 1 and c.i < verb.i), None)
+    obj = _pobj(phrase) if phrase is not None else None
+    if obj is None or obj.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        return None
+    return obj if any(t.ent_type_ in ("DATE", "TIME") for t in obj.subtree if t.i < obj.i) else None
 
 
 def _issued(verb: Token) -> bool:
