@@ -188,3 +188,10 @@ def test_a_broken_up_clause_after_the_cue_s_time_phrase() -> None:
 def test_a_name_after_a_date_with_no_comma_is_the_subject() -> None:
     s = only("On Friday Ford Motor Company announced the port authority was auditing its accounts.")
     assert s.source.text == "Ford Motor Company" and s.content.text == "the port authority was auditing its accounts"
+
+
+def test_attributing_a_cause_is_a_claim() -> None:
+    s = only("Experts attribute the floods to the loss of the wetlands.")
+    assert s.content.text == "the floods to the loss of the wetlands" and s.confidence >= 0.4
+    s = only("Farmers blame the new dam for the dry wells.")
+    assert s.content.text == "the new dam for the dry wells" and s.confidence >= 0.4

@@ -47,6 +47,13 @@ CHARACTERISING_CUES: Final = NAMING_CUES | frozenset(
 # Verbs that say what something is through a small clause, quoted or not ("identified the suspect as a local
 # man", "called her answer evasive", "cited the audit as the reason"): the object with its predicate is a claim.
 PREDICATING_CUES: Final = CHARACTERISING_CUES | frozenset("identify list name cite rate".split())
+# Verbs that say what caused something through their own preposition ("attributed the fire to a short
+# circuit", "blamed the media for the row", "credited the nurses with saving him"): a claim like the above.
+CAUSE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
+    "attribute": frozenset({"to"}),
+    "blame": frozenset({"for"}),
+    "credit": frozenset({"for", "with"}),
+}
 
 # Verbs of putting out a text: in "sent a letter saying …" the sender says what the letter does ("read a
 # letter saying …" credits the letter's writer, not the reader).

@@ -22,7 +22,7 @@ from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.cue_patterns import learned_patterns
 from storyline.analysis.lexicon import (
-    ADDRESSED_CUES, ADDRESSEES, CHARACTERISING_CUES, CUE_VERBS, DOCUMENT_WORDS, ISSUING_VERBS, NAMING_CUES,
+    ADDRESSED_CUES, ADDRESSEES, CAUSE_PREPOSITIONS, CHARACTERISING_CUES, CUE_VERBS, DOCUMENT_WORDS, ISSUING_VERBS, NAMING_CUES,
     OBJECT_CUES, PREDICATING_CUES,
 )  # fmt: skip
 from storyline.analysis.names import TITLES
@@ -131,7 +131,8 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
     """First and last word of what an active predicating verb says something is ("identified [the suspect as
     a local man]", "called [her answer evasive]"); None for another verb, a passive ("was described as"), a
     participle naming a thing ("a group called …"), or an object with no predicate."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in PREDICATING_CUES:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or (lemma not in PREDICATING_CUES and lemma not in CAUSE_PREPOSITIONS):
         return None
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return None  # a participle without "have" is passive: "a board called Flyboard Air"
@@ -144,6 +145,8 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
     # a name given ("called the device Flyboard Air") says what a thing is called, not what it is
     predicates = [c for c in verb.children if c.i > obj.i and ((c.dep_ == "oprd" and c.pos_ != "PROPN") or (c.dep_ == "prep" and c.lower_ == "as"))]
     predicates += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]
+    causes = CAUSE_PREPOSITIONS.get(lemma, frozenset())
+    predicates += [c for c in (*verb.children, *obj.children) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in causes]
     if not predicates:
         return None
     return obj.left_edge, max((p.right_edge for p in predicates), key=lambda t: t.i)
