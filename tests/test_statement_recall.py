@@ -195,3 +195,10 @@ def test_attributing_a_cause_is_a_claim() -> None:
     assert s.content.text == "the floods to the loss of the wetlands" and s.confidence >= 0.4
     s = only("Farmers blame the new dam for the dry wells.")
     assert s.content.text == "the new dam for the dry wells" and s.confidence >= 0.4
+
+
+def test_a_predicate_ending_its_paragraph() -> None:
+    found = statements("Police identified the two firms as Delta Freight LLC and Delta Freight Inc., both based in Leeds.\n\nThe road reopened.")
+    assert [s.content.text for s in found if s.cue.text == "identified"] == [
+        "the two firms as Delta Freight LLC and Delta Freight Inc., both based in Leeds"
+    ]

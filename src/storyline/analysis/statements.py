@@ -149,7 +149,10 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
     predicates += [c for c in (*verb.children, *obj.children) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in causes]
     if not predicates:
         return None
-    return obj.left_edge, max((p.right_edge for p in predicates), key=lambda t: t.i)
+    last = max((p.right_edge for p in predicates), key=lambda t: t.i)
+    while last.i > obj.i and (last.is_space or last.is_punct):  # a paragraph break the parser hung on the phrase
+        last = last.nbor(-1)
+    return obj.left_edge, last
 
 
 def is_naming(token: Token) -> bool:
