@@ -202,3 +202,14 @@ def test_a_predicate_ending_its_paragraph() -> None:
     assert [s.content.text for s in found if s.cue.text == "identified"] == [
         "the two firms as Delta Freight LLC and Delta Freight Inc., both based in Leeds"
     ]
+
+
+def test_a_noun_of_saying_with_its_that_clause() -> None:
+    s = only("Mayor Ana Reyes made the case that the new docks will pay for themselves.")
+    assert (s.content.text, s.source.text) == ("that the new docks will pay for themselves", "Mayor Ana Reyes")
+    [s] = [s for s in statements("Ms. Rice's comments that the attack began as a protest were wrong.") if s.cue.text == "comments"]
+    assert (s.content.text, s.source.text) == ("that the attack began as a protest", "Ms. Rice")
+
+
+def test_the_fact_that_is_no_statement() -> None:
+    assert statements("The fact that the bridge was closed surprised the drivers.") == []

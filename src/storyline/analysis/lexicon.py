@@ -55,6 +55,13 @@ CAUSE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
     "credit": frozenset({"for", "with"}),
 }
 
+# Nouns of saying whose "that" clause is what was said ("made the case that …", "the charge that …",
+# "Rice's comments that …"); a belief ("the notion that") or a fact ("the fact that") is not one.
+SPEECH_NOUNS: Final = frozenset(
+    "claim charge case argument assertion insistence recommendation comment concern warning allegation "
+    "accusation suggestion assurance promise pledge statement announcement admission contention message".split()
+)
+
 # Verbs of putting out a text: in "sent a letter saying …" the sender says what the letter does ("read a
 # letter saying …" credits the letter's writer, not the reader).
 ISSUING_VERBS: Final = frozenset("issue release send write post publish file deliver make give circulate put".split())
