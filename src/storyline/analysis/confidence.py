@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.analysis.lexicon import NAMING_CUES
-from storyline.analysis.statements import Attribution
+from storyline.analysis.statements import HEARSAY_ADVERBS, Attribution, small_clause
 
 # Statements below this are kept in the store but shown only when asked for (`--all`): chosen on the
 # development sets (wikinews and basil dev: shown statements 96% real, 91% of the real ones shown;
@@ -31,6 +31,7 @@ BARE_NOUN_PHRASE = 0.35  # "announced the shutdown", "issued a ruling": a thing,
 QUOTED_FLOOR = 0.8  # a learned cue around quoted words ("characterized it as “routine”"): 7 of 7 real on dev
 
 _REFUSALS = frozenset("decline refuse fail".split())
+FIGURE_CUES = frozenset("report estimate".split())  # verbs whose object, when it counts something, is a claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +82,17 @@ def evidence(attribution: Attribution, doc: Doc) -> Evidence:
     content = _tokens(doc, attribution.content)
     verb = _cue_verb(doc, attribution.cue)
     quoted = attribution.kind != "indirect"
-    names = verb is not None and verb.lemma_.lower() in NAMING_CUES
-    according = doc.text[attribution.cue[0] : attribution.cue[1]].lower().startswith("according")  # its clause parses badly
+    names = verb is not None and (verb.lemma_.lower() in NAMING_CUES or small_clause(verb) is not None)
+    cue_text = doc.text[attribution.cue[0] : attribution.cue[1]].lower()
+    according = cue_text.startswith("according") or cue_text in HEARSAY_ADVERBS  # their clauses parse badly
     clause = any(t.pos_ in ("VERB", "AUX") for t in content)
+    # "reports a captain and eleven crew", "estimated 300 deaths": a reported figure is a claim, not a thing
+    figure = verb is not None and verb.lemma_.lower() in FIGURE_CUES and any(t.like_num for t in content)
     source = attribution.source
     return Evidence(
         cue=attribution.confidence,
         quoted=quoted,
         pronoun_source=source is not None and source.root.pos_ == "PRON",
         negated=verb is not None and _negated(verb),
-        bare_noun_phrase=not quoted and not clause and not names and not according,
+        bare_noun_phrase=not quoted and not clause and not names and not according and not figure,
     )

@@ -46,6 +46,24 @@ CHARACTERISING_CUES: Final = NAMING_CUES | frozenset(
     "criticize criticise decry reject mock deride tout paint frame depict welcome single".split()
 )
 
+# Verbs that say what something is through a small clause, quoted or not ("identified the suspect as a local
+# man", "called her answer evasive", "cited the audit as the reason"): the object with its predicate is a claim.
+PREDICATING_CUES: Final = CHARACTERISING_CUES | frozenset("identify list name cite rate".split())
+# Verbs that say what caused something through their own preposition ("attributed the fire to a short
+# circuit", "blamed the media for the row", "credited the nurses with saving him"): a claim like the above.
+CAUSE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
+    "attribute": frozenset({"to"}),
+    "blame": frozenset({"for"}),
+    "credit": frozenset({"for", "with"}),
+}
+
+# Nouns of saying whose "that" clause is what was said ("made the case that …", "the charge that …",
+# "Rice's comments that …"); a belief ("the notion that") or a fact ("the fact that") is not one.
+SPEECH_NOUNS: Final = frozenset(
+    "claim charge case argument assertion insistence recommendation comment concern warning allegation "
+    "accusation suggestion assurance promise pledge statement announcement admission contention message".split()
+)
+
 # Verbs of putting out a text: in "sent a letter saying …" the sender says what the letter does ("read a
 # letter saying …" credits the letter's writer, not the reader).
 ISSUING_VERBS: Final = frozenset("issue release send write post publish file deliver make give circulate put".split())
@@ -85,8 +103,8 @@ DOCUMENT_WORDS: Final = frozenset(
     "description database memo letter filing complaint indictment lawsuit ruling opinion decision order release "
     "announcement advisory bulletin notice guidelines guidance figures estimate estimates records account "
     "twitter facebook instagram feed website site page blog post tweet tweets email video book memoir memoirs "
-    "transcript testimony minutes speech research ad return disclosure decree edict proclamation communique "
-    "communiqué affidavit judgment verdict motion petition brief".split()
+    "transcript testimony minutes speech research ad return disclosure decree description edict proclamation "
+    "communique communiqué affidavit judgment verdict motion petition brief".split()
 )
 
 # Words that tell a person's gender where the name does not: titles and roles.

@@ -456,7 +456,7 @@ class SpeakerResolver:
         labelled = self._labelled(source)
         if labelled:
             return labelled, "surname"
-        kinds = PRONOUN_KINDS.get(head.lower_)
+        kinds = PRONOUN_KINDS.get(_possessed(head.lower_))  # "In his view, …": the source is a possessive
         if head.lower_ == "i":  # news narration has no "I": these are the words of the one just quoted
             return self._continued(content), "pronoun"
         if head.pos_ == "PRON":

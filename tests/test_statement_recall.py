@@ -1,0 +1,215 @@
+"""Statements the finder used to miss or cut wrong, one construction per test, on text written here."""
+
+from __future__ import annotations
+
+from storyline.analysis import statements
+from storyline.model import Statement
+
+
+def only(text: str) -> Statement:
+    found = statements(text)
+    assert len(found) == 1, [(s.content.text, s.cue.text) for s in found]
+    return found[0]
+
+
+def test_that_clause_hung_under_the_cue_phrase_noun() -> None:
+    """ "said in a statement that …": the parser hangs the clause under "statement"; it is still what was said."""
+    text = "Spokesman Leo Brandt said in a written statement that Democrats should show their respect for the veterans by backing a bill."
+    s = only(text)
+    assert s.content.text == "that Democrats should show their respect for the veterans by backing a bill"
+    assert s.cue.text == "said" and s.speaker.name == "Leo Brandt"
+
+
+def test_that_clause_after_the_cue_not_the_clause_before_a_colon() -> None:
+    s = only("And the sisters have a close bond: neighbours said that Ms. Vega's daughter Clara is friends with Mr. Ruiz's son Pablo.")
+    assert s.content.text == "that Ms. Vega's daughter Clara is friends with Mr. Ruiz's son Pablo"
+
+
+def test_according_to_closing_a_clause_before_but() -> None:
+    found = statements("The old mine closed in March, according to officials, but the owners still pay its guards.")
+    assert [s.content.text for s in found if s.cue.text == "according to"] == ["The old mine closed in March"]
+
+
+def test_passive_find_is_no_frame() -> None:
+    """ "three wells were found" says where the wells were, not who said the clause before it."""
+    s = only("According to a survey by the institute, three old wells were found near the village.")
+    assert s.cue.text == "According to" and s.content.text == "three old wells were found near the village"
+
+
+def test_reportedly_reports_its_clause_for_someone_unnamed() -> None:
+    s = only("The storm reportedly flooded three harbours on the coast.")
+    assert (s.kind, s.cue.text, s.source) == ("indirect", "reportedly", None)
+    assert s.content.text == "The storm reportedly flooded three harbours on the coast"
+    assert s.confidence >= 0.4
+
+
+def test_reportedly_opening_a_sentence_reports_what_follows() -> None:
+    s = only("Reportedly, the two ministers met in secret before the vote.")
+    assert s.content.text == "the two ministers met in secret before the vote"
+
+
+def test_reportedly_on_a_cue_belongs_to_that_cue() -> None:
+    s = only("The minister reportedly said the harbour would stay closed.")
+    assert s.cue.text == "reportedly said" and s.content.text == "the harbour would stay closed"
+
+
+def test_predicating_verb_with_an_as_phrase_is_a_claim() -> None:
+    s = only("Police identified the driver as a 40-year-old man from the next town.")
+    assert s.content.text == "the driver as a 40-year-old man from the next town" and s.cue.text == "identified"
+    assert s.source.text == "Police" and s.confidence >= 0.4
+
+
+def test_unquoted_characterisation_is_a_claim() -> None:
+    s = only("Critics have described the new mayor as careless with public money.")
+    assert s.content.text == "the new mayor as careless with public money" and s.confidence >= 0.4
+
+
+def test_a_name_given_or_a_passive_characterisation_is_no_claim() -> None:
+    assert not [s for s in statements("The engineers built a small drone called Skylark Two.") if s.confidence >= 0.4]
+    assert not [s for s in statements("The plan was described as a first step by the newspaper.") if s.cue.text == "described"]
+
+
+def test_object_that_is_the_subject_of_a_broken_up_clause() -> None:
+    """ "ordered the accused remain …": the parser reads "the accused" as the object; a finite verb follows."""
+    s = only("Judge Nora Hale ordered the accused remain in custody until his next hearing.")
+    assert s.content.text == "the accused remain in custody until his next hearing" and s.confidence >= 0.4
+
+
+def test_infinitive_after_the_object_is_no_broken_up_clause() -> None:
+    s = only("Judge Nora Hale ordered the guard to open the gate before noon.")
+    assert s.content.text != "the guard to open the gate before noon"
+
+
+def test_cue_before_a_quote_across_its_own_phrases() -> None:
+    s = only('Mara Quist told a nurse at the gate, in Spanish and English, "they took my papers".')
+    assert (s.kind, s.content.text, s.cue.text) == ("direct", "they took my papers", "told")
+    assert s.speaker.name == "Mara Quist"
+
+
+def test_inverted_cue_after_a_quote_without_a_comma() -> None:
+    found = statements('"The talks are over" said Minister Eva Lind "and we will go home."')
+    assert [s.content.text for s in found] == ["The talks are over", "and we will go home."]
+    assert [s.speaker.name for s in found] == ["Eva Lind", "Eva Lind"]
+
+
+def test_a_title_in_the_cue_phrase_is_no_quote() -> None:
+    found = statements("“The river will rise,” Ines Dahl said on the radio show “Morning Tide.”")
+    assert [s.content.text for s in found] == ["The river will rise,"]
+
+
+def test_reportedly_before_a_figure_or_an_adjective() -> None:
+    s = only("The smoke causes reportedly upwards of 3,000 deaths a year.")
+    assert s.cue.text == "reportedly" and "upwards of 3,000" in s.content.text
+    s = only("The farmers were reportedly worried about the price of seed.")
+    assert s.content.text == "The farmers were reportedly worried about the price of seed"
+
+
+def test_reportedly_on_a_cue_that_reports_nothing_is_hearsay() -> None:
+    s = only("The firm reportedly emailed the ministry twice in May.")
+    assert (s.cue.text, s.source) == ("reportedly", None)
+
+
+def test_by_saying_is_said_by_the_subject_of_the_verb_it_qualifies() -> None:
+    found = statements("The governor answered the critics by saying the new dam would be finished in May.")
+    said = [s for s in found if s.cue.text == "saying"]
+    assert [(s.content.text, s.speaker.name) for s in said] == [("the new dam would be finished in May", "The governor")]
+
+
+def test_passive_instruction_without_agent_is_a_statement_with_no_source() -> None:
+    s = only("Residents were told to boil their water until Friday.")
+    assert (s.content.text, s.cue.text, s.source) == ("to boil their water until Friday", "were told", None)
+    assert s.confidence >= 0.4
+
+
+def test_according_to_inside_a_clause_vouches_for_what_follows() -> None:
+    found = statements("The flood destroyed 40 houses, including, according to the council, the old school.")
+    assert [s.content.text for s in found if s.cue.text == "according to"] == ["the old school"]
+
+
+def test_according_to_before_a_relative_clause_vouches_for_what_precedes() -> None:
+    found = statements("The fire started in the kitchen, according to firefighters, who said the alarm failed.")
+    assert [s.content.text for s in found if s.cue.text == "according to"] == ["The fire started in the kitchen"]
+
+
+def test_according_to_with_no_comma_before_it_closes_that_clause() -> None:
+    found = statements("Magnitude 5.9 according to the survey, the quake was felt across the whole island.")
+    assert [s.content.text for s in found if s.cue.text == "according to"] == ["Magnitude 5.9"]
+
+
+def test_a_text_that_reads_speaks_for_its_author() -> None:
+    s = only('The ruling of the court, released on Monday, read in part, "The permit is void and the works must stop."')
+    assert (s.kind, s.cue.text, s.content.text) == ("direct", "read", "The permit is void and the works must stop.")
+
+
+def test_as_someone_put_it() -> None:
+    s = only('As Senator Ruth Adler put it, "The harbour is the busiest place on the coast."')
+    assert (s.cue.text, s.speaker.name) == ("put", "Ruth Adler")
+
+
+def test_reading_a_text_aloud_is_no_cue() -> None:
+    assert not [s for s in statements("The clerk read the names of the winners.") if s.cue.text == "read"]
+
+
+def test_a_reported_figure_is_a_claim() -> None:
+    s = only("The coast guard reports a crew of nine and two passengers.")
+    assert s.content.text == "a crew of nine and two passengers" and s.confidence >= 0.4
+    assert only("The coast guard reported the rescue.").confidence < 0.4  # a thing, not a claim
+
+
+def test_in_his_view_gives_the_clause_as_the_owner_s() -> None:
+    found = statements("Dr. Lena Ortiz spoke after the visit. In her view, the new clinics are as good as any abroad.")
+    [s] = [s for s in found if s.cue.text == "In her view"]
+    assert s.content.text == "the new clinics are as good as any abroad" and s.speaker.name == "Lena Ortiz"
+
+
+def test_per_opening_a_sentence_is_according_to() -> None:
+    [s] = [s for s in statements("Per the decree, priests must tell their bishops of any abuse.") if s.cue.text == "Per"]
+    assert (s.source.text, s.content.text) == ("the decree", "priests must tell their bishops of any abuse")
+    assert not [s for s in statements("The fee is ten dollars per person, and it rises in May.") if s.cue.text.lower() == "per"]
+
+
+def test_confessed_to_and_a_gerund() -> None:
+    s = only("Even though Karl Brandt confessed to acting alone, three friends were charged.")
+    assert (s.content.text, s.speaker.name) == ("to acting alone", "Karl Brandt")
+
+
+def test_a_parenthetical_cue_frames_the_clause_it_interrupts() -> None:
+    s = only("The two boys drowned in 2015; they had, their uncle says, paid smugglers to take them to Greece.")
+    assert s.content.text == "paid smugglers to take them to Greece" and s.source.text == "their uncle"
+    s = only("In the wake of the keeper's death, the park manager said, the lions were killed.")
+    assert s.content.text == "the lions were killed"
+
+
+def test_a_broken_up_clause_after_the_cue_s_time_phrase() -> None:
+    s = only("The Daily Post reported on Thursday, turnout had risen to 55 percent.")
+    assert s.content.text == "turnout had risen to 55 percent" and s.confidence >= 0.4
+
+
+def test_a_name_after_a_date_with_no_comma_is_the_subject() -> None:
+    s = only("On Friday Ford Motor Company announced the port authority was auditing its accounts.")
+    assert s.source.text == "Ford Motor Company" and s.content.text == "the port authority was auditing its accounts"
+
+
+def test_attributing_a_cause_is_a_claim() -> None:
+    s = only("Experts attribute the floods to the loss of the wetlands.")
+    assert s.content.text == "the floods to the loss of the wetlands" and s.confidence >= 0.4
+    s = only("Farmers blame the new dam for the dry wells.")
+    assert s.content.text == "the new dam for the dry wells" and s.confidence >= 0.4
+
+
+def test_a_predicate_ending_its_paragraph() -> None:
+    found = statements("Police identified the two firms as Delta Freight LLC and Delta Freight Inc., both based in Leeds.\n\nThe road reopened.")
+    assert [s.content.text for s in found if s.cue.text == "identified"] == [
+        "the two firms as Delta Freight LLC and Delta Freight Inc., both based in Leeds"
+    ]
+
+
+def test_a_noun_of_saying_with_its_that_clause() -> None:
+    s = only("Mayor Ana Reyes made the case that the new docks will pay for themselves.")
+    assert (s.content.text, s.source.text) == ("that the new docks will pay for themselves", "Mayor Ana Reyes")
+    [s] = [s for s in statements("Ms. Rice's comments that the attack began as a protest were wrong.") if s.cue.text == "comments"]
+    assert (s.content.text, s.source.text) == ("that the attack began as a protest", "Ms. Rice")
+
+
+def test_the_fact_that_is_no_statement() -> None:
+    assert statements("The fact that the bridge was closed surprised the drivers.") == []
