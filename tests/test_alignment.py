@@ -317,3 +317,29 @@ def test_two_wordings_that_conflict_are_a_misquote_though_a_fragment_agrees_with
     fragment = quoted("ccc", "The ferry will run all winter")
     (group,) = align_statements([first, second, fragment])
     assert group.misquoted == [second.statements[0].id]  # the later of two equally supported wordings
+
+
+@pytest.mark.parametrize(
+    ("mixed", "quote"),
+    [
+        # reported speech adapting the person and the verb's ending is no misquote
+        ('Kovalenko said she "looks forward to being fully cleared of every charge"', "I look forward to being fully cleared of every charge"),
+        # an expletive starred out is house style
+        ('Kovalenko said she was "not going to pay for that f***ing bridge"', "I am not going to pay for that fucking bridge"),
+    ],
+)  # fmt: skip
+def test_house_style_and_reported_speech_adapting_a_quote_are_no_misquote(mixed: str, quote: str) -> None:
+    text_a = f'"{quote}," Kovalenko said.'
+    a = Article("a", text_a, statements=[Statement("a", "direct", find(text_a, quote), find(text_a, "said"), None, KOVALENKO)])
+    content = mixed.split("said ", 1)[1]
+    b = Article("b", mixed, statements=[Statement("b", "mixed", find(mixed, content), find(mixed, "said"), None, KOVALENKO)])
+    groups = align_statements([a, b])
+    assert groups and all(g.misquoted == [] for g in groups)
+
+
+def test_a_title_quoted_inside_reported_speech_is_not_the_speakers_words() -> None:
+    from storyline.relate.alignment import quoted_text
+
+    text = 'He mocked the vote to reaffirm "In God We Trust" as a motto as "not putting people back to work"'
+    statement = Statement("a", "mixed", find(text, text[3:]), find(text, "mocked"), None, KOVALENKO)
+    assert quoted_text(statement) == "not putting people back to work"

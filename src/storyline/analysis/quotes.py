@@ -33,6 +33,14 @@ class Quote:
         return self.start <= pos < self.end
 
 
+def title_case(inner: str) -> bool:
+    """Quoted words in title case ("Storm Area 51, They Can't Stop All of Us"): a name or title, not speech;
+    in capitals they may be a shouted tweet, and a question or exclamation is speech."""
+    inner = inner.rstrip()
+    words = [w for w in re.findall(r"[^\W\d_][\w'’]*", inner) if len(w) > 3]
+    return len(words) >= 2 and all(w[0].isupper() for w in words) and not inner.isupper() and inner[-1:] not in "?!"
+
+
 def _is_open(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "

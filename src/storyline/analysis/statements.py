@@ -26,7 +26,7 @@ from storyline.analysis.lexicon import (
     JUDGING_CUES, NAMING_CUES, OBJECT_CUES, PREDICATING_CUES, SPEECH_NOUNS,
 )  # fmt: skip
 from storyline.analysis.names import TITLES
-from storyline.analysis.quotes import Quote, find_quotes
+from storyline.analysis.quotes import Quote, find_quotes, title_case
 from storyline.model import StatementKind
 
 # A full stop that ends a sentence: not the one of a title before a name ("Mr. Podesta said") or an initial.
@@ -666,8 +666,7 @@ class _Finder:
         """A quoted name in title case ("his event, “Storm Area 51, They Can't Stop All of Us”, was posted"):
         a title, not speech; in capitals it may be a shouted tweet."""
         inner = self.text[quote.start + 1 : quote.end - 1].rstrip()
-        words = [w for w in re.findall(r"[^\W\d_][\w'’]*", inner) if len(w) > 3]
-        if len(words) < 2 or not all(w[0].isupper() for w in words) or inner.isupper() or inner[-1:] in "?!":
+        if not title_case(inner):
             return False
         # a full stop inside the marks ends a sentence whose last words are a title ("on MSNBC's “Andrea Mitchell
         # Reports.”"), unless something introduces the quote as speech

@@ -19,6 +19,7 @@ from itertools import combinations
 
 import numpy as np
 
+from storyline.analysis.quotes import title_case
 from storyline.model import Article, Relation, Speaker, Statement, StatementGroup, normalise_text, stable_id
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -41,7 +42,9 @@ ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "
                  "d": "would", "re": "are", "ll": "will", "ve": "have", "m": "am", "t": "not", "don": "do", "doesn": "does",
                  "didn": "did", "isn": "is", "aren": "are", "wasn": "was", "weren": "were", "won": "will", "haven": "have",
                  "hasn": "has", "couldn": "could", "wouldn": "would", "shouldn": "should"}  # fmt: skip
-_QUOTE_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+")
+_QUOTE_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:\*+\w*)?")
+# House style, not wording: an expletive printed or starred out ("f***ing", "fucking") reads as one word.
+_EXPLETIVE = re.compile(r"\w*\*+\w*|(?:mother)?fuck\w*|shit\w*|bullshit")
 
 
 def wording(text: str) -> list[re.Match[str]]:
@@ -51,7 +54,8 @@ def wording(text: str) -> list[re.Match[str]]:
 
 def folded(words: list[re.Match[str]]) -> list[str]:
     """Case, acronym dots, abbreviations and contractions folded: what a change of wording is read on."""
-    return [ABBREVIATIONS.get(w, w) for w in (m.group().lower().replace(".", "") for m in words)]
+    folded_words = (m.group().lower().replace(".", "") for m in words)
+    return ["<expletive>" if _EXPLETIVE.fullmatch(w) else ABBREVIATIONS.get(w, w) for w in folded_words]
 
 STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been being it its this that "
@@ -119,6 +123,20 @@ def differing_words(a: list[str], b: list[str]) -> tuple[range, range] | None:
     if not gaps:
         return None
     return range(gaps[0][0], gaps[-1][1]), range(gaps[0][2], gaps[-1][3])
+
+
+PERSON_WORDS = frozenset("i me my mine we us our ours you your he him his she her hers they them their theirs".split())
+
+
+def adapted(a: list[str], b: list[str]) -> bool:
+    """Do the two wordings differ only as reported speech adapts a quote: a person ("I look" / "he looks")
+    or a verb's ending ("look" / "looks")? Outlets quoting words into their own sentence do that."""
+    changes = [(a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
+    for mine, theirs in changes:
+        kept = [w for w in mine if w not in PERSON_WORDS], [w for w in theirs if w not in PERSON_WORDS]
+        if len(kept[0]) != len(kept[1]) or any(x[:4] != y[:4] or min(len(x), len(y)) < 4 for x, y in zip(*kept)):
+            return False
+    return bool(changes)
 
 
 def one_passage(a: list[str], b: list[str]) -> bool:
@@ -308,7 +326,12 @@ def quoted_parts(statement: Statement) -> list[tuple[int, int]]:
     if statement.kind == "direct":
         return [(0, len(statement.content.text))]
     if statement.kind == "mixed":
-        return [m.span(1) if m.group(1) else m.span(2) for m in QUOTED.finditer(statement.content.text)]
+        text = statement.content.text
+        parts = [m.span(1) if m.group(1) else m.span(2) for m in QUOTED.finditer(text)]
+        # the longest part that is no title: "reaffirm “In God We Trust” … is “not putting people back to
+        # work”" quotes the speaker in the second part only, and two parts joined are no one passage
+        spoken = [(start, end) for start, end in parts if not title_case(text[start:end])]
+        return [max(spoken, key=lambda p: p[1] - p[0])] if spoken else []
     return []
 
 
@@ -326,7 +349,9 @@ def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[st
     words = {s.id: folded(wording(quoted_text(s))) for s in quotes}
 
     def conflict(a: Statement, b: Statement) -> bool:
-        return a.article_id != b.article_id and one_passage(words[a.id], words[b.id]) and wording_differs(words[a.id], words[b.id])
+        if a.article_id == b.article_id or not one_passage(words[a.id], words[b.id]) or not wording_differs(words[a.id], words[b.id]):
+            return False
+        return not ("mixed" in (a.kind, b.kind) and adapted(words[a.id], words[b.id]))
 
     def support(q: Statement) -> tuple[int, int, int]:
         agree = sum(1 for o in quotes if o.article_id != q.article_id and not conflict(q, o))
