@@ -520,3 +520,25 @@ def test_a_mixed_statement_is_compared_on_its_quoted_words_alone() -> None:
     [quote] = [d for d in find_discrepancies([a, b], groups, {}) if d.attribute == "quote"]
     changed = {c.text for e in quote.evidence for c in e.changed}
     assert {"shippers", "traders"} <= changed and not changed & {"the", "port", "had", "has"}
+
+
+def test_a_spelling_shared_with_other_outlets_is_shown_from_an_outlet_that_does_not_misspell() -> None:
+    from storyline.compare.discrepancies import NameSpellings
+    from storyline.relate.alignment import publication_key
+
+    ross = Entity("p:ross", "Mara Ross", "person")
+
+    def article(article_id: str, outlet: str, text: str, forms: list[str]) -> tuple[Article, list[tuple[Entity, str]]]:
+        a = Article(article_id, text, outlet=outlet, published=f"2024-05-0{len(article_id)}")
+        return a, [(ross, f) for f in forms]
+
+    spellings = NameSpellings()
+    items = [
+        article("a", "Gazette", "Mara Ross spoke first. Later Mara Rose spoke again.", ["Mara Ross", "Mara Rose"]),
+        article("bb", "Herald", "Mara Ross spoke at the harbour.", ["Mara Ross"]),
+    ]
+    for index, (a, forms) in enumerate(items):
+        a.mentions = [Mention(a.id, Span.of(a.text, a.text.index(f), a.text.index(f) + len(f)), ross.id, "person") for _, f in forms]
+        spellings.add(a, publication_key(index, a), forms)
+    (finding,) = spellings.findings()
+    assert [(e.article_id, e.value) for e in finding.evidence] == [("a", "Mara Rose"), ("bb", "Mara Ross")]

@@ -622,6 +622,7 @@ class _Spelling:
     articles: int = 0
     first: tuple[PublicationKey, str, str, Span] | None = None  # (order, article id, form, span)
     outlets: dict[str, PublicationKey] = field(default_factory=dict)
+    by_outlet: dict[str, tuple[PublicationKey, str, str, Span]] = field(default_factory=dict)  # each outlet's first use
 
 
 class NameSpellings:
@@ -656,6 +657,7 @@ class NameSpellings:
                 seen.first = (order, article.id, form, span)
             if article.outlet_label not in seen.outlets or order < seen.outlets[article.outlet_label]:
                 seen.outlets[article.outlet_label] = order
+                seen.by_outlet[article.outlet_label] = (order, article.id, form, span)
 
     def add_article(self, article: Article, order: PublicationKey) -> None:
         """`add` with the forms the article's own entities record for it."""
@@ -669,15 +671,18 @@ class NameSpellings:
             if not variants:
                 continue
             rarest_first = sorted(variants, key=lambda spelling: (by_spelling[spelling].articles, spelling))
-            evidence = [_spelling_evidence(by_spelling[spelling]) for spelling in rarest_first]
+            rare_outlets = set(by_spelling[rarest_first[0]].outlets)
+            evidence = [_spelling_evidence(by_spelling[spelling], set() if i == 0 else rare_outlets) for i, spelling in enumerate(rarest_first)]
             findings.append(Finding("name", f"{entity_id}:{part}", self._names[entity_id], evidence))
         return findings
 
 
-def _spelling_evidence(spelling: _Spelling) -> Evidence:
-    """One spelling as one side: its first use, credited to every outlet that printed it."""
+def _spelling_evidence(spelling: _Spelling, other: set[str]) -> Evidence:
+    """One spelling as one side: its first use, credited to every outlet that printed it; shown from an
+    outlet that does not print the rarer spelling when there is one, so the sides are two outlets'."""
     assert spelling.first is not None  # a spelling is made by its first use
-    _, article_id, form, span = spelling.first
+    elsewhere = [use for outlet, use in spelling.by_outlet.items() if outlet not in other]
+    _, article_id, form, span = min(elsewhere, key=lambda use: use[0]) if elsewhere else spelling.first
     return Evidence(article_id, ", ".join(sorted(spelling.outlets, key=spelling.outlets.__getitem__)), form, span)
 
 
