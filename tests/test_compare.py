@@ -542,3 +542,15 @@ def test_a_spelling_shared_with_other_outlets_is_shown_from_an_outlet_that_does_
         spellings.add(a, publication_key(index, a), forms)
     (finding,) = spellings.findings()
     assert [(e.article_id, e.value) for e in finding.evidence] == [("a", "Mara Rose"), ("bb", "Mara Ross")]
+
+
+def test_a_publication_and_a_vote_opening_its_sentence_are_dated() -> None:
+    # Saturday 9 March against Sunday 10 March for one interview in the Harbour Gazette
+    a = _dated("a", "Mayor Lena Brandt told the Harbour Gazette in an interview published Sunday that the tram would wait.",
+               "2024-03-11")  # fmt: skip
+    b = _dated("b", "Mayor Lena Brandt told the Harbour Gazette in an interview published Saturday that the tram would wait.",
+               "2024-03-12")  # fmt: skip
+    (date,) = find_discrepancies([a, b], [], {})
+    assert values(date) == {"a": "Sunday", "b": "Saturday"}
+    voted = _dated("c", "On Wednesday, the council voted 9-2 to reaffirm the harbour motto.", "2024-03-08")
+    assert [o.key for o in date_observations(voted)] == ["vote"]

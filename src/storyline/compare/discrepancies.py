@@ -420,13 +420,15 @@ OCCASION_FORMS = {
     "endors": "endorsement", "veto": "veto", "indict": "indictment",
     "arrest": "arrest", "testif": "testimony", "testimony": "testimony", "plead": "plea", "interview": "interview",
     "sworn": "swearing-in", "appoint": "appointment", "nominat": "nomination", "elect": "election",
+    "publish": "publication",  # "an interview published Sunday"
 }  # fmt: skip
 OCCASION_WORDS = re.compile(
     r"\b(?:apolog\w*|resign(?:s|ed|ing|ation)?|debat(?:e|es|ed|ing)|vot(?:e|es|ed|ing)|endors\w*|"
     r"veto(?:es|ed|ing)?|indict\w*|arrest(?:s|ed|ing)?|testif\w*|testimony|plead(?:s|ed|ing)?|interview(?:s|ed)?|"
-    r"sworn|appoint(?:s|ed|ing|ment)?|nominat\w*|elect(?:s|ed|ion)?)\b",
+    r"sworn|appoint(?:s|ed|ing|ment)?|nominat\w*|elect(?:s|ed|ion)?|publish(?:es|ed|ing)?)\b",
     re.IGNORECASE,
 )
+LEADING_OCCASION_WORDS = 4  # "On Wednesday, the House voted": the date, then the subject, then its occasion
 OCCASION_GAP = 2  # words between an occasion word and its date ("pleaded guilty on Wednesday", "on Friday formally apologized")
 PRESENT = frozenset({"is", "are"})  # "the election is Thursday" is next Thursday's, not last
 
@@ -473,6 +475,10 @@ def date_event(article: Article, sentence: Span, start: int, end: int | None = N
         later = EVENT_WORDS.search(rest)
         if later and not looks_ahead(rest[: later.end()], later.start()):
             return DateEvent(event_form(later.group()), False)
+        # "On Wednesday, the House voted …": an occasion within the first words of the clause it opens
+        occasion = OCCASION_WORDS.search(rest)
+        if occasion and len(rest[: occasion.start()].split()) <= LEADING_OCCASION_WORDS and not looks_ahead(rest[: occasion.end()], occasion.start()):
+            return DateEvent(occasion_form(occasion.group()), True)
     return None
 
 
