@@ -407,3 +407,43 @@ def test_he_after_the_title_of_the_articles_one_holder_is_that_holder() -> None:
         "The president first stepped into the fray Friday. The next day, he clarified that he was merely commenting on the law."
     )
     assert speaker_of(text, "merely")[0] == "Tomas Hale"
+
+
+def test_a_definite_description_continues_the_subject_before_it() -> None:
+    text = (
+        '"The dam will hold through the spring," said engineer Marta Quell.\n\n'
+        'The Halvik hydrologist added that the river would crest on Friday.'
+    )
+    assert speaker_of(text, "crest")[0] == "Marta Quell"
+
+
+def test_a_description_met_before_as_someone_else_stays_a_description() -> None:
+    text = (
+        "Inspector Oren Vasek said a suspect was seen near the harbour.\n\n"
+        "The suspect told reporters that he had been fishing."
+    )
+    assert speaker_of(text, "fishing")[0] != "Oren Vasek"
+
+
+def test_a_description_before_any_name_refers_forward_to_the_next_subject() -> None:
+    text = (
+        "A veteran senator from the northern province said Monday she would seek the party's leadership.\n\n"
+        "Senator Ilse Marwood, who has served three terms, will face two rivals in the vote."
+    )
+    assert speaker_of(text, "leadership")[0] == "Ilse Marwood"
+
+
+def test_the_group_is_the_organisation_the_article_called_a_group() -> None:
+    text = (
+        "The measure was opposed by the Linden Gravel Company and backed by the Harrow Valley Trust, a conservation group.\n\n"
+        "The group says the measure protects the wetlands from new roads."
+    )
+    assert speaker_of(text, "wetlands")[0] == "Harrow Valley Trust"
+
+
+def test_her_doctor_is_the_article_s_one_doctor() -> None:
+    text = (
+        "Dr. Ruth Calloway examined the mayor on Tuesday.\n\n"
+        "The mayor is healthy and fit to serve, her doctor said."
+    )
+    assert speaker_of(text, "healthy")[0] == "Ruth Calloway"

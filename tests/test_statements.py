@@ -222,7 +222,7 @@ def test_surname_resolves_to_full_name_given_earlier() -> None:
 def test_role_learnt_from_apposition_title_and_clause() -> None:
     for intro in ("Tove Ekdahl, the UN mediator, arrived in Geneva.",
                   "UN mediator Tove Ekdahl arrived in Geneva.",
-                  "Tove Ekdahl, who mediates for the UN, arrived in Geneva."):
+                  "Reporters met Tove Ekdahl, who mediates for the UN, in Geneva."):  # no subject a description continues
         found = statements(intro + " The mediator said the talks would resume on Friday.")
         assert speakers(found)[-1] == ("Tove Ekdahl" if "mediator" in intro else "The mediator"), intro
     text = "Lars Berg was appointed head coach on Monday. The new head coach said the squad was ready."

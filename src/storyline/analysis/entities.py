@@ -61,6 +61,7 @@ class ArticleEntities:
     mentions: list[Mention]
     titles: dict[str, set[str]]
     roles: dict[str, str] = field(default_factory=dict)  # the first role phrase the article gives a person
+    kinds: dict[str, set[str]] = field(default_factory=dict)  # what an organisation is said to be ("a conservative group")
 
 
 def _is_name_token(token: Token) -> bool:
@@ -442,11 +443,18 @@ def role_phrase(doc: Doc, name: TokenSpan) -> str | None:
     return text or None
 
 
+def _org_nouns(name: TokenSpan) -> set[str]:
+    """The common nouns set beside an organisation's name to say what it is ("the Kestrel Trust, a
+    conservation group,"): what a later "the group" calls it."""
+    return {c.lemma_.lower() for t in name for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN"}
+
+
 def build_entities(article_id: str, text: str, doc: Doc) -> ArticleEntities:
     entities: dict[str, Entity] = {}
     mentions: list[Mention] = []
     titles: dict[str, set[str]] = {}
     roles: dict[str, str] = {}
+    kinds: dict[str, set[str]] = {}
     for cluster in _cluster(doc, find_names(doc)):
         entity_id = stable_id(article_id, f"{cluster.kind}:{cluster.key}", prefix="e")
         name = best_name(cluster.forms) if cluster.person else full_form(cluster.forms)
@@ -461,5 +469,7 @@ def build_entities(article_id: str, text: str, doc: Doc) -> ArticleEntities:
                 titles.setdefault(entity_id, set()).update(_title_words(doc, tokens))
                 if entity_id not in roles and (role := role_phrase(doc, tokens)):
                     roles[entity_id] = role
+            elif cluster.kind == "org" and (nouns := _org_nouns(tokens)):
+                kinds.setdefault(entity_id, set()).update(nouns)
     mentions.sort(key=lambda m: m.span.start)
-    return ArticleEntities(entities, mentions, titles, roles)
+    return ArticleEntities(entities, mentions, titles, roles, kinds)

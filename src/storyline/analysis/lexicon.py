@@ -170,6 +170,7 @@ _SAME_OFFICE = (
     "attorney lawyer",
     "pm premier",
     "minister secretary",  # "the foreign minister" is the article's "Foreign Secretary Marcelo Ebrard"
+    "dr doctor physician",  # "her doctor" is the article's "Dr. Ana Silva"
 )
 TITLE_SYNONYMS: Final[dict[str, frozenset[str]]] = {
     word: frozenset(group.split()) for group in _SAME_OFFICE for word in group.split()

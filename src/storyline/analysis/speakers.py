@@ -345,6 +345,8 @@ class SpeakerResolver:
         orgs = {e.id: fold_name(e.name).split() for e in self.found.entities.values() if e.kind == "org" and " " in e.name}
         named = {fold_name(c.text) for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
         fits = {e for e, words in orgs.items() if noun in words and named <= set(words)}  # "the Romney campaign" is not Obama's
+        if not named:  # "the Kestrel Trust, a conservation group, …. The group says": what the article called it
+            fits |= {e for e, nouns in self.found.kinds.items() if noun in nouns}
         if not fits and noun in COMPANY_WORDS:
             fits = {e for e, words in orgs.items() if not INSTITUTION_WORDS.intersection(words)}
         return fits.pop() if len(fits) == 1 else None
@@ -470,7 +472,56 @@ class SpeakerResolver:
                 return unlisted, "unlisted"
         if head.pos_ != "PROPN" and not head.is_title and lemma not in TITLES and head.ent_type_ in ("GPE", "LOC", "DATE"):
             return None, "title"
+        if kind == "person" and (described := self._epithet(source)) is not None:
+            return described, "title"
         return self._described(source, kind), "title"
+
+    def _epithet(self, source: TokenSpan) -> str | None:
+        """The person a one-off description stands for: "The Wooster professor added" after "said Ana
+        Silva" is Silva (a definite description refers back to the subject of the sentence before), and
+        "A two-term congressman said …" before any person is named refers forward to the subject of the
+        next sentence whose titles it fits. Never when the description's noun was met before as someone
+        else ("a suspect … The suspect said"), holds a "his"/"her" ("her lawyer" is someone else), or
+        fits another person's titles or gender."""
+        head = source.root
+        article = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or head.dep_ not in ("nsubj", "nsubjpass") or not article:
+            return None
+        if any(c.dep_ == "poss" for c in head.children) or self._excluded(head.idx):
+            return None
+        sent = head.sent
+        if article <= {"the"} and sent.start > 0:
+            before = head.doc[sent.start - 1].sent
+            while before.start > 0 and not any(t.is_alpha for t in before):  # a stray quote mark parsed as a sentence
+                before = head.doc[before.start - 1].sent
+            person = self._subject_person(before)
+            earlier = any(t.lemma_ == head.lemma_ and t.pos_ == "NOUN" for t in head.doc[: head.i])
+            if person is None or (earlier and head.lemma_.lower() not in self.found.titles.get(person, ())):
+                return None
+        elif article <= {"a", "an"} and sent.end < len(head.doc):
+            if any(a.pos < head.idx and self.found.entities[a.entity_id].kind == "person" for a in self.antecedents):
+                return None
+            person = self._subject_person(head.doc[sent.end].sent)
+            if person is None or not _fits(head, self.found.titles.get(person, set())):
+                return None
+        else:
+            return None
+        words = [t for t in source if t.pos_ in _ROLE_POS and t.lemma_.lower() not in _ROLE_NOISE and t.i <= head.i]
+        others = {e for e, titles in self.found.titles.items() if e != person and all(_fits(w, titles) for w in words)}
+        said = {w.lower_ for w in words} & (FEMALE_WORDS | MALE_WORDS)
+        gender = self.gender(person)
+        if others or (said and gender is not None and not said <= (FEMALE_WORDS if gender == "female" else MALE_WORDS)):
+            return None
+        return person
+
+    def _subject_person(self, sent: TokenSpan) -> str | None:
+        """The named person who is the subject of a sentence's main verb ("…,” said Ana Silva."), if any."""
+        root = sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not self._excluded(c.idx)]
+        found = {self._mention_at(c) for c in subjects}  # the parser may split "co-author Ana Silva" into two subjects
+        people = {e for e in found if e is not None and self.found.entities[e].kind == "person"}
+        named = found - {None}
+        return people.pop() if len(people) == 1 and named == people else None
 
     def _continued(self, content: tuple[int, int]) -> str | None:
         """The speaker of the statement just before, when this one carries on from it: in the same
