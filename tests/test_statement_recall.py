@@ -255,3 +255,21 @@ def test_per_phrase_run_on_by_the_parser_ends_at_its_comma() -> None:
     assert len(found) == 1
     assert found[0].content.text == "players and coaches of the clubs are required to notify the referees"
     assert found[0].source.text == "the ruling issued by the president of the league"
+
+
+def test_refusal_or_attempt_to_act_is_not_shown() -> None:
+    """ "declined to testify", "sought to calm the markets": a refusal or an attempt, not something said."""
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE
+
+    for text in ("The former commissioner declined to testify at the hearing on Tuesday.",
+                 "The central bank sought to calm the markets after the vote.",
+                 "Mr. Odell has repeatedly refused to release his medical records."):  # fmt: skip
+        assert all(s.confidence < SHOWN_CONFIDENCE for s in statements(text)), text
+
+
+def test_noun_of_saying_inside_a_learned_cue_s_content() -> None:
+    """ "sought to rebut Ms. Lund's charge that …": the charge is Ms. Lund's statement even though a learned
+    cue read earlier in the sentence takes it into its own content."""
+    found = statements("Mr. Hale, who is in his third term, had sought to rebut Ms. Lund's charge that he was too soft on crime.")
+    charge = [s for s in found if s.cue.text == "charge"]
+    assert charge and charge[0].content.text == "that he was too soft on crime"

@@ -944,13 +944,15 @@ class _Finder:
         return max(before, after, key=lambda r: len(self.text[r[0] : r[1]].strip(_TRAILING)))
 
     def reported(self) -> list[Attribution]:
-        """Verbs of speech first, then "according to" and the learned cues in reading order: a learned cue's
-        content ("will issue subpoenas to …") must not swallow the verb of speech that reports it."""
+        """Verbs of speech first, then nouns of saying, then "according to" and the learned cues, each in
+        reading order: a learned cue's content ("will issue subpoenas to …", "sought to counter the charge that
+        …") must not swallow the verb or noun of speech that reports it."""
         found = []
-        for speech in (True, False):
+        for rank in range(3):
             for token in self.doc:
-                if token.i in self.used_cues or self.inside(token.idx) or is_cue(token) != speech:
+                if token.i in self.used_cues or self.inside(token.idx) or self._rank(token) != rank:
                     continue
+                speech = rank == 0
                 to = _according(token)
                 owner = _viewpoint_owner(token) if not speech else None
                 if to is not None:
@@ -969,6 +971,16 @@ class _Finder:
                     self.claim([attribution.content])
         return found
 
+
+    @staticmethod
+    def _rank(token: Token) -> int:
+        """Which pass reads the token: 0 a verb of speech, 1 a noun of saying, 2 the rest ("according to" stays
+        in reading order with the learned cues: "X decided, according to the summary, that …" is X's decision)."""
+        if is_cue(token):
+            return 0
+        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+            return 1
+        return 2
 
     def _attributed(self, token: Token) -> bool:
         """Is the token the cue or inside the content of a statement already found?"""
