@@ -76,8 +76,12 @@ def test_object_that_is_the_subject_of_a_broken_up_clause() -> None:
 
 
 def test_infinitive_after_the_object_is_no_broken_up_clause() -> None:
+    """No finite verb follows the object, so the run-on rule has no clause to find; the addressee with the
+    infinitive is read as a directive instead, with the directive's confidence."""
+    from storyline.analysis.statements import DIRECTIVE_CONFIDENCE
+
     s = only("Judge Nora Hale ordered the guard to open the gate before noon.")
-    assert s.content.text != "the guard to open the gate before noon"
+    assert s.content.text == "the guard to open the gate before noon" and s.confidence == DIRECTIVE_CONFIDENCE
 
 
 def test_cue_before_a_quote_across_its_own_phrases() -> None:
@@ -273,3 +277,12 @@ def test_noun_of_saying_inside_a_learned_cue_s_content() -> None:
     found = statements("Mr. Hale, who is in his third term, had sought to rebut Ms. Lund's charge that he was too soft on crime.")
     charge = [s for s in found if s.cue.text == "charge"]
     assert charge and charge[0].content.text == "that he was too soft on crime"
+
+
+def test_verb_of_telling_with_addressee_and_infinitive() -> None:
+    """ "urged residents to stay indoors": the addressee with what they are to do is the statement, as a
+    clause would be; "asked the players about the game" has no infinitive and stays a bare phrase."""
+    s = only("The governor urged residents of the coast to stay indoors until Friday.")
+    assert s.content.text == "residents of the coast to stay indoors until Friday" and s.confidence >= 0.4
+    s = only("The ruling instructs county clerks to issue the licences without delay.")
+    assert s.content.text == "county clerks to issue the licences without delay"
