@@ -76,8 +76,12 @@ def test_object_that_is_the_subject_of_a_broken_up_clause() -> None:
 
 
 def test_infinitive_after_the_object_is_no_broken_up_clause() -> None:
+    """No finite verb follows the object, so the run-on rule has no clause to find; the addressee with the
+    infinitive is read as a directive instead, with the directive's confidence."""
+    from storyline.analysis.statements import DIRECTIVE_CONFIDENCE
+
     s = only("Judge Nora Hale ordered the guard to open the gate before noon.")
-    assert s.content.text != "the guard to open the gate before noon"
+    assert s.content.text == "the guard to open the gate before noon" and s.confidence == DIRECTIVE_CONFIDENCE
 
 
 def test_cue_before_a_quote_across_its_own_phrases() -> None:
@@ -213,3 +217,72 @@ def test_a_noun_of_saying_with_its_that_clause() -> None:
 
 def test_the_fact_that_is_no_statement() -> None:
     assert statements("The fact that the bridge was closed surprised the drivers.") == []
+
+
+def test_that_clause_parsed_as_a_relative_clause_of_the_cue() -> None:
+    """ "reported this week that Ruiz asked …": the parser sometimes makes "that" a relative pronoun and hangs
+    the clause on the verb as a relative one; a verb has no relative clause, so it is what was reported."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from storyline.analysis.statements import _relative_that
+
+    words = ["The", "Ledger", "reported", "that", "Ruiz", "asked", "Soto", "to", "wait", "."]
+    heads = [1, 2, 2, 5, 5, 2, 5, 8, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "nsubj", "relcl", "dobj", "aux", "xcomp", "punct"]
+    pos = ["DET", "PROPN", "VERB", "PRON", "PROPN", "VERB", "PROPN", "PART", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert _relative_that(doc[5])
+    # a true relative clause hangs on a noun: "the plan that Ruiz backed" is no clause of saying
+    words = ["They", "reported", "the", "plan", "that", "Ruiz", "backed", "."]
+    heads = [1, 1, 3, 1, 6, 6, 3, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "dobj", "nsubj", "relcl", "punct"]
+    pos = ["PRON", "VERB", "DET", "NOUN", "PRON", "PROPN", "VERB", "PUNCT"]
+    assert not _relative_that(Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)[6])
+
+
+def test_gerund_of_a_verb_of_telling() -> None:
+    """ "recalled going …", "described seeing …": the gerund is what the speaker says they did or saw."""
+    s = only("Ms. Ortega recalled going to village dances with her cousins during high school.")
+    assert s.cue.text == "recalled" and s.content.text == "going to village dances with her cousins during high school"
+    s = only("Farid Amini described seeing twenty burned cars on the road to the airport.")
+    assert s.content.text == "seeing twenty burned cars on the road to the airport"
+
+
+def test_aspect_verb_gerund_is_no_statement() -> None:
+    assert statements("The nurses began treating the wounded at dawn.") == []
+
+
+def test_per_phrase_run_on_by_the_parser_ends_at_its_comma() -> None:
+    """ "Per the order signed by X, Y": the parser may join Y to X; the phrase still ends at its comma."""
+    found = [s for s in statements("Per the ruling issued by the president of the league, players and coaches of the clubs are required to notify the referees.") if s.cue.text == "Per"]
+    assert len(found) == 1
+    assert found[0].content.text == "players and coaches of the clubs are required to notify the referees"
+    assert found[0].source.text == "the ruling issued by the president of the league"
+
+
+def test_refusal_or_attempt_to_act_is_not_shown() -> None:
+    """ "declined to testify", "sought to calm the markets": a refusal or an attempt, not something said."""
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE
+
+    for text in ("The former commissioner declined to testify at the hearing on Tuesday.",
+                 "The central bank sought to calm the markets after the vote.",
+                 "Mr. Odell has repeatedly refused to release his medical records."):  # fmt: skip
+        assert all(s.confidence < SHOWN_CONFIDENCE for s in statements(text)), text
+
+
+def test_noun_of_saying_inside_a_learned_cue_s_content() -> None:
+    """ "sought to rebut Ms. Lund's charge that …": the charge is Ms. Lund's statement even though a learned
+    cue read earlier in the sentence takes it into its own content."""
+    found = statements("Mr. Hale, who is in his third term, had sought to rebut Ms. Lund's charge that he was too soft on crime.")
+    charge = [s for s in found if s.cue.text == "charge"]
+    assert charge and charge[0].content.text == "that he was too soft on crime"
+
+
+def test_verb_of_telling_with_addressee_and_infinitive() -> None:
+    """ "urged residents to stay indoors": the addressee with what they are to do is the statement, as a
+    clause would be; "asked the players about the game" has no infinitive and stays a bare phrase."""
+    s = only("The governor urged residents of the coast to stay indoors until Friday.")
+    assert s.content.text == "residents of the coast to stay indoors until Friday" and s.confidence >= 0.4
+    s = only("The ruling instructs county clerks to issue the licences without delay.")
+    assert s.content.text == "county clerks to issue the licences without delay"

@@ -28,9 +28,13 @@ SHOWN_DISCREPANCY = 0.5
 PRONOUN_SOURCE = 0.9  # "he said": the statement is real, its speaker less sure
 NEGATED_CUE = 0.2  # "did not say", "declined to say", "would not comment": nothing was stated
 BARE_NOUN_PHRASE = 0.35  # "announced the shutdown", "issued a ruling": a thing, not a claim
+# "declined to testify", "sought to retake the city": a refusal or an attempt to act says nothing; on the
+# development sets 1 of 14 such cues with an infinitive that were not borderline was a statement.
+ACTION_CUE = 0.2
 QUOTED_FLOOR = 0.8  # a learned cue around quoted words ("characterized it as “routine”"): 7 of 7 real on dev
 
 _REFUSALS = frozenset("decline refuse fail".split())
+_ATTEMPTS = frozenset("seek try attempt".split())
 FIGURE_CUES = frozenset("report estimate".split())  # verbs whose object, when it counts something, is a claim
 
 
@@ -43,6 +47,7 @@ class Evidence:
     pronoun_source: bool
     negated: bool
     bare_noun_phrase: bool
+    action: bool = False
 
     @property
     def confidence(self) -> float:
@@ -51,6 +56,7 @@ class Evidence:
             (self.pronoun_source, PRONOUN_SOURCE),
             (self.negated, NEGATED_CUE),
             (self.bare_noun_phrase, BARE_NOUN_PHRASE),
+            (self.action, ACTION_CUE),
         ):
             if sign:
                 value *= factor
@@ -78,6 +84,14 @@ def _negated(verb: Token) -> bool:
     )
 
 
+def _refused_or_attempted(verb: Token, content: list[Token]) -> bool:
+    """ "declined to testify", "refused to release his returns", "sought to put it in context": the cue is
+    the refusal or attempt itself and its infinitive an act, not what was said (unlike "declined to say",
+    whose cue is "say" and which `_negated` reads)."""
+    lemma = verb.lemma_.lower()
+    return lemma in _REFUSALS | _ATTEMPTS and bool(content) and content[0].tag_ == "TO"
+
+
 def evidence(attribution: Attribution, doc: Doc) -> Evidence:
     content = _tokens(doc, attribution.content)
     verb = _cue_verb(doc, attribution.cue)
@@ -95,4 +109,5 @@ def evidence(attribution: Attribution, doc: Doc) -> Evidence:
         pronoun_source=source is not None and source.root.pos_ == "PRON",
         negated=verb is not None and _negated(verb),
         bare_noun_phrase=not quoted and not clause and not names and not according and not figure,
+        action=verb is not None and _refused_or_attempted(verb, content),
     )

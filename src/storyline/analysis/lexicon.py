@@ -31,6 +31,11 @@ OBJECT_CUES: Final = frozenset(
     "express outline hail thank reaffirm underline underscore justify".split()
 )
 
+# Verbs of telling or remembering whose gerund is the event reported, done by the speaker ("recalled going to
+# conventions", "described witnessing the bodies", "denied taking the money"); aspect verbs ("began
+# talking") are not here: their gerund is what the subject did, not what it said.
+GERUND_CUES: Final = frozenset("recall recount describe deny acknowledge mention report".split())
+
 # Cues said to someone: in the passive their subject is the addressee ("residents were urged to stay in").
 ADDRESSED_CUES: Final = frozenset("tell ask urge warn advise order inform remind encourage instruct invite caution".split())
 

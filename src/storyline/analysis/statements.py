@@ -22,7 +22,7 @@ from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.cue_patterns import learned_patterns
 from storyline.analysis.lexicon import (
-    ADDRESSED_CUES, ADDRESSEES, CAUSE_PREPOSITIONS, CHARACTERISING_CUES, CUE_VERBS, DOCUMENT_WORDS, ISSUING_VERBS,
+    ADDRESSED_CUES, ADDRESSEES, CAUSE_PREPOSITIONS, CHARACTERISING_CUES, CUE_VERBS, DOCUMENT_WORDS, GERUND_CUES, ISSUING_VERBS,
     JUDGING_CUES, NAMING_CUES, OBJECT_CUES, PREDICATING_CUES, SPEECH_NOUNS,
 )  # fmt: skip
 from storyline.analysis.names import TITLES
@@ -86,6 +86,10 @@ HEARSAY_CONFIDENCE = 0.9
 # "identified the suspect as …", "called her evasive": on the development sets about 45 of 47 such clauses
 # of a predicating verb that were not borderline were annotated as statements.
 SMALL_CLAUSE_CONFIDENCE = 0.9
+# A verb of telling with its addressee and what they are to do ("urged residents to stay indoors").
+DIRECTIVE_CONFIDENCE = 0.9
+# A gerund after a verb of telling ("recalled going"): a report, though the verb may also narrate ("described walking").
+GERUND_CONFIDENCE = 0.8
 # "In his view, …": a view given as the owner's; 6 of 6 such phrases were annotated as statements on dev.
 VIEWPOINT_CONFIDENCE = 0.9
 # "made the case that …": on dev, such clauses of a noun of saying were all annotated (some as borderline)
@@ -128,7 +132,39 @@ def _put_it(verb: Token) -> bool:
 
 def _may_cue(token: Token) -> bool:
     """A verb of speech, or a word a learned pattern makes a cue of ("agreed to", "called for")."""
-    return is_cue(token) or bool(learned_patterns().relations.get(token.lemma_.lower())) or small_clause(token) is not None
+    if is_cue(token) or bool(learned_patterns().relations.get(token.lemma_.lower())) or small_clause(token) is not None:
+        return True
+    return _reported_gerund(token) is not None
+
+
+def _reported_gerund(verb: Token) -> Token | None:
+    """The gerund a verb of telling or remembering reports ("recalled going to conventions", "described
+    witnessing the bodies"): what the speaker says they did or saw, as a clause would ("recalled that she went")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in GERUND_CUES or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.left_edge.i == c.i == verb.i + 1), None)
+
+
+def _directive(verb: Token) -> tuple[Token, Token] | None:
+    """First and last word of what an active verb of telling tells someone to do ("urged [residents to stay
+    indoors]", "instructs [archbishops to notify the Vatican]"): the addressee with the infinitive, as the
+    guidelines span it; None in the passive ("were told to stay off the roads", read as an instruction)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ADDRESSED_CUES or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    # the parser may take the infinitive for one of purpose ("instructs officers [to detain …]" as advcl)
+    order = next((c for c in verb.children if (c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.left_edge.i == obj.right_edge.i + 1))
+                  and c.i > obj.i and any(a.tag_ == "TO" for a in c.children)), None)  # fmt: skip
+    return (obj.left_edge, order.right_edge) if order is not None else None
+
+
+def _relative_that(clause: Token) -> bool:
+    """A clause the parser took for a relative one although it hangs on a verb ("reported earlier this week
+    that Trump asked …", "that" as the relative's object): a verb has no relative clause, so it is the verb's
+    "that" clause."""
+    return clause.dep_ == "relcl" and clause.head.pos_ in ("VERB", "AUX") and clause.left_edge.text.lower() == "that" and clause.left_edge.i > clause.head.i
 
 
 def small_clause(verb: Token) -> tuple[Token, Token] | None:
@@ -189,12 +225,25 @@ def _according(token: Token) -> Token | None:
 
 def _opens_phrase(token: Token) -> bool:
     """Does the preposition open its sentence and its object end at a comma ("Per the request, …")?"""
-    doc, obj = token.doc, _pobj(token)
+    doc = token.doc
     before = next((t for t in reversed(doc[: token.i]) if not t.is_space), None)
-    if obj is None or (before is not None and before.text not in (".", "!", "?", "”", '"')):
+    if before is not None and before.text not in (".", "!", "?", "”", '"'):
         return False
+    return _phrase_comma(token) is not None
+
+
+def _phrase_comma(token: Token) -> Token | None:
+    """The comma closing a sentence-opening phrase: the first one within or right after its object, since the
+    parser may run the phrase on into the clause ("Per the decree signed by X, priests …" with "priests"
+    joined to X)."""
+    obj = _pobj(token)
+    if obj is None:
+        return None
     end = obj.right_edge.i + 1
-    return end < len(doc) and doc[end].text == ","
+    inside = [t for t in obj.subtree if t.i > obj.i and t.text == ","]
+    if inside:
+        return inside[0]
+    return token.doc[end] if end < len(token.doc) and token.doc[end].text == "," else None
 
 
 def _viewpoint_owner(token: Token) -> Token | None:
@@ -714,13 +763,19 @@ class _Finder:
     def _complement(self, verb: Token, start: int, end: int) -> _Complement | None:
         """The reported clause governed by the cue ("said [that] the deal is dead", "called for a ban")."""
         children = [c for c in verb.children if start <= c.idx < end]
-        complements = [(c, 1.0) for c in children if c.dep_ == "ccomp"] if is_cue(verb) else []
-        marked = [c for c in complements if _that_clause(c[0])]
+        complements = [(c, 1.0) for c in children if c.dep_ == "ccomp" or _relative_that(c)] if is_cue(verb) else []
+        marked = [c for c in complements if _that_clause(c[0]) or _relative_that(c[0])]
         complements = marked or complements  # "…: acquaintances said that …": the clause after "that", not before
         if not complements and is_cue(verb):
             complements = [(c, 1.0) for c in _hung_under_noun(verb) if start <= c.idx < end]
         if not complements and verb.lemma_.lower() in _ADMISSIONS:  # "confessed to killing her", "admitted to lying"
             complements = [(c, 1.0) for c in children if c.dep_ == "prep" and c.lower_ == "to" and any(g.tag_ == "VBG" for g in c.children)]
+        directive = _directive(verb) if not complements else None
+        if directive is not None and start <= directive[0].idx and directive[1].idx < end:
+            first, last = directive
+            return _Complement((first.idx, last.idx + len(last)), 0, DIRECTIVE_CONFIDENCE)
+        if not complements and (gerund := _reported_gerund(verb)) is not None and start <= gerund.idx < end:
+            complements = [(gerund, GERUND_CONFIDENCE)]
         predicated = small_clause(verb) if not complements else None
         if predicated is not None and start <= predicated[0].idx and predicated[1].idx < end:
             first, last = predicated
@@ -849,6 +904,8 @@ class _Finder:
             source, phrase_end = named, named.end_char
         elif (longer := _named_after(source)) is not None:  # "According to Connecticut Senator Richard Blumenthal, the …"
             source, phrase_end = longer, longer.end_char
+        if to is token and (comma := _phrase_comma(token)) is not None and comma.i < source.end:  # "Per …," ends at its comma
+            source, phrase_end = obj.doc[source.start : comma.i], comma.idx
         sentence = self.sentence(token)
         start, end = self.paragraph(token.idx)
         before = (max(start, sentence.start_char), token.idx)
@@ -907,13 +964,15 @@ class _Finder:
         return max(before, after, key=lambda r: len(self.text[r[0] : r[1]].strip(_TRAILING)))
 
     def reported(self) -> list[Attribution]:
-        """Verbs of speech first, then "according to" and the learned cues in reading order: a learned cue's
-        content ("will issue subpoenas to …") must not swallow the verb of speech that reports it."""
+        """Verbs of speech first, then nouns of saying, then "according to" and the learned cues, each in
+        reading order: a learned cue's content ("will issue subpoenas to …", "sought to counter the charge that
+        …") must not swallow the verb or noun of speech that reports it."""
         found = []
-        for speech in (True, False):
+        for rank in range(3):
             for token in self.doc:
-                if token.i in self.used_cues or self.inside(token.idx) or is_cue(token) != speech:
+                if token.i in self.used_cues or self.inside(token.idx) or self._rank(token) != rank:
                     continue
+                speech = rank == 0
                 to = _according(token)
                 owner = _viewpoint_owner(token) if not speech else None
                 if to is not None:
@@ -932,6 +991,16 @@ class _Finder:
                     self.claim([attribution.content])
         return found
 
+
+    @staticmethod
+    def _rank(token: Token) -> int:
+        """Which pass reads the token: 0 a verb of speech, 1 a noun of saying, 2 the rest ("according to" stays
+        in reading order with the learned cues: "X decided, according to the summary, that …" is X's decision)."""
+        if is_cue(token):
+            return 0
+        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+            return 1
+        return 2
 
     def _attributed(self, token: Token) -> bool:
         """Is the token the cue or inside the content of a statement already found?"""
