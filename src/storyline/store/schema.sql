@@ -80,7 +80,9 @@ CREATE TABLE IF NOT EXISTS statements (
     speaker_role  TEXT           -- since schema 6
 );
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
-CREATE INDEX IF NOT EXISTS statements_speaker ON statements(speaker_id);
+-- A speaker's shown statements are counted on the index alone (schema 8; it replaces one on speaker_id).
+DROP INDEX IF EXISTS statements_speaker;
+CREATE INDEX IF NOT EXISTS statements_speaker_shown ON statements(speaker_id, confidence);
 
 -- What the relate stage needs to place later articles without re-reading earlier ones.
 CREATE TABLE IF NOT EXISTS features (

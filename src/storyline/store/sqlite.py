@@ -39,7 +39,7 @@ from storyline.store.dialect import SQLITE, Connection, Dialect, Row
 if TYPE_CHECKING:
     from storyline.relate.duplicates import DuplicateMatch
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # Tables an older store is given rows for when first opened, and the version each came with:
 # its articles their minhash buckets (`fill_buckets`), its entities their keys (`fill_entity_keys`).
 BACKFILLS = {"buckets": 4, "entity_keys": 5}

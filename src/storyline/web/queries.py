@@ -135,16 +135,18 @@ def top_speakers(store: Store, limit: int = 10, offset: int = 0) -> Page:
     limit, offset = clamp(limit, offset)
     counted = _rows(
         store.db,
-        "SELECT speaker_id AS id, count(*) AS statements FROM statements WHERE speaker_id IS NOT NULL"
+        "SELECT speaker_id AS id, count(*) AS statements FROM statements WHERE speaker_id IS NOT NULL AND confidence >= ?"
         " GROUP BY speaker_id ORDER BY statements DESC, speaker_id LIMIT ? OFFSET ?",
-        (limit, offset),
+        (SHOWN_CONFIDENCE, limit, offset),
     )
     names = store.entities_by_id(r["id"] for r in counted)
     for r in counted:
         entity = names.get(r["id"])
         r["name"] = entity.name if entity else _speaker_name(store, r["id"])
         r["kind"] = entity.kind if entity else "person"
-    total = _scalar(store.db, "SELECT count(DISTINCT speaker_id) FROM statements WHERE speaker_id IS NOT NULL")
+    total = _scalar(
+        store.db, "SELECT count(DISTINCT speaker_id) FROM statements WHERE speaker_id IS NOT NULL AND confidence >= ?", (SHOWN_CONFIDENCE,)
+    )
     return Page(counted, total or 0, limit, offset)
 
 
@@ -153,9 +155,10 @@ def _speaker_name(store: Store, speaker_id: str) -> str:
 
 
 def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
-    """Who a speaker is, every form their name was written in (and by which outlets), and activity by day."""
+    """Who a speaker is, every form their name was written in (and by which outlets), and activity by day;
+    statements counted as the views show them (at least SHOWN_CONFIDENCE)."""
     entity = store.entities_by_id([speaker_id]).get(speaker_id)
-    total = _scalar(store.db, "SELECT count(*) FROM statements WHERE speaker_id = ?", (speaker_id,))
+    total = _scalar(store.db, "SELECT count(*) FROM statements WHERE speaker_id = ? AND confidence >= ?", (speaker_id, SHOWN_CONFIDENCE))
     if entity is None and not total:
         return None
     aliases = _rows(
@@ -170,9 +173,9 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
     by_day = _rows(
         store.db,
         "SELECT substr(a.published, 1, 10) AS day, count(*) AS statements FROM statements s"
-        " JOIN articles a ON a.id = s.article_id WHERE s.speaker_id = ? AND a.published IS NOT NULL"
+        " JOIN articles a ON a.id = s.article_id WHERE s.speaker_id = ? AND s.confidence >= ? AND a.published IS NOT NULL"
         " GROUP BY day ORDER BY day",
-        (speaker_id,),
+        (speaker_id, SHOWN_CONFIDENCE),
     )
     return {
         "id": speaker_id,
