@@ -59,6 +59,7 @@ class Dialect:
     read_only: str  # makes this connection refuse writes
     statement_match: str  # condition with one `?` (a `search_words` value): statements whose words match
     statement_marked: str  # expression with one `?`: a matching statement's whole content, MARK_OPEN/MARK_CLOSE around hits
+    statement_key: str  # what else `statement_marked` reads of a statement row, selected beside its columns
     article_search: str  # FROM … WHERE with one `?`: the matching articles, for the two below
     article_snippet: str  # expression: the matched passage with MARK_OPEN/MARK_CLOSE around hits
     article_rank: str  # ORDER BY expression: best match first
@@ -82,6 +83,7 @@ SQLITE = Dialect(
         f"(SELECT highlight(statements_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') FROM statements_fts"
         " WHERE statements_fts MATCH ? AND rowid = s.rowid)"
     ),
+    statement_key=", s.rowid AS rowid",
     article_search=" FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?",
     article_snippet=f"snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24)",
     article_rank="rank",
@@ -102,6 +104,7 @@ POSTGRESQL = Dialect(
         f"ts_headline('simple', s.content, plainto_tsquery('simple', ?), "
         f"'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, HighlightAll=true')"
     ),
+    statement_key="",
     article_search=f" FROM articles a CROSS JOIN plainto_tsquery('simple', ?) AS q WHERE {_ARTICLE_WORDS} @@ q",
     article_snippet=(
         f"ts_headline('simple', a.text, q, 'StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxFragments=1, MaxWords=24')"

@@ -297,14 +297,19 @@ def search_statements(store: Store, f: SearchFilters, limit: int = 20, offset: i
     if not f.every:
         where.append("s.confidence >= ?")
         args.append(SHOWN_CONFIDENCE)
-    select, marked = _STATEMENT, []
-    if f.q.strip():
-        words = store.dialect.search_words(f.q)
+    words = store.dialect.search_words(f.q) if f.q.strip() else None
+    if words is not None:
         where.insert(0, store.dialect.statement_match)
         args.insert(0, words)
-        select, marked = f"{_STATEMENT_COLUMNS}, {store.dialect.statement_marked} AS marked{_STATEMENT_FROM}", [words]
     cond = " WHERE " + " AND ".join(where) if where else ""
     order = " ORDER BY a.published DESC NULLS LAST, s.id LIMIT ? OFFSET ?"
-    items = _rows(store.db, select + cond + order, [*marked, *args, limit, offset])
+    page = _STATEMENT_COLUMNS + store.dialect.statement_key + _STATEMENT_FROM + cond + order
+    if words is None:
+        items = _rows(store.db, page, [*args, limit, offset])
+    else:  # the hits are marked on the page's rows only, not on every match before the sort
+        marked = f"SELECT s.*, {store.dialect.statement_marked} AS marked FROM ({page}) AS s ORDER BY s.published DESC NULLS LAST, s.id"
+        items = _rows(store.db, marked, [words, *args, limit, offset])
+        for item in items:
+            item.pop("rowid", None)
     total = _scalar(store.db, "SELECT count(*)" + _STATEMENT_FROM + cond, args)
     return Page(items, total, limit, offset)
