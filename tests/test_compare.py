@@ -554,3 +554,17 @@ def test_a_publication_and_a_vote_opening_its_sentence_are_dated() -> None:
     assert values(date) == {"a": "Sunday", "b": "Saturday"}
     voted = _dated("c", "On Wednesday, the council voted 9-2 to reaffirm the harbour motto.", "2024-03-08")
     assert [o.key for o in date_observations(voted)] == ["vote"]
+
+
+def test_spellings_printed_by_one_outlet_only_are_no_discrepancy_between_outlets() -> None:
+    from storyline.compare.discrepancies import NameSpellings
+    from storyline.relate.alignment import publication_key
+
+    ross = Entity("p:ross", "Mara Ross", "person")
+    spellings = NameSpellings()
+    text = "Mara Ross spoke first. Later Mara Rose spoke again."
+    a = Article("a", text, outlet="Gazette", published="2024-05-01")
+    forms = [(ross, "Mara Ross"), (ross, "Mara Rose")]
+    a.mentions = [Mention(a.id, Span.of(text, text.index(f), text.index(f) + len(f)), ross.id, "person") for _, f in forms]
+    spellings.add(a, publication_key(0, a), forms)
+    assert spellings.findings() == []

@@ -674,8 +674,8 @@ class NameSpellings:
         findings = []
         for (entity_id, part), by_spelling in self._spellings.items():
             variants = [s for s in by_spelling if any(_variant(s, o, part) for o in by_spelling if o != s)]
-            if not variants:
-                continue
+            if len({outlet for s in variants for outlet in by_spelling[s].outlets}) < 2:
+                continue  # spellings of one outlet only: a slip within it, not where outlets differ
             rarest_first = sorted(variants, key=lambda spelling: (by_spelling[spelling].articles, spelling))
             rare_outlets = set(by_spelling[rarest_first[0]].outlets)
             evidence = [_spelling_evidence(by_spelling[spelling], set() if i == 0 else rare_outlets) for i, spelling in enumerate(rarest_first)]
