@@ -156,15 +156,22 @@ def test_the_name_kept_between_new_forms_is_the_one_a_full_choice_gives(kind: st
         assert entity.name == _choose_name(KnownEntity("e1", "first", kind, forms=dict(entity.forms)))  # type: ignore[arg-type]
 
 
-def test_a_tie_between_names_goes_to_the_form_written_first() -> None:
-    from storyline.analysis.identity import KnownEntity, _rename
+def written_in(entity, articles: list[list[str]]) -> None:  # noqa: ANN001 — test helper
+    """Count the forms each article wrote and choose the name again after it, as canonicalising does."""
+    from storyline.analysis.identity import _rename
 
-    entity = KnownEntity("e1", "Kestrel Bay", "org")
-    for written in (["Kestrel Bay"], ["Bay Kestrel"], ["Bay Kestrel"], ["Kestrel Bay"]):
+    for written in articles:
         fresh = any(form not in entity.forms for form in written)
         for form in written:
             entity.forms[form] = entity.forms.get(form, 0) + 1
         _rename(entity, written, fresh)
+
+
+def test_a_tie_between_names_goes_to_the_form_written_first() -> None:
+    from storyline.analysis.identity import KnownEntity, _rename
+
+    entity = KnownEntity("e1", "Kestrel Bay", "org")
+    written_in(entity, [["Kestrel Bay"], ["Bay Kestrel"], ["Bay Kestrel"], ["Kestrel Bay"]])
     assert entity.forms == {"Kestrel Bay": 2, "Bay Kestrel": 2} and entity.name == "Kestrel Bay"
 
 
@@ -222,11 +229,7 @@ def test_a_short_form_written_far_more_often_than_the_full_one_is_the_name() -> 
     from storyline.analysis.identity import KnownEntity, _rename
 
     entity = KnownEntity("e1", "Kestrel Harbour", "org")
-    for written in (["Kestrel Harbour"], ["Kestrel Harbour of bank"], ["Kestrel Harbour"], ["Kestrel Harbour"]):
-        fresh = any(form not in entity.forms for form in written)
-        for form in written:
-            entity.forms[form] = entity.forms.get(form, 0) + 1
-        _rename(entity, written, fresh)
+    written_in(entity, [["Kestrel Harbour"], ["Kestrel Harbour of bank"], ["Kestrel Harbour"], ["Kestrel Harbour"]])
     assert entity.name == "Kestrel Harbour"
     entity.forms["Kestrel Harbour of bank"] = 2
     _rename(entity, ["Kestrel Harbour of bank"], False)
