@@ -210,6 +210,24 @@ def test_name_variants(forms: dict[str, set[str]], flagged: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        ("Harbour-Line", "Harbourline", True),  # one company's name joined two ways
+        ("Harbour Line", "Harbour-Line", True),
+        ("H.L.P.A.", "HLPA", False),  # the dots of an abbreviation
+        ("Harbourline", "HARBOURLINE", False),  # case
+        ("Harbour Line", "Harbour Line Authority", False),  # a short form
+    ],
+)
+def test_organisation_spelt_two_ways_across_outlets(a: str, b: str, flagged: bool) -> None:
+    """The registry keeps "Wal-Mart" and "Walmart" apart: two entities, one organisation spelt two ways."""
+    articles = [_plain("a", f"Shares of {a} fell."), _plain("b", f"Shares of {b} fell.")]
+    entities = {"o:a": Entity("o:a", a, "org", {a: {"a"}}), "o:b": Entity("o:b", b, "org", {b: {"b"}})}
+    found = find_discrepancies(articles, [], entities, storyline_id="line")
+    assert [(d.attribute, sorted(e.value for e in d.evidence)) for d in found] == ([("name", sorted((a, b)))] if flagged else [])
+
+
+@pytest.mark.parametrize(
     ("form", "parts"),
     [
         ("NATO Secretary General Jens Stoltenberg", ("Jens", "Stoltenberg")),

@@ -605,11 +605,25 @@ def name_parts(form: str) -> tuple[str | None, str] | None:
 def _variant(a: str, b: str, part: str) -> bool:
     """Two spellings of one name part: close, not a nickname of each other, and for a surname not its
     plural or possessive ("the Obamas"; a first name's "Jens"/"Jen" is a misspelling)."""
+    if part == "org":  # spellings filed together share their letters: they differ in joining words
+        return a != b
     fa, fb = _fold(a), _fold(b)
     if fa == fb or NICKNAMES.get(fa, fa) == NICKNAMES.get(fb, fb) or (part == "surname" and _inflected(fa, fb)):
         return False
     # A misspelling keeps the initial ("Kristen"/"Kirsten"); "Kaine"/"Maine" are two names.
     return fa[:1] == fb[:1] and damerau_levenshtein(fa, fb) <= max(2, min(len(fa), len(fb)) // 4)
+
+
+def _org_spelling(form: str) -> str:
+    """An organisation's name as spelt: case, accents, apostrophes and the dots of an abbreviation
+    ("U.S."/"US") are typography."""
+    return _fold(form).replace(".", "")
+
+
+def _org_key(spelling: str) -> str:
+    """What two spellings of one organisation share when they differ only in joining its words: a
+    hyphen, a space or neither ("Wal-Mart"/"Walmart")."""
+    return re.sub(r"[\s\-‐‑–]+", "", spelling)
 
 
 def _locate(article: Article, entity_id: str, form: str) -> Span | None:
@@ -641,12 +655,16 @@ class NameSpellings:
     def __init__(self) -> None:
         self._names: dict[str, str] = {}  # entity id -> the name its first article gave
         self._spellings: dict[tuple[str, str], dict[str, _Spelling]] = {}  # (entity id, part) -> folded spelling
+        self._orgs: dict[str, str] = {}  # an organisation's letters -> the entity id its spellings are filed under
 
     def add(self, article: Article, order: PublicationKey, forms: Iterable[tuple[Entity, str]]) -> None:
         """The forms of persons `article` printed; `order` ranks it by publication among the others."""
         uses: dict[tuple[str, str, str], tuple[int, str, Span]] = {}  # its earliest use of each spelling
         places = {m.span.text for m in article.mentions if m.kind == "place"}
         for entity, form in forms:
+            if entity.kind == "org":
+                self._add_org(uses, article, entity, form)
+                continue
             if entity.kind != "person" or form in places:  # "Maine" filed under Tim Kaine is a place, not a spelling
                 continue
             self._names.setdefault(entity.id, entity.name)
@@ -664,6 +682,21 @@ class NameSpellings:
             if article.outlet_label not in seen.outlets or order < seen.outlets[article.outlet_label]:
                 seen.outlets[article.outlet_label] = order
                 seen.by_outlet[article.outlet_label] = (order, article.id, form, span)
+
+    def _add_org(self, uses: dict[tuple[str, str, str], tuple[int, str, Span]], article: Article, entity: Entity, form: str) -> None:
+        """An organisation's whole name, filed by its letters: the entity registry keeps "Wal-Mart" and
+        "Walmart" apart, so one organisation's two spellings are two entities, found by what they share."""
+        spelling = _org_spelling(form)
+        key = _org_key(spelling)
+        if len(key) < 4 or (span := _locate(article, entity.id, form)) is None:
+            return
+        # filed by its letters, not by the entity: one entity's "Defense" and "Defense Department" are
+        # a short form, not two spellings
+        org_id = f"{self._orgs.setdefault(key, entity.id)}/{key}"
+        self._names.setdefault(org_id, form)
+        use = (org_id, "org", spelling)
+        if use not in uses or (span.start, form) < uses[use][:2]:
+            uses[use] = (span.start, form, span)
 
     def add_article(self, article: Article, order: PublicationKey) -> None:
         """`add` with the forms the article's own entities record for it."""
