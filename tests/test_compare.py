@@ -228,6 +228,23 @@ def test_organisation_spelt_two_ways_across_outlets(a: str, b: str, flagged: boo
 
 
 @pytest.mark.parametrize(
+    ("other", "flagged"),
+    [("Jens Halvorsen", True), ("Halvorsen", True), ("Mette Halvorsen", False)],  # his wife is someone else
+)
+def test_a_person_the_registry_kept_apart_is_one_person_by_a_shared_surname(other: str, flagged: bool) -> None:
+    """One outlet prints "Halvorsen" and, later, "Halvorson"; another's "Jens Halvorsen" is its own
+    entity: the shared spelling "Halvorsen" makes them one man, and the outlets differ in his name."""
+    a = _plain("a", "Jens Halvorsen spoke. Halvorsen left. Halvorson returned.")
+    b = _plain("b", f"{other} spoke.")
+    entities = {
+        "p:a": Entity("p:a", "Jens Halvorsen", "person", {"Jens Halvorsen": {"a"}, "Halvorsen": {"a"}, "Halvorson": {"a"}}),
+        "p:b": Entity("p:b", other, "person", {other: {"b"}}),
+    }
+    found = find_discrepancies([a, b], [], entities, storyline_id="line")
+    assert [sorted(e.value for e in d.evidence) for d in found] == ([sorted(("Halvorson", other))] if flagged else [])
+
+
+@pytest.mark.parametrize(
     ("form", "parts"),
     [
         ("NATO Secretary General Jens Stoltenberg", ("Jens", "Stoltenberg")),

@@ -703,9 +703,36 @@ class NameSpellings:
         forms = [(e, form) for e in article.entities.values() for form, ids in e.aliases.items() if article.id in ids]
         self.add(article, order, forms)
 
+    def _people(self) -> dict[tuple[str, str], dict[str, _Spelling]]:
+        """The spellings of each person, with the people the registry kept apart joined when one surname
+        spelling is printed for each and no two of them print another first name: fox's "Cowan" who is
+        also its "Cowen", and another article's "William Cowan"."""
+        joined: dict[str, str] = {}  # entity id -> the id its spellings are filed under
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for (entity_id, part), by_spelling in self._spellings.items():
+            if part == "surname":
+                for spelling in by_spelling:
+                    by_surname[spelling].append(entity_id)
+        for ids in by_surname.values():
+            ids = sorted({joined.get(i, i) for i in ids})
+            firsts = {NICKNAMES.get(f, f) for i in ids for f in self._spellings.get((i, "first"), {})}
+            if len(ids) < 2 or len(firsts) > 1:
+                continue  # one person, or people with other first names: "Hillary" and "Bill Clinton"
+            for i in ids[1:]:
+                for other, into in list(joined.items()):
+                    if into == i:
+                        joined[other] = ids[0]
+                joined[i] = ids[0]
+        people: dict[tuple[str, str], dict[str, _Spelling]] = {}
+        for (entity_id, part), by_spelling in self._spellings.items():
+            merged = people.setdefault((joined.get(entity_id, entity_id), part), {})
+            for spelling, seen in by_spelling.items():
+                merged[spelling] = _joined(merged[spelling], seen) if spelling in merged else seen
+        return people
+
     def findings(self) -> list[Finding]:
         findings = []
-        for (entity_id, part), by_spelling in self._spellings.items():
+        for (entity_id, part), by_spelling in self._people().items():
             variants = [s for s in by_spelling if any(_variant(s, o, part) for o in by_spelling if o != s)]
             if len({outlet for s in variants for outlet in by_spelling[s].outlets}) < 2:
                 continue  # spellings of one outlet only: a slip within it, not where outlets differ
@@ -716,12 +743,21 @@ class NameSpellings:
         return findings
 
 
+def _joined(a: _Spelling, b: _Spelling) -> _Spelling:
+    """One spelling as two people the registry kept apart printed it."""
+    assert a.first is not None and b.first is not None  # a spelling is made by its first use
+    by_outlet = {**b.by_outlet, **{o: use for o, use in a.by_outlet.items() if o not in b.by_outlet or use[0] < b.by_outlet[o][0]}}
+    return _Spelling(a.articles + b.articles, min(a.first, b.first, key=lambda use: use[0]),
+                     {o: use[0] for o, use in by_outlet.items()}, by_outlet)  # fmt: skip
+
+
 def _spelling_evidence(spelling: _Spelling, other: set[str]) -> Evidence:
     """One spelling as one side: its first use, credited to every outlet that printed it; shown from an
-    outlet that does not print the rarer spelling when there is one, so the sides are two outlets'."""
+    outlet that does not print the rarer spelling when there is one, so the sides are two outlets'; of
+    those, the fullest form ("William Cowan" over "Cowan"), which says who is meant."""
     assert spelling.first is not None  # a spelling is made by its first use
     elsewhere = [use for outlet, use in spelling.by_outlet.items() if outlet not in other]
-    _, article_id, form, span = min(elsewhere, key=lambda use: use[0]) if elsewhere else spelling.first
+    _, article_id, form, span = min(elsewhere, key=lambda use: (-len(name_words(use[2])), use[0])) if elsewhere else spelling.first
     return Evidence(article_id, ", ".join(sorted(spelling.outlets, key=spelling.outlets.__getitem__)), form, span)
 
 
