@@ -603,3 +603,23 @@ def test_spellings_printed_by_one_outlet_only_are_no_discrepancy_between_outlets
     a.mentions = [Mention(a.id, Span.of(text, text.index(f), text.index(f) + len(f)), ross.id, "person") for _, f in forms]
     spellings.add(a, publication_key(0, a), forms)
     assert spellings.findings() == []
+
+
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        ("Ingrid Solberg, who chaired the board from 1988 to 1996, was there.", True),  # one term, dated two ways
+        ("Ingrid Solberg, who chaired the board from 1987 to 1995, was there.", False),
+        ("Ingrid Solberg, who chaired the port from 2001 to 2004, was there.", False),  # a later term
+        ("Ola Berg, who chaired the board from 1988 to 1996, was there.", False),  # someone else's
+    ],
+)
+def test_a_term_of_office_dated_two_ways_is_found(b: str, flagged: bool) -> None:
+    texts = {"a": "The mayor thanked Ingrid Solberg, who led the board from 1987 to 1995.", "b": b}
+    articles = [_plain(article_id, text) for article_id, text in texts.items()]
+    for article in articles:
+        name = next(n for n in ("Ingrid Solberg", "Ola Berg") if n in article.text)
+        start = article.text.index(name)
+        article.mentions.append(Mention(article.id, Span.of(article.text, start, start + len(name)), "p", "person"))
+    found = find_discrepancies(articles, [], {})
+    assert [(d.attribute, values(d)) for d in found] == ([("date", {"a": "from 1987 to 1995", "b": "from 1988 to 1996"})] if flagged else [])

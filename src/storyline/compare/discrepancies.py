@@ -516,10 +516,34 @@ def date_observations(article: Article) -> list[Observation]:
             around = article.text[sentence.start : start] + " " + article.text[end : sentence.end]
             found.append(Observation(article, event.key, value, span.text, span, context=_context_words(around),
                                      names=_name_words(around), shared_event=event.shared))  # fmt: skip
+    return found + _term_observations(article)
+
+
+TERM = re.compile(rf"\bfrom ({YEAR}) (?:to|until|through) ({YEAR})\b")
+
+
+def _term_observations(article: Article) -> list[Observation]:
+    """The years of a person's term ("Edward Brooke, who served from 1967 to 1979"), keyed by the
+    surname of the last person named before them in the sentence: one term dated two ways."""
+    found = []
+    people = [m for m in article.mentions if m.kind == "person" and m.via == "name"]
+    for sentence in _sentences(article):
+        for m in TERM.finditer(sentence.text):
+            start = sentence.start + m.start()
+            before = [p for p in people if sentence.start <= p.span.start and p.span.end <= start]
+            if _quoted(article.text, start) or not before or (parts := name_parts(before[-1].span.text)) is None:
+                continue
+            span = Span.of(article.text, start, sentence.start + m.end())
+            found.append(Observation(article, f"term of {_fold(parts[1])}", f"term:{m[1]}-{m[2]}", span.text, span))
     return found
 
 
 WEEK = 7
+
+
+def _terms_overlap(a: str, b: str) -> bool:
+    (a_from, a_to), (b_from, b_to) = ((int(y) for y in v.split(":", 1)[1].split("-")) for v in (a, b))
+    return a_from <= b_to and b_from <= a_to
 
 
 def _same_date(a: Observation, b: Observation) -> bool:
@@ -528,6 +552,8 @@ def _same_date(a: Observation, b: Observation) -> bool:
     two off (the print edition's, not the web's) would otherwise resolve it to another week."""
     if a.value == b.value or a.value.split(":", 1)[0] != b.value.split(":", 1)[0]:
         return True
+    if a.value.startswith("term:"):  # terms apart in time are two terms, not one dated two ways
+        return not _terms_overlap(a.value, b.value)
     weekday = normalise_text(a.written)
     if weekday in WEEKDAYS and weekday == normalise_text(b.written):
         published = [parse_published(o.article.published) for o in (a, b)]
@@ -658,7 +684,7 @@ class NameSpellings:
         self._orgs: dict[str, str] = {}  # an organisation's letters -> the entity id its spellings are filed under
 
     def add(self, article: Article, order: PublicationKey, forms: Iterable[tuple[Entity, str]]) -> None:
-        """The forms of persons `article` printed; `order` ranks it by publication among the others."""
+        """The forms of persons and organisations `article` printed; `order` ranks it by publication among the others."""
         uses: dict[tuple[str, str, str], tuple[int, str, Span]] = {}  # its earliest use of each spelling
         places = {m.span.text for m in article.mentions if m.kind == "place"}
         for entity, form in forms:
