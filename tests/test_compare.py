@@ -623,3 +623,21 @@ def test_a_term_of_office_dated_two_ways_is_found(b: str, flagged: bool) -> None
         article.mentions.append(Mention(article.id, Span.of(article.text, start, start + len(name)), "p", "person"))
     found = find_discrepancies(articles, [], {})
     assert [(d.attribute, values(d)) for d in found] == ([("date", {"a": "from 1987 to 1995", "b": "from 1988 to 1996"})] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        ("It echoed “The Lighthuose Keeper: Part II,” she said.", True),  # two letters swapped
+        ("It echoed “The Lighthose Keeper: Part II”.", True),  # a letter dropped
+        ("It echoed “The Lighthouse Keepers: Part II”.", False),  # a plural
+        ("It echoed “The Lighthouse Keeper: Part III”.", False),  # another part, not a misspelling
+        ("It echoed “Lighthouse Keeper”.", False),  # a short form
+    ],
+)
+def test_a_quoted_title_misspelt_by_one_outlet(b: str, flagged: bool) -> None:
+    from storyline.compare.discrepancies import name_discrepancies
+
+    a = _plain("a", "It echoed “The Lighthouse Keeper: Part II” and more.")
+    found = name_discrepancies([a, _plain("b", b)], storyline_id="line")
+    assert [(d.attribute, d.evidence[0].value) for d in found] == ([("name", "The Lighthouse Keeper: Part II")] if flagged else [])

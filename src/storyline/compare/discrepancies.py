@@ -681,12 +681,14 @@ class NameSpellings:
     def __init__(self) -> None:
         self._names: dict[str, str] = {}  # entity id -> the name its first article gave
         self._spellings: dict[tuple[str, str], dict[str, _Spelling]] = {}  # (entity id, part) -> folded spelling
+        self._titles: list[tuple[str, list[str], Evidence]] = []  # (outlet, folded words, where) of each quoted title
         self._orgs: dict[str, str] = {}  # an organisation's letters -> the entity id its spellings are filed under
 
     def add(self, article: Article, order: PublicationKey, forms: Iterable[tuple[Entity, str]]) -> None:
         """The forms of persons and organisations `article` printed; `order` ranks it by publication among the others."""
         uses: dict[tuple[str, str, str], tuple[int, str, Span]] = {}  # its earliest use of each spelling
         places = {m.span.text for m in article.mentions if m.kind == "place"}
+        self._titles += [(article.outlet_label, words, _evidence(article, span.text, span)) for words, span in _titles(article)]
         for entity, form in forms:
             if entity.kind == "org":
                 self._add_org(uses, article, entity, form)
@@ -766,6 +768,14 @@ class NameSpellings:
             rare_outlets = set(by_spelling[rarest_first[0]].outlets)
             evidence = [_spelling_evidence(by_spelling[spelling], set() if i == 0 else rare_outlets) for i, spelling in enumerate(rarest_first)]
             findings.append(Finding("name", f"{entity_id}:{part}", self._names[entity_id], evidence))
+        return findings + self._titles_misspelt()
+
+    def _titles_misspelt(self) -> list[Finding]:
+        """Titles of works that two outlets spell differently (a film, a book)."""
+        findings = []
+        for (outlet_a, words_a, a), (outlet_b, words_b, b) in combinations(self._titles, 2):
+            if outlet_a != outlet_b and _misspelt_title(words_a, words_b):
+                findings.append(Finding("name", "title:" + " ".join(words_a), a.value, [a, b]))
         return findings
 
 
@@ -798,6 +808,27 @@ def _names(context: Context) -> list[Finding]:
     for index, article in enumerate(context.articles):
         spellings.add(article, publication_key(index, article), forms[article.id])
     return spellings.findings()
+
+
+QUOTED_TITLE = re.compile(r"[“\"]([A-Z][^“”\"\n]{2,80}?)[,.]?[”\"]")
+TITLE_MINOR = frozenset("a an and at by for in of on or the to".split())
+
+
+def _titles(article: Article) -> list[tuple[list[str], Span]]:
+    """Titles in quotation marks ("The Godfather: Part II"): at least two words, each capitalised but
+    the minor ones, as their folded words and span."""
+    found = []
+    for m in QUOTED_TITLE.finditer(article.text):
+        words = re.findall(r"[\w'’-]+", m[1])
+        if len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_MINOR for w in words):
+            found.append(([_fold(w) for w in words], Span.of(article.text, m.start(1), m.end(1))))
+    return found
+
+
+def _misspelt_title(a: list[str], b: list[str]) -> bool:
+    """One title with one word misspelt: the other words alike, that word a close spelling of a long word."""
+    changed = [(x, y) for x, y in zip(a, b, strict=False) if x != y] if len(a) == len(b) else []
+    return len(changed) == 1 and min(map(len, changed[0])) >= 5 and _variant(*changed[0], "surname")
 
 
 def name_discrepancies(articles: Iterable[Article], *, storyline_id: str) -> list[Discrepancy]:
