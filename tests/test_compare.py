@@ -641,3 +641,17 @@ def test_a_quoted_title_misspelt_by_one_outlet(b: str, flagged: bool) -> None:
     a = _plain("a", "It echoed “The Lighthouse Keeper: Part II” and more.")
     found = name_discrepancies([a, _plain("b", b)], storyline_id="line")
     assert [(d.attribute, d.evidence[0].value) for d in found] == ([("name", "The Lighthouse Keeper: Part II")] if flagged else [])
+
+
+def test_people_joined_by_one_surname_spelling_are_not_joined_on_to_another_first_name() -> None:
+    """"Halvorsen" joins "Jens Halvorsen"; "Halvorson" then is not also Mette's, whose first name differs."""
+    a = _plain("a", "Jens Halvorsen spoke.")
+    b = _plain("b", "Halvorsen spoke. Halvorson left.")
+    c = _plain("c", "Mette Halvorson spoke.")
+    entities = {
+        "p:j": Entity("p:j", "Jens Halvorsen", "person", {"Jens Halvorsen": {"a"}}),
+        "p:h": Entity("p:h", "Halvorsen", "person", {"Halvorsen": {"b"}, "Halvorson": {"b"}}),
+        "p:m": Entity("p:m", "Mette Halvorson", "person", {"Mette Halvorson": {"c"}}),
+    }
+    found = find_discrepancies([a, b, c], [], entities, storyline_id="line")
+    assert [sorted(e.value for e in d.evidence) for d in found] == [["Halvorson", "Jens Halvorsen"]]

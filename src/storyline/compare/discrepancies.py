@@ -743,7 +743,8 @@ class NameSpellings:
                     by_surname[spelling].append(entity_id)
         for ids in by_surname.values():
             ids = sorted({joined.get(i, i) for i in ids})
-            firsts = {NICKNAMES.get(f, f) for i in ids for f in self._spellings.get((i, "first"), {})}
+            members = [m for m in self._names if joined.get(m, m) in ids]  # everyone already joined to them
+            firsts = {NICKNAMES.get(f, f) for m in members for f in self._spellings.get((m, "first"), {})}
             if len(ids) < 2 or len(firsts) > 1:
                 continue  # one person, or people with other first names: "Hillary" and "Bill Clinton"
             for i in ids[1:]:
