@@ -210,6 +210,41 @@ def test_name_variants(forms: dict[str, set[str]], flagged: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        ("Harbour-Line", "Harbourline", True),  # one company's name joined two ways
+        ("Harbour Line", "Harbour-Line", True),
+        ("H.L.P.A.", "HLPA", False),  # the dots of an abbreviation
+        ("Harbourline", "HARBOURLINE", False),  # case
+        ("Harbour Line", "Harbour Line Authority", False),  # a short form
+    ],
+)
+def test_organisation_spelt_two_ways_across_outlets(a: str, b: str, flagged: bool) -> None:
+    """The registry keeps "Wal-Mart" and "Walmart" apart: two entities, one organisation spelt two ways."""
+    articles = [_plain("a", f"Shares of {a} fell."), _plain("b", f"Shares of {b} fell.")]
+    entities = {"o:a": Entity("o:a", a, "org", {a: {"a"}}), "o:b": Entity("o:b", b, "org", {b: {"b"}})}
+    found = find_discrepancies(articles, [], entities, storyline_id="line")
+    assert [(d.attribute, sorted(e.value for e in d.evidence)) for d in found] == ([("name", sorted((a, b)))] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("other", "flagged"),
+    [("Jens Halvorsen", True), ("Halvorsen", True), ("Mette Halvorsen", False)],  # his wife is someone else
+)
+def test_a_person_the_registry_kept_apart_is_one_person_by_a_shared_surname(other: str, flagged: bool) -> None:
+    """One outlet prints "Halvorsen" and, later, "Halvorson"; another's "Jens Halvorsen" is its own
+    entity: the shared spelling "Halvorsen" makes them one man, and the outlets differ in his name."""
+    a = _plain("a", "Jens Halvorsen spoke. Halvorsen left. Halvorson returned.")
+    b = _plain("b", f"{other} spoke.")
+    entities = {
+        "p:a": Entity("p:a", "Jens Halvorsen", "person", {"Jens Halvorsen": {"a"}, "Halvorsen": {"a"}, "Halvorson": {"a"}}),
+        "p:b": Entity("p:b", other, "person", {other: {"b"}}),
+    }
+    found = find_discrepancies([a, b], [], entities, storyline_id="line")
+    assert [sorted(e.value for e in d.evidence) for d in found] == ([sorted(("Halvorson", other))] if flagged else [])
+
+
+@pytest.mark.parametrize(
     ("form", "parts"),
     [
         ("NATO Secretary General Jens Stoltenberg", ("Jens", "Stoltenberg")),
@@ -568,3 +603,55 @@ def test_spellings_printed_by_one_outlet_only_are_no_discrepancy_between_outlets
     a.mentions = [Mention(a.id, Span.of(text, text.index(f), text.index(f) + len(f)), ross.id, "person") for _, f in forms]
     spellings.add(a, publication_key(0, a), forms)
     assert spellings.findings() == []
+
+
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        ("Ingrid Solberg, who chaired the board from 1988 to 1996, was there.", True),  # one term, dated two ways
+        ("Ingrid Solberg, who chaired the board from 1987 to 1995, was there.", False),
+        ("Ingrid Solberg, who chaired the port from 2001 to 2004, was there.", False),  # a later term
+        ("Ola Berg, who chaired the board from 1988 to 1996, was there.", False),  # someone else's
+    ],
+)
+def test_a_term_of_office_dated_two_ways_is_found(b: str, flagged: bool) -> None:
+    texts = {"a": "The mayor thanked Ingrid Solberg, who led the board from 1987 to 1995.", "b": b}
+    articles = [_plain(article_id, text) for article_id, text in texts.items()]
+    for article in articles:
+        name = next(n for n in ("Ingrid Solberg", "Ola Berg") if n in article.text)
+        start = article.text.index(name)
+        article.mentions.append(Mention(article.id, Span.of(article.text, start, start + len(name)), "p", "person"))
+    found = find_discrepancies(articles, [], {})
+    assert [(d.attribute, values(d)) for d in found] == ([("date", {"a": "from 1987 to 1995", "b": "from 1988 to 1996"})] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        ("It echoed “The Lighthuose Keeper: Part II,” she said.", True),  # two letters swapped
+        ("It echoed “The Lighthose Keeper: Part II”.", True),  # a letter dropped
+        ("It echoed “The Lighthouse Keepers: Part II”.", False),  # a plural
+        ("It echoed “The Lighthouse Keeper: Part III”.", False),  # another part, not a misspelling
+        ("It echoed “Lighthouse Keeper”.", False),  # a short form
+    ],
+)
+def test_a_quoted_title_misspelt_by_one_outlet(b: str, flagged: bool) -> None:
+    from storyline.compare.discrepancies import name_discrepancies
+
+    a = _plain("a", "It echoed “The Lighthouse Keeper: Part II” and more.")
+    found = name_discrepancies([a, _plain("b", b)], storyline_id="line")
+    assert [(d.attribute, d.evidence[0].value) for d in found] == ([("name", "The Lighthouse Keeper: Part II")] if flagged else [])
+
+
+def test_people_joined_by_one_surname_spelling_are_not_joined_on_to_another_first_name() -> None:
+    """"Halvorsen" joins "Jens Halvorsen"; "Halvorson" then is not also Mette's, whose first name differs."""
+    a = _plain("a", "Jens Halvorsen spoke.")
+    b = _plain("b", "Halvorsen spoke. Halvorson left.")
+    c = _plain("c", "Mette Halvorson spoke.")
+    entities = {
+        "p:j": Entity("p:j", "Jens Halvorsen", "person", {"Jens Halvorsen": {"a"}}),
+        "p:h": Entity("p:h", "Halvorsen", "person", {"Halvorsen": {"b"}, "Halvorson": {"b"}}),
+        "p:m": Entity("p:m", "Mette Halvorson", "person", {"Mette Halvorson": {"c"}}),
+    }
+    found = find_discrepancies([a, b, c], [], entities, storyline_id="line")
+    assert [sorted(e.value for e in d.evidence) for d in found] == [["Halvorson", "Jens Halvorsen"]]

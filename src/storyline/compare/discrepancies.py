@@ -516,10 +516,34 @@ def date_observations(article: Article) -> list[Observation]:
             around = article.text[sentence.start : start] + " " + article.text[end : sentence.end]
             found.append(Observation(article, event.key, value, span.text, span, context=_context_words(around),
                                      names=_name_words(around), shared_event=event.shared))  # fmt: skip
+    return found + _term_observations(article)
+
+
+TERM = re.compile(rf"\bfrom ({YEAR}) (?:to|until|through) ({YEAR})\b")
+
+
+def _term_observations(article: Article) -> list[Observation]:
+    """The years of a person's term ("Edward Brooke, who served from 1967 to 1979"), keyed by the
+    surname of the last person named before them in the sentence: one term dated two ways."""
+    found = []
+    people = [m for m in article.mentions if m.kind == "person" and m.via == "name"]
+    for sentence in _sentences(article):
+        for m in TERM.finditer(sentence.text):
+            start = sentence.start + m.start()
+            before = [p for p in people if sentence.start <= p.span.start and p.span.end <= start]
+            if _quoted(article.text, start) or not before or (parts := name_parts(before[-1].span.text)) is None:
+                continue
+            span = Span.of(article.text, start, sentence.start + m.end())
+            found.append(Observation(article, f"term of {_fold(parts[1])}", f"term:{m[1]}-{m[2]}", span.text, span))
     return found
 
 
 WEEK = 7
+
+
+def _terms_overlap(a: str, b: str) -> bool:
+    (a_from, a_to), (b_from, b_to) = ((int(y) for y in v.split(":", 1)[1].split("-")) for v in (a, b))
+    return a_from <= b_to and b_from <= a_to
 
 
 def _same_date(a: Observation, b: Observation) -> bool:
@@ -528,6 +552,8 @@ def _same_date(a: Observation, b: Observation) -> bool:
     two off (the print edition's, not the web's) would otherwise resolve it to another week."""
     if a.value == b.value or a.value.split(":", 1)[0] != b.value.split(":", 1)[0]:
         return True
+    if a.value.startswith("term:"):  # terms apart in time are two terms, not one dated two ways
+        return not _terms_overlap(a.value, b.value)
     weekday = normalise_text(a.written)
     if weekday in WEEKDAYS and weekday == normalise_text(b.written):
         published = [parse_published(o.article.published) for o in (a, b)]
@@ -605,11 +631,25 @@ def name_parts(form: str) -> tuple[str | None, str] | None:
 def _variant(a: str, b: str, part: str) -> bool:
     """Two spellings of one name part: close, not a nickname of each other, and for a surname not its
     plural or possessive ("the Obamas"; a first name's "Jens"/"Jen" is a misspelling)."""
+    if part == "org":  # spellings filed together share their letters: they differ in joining words
+        return a != b
     fa, fb = _fold(a), _fold(b)
     if fa == fb or NICKNAMES.get(fa, fa) == NICKNAMES.get(fb, fb) or (part == "surname" and _inflected(fa, fb)):
         return False
     # A misspelling keeps the initial ("Kristen"/"Kirsten"); "Kaine"/"Maine" are two names.
     return fa[:1] == fb[:1] and damerau_levenshtein(fa, fb) <= max(2, min(len(fa), len(fb)) // 4)
+
+
+def _org_spelling(form: str) -> str:
+    """An organisation's name as spelt: case, accents, apostrophes and the dots of an abbreviation
+    ("U.S."/"US") are typography."""
+    return _fold(form).replace(".", "")
+
+
+def _org_key(spelling: str) -> str:
+    """What two spellings of one organisation share when they differ only in joining its words: a
+    hyphen, a space or neither ("Wal-Mart"/"Walmart")."""
+    return re.sub(r"[\s\-‐‑–]+", "", spelling)
 
 
 def _locate(article: Article, entity_id: str, form: str) -> Span | None:
@@ -641,12 +681,18 @@ class NameSpellings:
     def __init__(self) -> None:
         self._names: dict[str, str] = {}  # entity id -> the name its first article gave
         self._spellings: dict[tuple[str, str], dict[str, _Spelling]] = {}  # (entity id, part) -> folded spelling
+        self._titles: list[tuple[str, list[str], Evidence]] = []  # (outlet, folded words, where) of each quoted title
+        self._orgs: dict[str, str] = {}  # an organisation's letters -> the entity id its spellings are filed under
 
     def add(self, article: Article, order: PublicationKey, forms: Iterable[tuple[Entity, str]]) -> None:
-        """The forms of persons `article` printed; `order` ranks it by publication among the others."""
+        """The forms of persons and organisations `article` printed; `order` ranks it by publication among the others."""
         uses: dict[tuple[str, str, str], tuple[int, str, Span]] = {}  # its earliest use of each spelling
         places = {m.span.text for m in article.mentions if m.kind == "place"}
+        self._titles += [(article.outlet_label, words, _evidence(article, span.text, span)) for words, span in _titles(article)]
         for entity, form in forms:
+            if entity.kind == "org":
+                self._add_org(uses, article, entity, form)
+                continue
             if entity.kind != "person" or form in places:  # "Maine" filed under Tim Kaine is a place, not a spelling
                 continue
             self._names.setdefault(entity.id, entity.name)
@@ -665,14 +711,57 @@ class NameSpellings:
                 seen.outlets[article.outlet_label] = order
                 seen.by_outlet[article.outlet_label] = (order, article.id, form, span)
 
+    def _add_org(self, uses: dict[tuple[str, str, str], tuple[int, str, Span]], article: Article, entity: Entity, form: str) -> None:
+        """An organisation's whole name, filed by its letters: the entity registry keeps "Wal-Mart" and
+        "Walmart" apart, so one organisation's two spellings are two entities, found by what they share."""
+        spelling = _org_spelling(form)
+        key = _org_key(spelling)
+        if len(key) < 4 or (span := _locate(article, entity.id, form)) is None:
+            return
+        # filed by its letters, not by the entity: one entity's "Defense" and "Defense Department" are
+        # a short form, not two spellings
+        org_id = f"{self._orgs.setdefault(key, entity.id)}/{key}"
+        self._names.setdefault(org_id, form)
+        use = (org_id, "org", spelling)
+        if use not in uses or (span.start, form) < uses[use][:2]:
+            uses[use] = (span.start, form, span)
+
     def add_article(self, article: Article, order: PublicationKey) -> None:
         """`add` with the forms the article's own entities record for it."""
         forms = [(e, form) for e in article.entities.values() for form, ids in e.aliases.items() if article.id in ids]
         self.add(article, order, forms)
 
+    def _people(self) -> dict[tuple[str, str], dict[str, _Spelling]]:
+        """The spellings of each person, with the people the registry kept apart joined when one surname
+        spelling is printed for each and no two of them print another first name: fox's "Cowan" who is
+        also its "Cowen", and another article's "William Cowan"."""
+        joined: dict[str, str] = {}  # entity id -> the id its spellings are filed under
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for (entity_id, part), by_spelling in self._spellings.items():
+            if part == "surname":
+                for spelling in by_spelling:
+                    by_surname[spelling].append(entity_id)
+        for ids in by_surname.values():
+            ids = sorted({joined.get(i, i) for i in ids})
+            members = [m for m in self._names if joined.get(m, m) in ids]  # everyone already joined to them
+            firsts = {NICKNAMES.get(f, f) for m in members for f in self._spellings.get((m, "first"), {})}
+            if len(ids) < 2 or len(firsts) > 1:
+                continue  # one person, or people with other first names: "Hillary" and "Bill Clinton"
+            for i in ids[1:]:
+                for other, into in list(joined.items()):
+                    if into == i:
+                        joined[other] = ids[0]
+                joined[i] = ids[0]
+        people: dict[tuple[str, str], dict[str, _Spelling]] = {}
+        for (entity_id, part), by_spelling in self._spellings.items():
+            merged = people.setdefault((joined.get(entity_id, entity_id), part), {})
+            for spelling, seen in by_spelling.items():
+                merged[spelling] = _joined(merged[spelling], seen) if spelling in merged else seen
+        return people
+
     def findings(self) -> list[Finding]:
         findings = []
-        for (entity_id, part), by_spelling in self._spellings.items():
+        for (entity_id, part), by_spelling in self._people().items():
             variants = [s for s in by_spelling if any(_variant(s, o, part) for o in by_spelling if o != s)]
             if len({outlet for s in variants for outlet in by_spelling[s].outlets}) < 2:
                 continue  # spellings of one outlet only: a slip within it, not where outlets differ
@@ -680,15 +769,32 @@ class NameSpellings:
             rare_outlets = set(by_spelling[rarest_first[0]].outlets)
             evidence = [_spelling_evidence(by_spelling[spelling], set() if i == 0 else rare_outlets) for i, spelling in enumerate(rarest_first)]
             findings.append(Finding("name", f"{entity_id}:{part}", self._names[entity_id], evidence))
+        return findings + self._titles_misspelt()
+
+    def _titles_misspelt(self) -> list[Finding]:
+        """Titles of works that two outlets spell differently (a film, a book)."""
+        findings = []
+        for (outlet_a, words_a, a), (outlet_b, words_b, b) in combinations(self._titles, 2):
+            if outlet_a != outlet_b and _misspelt_title(words_a, words_b):
+                findings.append(Finding("name", "title:" + " ".join(words_a), a.value, [a, b]))
         return findings
+
+
+def _joined(a: _Spelling, b: _Spelling) -> _Spelling:
+    """One spelling as two people the registry kept apart printed it."""
+    assert a.first is not None and b.first is not None  # a spelling is made by its first use
+    by_outlet = {**b.by_outlet, **{o: use for o, use in a.by_outlet.items() if o not in b.by_outlet or use[0] < b.by_outlet[o][0]}}
+    return _Spelling(a.articles + b.articles, min(a.first, b.first, key=lambda use: use[0]),
+                     {o: use[0] for o, use in by_outlet.items()}, by_outlet)  # fmt: skip
 
 
 def _spelling_evidence(spelling: _Spelling, other: set[str]) -> Evidence:
     """One spelling as one side: its first use, credited to every outlet that printed it; shown from an
-    outlet that does not print the rarer spelling when there is one, so the sides are two outlets'."""
+    outlet that does not print the rarer spelling when there is one, so the sides are two outlets'; of
+    those, the fullest form ("William Cowan" over "Cowan"), which says who is meant."""
     assert spelling.first is not None  # a spelling is made by its first use
     elsewhere = [use for outlet, use in spelling.by_outlet.items() if outlet not in other]
-    _, article_id, form, span = min(elsewhere, key=lambda use: use[0]) if elsewhere else spelling.first
+    _, article_id, form, span = min(elsewhere, key=lambda use: (-len(name_words(use[2])), use[0])) if elsewhere else spelling.first
     return Evidence(article_id, ", ".join(sorted(spelling.outlets, key=spelling.outlets.__getitem__)), form, span)
 
 
@@ -703,6 +809,27 @@ def _names(context: Context) -> list[Finding]:
     for index, article in enumerate(context.articles):
         spellings.add(article, publication_key(index, article), forms[article.id])
     return spellings.findings()
+
+
+QUOTED_TITLE = re.compile(r"[“\"]([A-Z][^“”\"\n]{2,80}?)[,.]?[”\"]")
+TITLE_MINOR = frozenset("a an and at by for in of on or the to".split())
+
+
+def _titles(article: Article) -> list[tuple[list[str], Span]]:
+    """Titles in quotation marks ("The Godfather: Part II"): at least two words, each capitalised but
+    the minor ones, as their folded words and span."""
+    found = []
+    for m in QUOTED_TITLE.finditer(article.text):
+        words = re.findall(r"[\w'’-]+", m[1])
+        if len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_MINOR for w in words):
+            found.append(([_fold(w) for w in words], Span.of(article.text, m.start(1), m.end(1))))
+    return found
+
+
+def _misspelt_title(a: list[str], b: list[str]) -> bool:
+    """One title with one word misspelt: the other words alike, that word a close spelling of a long word."""
+    changed = [(x, y) for x, y in zip(a, b, strict=False) if x != y] if len(a) == len(b) else []
+    return len(changed) == 1 and min(map(len, changed[0])) >= 5 and _variant(*changed[0], "surname")
 
 
 def name_discrepancies(articles: Iterable[Article], *, storyline_id: str) -> list[Discrepancy]:
