@@ -334,8 +334,15 @@ def _middle_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
     return fits if len(fits) == 1 else []
 
 
+# A lone surname several people of the article share is the one named at least this often, and this
+# many times as often as any other of them.
+_SUBJECT_MENTIONS = 2
+_SUBJECT_LEAD = 2
+
+
 def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
+    shared: list[tuple[TokenSpan, PersonName, list[_Cluster]]] = []
     by_key: dict[tuple[str, str], _Cluster] = {}
     # Full names first, so a lone surname can join the one person it abbreviates.
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
@@ -350,6 +357,9 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
             if not fits and not person.first and is_common_first_name(person.surname):
                 fits = _first_named(clusters, person.surname)  # "Terri said" after "Terri Collins"
             cluster = fits[0] if len(fits) == 1 or (fits and person.first) else None
+            if cluster is None and len(fits) > 1:
+                shared.append((tokens, person, fits))  # "Vanderbilt" where several Vanderbilts are named: decided below
+                continue
             if cluster is None:
                 cluster = _Cluster("person", person.full.casefold(), person)
                 clusters.append(cluster)
@@ -362,7 +372,27 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
                 clusters.append(cluster)
         cluster.forms[tokens.text] += 1
         cluster.spans.append(tokens)
+    for tokens, person, fits in shared:
+        cluster = _named_most(person, fits) or _Cluster("person", person.full.casefold(), person)
+        if cluster not in clusters:
+            clusters.append(cluster)
+        cluster.forms[tokens.text] += 1
+        cluster.spans.append(tokens)
     return clusters
+
+
+def _named_most(lone: PersonName, fits: list[_Cluster]) -> _Cluster | None:
+    """The person a lone surname shared by several of the article's people stands for: the one it names
+    far more often than any other (the article's subject), by full or first name. Not a family's name
+    ("the Clintons") nor a spelling that only resembles theirs."""
+    if any(c.person and c.person.first and c.person.surname != lone.surname for c in fits):
+        return None
+    named = sorted((c for c in fits if c.person and c.person.first), key=lambda c: len(c.spans), reverse=True)
+    if not named or len(named[0].spans) < _SUBJECT_MENTIONS:
+        return None
+    if len(named) > 1 and len(named[0].spans) < _SUBJECT_LEAD * len(named[1].spans):
+        return None
+    return named[0]
 
 
 _ROLE_POS = ("NOUN", "PROPN", "ADJ")
