@@ -321,6 +321,18 @@ def _abbreviated(clusters: list[_Cluster], kind: EntityKind, form: str) -> _Clus
     return fits[0] if len(fits) == 1 else None
 
 
+# Titles given with a first name, so a lone word after one is no family name to match by.
+_REGNAL = frozenset("king queen prince princess pope emperor empress sultan sheikh saint st lord lady sir dame".split())
+
+
+def _office_titled(doc: Doc, tokens: TokenSpan) -> bool:
+    """Is the name given with an office's title ("Prime Minister Tuilaepa", "President Xi")? Then the one
+    word, no one's surname, is the name a person of the article goes by first."""
+    words = [t for t in tokens[:-1]] + ([doc[tokens.start - 1]] if tokens.start else [])
+    titles = [t.lower_.rstrip(".") for t in words if t.lower_.rstrip(".") in TITLES and t.text[:1].isupper()]
+    return bool(titles) and not _REGNAL.intersection(titles) and not HONORIFICS.intersection(titles)
+
+
 def _first_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
     """The one person of the article with this first name, when a lone word is no one's surname."""
     fits = [c for c in clusters if c.person and c.person.first and c.person.first.casefold() == word.casefold()]
@@ -356,6 +368,10 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
                 fits = _middle_named(clusters, person.surname)  # "Governor Vázquez" after "Wanda Vázquez Garced"
             if not fits and not person.first and is_common_first_name(person.surname):
                 fits = _first_named(clusters, person.surname)  # "Terri said" after "Terri Collins"
+            if not fits and not person.first and _office_titled(doc, tokens):
+                fits = [  # "Prime Minister Tuilaepa" after "Tuilaepa Sailele Malielegaoi", not after a headline's "Obama Says"
+                    c for c in _first_named(clusters, person.surname) if not any(t.pos_ == "VERB" for s in c.spans for t in s)
+                ]  # fmt: skip
             cluster = fits[0] if len(fits) == 1 or (fits and person.first) else None
             if cluster is None and len(fits) > 1:
                 shared.append((tokens, person, fits))  # "Vanderbilt" where several Vanderbilts are named: decided below
