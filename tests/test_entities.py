@@ -64,6 +64,23 @@ def test_namesakes_in_one_article_stay_apart() -> None:
     assert {"Mike Pompeo", "Sarah Pompeo"} <= set(found)
 
 
+def test_a_shared_surname_joins_the_namesake_the_article_is_about_and_only_then() -> None:
+    text = (
+        "Novelist Margaret Holloway died on Sunday, her publisher said. Margaret Holloway wrote forty books. "
+        "Her brother, Thomas Holloway, survives her. Margaret Holloway lived in Leeds. Holloway once said the "
+        "Hollowys were a family of readers. Holloway taught school for a decade."
+    )
+    found = persons(text)
+    assert "Holloway" in found["Margaret Holloway"] and "Holloway" not in found["Thomas Holloway"]
+    even = persons("Mark Benton met Laura Benton in Ohio. Mark Benton then left. Laura Benton stayed. Benton spoke.")
+    assert "Benton" not in even["Mark Benton"] and "Benton" not in even["Laura Benton"]  # named as often: undecided
+
+
+def test_an_office_title_with_a_lone_first_name_joins_the_one_person_of_that_name() -> None:
+    found = persons("South Korean leader Moon Jae-in arrived in Hanoi on Monday. President Moon said the talks would go on.")
+    assert "Moon" in next(forms for name, forms in found.items() if name.startswith("Moon Jae"))
+
+
 def test_title_reveals_a_person_the_model_missed() -> None:
     found = persons("The talks went on (Ambassador Khalizad) late into the night. Zalmay Khalilzad left at ten.")
     assert found["Zalmay Khalilzad"] >= {"Zalmay Khalilzad", "Khalizad"}

@@ -321,6 +321,18 @@ def _abbreviated(clusters: list[_Cluster], kind: EntityKind, form: str) -> _Clus
     return fits[0] if len(fits) == 1 else None
 
 
+# Titles given with a first name, so a lone word after one is no family name to match by.
+_REGNAL = frozenset("king queen prince princess pope emperor empress sultan sheikh saint st lord lady sir dame".split())
+
+
+def _office_titled(doc: Doc, tokens: TokenSpan) -> bool:
+    """Is the name given with an office's title ("Prime Minister Tuilaepa", "President Xi")? Then the one
+    word, no one's surname, is the name a person of the article goes by first."""
+    words = [t for t in tokens[:-1]] + ([doc[tokens.start - 1]] if tokens.start else [])
+    titles = [t.lower_.rstrip(".") for t in words if t.lower_.rstrip(".") in TITLES and t.text[:1].isupper()]
+    return bool(titles) and not _REGNAL.intersection(titles) and not HONORIFICS.intersection(titles)
+
+
 def _first_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
     """The one person of the article with this first name, when a lone word is no one's surname."""
     fits = [c for c in clusters if c.person and c.person.first and c.person.first.casefold() == word.casefold()]
@@ -334,8 +346,15 @@ def _middle_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
     return fits if len(fits) == 1 else []
 
 
+# A lone surname several people of the article share is the one named at least this often, and this
+# many times as often as any other of them.
+_SUBJECT_MENTIONS = 2
+_SUBJECT_LEAD = 2
+
+
 def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
+    shared: list[tuple[TokenSpan, PersonName, list[_Cluster]]] = []
     by_key: dict[tuple[str, str], _Cluster] = {}
     # Full names first, so a lone surname can join the one person it abbreviates.
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
@@ -349,7 +368,14 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
                 fits = _middle_named(clusters, person.surname)  # "Governor Vázquez" after "Wanda Vázquez Garced"
             if not fits and not person.first and is_common_first_name(person.surname):
                 fits = _first_named(clusters, person.surname)  # "Terri said" after "Terri Collins"
+            if not fits and not person.first and _office_titled(doc, tokens):
+                fits = [  # "Prime Minister Tuilaepa" after "Tuilaepa Sailele Malielegaoi", not after a headline's "Obama Says"
+                    c for c in _first_named(clusters, person.surname) if not any(t.pos_ == "VERB" for s in c.spans for t in s)
+                ]  # fmt: skip
             cluster = fits[0] if len(fits) == 1 or (fits and person.first) else None
+            if cluster is None and len(fits) > 1:
+                shared.append((tokens, person, fits))  # "Vanderbilt" where several Vanderbilts are named: decided below
+                continue
             if cluster is None:
                 cluster = _Cluster("person", person.full.casefold(), person)
                 clusters.append(cluster)
@@ -362,7 +388,27 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
                 clusters.append(cluster)
         cluster.forms[tokens.text] += 1
         cluster.spans.append(tokens)
+    for tokens, person, fits in shared:
+        cluster = _named_most(person, fits) or _Cluster("person", person.full.casefold(), person)
+        if cluster not in clusters:
+            clusters.append(cluster)
+        cluster.forms[tokens.text] += 1
+        cluster.spans.append(tokens)
     return clusters
+
+
+def _named_most(lone: PersonName, fits: list[_Cluster]) -> _Cluster | None:
+    """The person a lone surname shared by several of the article's people stands for: the one it names
+    far more often than any other (the article's subject), by full or first name. Not a family's name
+    ("the Clintons") nor a spelling that only resembles theirs."""
+    if any(c.person and c.person.first and c.person.surname != lone.surname for c in fits):
+        return None
+    named = sorted((c for c in fits if c.person and c.person.first), key=lambda c: len(c.spans), reverse=True)
+    if not named or len(named[0].spans) < _SUBJECT_MENTIONS:
+        return None
+    if len(named) > 1 and len(named[0].spans) < _SUBJECT_LEAD * len(named[1].spans):
+        return None
+    return named[0]
 
 
 _ROLE_POS = ("NOUN", "PROPN", "ADJ")
