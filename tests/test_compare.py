@@ -655,3 +655,12 @@ def test_people_joined_by_one_surname_spelling_are_not_joined_on_to_another_firs
     }
     found = find_discrepancies([a, b, c], [], entities, storyline_id="line")
     assert [sorted(e.value for e in d.evidence) for d in found] == [["Halvorson", "Jens Halvorsen"]]
+
+
+def test_coverage_leaves_out_statements_below_the_confidence_the_views_show() -> None:
+    text = 'Kovalenko said the ferry would run. She also signed the harbour accord on Monday.'
+    shown = Statement("a", "indirect", Span.of(text, 16, 35), Span.of(text, 11, 15), None, KOVALENKO, confidence=1.0)
+    hidden = Statement("a", "indirect", Span.of(text, 53, 71), Span.of(text, 46, 52), None, KOVALENKO, confidence=0.1)
+    article = Article("a", text, outlet="Gazette", statements=[shown, hidden])
+    assert len(coverage([article], []).rows) == 2
+    assert [r.id for r in coverage([article], [], min_confidence=SHOWN_CONFIDENCE).rows] == [shown.id]

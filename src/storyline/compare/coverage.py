@@ -146,13 +146,15 @@ def _outlets(table: _Table, articles: Iterable[Article]) -> list[str]:
 
 
 def coverage(
-    articles: Sequence[Article], groups: Sequence[StatementGroup], duplicates: Mapping[str, str] | None = None
+    articles: Sequence[Article], groups: Sequence[StatementGroup], duplicates: Mapping[str, str] | None = None,
+    min_confidence: float = 0.0,
 ) -> Coverage:
-    """The matrix of statements by outlets, with near-copies folded into their originals."""
+    """The matrix of statements by outlets, with near-copies folded into their originals; statements below
+    `min_confidence` are left out (the views show those of at least SHOWN_CONFIDENCE)."""
     table = _table(articles, duplicates)
     originals, order = list(table.articles.values()), table.order
     outlets = _outlets(table, originals)
-    statements = {s.id: s for a in originals for s in a.statements}
+    statements = {s.id: s for a in originals for s in a.statements if s.confidence >= min_confidence}
 
     rows: list[tuple[Statement, Row]] = []
     grouped: set[str] = set()

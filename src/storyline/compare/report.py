@@ -82,7 +82,9 @@ def story_section(
              "statements": len(a.statements), "duplicate_of": duplicates.get(a.id)}
             for a in articles
         ],
-        "coverage": coverage(articles, groups, {a: o for a, o in duplicates.items() if a in titles}).to_dict(),
+        "coverage": coverage(
+            articles, groups, {a: o for a, o in duplicates.items() if a in titles}, 0.0 if every else SHOWN_CONFIDENCE
+        ).to_dict(),
         "speakers": ordered,
         "discrepancies": [
             discrepancy_row(d, titles)
