@@ -58,6 +58,7 @@ from storyline.relate.events import (
 )
 from storyline.relate.features import parse_published
 from storyline.relate.stories import places_overlap
+from storyline.relate.union_find import UnionFind
 
 SUBJECT_CHARS = 60
 QUOTE_CONTEXT_WORDS = 4  # words shown either side of a changed wording
@@ -302,25 +303,16 @@ def _counts(per_article: list[list[Observation]]) -> list[list[Observation]]:
     """The articles' counts of one kind gathered into counts of one thing, one figure per article
     (its first): the counterparts of `_counterparts`, chained across articles. A count an article
     itself gives two inconsistent figures is left out: which one it means cannot be told."""
-    parent: dict[int, int] = {}
+    forest: UnionFind[int] = UnionFind()
     observed = {id(o): o for obs in per_article for o in obs}
     order = {id(o): (index, o.span.start) for index, obs in enumerate(per_article) for o in obs}
-
-    def root(i: int) -> int:
-        while parent.get(i, i) != i:
-            i = parent[i]
-        return i
-
     for mine, theirs in combinations(per_article, 2):
         for a, b in _counterparts(mine, theirs):
-            parent[root(id(a))] = root(id(b))
-    members: dict[int, list[Observation]] = defaultdict(list)
-    for i in parent.keys() | {root(i) for i in parent}:
-        members[root(i)].append(observed[i])
+            forest.union(id(a), id(b))
     counts = []
-    for group in members.values():
+    for group in forest.groups().values():
         by_article: dict[str, list[Observation]] = defaultdict(list)
-        for o in sorted(group, key=lambda o: order[id(o)]):
+        for o in sorted((observed[i] for i in group), key=lambda o: order[id(o)]):
             by_article[o.article.id].append(o)
         if len(by_article) > 1 and all(_same_figures(obs) for obs in by_article.values()):
             counts.append([obs[0] for obs in by_article.values()])
@@ -735,26 +727,23 @@ class NameSpellings:
         """The spellings of each person, with the people the registry kept apart joined when one surname
         spelling is printed for each and no two of them print another first name: fox's "Cowan" who is
         also its "Cowen", and another article's "William Cowan"."""
-        joined: dict[str, str] = {}  # entity id -> the id its spellings are filed under
+        joined: UnionFind[str] = UnionFind()  # entity id -> the id its spellings are filed under
         by_surname: dict[str, list[str]] = defaultdict(list)
         for (entity_id, part), by_spelling in self._spellings.items():
             if part == "surname":
                 for spelling in by_spelling:
                     by_surname[spelling].append(entity_id)
         for ids in by_surname.values():
-            ids = sorted({joined.get(i, i) for i in ids})
-            members = [m for m in self._names if joined.get(m, m) in ids]  # everyone already joined to them
+            roots = sorted({joined.find(i) for i in ids})
+            members = [m for m in self._names if joined.find(m) in roots]  # everyone already joined to them
             firsts = {NICKNAMES.get(f, f) for m in members for f in self._spellings.get((m, "first"), {})}
-            if len(ids) < 2 or len(firsts) > 1:
+            if len(roots) < 2 or len(firsts) > 1:
                 continue  # one person, or people with other first names: "Hillary" and "Bill Clinton"
-            for i in ids[1:]:
-                for other, into in list(joined.items()):
-                    if into == i:
-                        joined[other] = ids[0]
-                joined[i] = ids[0]
+            for root in roots[1:]:
+                joined.union(roots[0], root)
         people: dict[tuple[str, str], dict[str, _Spelling]] = {}
         for (entity_id, part), by_spelling in self._spellings.items():
-            merged = people.setdefault((joined.get(entity_id, entity_id), part), {})
+            merged = people.setdefault((joined.find(entity_id), part), {})
             for spelling, seen in by_spelling.items():
                 merged[spelling] = _joined(merged[spelling], seen) if spelling in merged else seen
         return people

@@ -20,6 +20,7 @@ import numpy as np
 from storyline.model import Story, Storyline, stable_id
 from storyline.relate.alignment import STOPWORDS
 from storyline.relate.features import ArticleFeatures
+from storyline.relate.union_find import UnionFind
 
 LINK_SIMILARITY = 0.45  # centroid cosine; stories themselves need ~0.55 plus agreeing venue and date
 MIN_SHARED_ACTORS = 1  # at least 1: linking compares only stories that share a main actor
@@ -98,27 +99,17 @@ def _without_common_actors(summaries: Sequence[StorySummary]) -> list[StorySumma
 def _components(profiles: list[_StoryProfile]) -> list[list[_StoryProfile]]:
     """Single-link groups by union-find. Linked stories share a main actor, so only the pairs that do
     are compared: a story meets the few that share its actors, not every story ever made."""
-    parent = list(range(len(profiles)))
+    forest = UnionFind(range(len(profiles)))
     featuring: dict[str, list[int]] = {}
     for i, profile in enumerate(profiles):
         for actor in profile.summary.actors:
             featuring.setdefault(actor, []).append(i)
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for i, profile in enumerate(profiles):
         sharing = {j for actor in profile.summary.actors for j in featuring[actor] if j > i}
         for j in sorted(sharing):
             if linked(profile.summary, profiles[j].summary):
-                parent[root(j)] = root(i)
-    groups: dict[int, list[_StoryProfile]] = {}
-    for i, profile in enumerate(profiles):
-        groups.setdefault(root(i), []).append(profile)
-    return [sorted(group, key=lambda p: p.sort_key) for group in groups.values()]
+                forest.union(i, j)
+    return [sorted((profiles[i] for i in group), key=lambda p: p.sort_key) for group in forest.groups().values()]
 
 
 def _title_words(title: str) -> set[str]:
