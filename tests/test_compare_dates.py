@@ -64,3 +64,43 @@ def test_the_occasion_word_itself_does_not_make_two_resignations_one() -> None:
                     "resignation in February.", "2024-12-20")  # fmt: skip
     b = _dated("b", "Tram chief Oskar Fell, whose budget drew Brandt's anger, resigned Thursday over the fares.", "2024-12-20")
     assert [d for d in find_discrepancies([a, b], [], {}) if d.attribute == "date"] == []
+
+
+def _saying(article_id: str, text: str, claim: str, cue: str, source: str, published: str = "2024-03-13") -> Article:
+    from test_alignment import find
+
+    from storyline.model import Speaker, Statement
+
+    statement = Statement(article_id, "indirect", find(text, claim), find(text, cue), find(text, source),
+                          Speaker("p:1", "Lena Brandt"))  # fmt: skip
+    return Article(article_id, text, outlet=article_id.upper(), published=published, statements=[statement])
+
+
+def test_one_statement_said_on_two_days_is_a_date_difference() -> None:
+    from storyline.relate.alignment import align_statements
+
+    claim = "that the ferry to Nordvik would run again before the winter storms"
+    a = _saying("a", f"Mayor Lena Brandt said Tuesday {claim}.", claim, "said", "Mayor Lena Brandt")
+    b = _saying("b", f"On Monday, Ms. Brandt told reporters {claim}.", claim, "told", "Ms. Brandt")
+    c = _saying("c", f"Ms. Brandt told reporters on Tuesday {claim}.", claim, "told", "Ms. Brandt")
+    found = [d for d in find_discrepancies([a, b, c], align_statements([a, b, c]), {}) if d.attribute == "date"]
+    assert _values(found) == {"a": "Tuesday", "b": "Monday", "c": "Tuesday"}
+    assert found[0].subject.startswith("when Lena Brandt said")
+    # the day inside what was said is what it is about, not when it was said
+    d = _saying("d", f"Ms. Brandt said {claim} on Monday.", f"{claim} on Monday", "said", "Ms. Brandt")
+    assert [x for x in find_discrepancies([a, d], align_statements([a, d]), {}) if x.attribute == "date"] == []
+
+
+def test_leaving_a_post_earlier_this_month_and_last_year_is_a_date_difference() -> None:
+    quit_ = _dated("a", "Ola Dahl joined the Brandt administration in 2019 and quit earlier this month to join a Nordvik "
+                        "law firm.", "2024-01-30")  # fmt: skip
+    left = _dated("b", "He left the Brandt administration last year to join a Nordvik law firm, Dahl said.", "2024-01-30")
+    assert [o.value for o in date_observations(quit_)] == ["span:2024-01-01:2024-01-30"]
+    assert [(o.key, o.value) for o in date_observations(left)] == [("resignation", "span:2023-01-01:2023-12-31")]
+    found = [d for d in find_discrepancies([quit_, left], [], {}) if d.attribute == "date"]
+    assert _values(found) == {"a": "earlier this month", "b": "last year"}
+
+
+def test_last_week_is_no_date_and_leaving_for_a_place_is_no_resignation() -> None:
+    assert date_observations(_dated("a", "Lena Brandt's debate performance last week drew jeers.", "2024-01-30")) == []
+    assert date_observations(_dated("b", "Lena Brandt left for Nordvik on Monday.", "2024-01-30")) == []

@@ -395,11 +395,34 @@ def _date_values(article: Article, sentence: Span) -> list[tuple[str, int, int]]
             else:
                 continue
             found.append((value, sentence.start + m.start(), sentence.start + m.end()))
-    for m in MONTH_PERIOD.finditer(sentence.text):
-        ahead = looks_ahead(sentence.text, 0)
-        if not _quoted(article.text, sentence.start + m.start()) and (span := month_period(m, published, ahead)):
+    periods = [(m, month_period(m, published, looks_ahead(sentence.text, 0))) for m in MONTH_PERIOD.finditer(sentence.text)]
+    periods += [(m, relative_period(m, published)) for m in RELATIVE_PERIOD.finditer(sentence.text)]
+    for m, span in periods:
+        if span is not None and not _quoted(article.text, sentence.start + m.start()):
             found.append((f"span:{span[0].isoformat()}:{span[1].isoformat()}", sentence.start + m.start(), sentence.start + m.end()))
     return sorted(found, key=lambda found: found[1])
+
+
+# A period named against the publication date: "earlier this month", "last year". Not "last week": a
+# story of this week's debate names last week's debate so, an occasion of another week.
+RELATIVE_PERIOD = re.compile(r"\b(?:(?P<part>earlier|later)\s+this|(?P<which>this|last))\s+(?P<unit>month|year)\b", re.IGNORECASE)
+
+
+def relative_period(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    """The days a relative period allows against the publication date; "earlier this month" ends with
+    it, "later this month" begins with it."""
+    if published is None:
+        return None
+    unit, last = m["unit"].lower(), (m["which"] or "").lower() == "last"
+    if unit == "month":
+        year, month = (published.year, published.month - 1) if last and published.month > 1 else (
+            (published.year - 1, 12) if last else (published.year, published.month))  # fmt: skip
+        span = date(year, month, 1), date(year, month, monthrange(year, month)[1])
+    else:
+        year = published.year - last
+        span = date(year, 1, 1), date(year, 12, 31)
+    part = (m["part"] or "").lower()
+    return (span[0], published) if part == "earlier" else (published, span[1]) if part == "later" else span
 
 
 _MONTH_NAMES = "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True) if len(name) > 3 or name == "may")
@@ -460,11 +483,13 @@ OCCASION_FORMS = {
     "sworn": "swearing-in", "appoint": "appointment", "nominat": "nomination", "elect": "election",
     "publish": "publication",  # "an interview published Sunday"
     "pass": "vote",  # "the resolution passed Tuesday" is the vote on it
+    "quit": "resignation", "left": "resignation",  # "left" only for a post: see OCCASION_WORDS
 }  # fmt: skip
 OCCASION_WORDS = re.compile(
     r"\b(?:apolog\w*|resign(?:s|ed|ing|ation)?|debat(?:e|es|ed|ing)|vot(?:e|es|ed|ing)|endors\w*|"
     r"veto(?:es|ed|ing)?|indict\w*|arrest(?:s|ed|ing)?|testif\w*|testimony|plead(?:s|ed|ing)?|interview(?:s|ed)?|"
-    r"sworn|appoint(?:s|ed|ing|ment)?|nominat\w*|elect(?:s|ed|ion)?|publish(?:es|ed|ing)?|pass(?:es|ed|ing|age)?)\b",
+    r"sworn|appoint(?:s|ed|ing|ment)?|nominat\w*|elect(?:s|ed|ion)?|publish(?:es|ed|ing)?|pass(?:es|ed|ing|age)?|quit(?:s|ting)?|"
+    r"left(?=\s+(?:\w+\s+){0,2}(?:post|job|office|administration|position|cabinet|government|company|firm)\b))\b",
     re.IGNORECASE,
 )
 LEADING_OCCASION_WORDS = 4  # "On Wednesday, the House voted": the date, then the subject, then its occasion
@@ -676,6 +701,11 @@ def _dates(context: Context) -> list[Finding]:
     by_key: dict[str, dict[str, list[Observation]]] = defaultdict(lambda: defaultdict(list))
     for o in (o for a in context.articles for o in date_observations(a)):
         by_key[o.key][o.article.id].append(o)
+    subjects = {}
+    for group in context.groups:
+        for o in statement_dates(context, group):
+            by_key[o.key][o.article.id].append(o)
+            subjects[o.key] = f"when {group.speaker.name if group.speaker else 'it'} said “{shorten(o.label, 40)}”"
     findings = []
     for key, per_article in sorted(by_key.items()):
         # a date the article itself ties to the event outweighs the lede's date the headline ties to it
@@ -690,8 +720,34 @@ def _dates(context: Context) -> list[Finding]:
         shown = [o for o in firsts if id(o) in clashing or any(_same_occasion(o, c) for c in firsts if id(c) in clashing)]
         if clashing:
             evidence = [_evidence(o.article, o.written, o.span) for o in shown]
-            findings.append(Finding("date", key, f"when the {key} took place", evidence))
+            findings.append(Finding("date", key, subjects.get(key, f"when the {key} took place"), evidence))
     return findings
+
+
+STATEMENT_DATE_GAP = 3  # words between a statement's cue and its day ("said Tuesday", "told reporters on Friday")
+
+
+def statement_dates(context: Context, group: StatementGroup) -> list[Observation]:
+    """The day each outlet says one statement (a group's) was made, read next to its cue ("said on
+    Monday", "On Monday, Schiff said"): outlets that print one statement on two days date it differently.
+    Only statements the finder is sure of, each article's credit written out at the statement."""
+    statements = _statements(context)
+    found = []
+    for article, statement in (statements[i] for i in group.statement_ids if i in statements):
+        if statement.confidence < SHOWN_CONFIDENCE or statement.cue is None or not statement.cue.text:
+            continue
+        spans = [s for s in (statement.source, statement.cue) if s is not None and s.text]
+        start, end = min(s.start for s in spans), max(s.end for s in spans)
+        sentences = [s for s in _sentences(article) if s.start < end and start < s.end]  # "Ms." may end one
+        for value, date_start, date_end in (v for s in sentences for v in _date_values(article, s)):
+            if date_start < statement.content.end and statement.content.start < date_end:
+                continue  # a day inside the statement is what it is about
+            gap = article.text[end:date_start] if date_start >= end else article.text[date_end:start]
+            if len(gap.split()) <= STATEMENT_DATE_GAP and not re.search(r"[\"“”.;:]", gap):
+                span = Span.of(article.text, date_start, date_end)
+                found.append(Observation(article, f"statement {group.id}", value, span.text, span, statement.content.text))
+                break
+    return found
 
 
 # --- names -----------------------------------------------------------------------------------------
