@@ -83,3 +83,14 @@ def test_source_identities_of_a_named_speaker_with_a_role() -> None:
 def test_a_generation_is_no_other_surname() -> None:
     articles = [_credited("a", "Tomas Lind Jr.", Speaker("p:1", "Tomas Lind Jr.")), _credited("b", "Tomas Lind", Speaker("p:2", "Tomas Lind"))]
     assert find_discrepancies(articles, align_statements(articles), {}) == []
+
+
+def test_an_unnamed_agent_against_a_person_named_is_a_speaker_difference_unless_that_person_is_an_agent() -> None:
+    spokesman = ("A City Hall spokesman", Speaker("p:9", "A City Hall spokesman"))
+    articles = [_credited("a", *spokesman), _credited("b", "Ms. Brandt", Speaker("p:1", "Lena Brandt"))]
+    (speaker,) = find_discrepancies(articles, align_statements(articles), {})
+    assert speaker.attribute == "speaker" and speaker.confidence == 1.0
+    # Ola Dahl may be the spokesman the other outlet leaves unnamed
+    dahl = _credited("b", "Ola Dahl", Speaker("p:2", "Ola Dahl", role="a spokeswoman for the mayor"))
+    articles = [_credited("a", *spokesman), dahl]
+    assert find_discrepancies(articles, align_statements(articles), {}) == []

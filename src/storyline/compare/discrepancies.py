@@ -1110,18 +1110,23 @@ def _person(speaker: Speaker) -> str:
 CONTINUED_QUOTE = 8  # characters between a quote's attribution ('," Smith said. "') and the quote it continues
 
 
+def _continued_source(article: Article, statement: Statement) -> Span | None:
+    """For a statement with no source of its own, the source of the quote it continues ('"…," Smith said. "…"')."""
+    if statement.source is not None or statement.speaker is None:
+        return None
+    before = [
+        o.source for o in article.statements
+        if o.source is not None and o.source.text and o.speaker is not None and o.speaker.id == statement.speaker.id
+        and 0 <= statement.content.start - max(o.source.end, o.cue.end if o.cue else 0) <= CONTINUED_QUOTE
+    ]  # fmt: skip
+    return before[-1] if before else None
+
+
 def _attribution(article: Article, statement: Statement) -> Span:
-    """Where the article credits the statement: its source, else the source of the quote it continues
-    ('"…," Smith said. "…"'), else its cue, else the words themselves."""
-    if statement.source is None and statement.speaker is not None:
-        before = [
-            o.source for o in article.statements
-            if o.source is not None and o.source.text and o.speaker is not None and o.speaker.id == statement.speaker.id
-            and 0 <= statement.content.start - max(o.source.end, o.cue.end if o.cue else 0) <= CONTINUED_QUOTE
-        ]  # fmt: skip
-        if before:
-            return before[-1]
-    return next(span for span in (statement.source, statement.cue, statement.content) if span is not None and span.text)
+    """Where the article credits the statement: its source, else the source of the quote it continues,
+    else its cue, else the words themselves."""
+    spans = (statement.source, _continued_source(article, statement), statement.cue, statement.content)
+    return next(span for span in spans if span is not None and span.text)
 
 
 def _nested(article: Article, statement: Statement) -> bool:
@@ -1204,6 +1209,8 @@ def agent_sources(phrase: str) -> set[Source]:
             while k < len(words) and (agent := _agent_word(words, k)):
                 tail.append(agent[0])
                 k = agent[1]
+            if not names and k < len(words) and words[k].isalpha():  # "a spokeswoman for the mayor"
+                names, k = [words[k]], k + 1
             if names:
                 found.add((_principal(names[-1]), (*tail, *chain)))
                 j = k
@@ -1240,10 +1247,21 @@ def _agent_and_principal(a: set[Source], b: set[Source]) -> bool:
     Never when some credit of one is a credit of the other."""
     if not a or not b or a & b:
         return False
+    if _unnamed_agent(a) and _no_agent(b) or _unnamed_agent(b) and _no_agent(a):
+        return True  # "a White House spokesman" against "Mr. Trump": someone's agent is not the person named
     return any(
         pa == pb and ca != cb and (ca == cb[: len(ca)] or cb == ca[: len(cb)])
         for pa, ca in a for pb, cb in b
     )  # fmt: skip
+
+
+def _unnamed_agent(credits: set[Source]) -> bool:
+    return all(chain for _, chain in credits)
+
+
+def _no_agent(credits: set[Source]) -> bool:
+    """A person named with no word that makes them anyone's agent (who may then be the agent elsewhere named)."""
+    return not any(chain for _, chain in credits)
 
 
 QUOTE_RUN = 5  # quoted words two outlets print alike that make two statements one ("would end Medicare as we know it")
@@ -1312,7 +1330,7 @@ AGENT_STATEMENT_CONFIDENCE = 0.3
 
 def _explicit(article: Article, statement: Statement) -> bool:
     """Is the credit written out where the statement is (not a pronoun resolved, nor inside quoted words)?"""
-    written = not _pronoun(statement.source) or (statement.speaker is not None and bool(statement.speaker.role))
+    written = not _pronoun(statement.source) or not _pronoun(_continued_source(article, statement))
     nested = statement.source is not None and _nested(article, statement)
     return written and not nested and statement.confidence >= AGENT_STATEMENT_CONFIDENCE
 
