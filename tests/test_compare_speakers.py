@@ -94,3 +94,15 @@ def test_an_unnamed_agent_against_a_person_named_is_a_speaker_difference_unless_
     dahl = _credited("b", "Ola Dahl", Speaker("p:2", "Ola Dahl", role="a spokeswoman for the mayor"))
     articles = [_credited("a", *spokesman), dahl]
     assert find_discrepancies(articles, align_statements(articles), {}) == []
+
+
+def test_an_unnamed_agent_and_another_person_printing_one_phrase_are_two_statements() -> None:
+    phrase = "would leave the harbour without a ferry for a year"
+    a_text = f'A City Hall spokesman said the tram plan "{phrase}."'
+    b_text = f'"The tram plan {phrase}," Fell said.'
+    a = Statement("a", "mixed", find(a_text, f'the tram plan "{phrase}."'), find(a_text, "said"),
+                  find(a_text, "A City Hall spokesman"), Speaker("p:9", "A City Hall spokesman"))  # fmt: skip
+    b = Statement("b", "direct", find(b_text, f"The tram plan {phrase},"), find(b_text, "said"), find(b_text, "Fell"),
+                  Speaker("p:4", "Oskar Fell"))  # fmt: skip
+    articles = [Article("a", a_text, outlet="A", statements=[a]), Article("b", b_text, outlet="B", statements=[b])]
+    assert find_discrepancies(articles, [], {}) == []

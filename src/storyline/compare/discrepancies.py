@@ -1241,13 +1241,14 @@ def source_identities(statement: Statement) -> set[Source]:
     return found
 
 
-def _agent_and_principal(a: set[Source], b: set[Source]) -> bool:
+def _agent_and_principal(a: set[Source], b: set[Source], grouped: bool = True) -> bool:
     """Do two credits name one principal, one of them the principal (or a nearer agent) and the other
     its agent: "Flynn's lawyer" against "Mr. Flynn", a campaign's spokeswoman against the campaign?
+    Of one statement (`grouped`), also an unnamed agent against a person named as no one's agent.
     Never when some credit of one is a credit of the other."""
     if not a or not b or a & b:
         return False
-    if _unnamed_agent(a) and _no_agent(b) or _unnamed_agent(b) and _no_agent(a):
+    if grouped and (_unnamed_agent(a) and _no_agent(b) or _unnamed_agent(b) and _no_agent(a)):
         return True  # "a White House spokesman" against "Mr. Trump": someone's agent is not the person named
     return any(
         pa == pb and ca != cb and (ca == cb[: len(ca)] or cb == ca[: len(cb)])
@@ -1304,7 +1305,7 @@ def _speakers(context: Context) -> list[Finding]:
             continue
         sides = [
             (a, s) for a, s in members
-            if any(b.outlet_label != a.outlet_label and _agent_and_principal(identities[s.id], identities[t.id]) for b, t in members)
+            if any(b.outlet_label != a.outlet_label and _agent_and_principal(identities[s.id], identities[t.id], grouped) for b, t in members)
         ]  # fmt: skip
         if sides:
             evidence = [_evidence(a, _credit(a, s), _attribution(a, s)) for a, s in sides]
