@@ -106,3 +106,11 @@ def test_an_unnamed_agent_and_another_person_printing_one_phrase_are_two_stateme
                   Speaker("p:4", "Oskar Fell"))  # fmt: skip
     articles = [Article("a", a_text, outlet="A", statements=[a]), Article("b", b_text, outlet="B", statements=[b])]
     assert find_discrepancies(articles, [], {}) == []
+
+
+def test_officials_and_a_team_are_agents() -> None:
+    assert agent_sources("Harbour Board officials") == {("board", ("official",))}
+    assert agent_sources("her legal team") == set()  # whose team is a pronoun: no principal named
+    officials = _credited("a", "Harbour Board officials", Speaker("g:1", "Harbour Board officials", "group"))
+    articles = [officials, _credited("b", "Ms. Brandt", Speaker("p:1", "Lena Brandt"))]
+    assert [d.attribute for d in find_discrepancies(articles, align_statements(articles), {})] == ["speaker"]

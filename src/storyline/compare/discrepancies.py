@@ -1162,6 +1162,7 @@ AGENT_WORDS = {
     "campaign": "campaign", "aide": "aide", "aides": "aide", "adviser": "aide", "advisers": "aide",
     "advisor": "aide", "advisors": "aide", "staff": "aide", "staffer": "aide", "director": "aide",
     "office": "office", "representative": "representative", "representatives": "representative",
+    "official": "official", "officials": "official", "team": "aide",
 }  # fmt: skip
 AGENT_MODIFIERS = 3  # lower-case words between a principal and its agent word ("Obama's current campaign press secretary")
 AGENT_LINKS = frozenset({"for", "of", "to"})
