@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from calendar import monthrange
 from datetime import date
 from difflib import SequenceMatcher
 from itertools import combinations
@@ -47,6 +48,7 @@ from storyline.relate.alignment import (
 from storyline.relate.events import (
     DATE_PATTERNS,
     EVENT_WORDS,
+    MONTHS,
     WEEKDAY_OR_RELATIVE,
     WEEKDAYS,
     clause_before,
@@ -93,6 +95,7 @@ class Observation:
     years: frozenset[int] = frozenset()  # for a number, the years its sentence speaks of
     names: frozenset[str] = frozenset()  # for a number or date, the capitalised words of its sentence (whose, where, when)
     shared_event: bool = False  # for a date, keyed by a word many occasions of a story share ("apologized")
+    guessed: bool = False  # for a date, keyed by the headline's event, its own clause naming none
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,7 +395,73 @@ def _date_values(article: Article, sentence: Span) -> list[tuple[str, int, int]]
             else:
                 continue
             found.append((value, sentence.start + m.start(), sentence.start + m.end()))
+    periods = [(m, month_period(m, published, looks_ahead(sentence.text, 0))) for m in MONTH_PERIOD.finditer(sentence.text)]
+    periods += [(m, relative_period(m, published)) for m in RELATIVE_PERIOD.finditer(sentence.text)]
+    for m, span in periods:
+        if span is not None and not _quoted(article.text, sentence.start + m.start()):
+            found.append((f"span:{span[0].isoformat()}:{span[1].isoformat()}", sentence.start + m.start(), sentence.start + m.end()))
     return sorted(found, key=lambda found: found[1])
+
+
+# A period named against the publication date: "earlier this month", "last year". Not "last week": a
+# story of this week's debate names last week's debate so, an occasion of another week.
+RELATIVE_PERIOD = re.compile(r"\b(?:(?P<part>earlier|later)\s+this|(?P<which>this|last))\s+(?P<unit>month|year)\b", re.IGNORECASE)
+
+
+def relative_period(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    """The days a relative period allows against the publication date; "earlier this month" ends with
+    it, "later this month" begins with it."""
+    if published is None:
+        return None
+    unit, last = m["unit"].lower(), (m["which"] or "").lower() == "last"
+    if unit == "month":
+        year, month = (published.year, published.month - 1) if last and published.month > 1 else (
+            (published.year - 1, 12) if last else (published.year, published.month))  # fmt: skip
+        span = date(year, month, 1), date(year, month, monthrange(year, month)[1])
+    else:
+        year = published.year - last
+        span = date(year, 1, 1), date(year, 12, 31)
+    part = (m["part"] or "").lower()
+    return (span[0], published) if part == "earlier" else (published, span[1]) if part == "later" else span
+
+
+_MONTH_NAMES = "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True) if len(name) > 3 or name == "may")
+# A month, or part of one, with no day: "in mid May", "in early March 2013", "late June". A bare "May" is
+# mostly the verb; a month followed by a day is a calendar date, read above.
+MONTH_PERIOD = re.compile(
+    rf"\b(?:in\s+(?:(?P<part>early|mid|late)[\s-]+)?|(?P<part2>early|mid|late)[\s-]+)(?P<month>{_MONTH_NAMES})\b"
+    rf"(?!\.?\s+\d{{1,2}}\b)(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+)
+# The days of a month each part allows, generously: "mid May" and "May 14" may be one day.
+MONTH_PARTS = {"early": (1, 15), "mid": (8, 23), "late": (16, 31), None: (1, 31)}
+
+
+def month_period(m: re.Match[str], published: date | None, ahead: bool = False) -> tuple[date, date] | None:
+    """The days a month period allows. Without a year, news reports the past: the month's latest
+    occurrence begun by publication; in a sentence that looks ahead, its next one not yet over."""
+    month = MONTHS[m["month"].lower()]
+    if m["y"]:
+        year = int(m["y"])
+    elif published is not None:
+        this_month = (published.year, published.month)
+        year = published.year + (1 if ahead and (published.year, month) < this_month else 0)
+        year -= 1 if not ahead and (published.year, month) > this_month else 0
+    else:
+        return None
+    first, last = MONTH_PARTS[m["part"] or m["part2"]]
+    return date(year, month, first), date(year, month, min(last, monthrange(year, month)[1]))
+
+
+def _interval(value: str) -> tuple[date, date] | None:
+    """The days a comparable date value allows: one for a calendar day, several for a month's part."""
+    kind, _, rest = value.partition(":")
+    if kind == "iso":
+        day = date.fromisoformat(rest)
+        return day, day
+    if kind == "span":
+        first, last = rest.split(":")
+        return date.fromisoformat(first), date.fromisoformat(last)
+    return None
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -413,16 +482,21 @@ OCCASION_FORMS = {
     "arrest": "arrest", "testif": "testimony", "testimony": "testimony", "plead": "plea", "interview": "interview",
     "sworn": "swearing-in", "appoint": "appointment", "nominat": "nomination", "elect": "election",
     "publish": "publication",  # "an interview published Sunday"
+    "pass": "vote",  # "the resolution passed Tuesday" is the vote on it
+    "quit": "resignation", "left": "resignation",  # "left" only for a post: see OCCASION_WORDS
 }  # fmt: skip
 OCCASION_WORDS = re.compile(
     r"\b(?:apolog\w*|resign(?:s|ed|ing|ation)?|debat(?:e|es|ed|ing)|vot(?:e|es|ed|ing)|endors\w*|"
     r"veto(?:es|ed|ing)?|indict\w*|arrest(?:s|ed|ing)?|testif\w*|testimony|plead(?:s|ed|ing)?|interview(?:s|ed)?|"
-    r"sworn|appoint(?:s|ed|ing|ment)?|nominat\w*|elect(?:s|ed|ion)?|publish(?:es|ed|ing)?)\b",
+    r"sworn|appoint(?:s|ed|ing|ment)?|nominat\w*|elect(?:s|ed|ion)?|publish(?:es|ed|ing)?|pass(?:es|ed|ing|age)?|quit(?:s|ting)?|"
+    r"left(?=\s+(?:\w+\s+){0,2}(?:post|job|office|administration|position|cabinet|government|company|firm)\b))\b",
     re.IGNORECASE,
 )
 LEADING_OCCASION_WORDS = 4  # "On Wednesday, the House voted": the date, then the subject, then its occasion
 OCCASION_GAP = 2  # words between an occasion word and its date ("pleaded guilty on Wednesday", "on Friday formally apologized")
 PRESENT = frozenset({"is", "are"})  # "the election is Thursday" is next Thursday's, not last
+# Words not counted in an occasion's gap: "passing a resolution on Tuesday" is one word from its day.
+GAP_FILLERS = frozenset({"a", "an", "the", "on"})
 
 
 def occasion_form(word: str) -> str:
@@ -445,7 +519,31 @@ def _event_words(text: str) -> list[tuple[int, int, DateEvent]]:
     found = [(m.start(), m.end(), DateEvent(event_form(m.group()), False)) for m in EVENT_WORDS.finditer(text)
              if m.group() != "Congress"]  # the legislature, not a party congress  # fmt: skip
     found += [(m.start(), m.end(), DateEvent(occasion_form(m.group()), True)) for m in OCCASION_WORDS.finditer(text)]
+    found += [(m.start(), m.end(), DateEvent(_ballot(m.group()), False)) for m in BALLOT_WORDS.finditer(text)]
     return sorted(found, key=lambda found: found[0])
+
+
+# Ballots a race has one of each ("the primary would be held on April 30", "primaries in mid May").
+BALLOT_WORDS = re.compile(r"\b(?:primary|primaries|runoff|runoffs|caucus|caucuses)\b", re.IGNORECASE)
+# Verbs that say an event took place without saying which: "the primary would be held on April 30" dates the primary.
+GENERIC_EVENTS = frozenset({"held", "hosted", "convened"})
+GENERIC_LEAD = 3  # words between the event a generic verb stands for and the verb ("primary would be held")
+
+
+def _ballot(word: str) -> str:
+    word = word.lower()
+    return "primary" if word.startswith("primar") else word.removesuffix("es") if word.startswith("caucus") else word.removesuffix("s")
+
+
+def _dated_event(clause: str, events: list[tuple[int, int, DateEvent]]) -> tuple[int, DateEvent]:
+    """The event a date near the last event word of its clause belongs to: that word, or for a generic verb
+    ("held") the event it says took place, named just before it."""
+    start, _, event = events[-1]
+    if event.key in GENERIC_EVENTS and len(events) > 1:
+        before_start, before_end, before = events[-2]
+        if not before.shared and len(clause[before_end:start].split()) <= GENERIC_LEAD:
+            return before_start, before
+    return start, event
 
 
 def date_event(article: Article, sentence: Span, start: int, end: int | None = None) -> DateEvent | None:
@@ -455,7 +553,12 @@ def date_event(article: Article, sentence: Span, start: int, end: int | None = N
     ("injured in the fire on 2 March")."""
     clause = clause_before(article.text, start, start - sentence.start)
     if (events := _event_words(clause)) and _near(clause[events[-1][1] :], events[-1][2]):
-        return None if looks_ahead(clause, events[-1][0]) else events[-1][2]
+        event_start, event = _dated_event(clause, events)
+        if not looks_ahead(clause, event_start):
+            return event
+        # the date an event is set for: compared only with other dates it is set for, and only for an
+        # event a story has one of (many people will vote or resign)
+        return None if event.shared else DateEvent(f"next {event.key}", False)
     if end is not None:
         after = re.split(r"[,;:.!?]", article.text[end : sentence.end], maxsplit=1)[0]
         following = [e for e in _event_words(after) if e[2].shared and _near(after[: e[0]], e[2])]
@@ -477,7 +580,9 @@ def date_event(article: Article, sentence: Span, start: int, end: int | None = N
 def _near(between: str, event: DateEvent) -> bool:
     """Are the words between an event word and a date few enough for the date to be the event's?"""
     words = between.lower().split()
-    return len(words) <= DATE_EVENT_WORDS if not event.shared else len(words) <= OCCASION_GAP and not PRESENT & set(words)
+    if not event.shared:
+        return len(words) <= DATE_EVENT_WORDS
+    return len([w for w in words if w not in GAP_FILLERS]) <= OCCASION_GAP and not PRESENT & set(words)
 
 
 def _headline_event(article: Article) -> DateEvent | None:
@@ -499,6 +604,7 @@ def date_observations(article: Article) -> list[Observation]:
     for index, sentence in enumerate(_sentences(article)):
         for number, (value, start, end) in enumerate(_date_values(article, sentence)):
             event = date_event(article, sentence, start, end)
+            guessed = event is None
             if event is None and index == number == 0 and headline is not None:
                 clause = clause_before(article.text, start, start - sentence.start) + article.text[end : sentence.end]
                 event = None if looks_ahead(clause, 0) else headline
@@ -507,7 +613,7 @@ def date_observations(article: Article) -> list[Observation]:
             span = Span.of(article.text, start, end)
             around = article.text[sentence.start : start] + " " + article.text[end : sentence.end]
             found.append(Observation(article, event.key, value, span.text, span, context=_context_words(around),
-                                     names=_name_words(around), shared_event=event.shared))  # fmt: skip
+                                     names=_name_words(around), shared_event=event.shared, guessed=guessed))  # fmt: skip
     return found + _term_observations(article)
 
 
@@ -542,7 +648,12 @@ def _same_date(a: Observation, b: Observation) -> bool:
     """Values of different kinds cannot be compared, so they never disagree. One weekday named by
     both is one day unless they were published a week or more apart: a publication date a day or
     two off (the print edition's, not the web's) would otherwise resolve it to another week."""
-    if a.value == b.value or a.value.split(":", 1)[0] != b.value.split(":", 1)[0]:
+    if a.value == b.value:
+        return True
+    if "span" in (a.value.split(":", 1)[0], b.value.split(":", 1)[0]):  # a month's part allows any day of it
+        (a_from, a_to), (b_from, b_to) = (_interval(o.value) or (date.min, date.max) for o in (a, b))
+        return a_from <= b_to and b_from <= a_to
+    if a.value.split(":", 1)[0] != b.value.split(":", 1)[0]:
         return True
     if a.value.startswith("term:"):  # terms apart in time are two terms, not one dated two ways
         return not _terms_overlap(a.value, b.value)
@@ -558,7 +669,24 @@ def _same_occasion(a: Observation, b: Observation) -> bool:
     of; for a word many share ("apologized"), when the sentences say alike whose it is."""
     if not (a.shared_event or b.shared_event):
         return True
-    return len(a.context & b.context) >= SAME_COUNT_WORDS and bool(a.names & b.names)
+    return _alike(a, b) >= SAME_COUNT_WORDS and bool(a.names & b.names)
+
+
+STEM = 6  # letters that tell a word from another in a sentence's context: "reaffirmed" and "reaffirming" are one
+
+
+def _alike(a: Observation, b: Observation) -> int:
+    """Words two dates' sentences share, inflection and the occasion words themselves aside ("resigned")."""
+    def stems(o: Observation) -> set[str]:
+        return {w[:STEM] for w in o.context if not OCCASION_WORDS.fullmatch(w)}
+
+    return len(stems(a) & stems(b))
+
+
+def _closest(obs: list[Observation], others: list[Observation]) -> Observation:
+    """Of an article's mentions of one date, the one whose sentence is most like the other articles' (its
+    first of those): a lede's date the headline keys is shown only when nothing better tells the occasion."""
+    return max(obs, key=lambda o: (sum(_alike(o, other) for other in others), -o.span.start))
 
 
 def _places(context: Context) -> list[Finding]:
@@ -573,9 +701,17 @@ def _dates(context: Context) -> list[Finding]:
     by_key: dict[str, dict[str, list[Observation]]] = defaultdict(lambda: defaultdict(list))
     for o in (o for a in context.articles for o in date_observations(a)):
         by_key[o.key][o.article.id].append(o)
+    subjects = {}
+    for group in context.groups:
+        for o in statement_dates(context, group):
+            by_key[o.key][o.article.id].append(o)
+            subjects[o.key] = f"when {group.speaker.name if group.speaker else 'it'} said “{shorten(o.label, 40)}”"
     findings = []
     for key, per_article in sorted(by_key.items()):
-        firsts = [obs[0] for obs in per_article.values() if all(_same_date(obs[0], o) for o in obs[1:])]
+        # a date the article itself ties to the event outweighs the lede's date the headline ties to it
+        stated = [[o for o in obs if not o.guessed] or obs for obs in per_article.values()]
+        agreeing = [obs for obs in stated if all(_same_date(obs[0], o) for o in obs[1:])]
+        firsts = [_closest(obs, [o for other in agreeing if other is not obs for o in other]) for obs in agreeing]
         clashing = {
             id(o) for a, b in combinations(firsts, 2)
             if a.article.outlet_label != b.article.outlet_label and not _same_date(a, b) and _same_occasion(a, b)
@@ -584,8 +720,34 @@ def _dates(context: Context) -> list[Finding]:
         shown = [o for o in firsts if id(o) in clashing or any(_same_occasion(o, c) for c in firsts if id(c) in clashing)]
         if clashing:
             evidence = [_evidence(o.article, o.written, o.span) for o in shown]
-            findings.append(Finding("date", key, f"when the {key} took place", evidence))
+            findings.append(Finding("date", key, subjects.get(key, f"when the {key} took place"), evidence))
     return findings
+
+
+STATEMENT_DATE_GAP = 3  # words between a statement's cue and its day ("said Tuesday", "told reporters on Friday")
+
+
+def statement_dates(context: Context, group: StatementGroup) -> list[Observation]:
+    """The day each outlet says one statement (a group's) was made, read next to its cue ("said on
+    Monday", "On Monday, Schiff said"): outlets that print one statement on two days date it differently.
+    Only statements the finder is sure of, each article's credit written out at the statement."""
+    statements = _statements(context)
+    found = []
+    for article, statement in (statements[i] for i in group.statement_ids if i in statements):
+        if statement.confidence < SHOWN_CONFIDENCE or statement.cue is None or not statement.cue.text:
+            continue
+        spans = [s for s in (statement.source, statement.cue) if s is not None and s.text]
+        start, end = min(s.start for s in spans), max(s.end for s in spans)
+        sentences = [s for s in _sentences(article) if s.start < end and start < s.end]  # "Ms." may end one
+        for value, date_start, date_end in (v for s in sentences for v in _date_values(article, s)):
+            if date_start < statement.content.end and statement.content.start < date_end:
+                continue  # a day inside the statement is what it is about
+            gap = article.text[end:date_start] if date_start >= end else article.text[date_end:start]
+            if len(gap.split()) <= STATEMENT_DATE_GAP and not re.search(r"[\"“”.;:]", gap):
+                span = Span.of(article.text, date_start, date_end)
+                found.append(Observation(article, f"statement {group.id}", value, span.text, span, statement.content.text))
+                break
+    return found
 
 
 # --- names -----------------------------------------------------------------------------------------
@@ -930,15 +1092,41 @@ def named(speaker: Speaker) -> bool:
     return speaker.kind != "person" or (len(words) >= 2 and name_parts(speaker.name) is not None)
 
 
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surname(words: Sequence[str]) -> str:
+    """The last word of a name but a generation ("Roger J. Stone Jr." is a Stone), folded."""
+    kept = [w for w in words if _fold(w).rstrip(",") not in GENERATIONS] or list(words)
+    return _principal(kept[-1])
+
+
 def _person(speaker: Speaker) -> str:
     """One person however fully named: "Raul Labrador" and "Raúl R. Labrador" are one surname."""
     words = name_words(speaker.name)
-    return _fold(words[-1]) if speaker.kind == "person" and words else _fold(speaker.name)
+    return _surname(words) if speaker.kind == "person" and words else _fold(speaker.name)
 
 
-def _attribution(statement: Statement) -> Span:
-    """Where the article credits the statement: its source, else its cue, else the words themselves."""
-    return next(span for span in (statement.source, statement.cue, statement.content) if span is not None and span.text)
+CONTINUED_QUOTE = 8  # characters between a quote's attribution ('," Smith said. "') and the quote it continues
+
+
+def _continued_source(article: Article, statement: Statement) -> Span | None:
+    """For a statement with no source of its own, the source of the quote it continues ('"…," Smith said. "…"')."""
+    if statement.source is not None or statement.speaker is None:
+        return None
+    before = [
+        o.source for o in article.statements
+        if o.source is not None and o.source.text and o.speaker is not None and o.speaker.id == statement.speaker.id
+        and 0 <= statement.content.start - max(o.source.end, o.cue.end if o.cue else 0) <= CONTINUED_QUOTE
+    ]  # fmt: skip
+    return before[-1] if before else None
+
+
+def _attribution(article: Article, statement: Statement) -> Span:
+    """Where the article credits the statement: its source, else the source of the quote it continues,
+    else its cue, else the words themselves."""
+    spans = (statement.source, _continued_source(article, statement), statement.cue, statement.content)
+    return next(span for span in spans if span is not None and span.text)
 
 
 def _nested(article: Article, statement: Statement) -> bool:
@@ -964,23 +1152,189 @@ def _speaker_confidence(credited: list[tuple[Article, Statement, Speaker]]) -> f
 
 UNSURE_SPEAKER_CONFIDENCE = 0.3
 
+# Words that make a source someone's agent rather than the one they speak for: "Flynn's lawyer", "a
+# spokeswoman for the Obama campaign", "the Romney campaign". Lower case only: "Secretary of State",
+# "Representative Schwartz" and "the Office of …" are titles and names. Each folds to its kind of agent.
+AGENT_WORDS = {
+    "lawyer": "lawyer", "lawyers": "lawyer", "attorney": "lawyer", "attorneys": "lawyer", "counsel": "lawyer",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+    "spokespeople": "spokesperson", "spokesmen": "spokesperson", "spokeswomen": "spokesperson",
+    "campaign": "campaign", "aide": "aide", "aides": "aide", "adviser": "aide", "advisers": "aide",
+    "advisor": "aide", "advisors": "aide", "staff": "aide", "staffer": "aide", "director": "aide",
+    "office": "office", "representative": "representative", "representatives": "representative",
+    "official": "official", "officials": "official", "team": "aide",
+}  # fmt: skip
+AGENT_MODIFIERS = 3  # lower-case words between a principal and its agent word ("Obama's current campaign press secretary")
+AGENT_LINKS = frozenset({"for", "of", "to"})
+AGENT_STOPS = AGENT_LINKS | {"a", "an", "the"}  # "Dahl, a spokeswoman": Dahl is the agent, not whose
+Source = tuple[str, tuple[str, ...]]  # (the principal's folded surname or name, the chain of agents from it)
+
+
+def _agent_word(words: list[str], i: int) -> tuple[str, int] | None:
+    """The kind of agent the word at `i` names and the index after it ("press secretary" is two words)."""
+    if words[i] == "press" and i + 1 < len(words) and words[i + 1] == "secretary":
+        return "spokesperson", i + 2
+    return (AGENT_WORDS[words[i]], i + 1) if words[i] in AGENT_WORDS else None
+
+
+def _principal(word: str) -> str:
+    return _fold(re.sub(r"['’]s?$", "", word))
+
+
+def agent_sources(phrase: str) -> set[Source]:
+    """Whose agents a phrase names, and which: "Flynn's lawyer" is (flynn, (lawyer,)), "a spokeswoman
+    for the Obama campaign" and "Obama campaign spokeswoman" are (obama, (campaign, spokesperson))."""
+    words = re.findall(r"[\w.'’-]+", phrase)
+    found: set[Source] = set()
+    i = 0
+    while i < len(words):
+        chain, j = [], i
+        while j < len(words) and (agent := _agent_word(words, j)):
+            chain.append(agent[0])
+            j = agent[1]
+        if not chain:
+            i += 1
+            continue
+        before = i - 1
+        while before >= 0 and i - before <= AGENT_MODIFIERS and words[before].islower() and words[before] not in AGENT_STOPS:
+            before -= 1
+        if before >= 0 and words[before][0].isupper():  # "Flynn's lawyer", "the Obama campaign"
+            found.add((_principal(words[before]), tuple(chain)))
+        elif j < len(words) and words[j] in AGENT_LINKS:  # "a spokeswoman for the Obama campaign"
+            k = j + 1 + (j + 1 < len(words) and words[j + 1].lower() in ("the", "a", "an"))
+            names = []
+            while k < len(words) and words[k][0].isupper():
+                names.append(words[k])
+                k += 1
+            tail = []
+            while k < len(words) and (agent := _agent_word(words, k)):
+                tail.append(agent[0])
+                k = agent[1]
+            if not names and k < len(words) and words[k].isalpha():  # "a spokeswoman for the mayor"
+                names, k = [words[k]], k + 1
+            if names:
+                found.add((_principal(names[-1]), (*tail, *chain)))
+                j = k
+        i = j
+    return found
+
+
+def _pronoun(span: Span | None) -> bool:
+    return span is None or not span.text or span.text.lower() in PRONOUN_KINDS
+
+
+def source_identities(statement: Statement) -> set[Source]:
+    """Who a statement is credited to, as principals and their agents: the source as written ("Flynn's
+    lawyer", "Mr. Trump"), the role the article gives the speaker and the speaker's own name."""
+    found: set[Source] = set()
+    if not _pronoun(statement.source):
+        assert statement.source is not None
+        written = statement.source.text.split(",")[0]
+        found |= agent_sources(written)
+        words = re.findall(r"[\w.'’-]+", written)
+        if not found and words and words[-1][0].isupper():  # a name ("Mr. Trump"), not "White House officials"
+            found.add((_surname(words), ()))
+    speaker = statement.speaker
+    if speaker is not None:
+        found |= agent_sources(speaker.role or "")
+        if named(speaker):
+            found.add((_person(speaker), ()))
+    return found
+
+
+def _agent_and_principal(a: set[Source], b: set[Source], grouped: bool = True) -> bool:
+    """Do two credits name one principal, one of them the principal (or a nearer agent) and the other
+    its agent: "Flynn's lawyer" against "Mr. Flynn", a campaign's spokeswoman against the campaign?
+    Of one statement (`grouped`), also an unnamed agent against a person named as no one's agent.
+    Never when some credit of one is a credit of the other."""
+    if not a or not b or a & b:
+        return False
+    if grouped and (_unnamed_agent(a) and _no_agent(b) or _unnamed_agent(b) and _no_agent(a)):
+        return True  # "a White House spokesman" against "Mr. Trump": someone's agent is not the person named
+    return any(
+        pa == pb and ca != cb and (ca == cb[: len(ca)] or cb == ca[: len(cb)])
+        for pa, ca in a for pb, cb in b
+    )  # fmt: skip
+
+
+def _unnamed_agent(credits: set[Source]) -> bool:
+    return all(chain for _, chain in credits)
+
+
+def _no_agent(credits: set[Source]) -> bool:
+    """A person named with no word that makes them anyone's agent (who may then be the agent elsewhere named)."""
+    return not any(chain for _, chain in credits)
+
+
+QUOTE_RUN = 5  # quoted words two outlets print alike that make two statements one ("would end Medicare as we know it")
+
+
+def _quoting_alike(context: Context) -> list[list[str]]:
+    """Pairs of statements of two outlets, in no group together, that print one run of quoted words."""
+    grouped = {frozenset(p) for g in context.groups for p in combinations(g.statement_ids, 2)}
+    quotes = [
+        (a, s, folded(wording(quoted_text(s)))) for a in context.articles for s in a.statements if quoted_text(s)
+    ]
+    pairs = []
+    for (a, s, mine), (b, t, theirs) in combinations(quotes, 2):
+        if a.outlet_label == b.outlet_label or frozenset((s.id, t.id)) in grouped:
+            continue
+        run = SequenceMatcher(None, mine, theirs, autojunk=False).find_longest_match(0, len(mine), 0, len(theirs))
+        if run.size >= QUOTE_RUN and any(w not in STOPWORDS for w in mine[run.a : run.a + run.size]):
+            pairs.append([s.id, t.id])
+    return pairs
+
 
 def _speakers(context: Context) -> list[Finding]:
-    """Statements two outlets credit to two different named people (or named organisations)."""
+    """Statements two outlets credit to two different named people (or named organisations), or one to
+    a principal and the other to its agent (a spokesperson, a lawyer, a campaign)."""
     statements = _statements(context)
     findings = []
-    for group in context.groups:
-        credited = [
-            (article, statement, statement.speaker)
-            for article, statement in (statements[i] for i in group.statement_ids if i in statements)
-            if statement.speaker is not None and named(statement.speaker)
-        ]
-        if len({_person(speaker) for _, _, speaker in credited}) < 2 or len({a.outlet for a, _, _ in credited}) < 2:
+    for key, ids, grouped in [(g.id, g.statement_ids, True) for g in context.groups] + [
+        ("|".join(pair), pair, False) for pair in _quoting_alike(context)
+    ]:
+        members = [statements[i] for i in ids if i in statements]
+        identities = {s.id: source_identities(s) for _, s in members}
+        credited = [(a, s, s.speaker) for a, s in members if s.speaker is not None and named(s.speaker)]
+        apart = any(  # two named sources, unless the words of one credit name the other ("Mr. Trump", resolved to his campaign)
+            a.outlet != b.outlet and _person(x) != _person(y) and not identities[s.id] & identities[t.id]
+            for (a, s, x), (b, t, y) in combinations(credited, 2)
+        )  # fmt: skip
+        if grouped and apart:
+            evidence = [_evidence(a, sp.name, _attribution(a, s)) for a, s, sp in credited]
+            findings.append(Finding("speaker", key, shorten(credited[0][1].content.text), evidence, _speaker_confidence(credited)))
             continue
-        evidence = [_evidence(a, speaker.name, _attribution(s)) for a, s, speaker in credited]
-        confidence = _speaker_confidence(credited)
-        findings.append(Finding("speaker", group.id, shorten(credited[0][1].content.text), evidence, confidence))
+        sides = [
+            (a, s) for a, s in members
+            if any(b.outlet_label != a.outlet_label and _agent_and_principal(identities[s.id], identities[t.id], grouped) for b, t in members)
+        ]  # fmt: skip
+        if sides:
+            evidence = [_evidence(a, _credit(a, s), _attribution(a, s)) for a, s in sides]
+            confidence = 1.0 if all(_explicit(a, s) for a, s in sides) else UNSURE_SPEAKER_CONFIDENCE
+            findings.append(Finding("speaker", key, shorten(sides[0][1].content.text), evidence, confidence))
     return findings
+
+
+def _credit(article: Article, statement: Statement) -> str:
+    """Who the article credits, as it writes it: its source, else the speaker's name and role."""
+    if not _pronoun(statement.source):
+        assert statement.source is not None
+        return statement.source.text
+    speaker = statement.speaker
+    return ", ".join(p for p in (speaker.name, speaker.role) if p) if speaker else _attribution(article, statement).text
+
+
+# A credit to a principal or an agent is read from the words around the statement, so a statement the
+# finder is unsure of (a "citing" cue) may still be shown: what makes it sure is that both outlets write
+# out whom they credit.
+AGENT_STATEMENT_CONFIDENCE = 0.3
+
+
+def _explicit(article: Article, statement: Statement) -> bool:
+    """Is the credit written out where the statement is (not a pronoun resolved, nor inside quoted words)?"""
+    written = not _pronoun(statement.source) or not _pronoun(_continued_source(article, statement))
+    nested = statement.source is not None and _nested(article, statement)
+    return written and not nested and statement.confidence >= AGENT_STATEMENT_CONFIDENCE
 
 
 FINDERS: dict[Attribute, Callable[[Context], list[Finding]]] = {

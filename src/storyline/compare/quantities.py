@@ -102,6 +102,7 @@ class Quantity:
     precision: float = 1.0  # the unit of its last significant digit: 1,000,000 for "$43 million"
     hedge: Hedge = ""
     kind_words: frozenset[str] = frozenset()  # what sort of the predicate noun: "combined" in "a combined rate of"
+    target: str = ""  # the named thing the figure went to or was spent at: "martha vineyard holistic retreat"
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -120,6 +121,8 @@ class Quantity:
     @property
     def key(self) -> str:
         role = [f"{self.predicate} by"] if self.agent else [self.predicate]
+        if self.target:  # an item of an account is told by whom it went to, not by the noun for it
+            return " ".join(part for part in (self.unit, *role, f"at {self.target}") if part)
         return " ".join(part for part in (self.unit, self.noun, *role) if part)
 
     @property
@@ -346,7 +349,8 @@ def _quantity(text: str, tokens: Sequence[Token], i: int) -> Quantity | None:
     before = None if verb else _predicate_before(tokens, first)
     noun = "" if noun_token is None or noun_token.lower in GENERIC_NOUNS else noun_stem(noun_token.text)
     predicate_token = verb[0] if verb else before
-    if predicate_token is None and not noun:
+    target = _named_target(tokens, j) if unit else ""
+    if predicate_token is None and not noun and not target:
         return None
     noun_text = noun_token.text if noun_token else ""
     if verb:
@@ -371,7 +375,30 @@ def _quantity(text: str, tokens: Sequence[Token], i: int) -> Quantity | None:
         precision=_precision(tokens, i, after, hedged=(hedge := _hedge(tokens, first, i)) != ""),
         hedge=hedge,
         kind_words=_kind_words(tokens, first) if before else frozenset(),
+        target=target,
     )
+
+
+TARGET_LINKS = frozenset("at on to for from".split())
+NAME_LINKERS = frozenset("of and de".split())
+
+
+def _named_target(tokens: Sequence[Token], j: int) -> str:
+    """The named place or party right after an amount ("$5,600 on Martha's Vineyard Holistic Retreat", "a
+    $466 dinner at CityZen"), folded: the item of an account it is. Days and months are no such name."""
+    link = _at(tokens, j)
+    if link is None or link.lower not in TARGET_LINKS:
+        return ""
+    k = j + 1 + bool((the := _at(tokens, j + 1)) and the.lower == "the")
+    words: list[str] = []
+    while (word := _at(tokens, k)) and word.kind == "word" and (word.text[0].isupper() or (words and word.lower in NAME_LINKERS)):
+        if word.lower in MONTHS or word.lower in WEEKDAYS:
+            return ""
+        words.append(re.sub(r"['’]s$", "", word.lower))
+        k += 1
+    while words and words[-1] in NAME_LINKERS:
+        words.pop()
+    return " ".join(words)
 
 
 def consistent(a: Quantity, b: Quantity) -> bool:

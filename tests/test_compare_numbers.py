@@ -1,0 +1,35 @@
+"""Numbers of one account compared across outlets: an amount told by the named place it went to."""
+
+from __future__ import annotations
+
+from storyline.compare import find_discrepancies
+from storyline.compare.quantities import quantities
+from storyline.model import Article
+
+
+def _plain(article_id: str, text: str) -> Article:
+    return Article(article_id, text, outlet=article_id.upper(), published="2024-03-05")
+
+
+def test_an_amount_is_keyed_by_the_named_place_it_went_to() -> None:
+    (item,) = quantities("and $4,415.25 on Nordvik's Harbour Spa Retreat.")
+    assert item.key == "dollars at nordvik harbour spa retreat" and item.value == 4415.25
+    (weekend,) = quantities("a $4,515.25 weekend at the Nordvik’s Harbour Spa Retreat, the records said")
+    assert weekend.key == item.key
+    assert [q.target for q in quantities("He spent $5 million on Tuesday.")] == [""]  # a day is no such name
+
+
+def test_one_item_of_an_account_given_two_amounts_is_a_number_difference() -> None:
+    a = _plain("a", "Records show Mayor Lena Brandt spent $2,310.50 at Nordvik Ferry Lines and $4,415.25 on the "
+                    "Harbour Spa Retreat.")  # fmt: skip
+    b = _plain("b", "In 2023 Ms. Brandt used the money for a $4,515.25 weekend at the Harbour Spa Retreat, the records said.")
+    (number,) = find_discrepancies([a, b], [], {})
+    assert number.attribute == "number" and number.confidence == 1.0
+    assert {e.article_id: e.value for e in number.evidence} == {"a": "$4,415.25 (4415.25)", "b": "$4,515.25 (4515.25)"}
+
+
+def test_amounts_at_two_places_or_alike_are_no_difference() -> None:
+    a = _plain("a", "Records show Mayor Lena Brandt spent about $4,400 on the Harbour Spa Retreat.")
+    b = _plain("b", "Ms. Brandt used the money for a $4,415.25 weekend at the Harbour Spa Retreat, the records said.")
+    c = _plain("c", "Ms. Brandt used the money for a $900 dinner at the Nordvik Grill, the records said.")
+    assert find_discrepancies([a, b, c], [], {}) == []
