@@ -12,6 +12,11 @@ def only(text: str) -> Statement:
     return found[0]
 
 
+def cued(text: str, cue: str) -> list[Statement]:
+    """The statements of the text with this cue."""
+    return [s for s in statements(text) if s.cue.text == cue]
+
+
 def test_that_clause_hung_under_the_cue_phrase_noun() -> None:
     """ "said in a statement that …": the parser hangs the clause under "statement"; it is still what was said."""
     text = "Spokesman Leo Brandt said in a written statement that Democrats should show their respect for the veterans by backing a bill."
@@ -114,8 +119,7 @@ def test_reportedly_on_a_cue_that_reports_nothing_is_hearsay() -> None:
 
 
 def test_by_saying_is_said_by_the_subject_of_the_verb_it_qualifies() -> None:
-    found = statements("The governor answered the critics by saying the new dam would be finished in May.")
-    said = [s for s in found if s.cue.text == "saying"]
+    said = cued("The governor answered the critics by saying the new dam would be finished in May.", "saying")
     assert [(s.content.text, s.speaker.name) for s in said] == [("the new dam would be finished in May", "The governor")]
 
 
@@ -286,3 +290,80 @@ def test_verb_of_telling_with_addressee_and_infinitive() -> None:
     assert s.content.text == "residents of the coast to stay indoors until Friday" and s.confidence >= 0.4
     s = only("The ruling instructs county clerks to issue the licences without delay.")
     assert s.content.text == "county clerks to issue the licences without delay"
+
+
+def test_rulings_findings_and_notices_are_cues() -> None:
+    """ "determined that …", "notified the board that …": findings and notices say something, as the
+    guidelines count rulings; "to determine whether …" is a question still open, and not shown."""
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE
+
+    s = only("The appeals panel determined that the contractor had overcharged the city.")
+    assert s.content.text == "that the contractor had overcharged the city" and s.confidence >= SHOWN_CONFIDENCE
+    s = only("Her lawyer notified the board that she would not attend the hearing.")
+    assert s.content.text == "that she would not attend the hearing" and s.speaker.name == "Her lawyer"
+    found = statements("The audit is meant to determine whether the funds were misused.")
+    assert all(s.confidence < SHOWN_CONFIDENCE for s in found)
+
+
+def test_passive_verb_of_saying_with_an_infinitive_is_reported_by_someone_unnamed() -> None:
+    """ "was said to have left": the subject is what the report is about, not who made it."""
+    s = only("The ferry was said to have left the harbour an hour late.")
+    assert (s.cue.text, s.content.text, s.source) == ("was said", "to have left the harbour an hour late", None)
+    assert s.confidence >= 0.4
+    s = only("Dozens of fans were reported to have camped outside the stadium overnight.")
+    assert s.source is None and s.content.text == "to have camped outside the stadium overnight"
+
+
+def test_predicating_verb_in_a_relative_clause() -> None:
+    """ "the levy, which she describes as a burden": the relative's noun is what the speaker characterises."""
+    s = only("The mayor wants to scrap the levy, which she describes as a burden on small shops.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("describes", "she", "as a burden on small shops")
+    assert s.confidence >= 0.4
+    s = only("The council repealed the old parking statute, which the high court later ruled to be invalid.")
+    assert (s.source.text, s.content.text) == ("the high court", "to be invalid")
+    s = only("The crew fixed the pump at sea, a job the captain described as being harder than expected.")
+    assert s.content.text == "as being harder than expected" and s.confidence >= 0.4
+
+
+def test_with_a_noun_and_a_participle_of_saying() -> None:
+    """ "…, with officials saying that …": the noun of "with" says it, even when the participle hangs on it."""
+    said = cued("The council voted on the plan, with officials saying that the money would be spent next year.", "saying")
+    assert [(s.source.text, s.content.text) for s in said] == [("officials", "that the money would be spent next year")]
+
+
+def test_closing_cue_parsed_as_a_conjunct() -> None:
+    s = only("The port will reopen next spring, but only after the dredging ends, he has said.")
+    assert s.cue.text == "has said" and s.content.text == "The port will reopen next spring, but only after the dredging ends"
+
+
+def test_subject_the_parser_gave_to_a_participle_before_the_cue() -> None:
+    """ "Ruiz, a Democrat facing a hard race, said": parsed with Ruiz as the subject of "facing"."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from storyline.analysis.statements import subject_of
+
+    words = ["Ruiz", ",", "a", "Democrat", "facing", "a", "race", ",", "said", "it", "failed", "."]
+    heads = [4, 0, 3, 0, 8, 6, 4, 8, 8, 10, 8, 8]
+    deps = ["nsubj", "punct", "det", "appos", "advcl", "det", "dobj", "punct", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
+    tags = ["NNP", ",", "DT", "NNP", "VBG", "DT", "NN", ",", "VBD", "PRP", "VBD", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert subject_of(doc[8]) == doc[0]
+
+
+def test_cue_after_a_quote_with_a_clause_of_its_own() -> None:
+    """ "rated the claim “misleading,” noting that …": "noting" reports its clause, not the quoted word."""
+    noting = cued('The watchdog rated the claim as "misleading," noting that the figures were ten years old.', "noting")
+    assert [(s.content.text, s.source.text) for s in noting] == [("that the figures were ten years old", "The watchdog")]
+
+
+def test_according_to_beside_a_named_cue_that_reports_no_claim() -> None:
+    """ "Ford disclosed the defect" is what the filing says, not a report of Ford's that it sources."""
+    according = cued("According to the filing, Ford voluntarily disclosed the defect to regulators in March.", "According to")
+    assert according and according[0].content.text == "Ford voluntarily disclosed the defect to regulators in March"
+
+
+def test_gerund_of_saying_tagged_as_a_noun_before_a_quote() -> None:
+    found = statements('The coach accepted the offer, writing, "This club has always been my home."')
+    assert [(s.kind, s.cue.text, s.content.text) for s in found] == [("direct", "writing", "This club has always been my home.")]

@@ -19,7 +19,10 @@ CUE_VERBS: Final = frozenset(
     "blast assail decry denounce condemn praise mock question reject continue "
     # more speech acts people use in news (FrameNet's Statement and VerbNet's say/declare/advise classes)
     "justify underline underscore reaffirm affirm hail deem thank advise instruct elaborate envision envisage "
-    "exclaim proclaim profess confess concur attest whisper shout yell mutter clarify posit".split()
+    "exclaim proclaim profess confess concur attest whisper shout yell mutter clarify posit "
+    # rulings and findings the guidelines count as statements ("the court ruled that …", "the panel
+    # determined that …"), and notices ("notified the committee that …", "the rules specify that …")
+    "rule determine notify specify".split()
 )
 
 # Cues whose message can be a plain object or an infinitive ("announced a ceasefire", "urged them
@@ -37,7 +40,7 @@ OBJECT_CUES: Final = frozenset(
 GERUND_CUES: Final = frozenset("recall recount describe deny acknowledge mention report".split())
 
 # Cues said to someone: in the passive their subject is the addressee ("residents were urged to stay in").
-ADDRESSED_CUES: Final = frozenset("tell ask urge warn advise order inform remind encourage instruct invite caution".split())
+ADDRESSED_CUES: Final = frozenset("tell ask urge warn advise order inform notify remind encourage instruct invite caution".split())
 
 # Verbs that characterise something in the source's own quoted words ("called the deal “a start”",
 # "described the mood as “tense”"): the quoted fragment is the statement.
@@ -48,12 +51,12 @@ NAMING_CUES: Final = frozenset("call describe dub label brand term".split())
 JUDGING_CUES: Final = frozenset("attack slam blast condemn praise criticize criticise decry mock deride hail denounce".split())
 CHARACTERISING_CUES: Final = NAMING_CUES | frozenset(
     "attack characterize characterise dismiss denounce hail portray cast refer slam blast condemn praise "
-    "criticize criticise decry reject mock deride tout paint frame depict welcome single".split()
+    "criticize criticise decry reject mock deride tout paint frame depict welcome single rate".split()
 )
 
 # Verbs that say what something is through a small clause, quoted or not ("identified the suspect as a local
 # man", "called her answer evasive", "cited the audit as the reason"): the object with its predicate is a claim.
-PREDICATING_CUES: Final = CHARACTERISING_CUES | frozenset("identify list name cite rate".split())
+PREDICATING_CUES: Final = CHARACTERISING_CUES | frozenset("identify list name cite rate rule".split())
 # Verbs that say what caused something through their own preposition ("attributed the fire to a short
 # circuit", "blamed the media for the row", "credited the nurses with saving him"): a claim like the above.
 CAUSE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {

@@ -69,6 +69,7 @@ _CUE_AFTER = frozenset({"prt", "dative", "dobj"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Prepositions of where or through what something was said ("in a statement", "through a spokesman", "to
 # reporters"): unlike "following concerns that …", their noun never owns a "that" clause after the cue.
+_FINDINGS = frozenset("determine rule find".split())  # cues of a finding, whose "whether" clause is not one yet
 _ADMISSIONS = frozenset({"admit", "confess"})  # cues whose content may be "to" and a gerund
 _MEDIUM_PREPOSITIONS = frozenset("in through via during on at to".split())
 _CLOSING = frozenset({"punct", "nsubj", "npadvmod", "prep", "dative", "dobj", "advmod"})  # "…, he told reporters on Monday."
@@ -98,6 +99,9 @@ VIEW_WORDS = frozenset("view opinion words estimation assessment judgment judgem
 # "Residents were told to stay indoors" with no one said to have told them: both such on the development sets
 # were annotated; a speaker left out is less sure than one named.
 INSTRUCTED_CONFIDENCE = 0.8
+# "The site was said to have opened in 2015": a verb of speech in the passive with an infinitive reports
+# what someone unnamed said, as "reportedly" does.
+PASSIVE_REPORT_CONFIDENCE = HEARSAY_CONFIDENCE
 
 
 @dataclass(slots=True)
@@ -130,6 +134,15 @@ def _put_it(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
+def _gerund_cue(token: Token) -> bool:
+    """A cue's gerund the tagger took for a noun ("…, writing, “…”", "one blogger asking, “…”")."""
+    word = token.lower_
+    if token.tag_ != "NN" or not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    return stem in CUE_VERBS or stem + "e" in CUE_VERBS or (stem[-1] == stem[-2] and stem[:-1] in CUE_VERBS)
+
+
 def _may_cue(token: Token) -> bool:
     """A verb of speech, or a word a learned pattern makes a cue of ("agreed to", "called for")."""
     if is_cue(token) or bool(learned_patterns().relations.get(token.lemma_.lower())) or small_clause(token) is not None:
@@ -160,6 +173,11 @@ def _directive(verb: Token) -> tuple[Token, Token] | None:
     return (obj.left_edge, order.right_edge) if order is not None else None
 
 
+def _infinitive(clause: Token) -> bool:
+    """Is the clause an infinitive with "to" ("to have begun", "to be unconstitutional")?"""
+    return any(c.tag_ == "TO" for c in clause.children)
+
+
 def _relative_that(clause: Token) -> bool:
     """A clause the parser took for a relative one although it hangs on a verb ("reported earlier this week
     that Trump asked …", "that" as the relative's object): a verb has no relative clause, so it is the verb's
@@ -179,13 +197,21 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    causes = CAUSE_PREPOSITIONS.get(lemma, frozenset())
+    if obj is None and verb.dep_ == "relcl":
+        # "the panel, which they describe as a tool for rationing", "a process she described as tricky", "an
+        # act the court ruled to be unconstitutional": the object is the noun the relative clause is on
+        said = (c for c in verb.children if c.i > verb.i and ((c.dep_ == "prep" and c.lower_ in {"as", *causes}) or (c.dep_ == "xcomp" and _infinitive(c))))
+        predicate = next(said, None)
+        if predicate is None:
+            return None
+        return next(t for t in predicate.subtree if t.i > verb.i), predicate.right_edge  # not the relative "which"
     if obj is None:  # "calling her evasive" parsed as one predicate holding its object ("her" as its possessor)
         joined = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i and c.left_edge.i < c.i), None)
         return (joined.left_edge, joined.right_edge) if joined is not None else None
     # a name given ("called the device Flyboard Air") says what a thing is called, not what it is
     predicates = [c for c in verb.children if c.i > obj.i and ((c.dep_ == "oprd" and c.pos_ != "PROPN") or (c.dep_ == "prep" and c.lower_ == "as"))]
     predicates += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]
-    causes = CAUSE_PREPOSITIONS.get(lemma, frozenset())
     predicates += [c for c in (*verb.children, *obj.children) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in causes]
     if not predicates:
         return None
@@ -271,6 +297,12 @@ def _hung_under_noun(verb: Token) -> list[Token]:
     return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > n.i and _that_clause(c)]
 
 
+def _closing(verb: Token) -> bool:
+    """Is the verb the sentence's main one, or one the parser joined to it ("Labrador backs a path to legal
+    status, he has said", with "said" as a conjunct of "backs")?"""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i)
+
+
 def _finite(token: Token) -> bool:
     """A verb with a tense or a modal ("remain" in "ordered the accused remain"), not an infinitive or participle."""
     if token.pos_ not in ("VERB", "AUX"):
@@ -303,7 +335,8 @@ def _pobj(token: Token) -> Token | None:
 def source_span(head: Token) -> TokenSpan:
     """The source phrase as written, with its appositions and relative clauses ("Hugh Hill, a doctor at the
     hospital"), as PolNeAR annotates it; the speaker is still resolved from the head alone."""
-    skip = {t.i for c in head.children if c.dep_ in _EXCLUDED_FROM_SOURCE for t in c.subtree}
+    # "with officials saying that …": the participle saying it is no part of who says it
+    skip = {t.i for c in head.children if c.dep_ in _EXCLUDED_FROM_SOURCE or (c.dep_ == "acl" and is_cue(c)) for t in c.subtree}
     kept = [t.i for t in head.subtree if t.i not in skip]
     start, end = min(kept), max(kept) + 1
     dashes = [i for i in range(start, head.i) if head.doc[i].text in _DASHES]
@@ -378,6 +411,8 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
         return None
+    if (held := _held_subject(verb)) is not None:
+        return held
     if verb.tag_ == "VBN" and verb.lemma_.lower() in ADDRESSED_CUES:
         return None  # "Asked about the doors, he said …": he is whom the question was put to
     if depth and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
@@ -385,6 +420,8 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         if verb.dep_ == "advcl" and above.dep_ == "ccomp" and is_cue(verb) and is_cue(above.head):
             above = above.head  # "X said the tax "costs …," further saying …": X goes on, not the tax
         return subject_of(above, depth - 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with":
+        return verb.head  # "…, with officials saying that …": the noun of "with" is who says it
     if depth and _issued(verb):
         return subject_of(verb.head.head, depth - 1)
     if (dated := _named_after_date(verb)) is not None:
@@ -393,6 +430,14 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
     if depth and by_saying and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth - 1)  # "responded by saying …": who responded says it
     return None
+
+
+def _held_subject(verb: Token) -> Token | None:
+    """ "Reid, a Democrat facing a hard race, said …": the parser may make the cue's subject that of the
+    participle before it and leave the cue without one; the participle's subject before it is the cue's."""
+    participle = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in ("VBG", "VBN")), None)
+    held = next((c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i), None) if participle is not None else None
+    return _past_dateline(held) if held is not None else None
 
 
 def _named_after_date(verb: Token) -> Token | None:
@@ -583,6 +628,8 @@ class _Finder:
                 obj = _pobj(to)
                 return self._direct(quote, (token.idx, to.idx + 2), source_span(obj) if obj else None, token)
             if is_cue(token):
+                if any(c.dep_ == "ccomp" and c.i > token.i and _that_clause(c) for c in token.children):
+                    return None  # "rated the ad “false,” noting that …": the cue says something of its own
                 head = subject_of(token)
                 if not near and (head is None or head.idx < quote.end):
                     return None  # far from the quote, only a cue with its own subject after it introduces it
@@ -644,7 +691,7 @@ class _Finder:
             return naming
         between = 0
         for token in reversed(window):
-            if is_cue(token):
+            if is_cue(token) or (not between and _gerund_cue(token)):
                 if between and self._in_reported_clause(token, quote):
                     return None  # left to `reported`, which takes the whole clause as one mixed statement
                 head = subject_of(token)
@@ -764,6 +811,8 @@ class _Finder:
         """The reported clause governed by the cue ("said [that] the deal is dead", "called for a ban")."""
         children = [c for c in verb.children if start <= c.idx < end]
         complements = [(c, 1.0) for c in children if c.dep_ == "ccomp" or _relative_that(c)] if is_cue(verb) else []
+        if verb.lemma_.lower() in _FINDINGS:  # "to determine whether …" is a question still open, not a finding
+            complements = [c for c in complements if not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c[0].children)]
         marked = [c for c in complements if _that_clause(c[0]) or _relative_that(c[0])]
         complements = marked or complements  # "…: acquaintances said that …": the clause after "that", not before
         if not complements and is_cue(verb):
@@ -806,7 +855,7 @@ class _Finder:
         sentence = self.sentence(verb)
         if verb.dep_ == "parataxis":
             first, last = verb.left_edge.i, verb.right_edge.i
-        elif verb.dep_ == "ROOT" and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
+        elif _closing(verb) and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
             first, last = min(head.left_edge.i, verb.i), sentence.end - 1
             if first == sentence.start or not self.doc[first - 1].is_punct:
                 return None  # "It is dead, he said" has the comma; "Officials said Monday" has nothing framed
@@ -822,16 +871,20 @@ class _Finder:
 
     def _instructed(self, verb: Token) -> Attribution | None:
         """ "Residents were told to stay indoors": an instruction from someone the text leaves unnamed (the
-        subject is whom it was given to); "Asked about it, he said" has no auxiliary and is not one."""
-        if verb.lemma_.lower() not in ADDRESSED_CUES or not any(c.dep_ == "auxpass" for c in verb.children):
+        subject is whom it was given to); "Asked about it, he said" has no auxiliary and is not one. "The site
+        was said to have opened in 2015", "hundreds were reported to have fled": likewise a report by someone
+        unnamed, whose subject is what it is about."""
+        addressed = verb.lemma_.lower() in ADDRESSED_CUES
+        if not (addressed or is_cue(verb)) or not any(c.dep_ == "auxpass" for c in verb.children):
             return None
         if any(c.dep_ == "agent" for c in verb.children):
             return None
-        order = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        order = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and (addressed or _infinitive(c))), None)
         found = self._content(order.left_edge.idx, order.right_edge.idx + len(order.right_edge)) if order is not None else None
         if found is None:
             return None
-        return Attribution(found[0], found[1], cue_range(verb, found[1][0]), None, INSTRUCTED_CONFIDENCE)
+        confidence = INSTRUCTED_CONFIDENCE if addressed else PASSIVE_REPORT_CONFIDENCE
+        return Attribution(found[0], found[1], cue_range(verb, found[1][0]), None, confidence)
 
     def _reported(self, verb: Token) -> Attribution | None:
         head = subject_of(verb)
@@ -839,6 +892,8 @@ class _Finder:
             return self._instructed(verb)
         if head.dep_ == "nsubjpass" and not is_cue(verb):
             return None  # "more water must be released": what a learned cue's passive subject names is no source
+        if head.dep_ == "nsubjpass" and (passive := self._instructed(verb)) is not None:
+            return passive  # "the site was said to have opened": the site is what was said about, not who said it
         start, end = self.paragraph(verb.idx)
         complement = self._complement(verb, start, end)
         if complement is None:
@@ -984,13 +1039,18 @@ class _Finder:
                 else:
                     attribution = self._reported(token) if _may_cue(token) else None
                 if attribution is not None:
-                    if to is None and speech and (subject := subject_of(token)) is not None and subject.pos_ == "PROPN":
-                        self.reporting.add(token.i)  # a named outlet or person reporting: what an "according to" beside it sources
+                    if to is None and speech and (subject := subject_of(token)) is not None and subject.pos_ == "PROPN" and self._clause(attribution):
+                        # a named outlet or person reporting a claim: what an "according to" beside it sources ("Ford
+                        # disclosed the matter, according to the filing" reports no claim of Ford's: the filing's)
+                        self.reporting.add(token.i)
                     self.used_cues.add(token.i)
                     found.append(attribution)
                     self.claim([attribution.content])
         return found
 
+
+    def _clause(self, attribution: Attribution) -> bool:
+        return any(t.pos_ in ("VERB", "AUX") for t in self.tokens(*attribution.content))
 
     @staticmethod
     def _rank(token: Token) -> int:
