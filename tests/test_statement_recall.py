@@ -367,3 +367,20 @@ def test_according_to_beside_a_named_cue_that_reports_no_claim() -> None:
 def test_gerund_of_saying_tagged_as_a_noun_before_a_quote() -> None:
     found = statements('The coach accepted the offer, writing, "This club has always been my home."')
     assert [(s.kind, s.cue.text, s.content.text) for s in found] == [("direct", "writing", "This club has always been my home.")]
+
+
+def test_reportedly_before_a_percentage_reports_it_with_its_noun() -> None:
+    s = only("The driver suffered burns over reportedly 85% of his body.")
+    assert (s.cue.text, s.content.text) == ("reportedly", "85% of his body")
+
+
+def test_subordinate_clause_before_a_cue_is_not_what_it_says() -> None:
+    """ "After the leak …, the firm reportedly emailed": the clause says when; the sentence is hearsay."""
+    s = only("After the leak had still not been fixed, the firm reportedly emailed the ministry again on May 2.")
+    assert s.cue.text == "reportedly" and s.source is None
+
+
+def test_reportedly_on_a_cue_with_a_bare_object_reports_the_whole_clause() -> None:
+    s = only("Reportedly, at least two towns declared a state of emergency after the flood.")
+    assert (s.cue.text, s.content.text) == ("Reportedly", "at least two towns declared a state of emergency after the flood")
+    assert s.confidence >= 0.4

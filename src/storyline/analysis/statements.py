@@ -859,6 +859,8 @@ class _Finder:
             first, last = min(head.left_edge.i, verb.i), sentence.end - 1
             if first == sentence.start or not self.doc[first - 1].is_punct:
                 return None  # "It is dead, he said" has the comma; "Officials said Monday" has nothing framed
+            if any(c.dep_ == "advcl" and c.left_edge.i == sentence.start and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
+                return None  # "After the talks failed, they emailed …": a subordinate clause is when, not what
         else:
             return None
         clause_start = max([sentence.start_char] + [t.idx + 1 for t in self.doc[sentence.start : first] if t.text == ";"])
@@ -1038,6 +1040,8 @@ class _Finder:
                     attribution = self._spoken_noun(token)
                 else:
                     attribution = self._reported(token) if _may_cue(token) else None
+                if attribution is not None and not self._clause(attribution) and any(c.lower_ in HEARSAY_ADVERBS for c in token.children):
+                    attribution = None  # "the towns reportedly declared a state of calamity": the whole clause is hearsay
                 if attribution is not None:
                     if to is None and speech and (subject := subject_of(token)) is not None and subject.pos_ == "PROPN" and self._clause(attribution):
                         # a named outlet or person reporting a claim: what an "according to" beside it sources ("Ford
@@ -1075,8 +1079,10 @@ class _Finder:
             if token.lower_ not in HEARSAY_ADVERBS or self.inside(token.idx):
                 continue
             head = token.head
-            while (head.pos_ in ("ADV", "ADP", "PART") or head.dep_ == "acomp") and head.head.i != head.i:
-                head = head.head  # "for reportedly upwards of 100,000 deaths": the figure; "were reportedly concerned": the clause
+            while (head.pos_ in ("ADV", "ADP", "PART") or head.dep_ in ("acomp", "nummod")) and head.head.i != head.i:
+                # "for reportedly upwards of 100,000 deaths": the figure; "burns over reportedly 85% of his body": the
+                # figure's noun; "were reportedly concerned": the clause
+                head = head.head
             if head.i == token.i or (is_cue(head) and head.i in self.used_cues) or self.inside(head.idx):
                 continue
             sentence = self.sentence(token)
