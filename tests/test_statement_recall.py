@@ -384,3 +384,41 @@ def test_reportedly_on_a_cue_with_a_bare_object_reports_the_whole_clause() -> No
     s = only("Reportedly, at least two towns declared a state of emergency after the flood.")
     assert (s.cue.text, s.content.text) == ("Reportedly", "at least two towns declared a state of emergency after the flood")
     assert s.confidence >= 0.4
+
+
+def test_figure_put_on_something_is_a_claim() -> None:
+    """ "placed the death toll in the hundreds", "showed support at two percent"; a place is no figure."""
+    s = only("The news agency has placed the death toll in the hundreds.")
+    assert (s.cue.text, s.content.text) == ("has placed", "the death toll in the hundreds") and s.confidence >= 0.4
+    s = only("Recent polls showed support for the senator at less than two percent.")
+    assert s.content.text == "support for the senator at less than two percent" and s.confidence >= 0.4
+    assert not statements("Police placed the bomb at 10 Downing Street.")
+
+
+def test_by_reports_set_off_by_commas_is_hearsay() -> None:
+    s = only("The quake left five dead and, by early reports, at least 30 injured.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("by", "early reports", "at least 30 injured")
+    s = only("The outbreak had, by some accounts, infected over 4,000 people since May.")
+    assert s.content.text == "infected over 4,000 people since May"
+
+
+def test_noun_of_saying_with_a_clause_without_that() -> None:
+    """ "Macron's recommendation the talks be moved", "her insistence she never saw …": the noun's owner says
+    the clause, even where the parser hangs it on the verb before the noun; a question ("concerns over which
+    …") or a relative clause ("the claim she made") is not one."""
+    s = cued("Merkel backed Macron's recommendation the talks be moved to Paris.", "recommendation")[0]
+    assert (s.content.text, s.speaker.name) == ("the talks be moved to Paris", "Macron")
+    found = statements("Senators questioned the minister's insistence she never saw the warnings.")
+    assert [(s.cue.text, s.source.text) for s in found if s.content.text == "she never saw the warnings"] == [("insistence", "the minister")]
+    assert not statements("The debate turned to concerns over which candidate would do more harm to pensions.")
+
+
+def test_passive_participle_of_saying_with_its_agent() -> None:
+    s = only("A cargo plane, reported by local media as belonging to the army, crashed near the airport.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("reported", "local media", "as belonging to the army")
+    assert s.confidence >= 0.4
+
+
+def test_that_read_as_a_relative_pronoun_after_the_cue_phrase() -> None:
+    s = only("Judge Amy Lee clarified in the proceedings that her rulings were not connected to or impacted by the sentence he received in a separate case.")
+    assert s.cue.text == "clarified" and s.content.text.startswith("her rulings were not connected")

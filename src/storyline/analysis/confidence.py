@@ -97,6 +97,7 @@ def evidence(attribution: Attribution, doc: Doc) -> Evidence:
     verb = _cue_verb(doc, attribution.cue)
     quoted = attribution.kind != "indirect"
     names = verb is not None and (verb.lemma_.lower() in NAMING_CUES or small_clause(verb) is not None)
+    names = names or (bool(content) and content[0].lower_ == "as")  # "reported by local media as the army's"
     cue_text = doc.text[attribution.cue[0] : attribution.cue[1]].lower()
     according = cue_text.startswith("according") or cue_text in HEARSAY_ADVERBS  # their clauses parse badly
     clause = any(t.pos_ in ("VERB", "AUX") for t in content)

@@ -65,6 +65,18 @@ CAUSE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
     "credit": frozenset({"for", "with"}),
 }
 
+# Verbs that put a figure on something through their own preposition ("put the cost at $3 million", "placed the
+# death toll in the hundreds", "polls showed support at 2 percent"): a claim when the phrase holds a quantity.
+FIGURE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
+    "put": frozenset({"at"}),
+    "place": frozenset({"at", "in"}),
+    "peg": frozenset({"at"}),
+    "show": frozenset({"at"}),
+    "estimate": frozenset({"at"}),
+}
+# Nouns that count by themselves ("in the hundreds", "at 2 percent").
+QUANTITY_WORDS: Final = frozenset("percent % hundreds thousands millions billions dozens".split())
+
 # Nouns of saying whose "that" clause is what was said ("made the case that …", "the charge that …",
 # "Rice's comments that …"); a belief ("the notion that") or a fact ("the fact that") is not one.
 SPEECH_NOUNS: Final = frozenset(

@@ -22,8 +22,8 @@ from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.cue_patterns import learned_patterns
 from storyline.analysis.lexicon import (
-    ADDRESSED_CUES, ADDRESSEES, CAUSE_PREPOSITIONS, CHARACTERISING_CUES, CUE_VERBS, DOCUMENT_WORDS, GERUND_CUES, ISSUING_VERBS,
-    JUDGING_CUES, NAMING_CUES, OBJECT_CUES, PREDICATING_CUES, SPEECH_NOUNS,
+    ADDRESSED_CUES, ADDRESSEES, CAUSE_PREPOSITIONS, CHARACTERISING_CUES, CUE_VERBS, DOCUMENT_WORDS, FIGURE_PREPOSITIONS, GERUND_CUES,
+    ISSUING_VERBS, JUDGING_CUES, NAMING_CUES, OBJECT_CUES, PREDICATING_CUES, QUANTITY_WORDS, SPEECH_NOUNS,
 )  # fmt: skip
 from storyline.analysis.names import TITLES
 from storyline.analysis.quotes import Quote, find_quotes, title_case
@@ -83,6 +83,7 @@ MIN_QUOTE_WORDS = 4  # shorter quotes without a cue are titles, names or scare q
 # development sets 25 of the 27 such clauses were annotated as statements. "Allegedly" is not: it casts
 # doubt on a charge more than it reports one (1 of its 4 clauses there).
 HEARSAY_ADVERBS = frozenset({"reportedly"})
+HEARSAY_NOUNS = frozenset({"report", "account"})  # ", by some accounts, …", ", by early reports, …"
 HEARSAY_CONFIDENCE = 0.9
 # "identified the suspect as …", "called her evasive": on the development sets about 45 of 47 such clauses
 # of a predicating verb that were not borderline were annotated as statements.
@@ -173,6 +174,14 @@ def _directive(verb: Token) -> tuple[Token, Token] | None:
     return (obj.left_edge, order.right_edge) if order is not None else None
 
 
+def _quantity(noun: Token | None) -> bool:
+    """Does the noun count something ("two percent", "40 million euros", "the hundreds"), not name a place
+    ("10 Downing Street")?"""
+    if noun is None:
+        return False
+    return noun.pos_ == "NUM" or noun.lower_ in QUANTITY_WORDS or (noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in noun.children))
+
+
 def _infinitive(clause: Token) -> bool:
     """Is the clause an infinitive with "to" ("to have begun", "to be unconstitutional")?"""
     return any(c.tag_ == "TO" for c in clause.children)
@@ -190,7 +199,7 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
     a local man]", "called [her answer evasive]"); None for another verb, a passive ("was described as"), a
     participle naming a thing ("a group called …"), or an object with no predicate."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or (lemma not in PREDICATING_CUES and lemma not in CAUSE_PREPOSITIONS):
+    if verb.pos_ != "VERB" or (lemma not in PREDICATING_CUES and lemma not in CAUSE_PREPOSITIONS and lemma not in FIGURE_PREPOSITIONS):
         return None
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return None  # a participle without "have" is passive: "a board called Flyboard Air"
@@ -213,6 +222,8 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
     predicates = [c for c in verb.children if c.i > obj.i and ((c.dep_ == "oprd" and c.pos_ != "PROPN") or (c.dep_ == "prep" and c.lower_ == "as"))]
     predicates += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]
     predicates += [c for c in (*verb.children, *obj.children) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in causes]
+    figures = FIGURE_PREPOSITIONS.get(lemma, frozenset())
+    predicates += [c for c in verb.children if c.i > obj.i and c.dep_ == "prep" and c.lower_ in figures and _quantity(_pobj(c))]
     if not predicates:
         return None
     last = max((p.right_edge for p in predicates), key=lambda t: t.i)
@@ -243,10 +254,18 @@ def _according(token: Token) -> Token | None:
     comma ("Per the decree, priests must …") is the same, and its own preposition."""
     if token.text == "Per" and _opens_phrase(token):
         return token
+    if token.lower_ == "by" and (obj := _pobj(token)) is not None and obj.lemma_.lower() in HEARSAY_NOUNS and _set_off(token):
+        return token  # "had, by some reports, infected 4,000": hearsay, as "according to reports" is
     if token.lower_ != "according" or token.i + 1 >= len(token.doc):
         return None
     nxt = token.nbor(1)
     return nxt if nxt.lower_ == "to" else None
+
+
+def _set_off(token: Token) -> bool:
+    """Is the preposition's phrase set off by commas inside its clause (", by early reports, at least 30 …")?"""
+    before = next((t for t in reversed(token.doc[: token.i]) if not t.is_space), None)
+    return before is not None and before.text == "," and _phrase_comma(token) is not None
 
 
 def _opens_phrase(token: Token) -> bool:
@@ -294,7 +313,52 @@ def _hung_under_noun(verb: Token) -> list[Token]:
     statement that …", "said through a spokesman that …"): the clause is what was said, not the noun's."""
     preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i and c.lower_ in _MEDIUM_PREPOSITIONS]
     nouns = [g for c in preps for g in c.children if g.dep_ == "pobj"]
-    return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > n.i and _that_clause(c)]
+    return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > n.i and (_that_clause(c) or _misread_that(n, c))]
+
+
+def _misread_that(noun: Token, clause: Token) -> bool:
+    """ "clarified in the proceedings that her decisions were not …": "that" read as a relative pronoun with
+    nothing to do in its clause (neither its subject nor its object), which has a subject of its own."""
+    that = clause.left_edge
+    if that.lower_ != "that" or that.i != noun.i + 1 or that.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    return any(c.dep_ in _SUBJECTS and c.i > that.i for c in clause.children)
+
+
+def _described_noun(verb: Token) -> tuple[Token, Token] | None:
+    """First and last word of what a passive participle of saying with its agent says of its noun ("a plane,
+    reported by local media as belonging to the army": its "as" phrase; "twelve crew reported by the agency":
+    the noun itself)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.i > verb.i or not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    if phrase is not None:
+        return phrase, phrase.right_edge
+    last = verb.nbor(-1)
+    while last.i > verb.head.left_edge.i and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    return verb.head.left_edge, last
+
+
+def _held_by_noun(clause: Token) -> bool:
+    """Is the clause a noun of saying's, right after it, that the parser hung on the verb ("questioned the
+    minister's insistence she never saw …")?"""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return before is not None and _noun_of_saying(before) and not _that_clause(clause)
+
+
+def _noun_of_saying(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS
+
+
+def _complete(clause: Token) -> bool:
+    """A clause with its own subject and nothing missing ("the talks be moved", "she never saw the cables"),
+    not a relative one whose object is the noun before it ("the claim she made", "the statement he gave")."""
+    if clause.dep_ not in ("acl", "ccomp") or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in clause.doc[clause.left_edge.i : clause.i]):
+        return False  # "the case for which he was jailed", "concerns over which candidate would do more harm"
+    if clause.lemma_.lower() in ISSUING_VERBS or not any(c.dep_ in _SUBJECTS and c.tag_ not in ("WDT", "WP") for c in clause.children):
+        return False
+    return any(c.dep_ in ("auxpass", "dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in clause.children)
 
 
 def _closing(verb: Token) -> bool:
@@ -810,7 +874,10 @@ class _Finder:
     def _complement(self, verb: Token, start: int, end: int) -> _Complement | None:
         """The reported clause governed by the cue ("said [that] the deal is dead", "called for a ban")."""
         children = [c for c in verb.children if start <= c.idx < end]
-        complements = [(c, 1.0) for c in children if c.dep_ == "ccomp" or _relative_that(c)] if is_cue(verb) else []
+        described = _described_noun(verb) if is_cue(verb) else None
+        if described is not None and start <= described[0].idx:
+            return _Complement((described[0].idx, described[1].idx + len(described[1])), 0, SMALL_CLAUSE_CONFIDENCE)
+        complements = [(c, 1.0) for c in children if (c.dep_ == "ccomp" and not _held_by_noun(c)) or _relative_that(c)] if is_cue(verb) else []
         if verb.lemma_.lower() in _FINDINGS:  # "to determine whether …" is a question still open, not a finding
             complements = [c for c in complements if not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c[0].children)]
         marked = [c for c in complements if _that_clause(c[0]) or _relative_that(c[0])]
@@ -979,7 +1046,12 @@ class _Finder:
     def _spoken_noun(self, noun: Token) -> Attribution | None:
         """ "made the case that …", "Ms. Rice's comments that …", "the charge that …": a noun of saying with
         its "that" clause; the speaker is the noun's owner, whoever it is from, or who made, raised or voiced it."""
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > noun.i and _that_clause(c)), None)
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > noun.i]
+        clause = next((c for c in clauses if _that_clause(c)), None)
+        if clause is None and noun.i + 1 < len(noun.doc):  # "Macron's recommendation the talks be moved", "her insistence she never saw …"
+            following = noun.doc[noun.i + 1]
+            clauses = [c for c in (following, *following.ancestors) if c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.i == noun.i + 1]
+            clause = next((c for c in clauses if _complete(c)), None)
         if clause is None or self.inside(clause.idx):
             return None
         found = self._content(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
@@ -1011,7 +1083,7 @@ class _Finder:
         words = [t for t in self.tokens(*before) if not t.is_punct and not t.is_space]
         if not words:
             return after
-        if words[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET") or words[-1].lower_ == "including":
+        if words[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET", "AUX") or words[-1].lower_ == "including":
             return after
         following = next((t for t in self.tokens(*after) if not t.is_punct and not t.is_space), None)
         if following is not None and (following.pos_ == "CCONJ" or following.tag_ in ("WP", "WDT")):
@@ -1027,7 +1099,11 @@ class _Finder:
         found = []
         for rank in range(3):
             for token in self.doc:
-                if token.i in self.used_cues or self.inside(token.idx) or self._rank(token) != rank:
+                if token.i in self.used_cues or self._rank(token) != rank:
+                    continue
+                # a noun of saying inside another's content ("questioned her insistence she never saw …") still has its
+                # own clause, unless that is taken too (`_spoken_noun` asks)
+                if self.quoted[token.idx] if rank == 1 else self.inside(token.idx):
                     continue
                 speech = rank == 0
                 to = _according(token)
@@ -1036,7 +1112,7 @@ class _Finder:
                     attribution = self._according_to(token, to)
                 elif owner is not None:
                     attribution = self._viewpoint(token, owner)
-                elif token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+                elif _noun_of_saying(token):
                     attribution = self._spoken_noun(token)
                 else:
                     attribution = self._reported(token) if _may_cue(token) else None
@@ -1062,7 +1138,7 @@ class _Finder:
         in reading order with the learned cues: "X decided, according to the summary, that …" is X's decision)."""
         if is_cue(token):
             return 0
-        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+        if _noun_of_saying(token):
             return 1
         return 2
 
