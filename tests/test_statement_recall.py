@@ -422,3 +422,62 @@ def test_passive_participle_of_saying_with_its_agent() -> None:
 def test_that_read_as_a_relative_pronoun_after_the_cue_phrase() -> None:
     s = only("Judge Amy Lee clarified in the proceedings that her rulings were not connected to or impacted by the sentence he received in a separate case.")
     assert s.cue.text == "clarified" and s.content.text.startswith("her rulings were not connected")
+
+
+def test_cue_of_a_quote_says_what_it_reports_before_the_quote() -> None:
+    """ "attacking the subpoena as a ploy: “…”": the characterisation is a statement of its own."""
+    found = statements('Berg responded to the ruling on Twitter, attacking the subpoena as a political ploy: "The Radical Left has failed on all fronts, so now they go after me."')
+    assert [(s.kind, s.content.text) for s in found if s.cue.text == "attacking"] == [
+        ("indirect", "the subpoena as a political ploy"),
+        ("direct", "The Radical Left has failed on all fronts, so now they go after me."),
+    ]
+
+
+def test_short_quote_going_on_after_its_cue_sentence() -> None:
+    found = statements('"He wants to run the city like a casino," Ms. Vega said on Wednesday. "God help us."')
+    assert [s.content.text for s in found] == ["He wants to run the city like a casino,", "God help us."]
+    assert found[1].speaker is not None and found[1].speaker.name == "Vega"
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]):  # noqa: ANN202
+    import spacy
+    from spacy.tokens import Doc
+
+    pos = {"PRP": "PRON", "DT": "DET", "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "IN": "ADP", "TO": "PART", "VB": "AUX",
+           "JJ": "ADJ", "RB": "ADV", ".": "PUNCT", "VBD": "VERB", "MD": "AUX"}  # fmt: skip
+    vocab = spacy.blank("en").vocab  # with the English lexical attributes ("lower_")
+    return Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags], lemmas=lemmas)
+
+
+def test_found_with_an_infinitive_of_be_hung_anywhere() -> None:
+    """ "found the samples to be rare", with "to be" parsed as a clause of purpose: a finding all the same."""
+    from storyline.analysis.statements import find_attributions
+
+    words = ["They", "found", "the", "samples", "to", "be", "rare", "."]
+    doc = _parsed(words, [1, 1, 3, 1, 5, 1, 5, 1], ["nsubj", "ROOT", "det", "dobj", "aux", "advcl", "acomp", "punct"],
+                  ["PRP", "VBD", "DT", "NNS", "TO", "VB", "JJ", "."], ["they", "find", "the", "sample", "to", "be", "rare", "."])  # fmt: skip
+    [found] = find_attributions(doc)
+    assert doc.text[found.content[0] : found.content[1]] == "the samples to be rare"
+
+
+def test_document_issued_with_a_that_clause_the_tagger_cut_off() -> None:
+    """ "issued a ruling against Ruiz finding that …" with "finding" tagged as a noun: the ruling says the clause."""
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE
+    from storyline.analysis.statements import find_attributions
+
+    words = ["Hale", "issued", "a", "ruling", "against", "Ruiz", "finding", "that", "she", "lied", "."]
+    doc = _parsed(words, [1, 1, 3, 1, 3, 6, 4, 9, 9, 6, 1],
+                  ["nsubj", "ROOT", "det", "dobj", "prep", "compound", "pobj", "mark", "nsubj", "acl", "punct"],
+                  ["NNP", "VBD", "DT", "NN", "IN", "NNP", "NN", "IN", "PRP", "VBD", "."],
+                  ["Hale", "issue", "a", "ruling", "against", "Ruiz", "finding", "that", "she", "lie", "."])  # fmt: skip
+    [found] = find_attributions(doc)
+    assert found.confidence >= SHOWN_CONFIDENCE
+
+
+def test_no_statement_in_an_editors_note_a_place_relative_or_an_example() -> None:
+    """ "has been clarified to reflect": a purpose; "where his uncle referred to X as Y": what is characterised is
+    inside the clause; "such as": an example, not a predicate."""
+    for text in ("This story has been clarified to reflect that the mayor is calling for a new vote.",
+                 "As a boy he lived in a town where his uncle referred to the mayor as the king of the river.",
+                 "The fear found other outlets, such as the old feud with the neighbours."):  # fmt: skip
+        assert all(s.confidence < 0.4 for s in statements(text)), text

@@ -42,6 +42,10 @@ GERUND_CUES: Final = frozenset("recall recount describe deny acknowledge mention
 # Cues said to someone: in the passive their subject is the addressee ("residents were urged to stay in").
 ADDRESSED_CUES: Final = frozenset("tell ask urge warn advise order inform notify remind encourage instruct invite caution".split())
 
+# Verbs of saying whose passive with an infinitive reports what someone unnamed said of the subject ("was said
+# to have left", "were reported to have fled"); "has been clarified to reflect …" is an editor's purpose.
+RAISING_CUES: Final = frozenset("say report allege claim rumor rumour estimate show find reveal confirm predict".split())
+
 # Verbs that characterise something in the source's own quoted words ("called the deal “a start”",
 # "described the mood as “tense”"): the quoted fragment is the statement.
 NAMING_CUES: Final = frozenset("call describe dub label brand term".split())
@@ -56,7 +60,7 @@ CHARACTERISING_CUES: Final = NAMING_CUES | frozenset(
 
 # Verbs that say what something is through a small clause, quoted or not ("identified the suspect as a local
 # man", "called her answer evasive", "cited the audit as the reason"): the object with its predicate is a claim.
-PREDICATING_CUES: Final = CHARACTERISING_CUES | frozenset("identify list name cite rate rule".split())
+PREDICATING_CUES: Final = CHARACTERISING_CUES | frozenset("identify list name cite rate rule find".split())
 # Verbs that say what caused something through their own preposition ("attributed the fire to a short
 # circuit", "blamed the media for the row", "credited the nurses with saving him"): a claim like the above.
 CAUSE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {

@@ -23,7 +23,7 @@ from spacy.tokens import Span as TokenSpan
 from storyline.analysis.cue_patterns import learned_patterns
 from storyline.analysis.lexicon import (
     ADDRESSED_CUES, ADDRESSEES, CAUSE_PREPOSITIONS, CHARACTERISING_CUES, CUE_VERBS, DOCUMENT_WORDS, FIGURE_PREPOSITIONS, GERUND_CUES,
-    ISSUING_VERBS, JUDGING_CUES, NAMING_CUES, OBJECT_CUES, PREDICATING_CUES, QUANTITY_WORDS, SPEECH_NOUNS,
+    ISSUING_VERBS, JUDGING_CUES, NAMING_CUES, OBJECT_CUES, PREDICATING_CUES, QUANTITY_WORDS, RAISING_CUES, SPEECH_NOUNS,
 )  # fmt: skip
 from storyline.analysis.names import TITLES
 from storyline.analysis.quotes import Quote, find_quotes, title_case
@@ -92,6 +92,8 @@ SMALL_CLAUSE_CONFIDENCE = 0.9
 DIRECTIVE_CONFIDENCE = 0.9
 # A gerund after a verb of telling ("recalled going"): a report, though the verb may also narrate ("described walking").
 GERUND_CONFIDENCE = 0.8
+# "issued a ruling finding that …": a document put out with a "that" clause, as "released a statement saying …" is.
+ISSUED_CONFIDENCE = 0.9
 # "In his view, …": a view given as the owner's; 6 of 6 such phrases were annotated as statements on dev.
 VIEWPOINT_CONFIDENCE = 0.9
 # "made the case that …": on dev, such clauses of a noun of saying were all annotated (some as borderline)
@@ -174,6 +176,11 @@ def _directive(verb: Token) -> tuple[Token, Token] | None:
     return (obj.left_edge, order.right_edge) if order is not None else None
 
 
+def _as_phrase(token: Token) -> bool:
+    """An "as" phrase saying what something is ("as a local man"), not an example ("such as the devil")."""
+    return token.dep_ == "prep" and token.lower_ == "as" and token.nbor(-1).lower_ != "such" and not any(c.lower_ == "such" for c in token.children)
+
+
 def _quantity(noun: Token | None) -> bool:
     """Does the noun count something ("two percent", "40 million euros", "the hundreds"), not name a place
     ("10 Downing Street")?"""
@@ -207,7 +214,9 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     causes = CAUSE_PREPOSITIONS.get(lemma, frozenset())
-    if obj is None and verb.dep_ == "relcl":
+    stranded = any(c.dep_ == "prep" and not list(c.children) and c.i == verb.i + 1 for c in verb.children)  # "referred to as"
+    inside = any(c.dep_ == "prep" and c.i > verb.i and _pobj(c) is not None and c.lower_ != "as" for c in verb.children)
+    if obj is None and verb.dep_ == "relcl" and not stranded and not inside:  # not "where he referred to X as Y"
         # "the panel, which they describe as a tool for rationing", "a process she described as tricky", "an
         # act the court ruled to be unconstitutional": the object is the noun the relative clause is on
         said = (c for c in verb.children if c.i > verb.i and ((c.dep_ == "prep" and c.lower_ in {"as", *causes}) or (c.dep_ == "xcomp" and _infinitive(c))))
@@ -219,8 +228,10 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
         joined = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i and c.left_edge.i < c.i), None)
         return (joined.left_edge, joined.right_edge) if joined is not None else None
     # a name given ("called the device Flyboard Air") says what a thing is called, not what it is
-    predicates = [c for c in verb.children if c.i > obj.i and ((c.dep_ == "oprd" and c.pos_ != "PROPN") or (c.dep_ == "prep" and c.lower_ == "as"))]
-    predicates += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]
+    predicates = [c for c in verb.children if c.i > obj.i and ((c.dep_ == "oprd" and c.pos_ != "PROPN") or _as_phrase(c))]
+    predicates += [c for c in obj.children if _as_phrase(c)]
+    # "found the samples to be toxic": the infinitive of "be" after the object, however the parser hangs it
+    predicates += [c for c in verb.children if c.i > obj.i and c.dep_ in ("xcomp", "advcl", "ccomp") and _infinitive(c) and c.lemma_ == "be"]
     predicates += [c for c in (*verb.children, *obj.children) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in causes]
     figures = FIGURE_PREPOSITIONS.get(lemma, frozenset())
     predicates += [c for c in verb.children if c.i > obj.i and c.dep_ == "prep" and c.lower_ in figures and _quantity(_pobj(c))]
@@ -361,10 +372,19 @@ def _complete(clause: Token) -> bool:
     return any(c.dep_ in ("auxpass", "dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in clause.children)
 
 
-def _closing(verb: Token) -> bool:
-    """Is the verb the sentence's main one, or one the parser joined to it ("Labrador backs a path to legal
-    status, he has said", with "said" as a conjunct of "backs")?"""
-    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i)
+def _issued_finding(verb: Token, obj: Token) -> Token | None:
+    """The "that" of "issued a ruling against Trump finding that …" with "finding" tagged as a noun: a document
+    put out with a "that" clause in it says that clause."""
+    if verb.lemma_.lower() not in ISSUING_VERBS or obj.dep_ != "dobj" or obj.lemma_.lower() not in DOCUMENT_WORDS:
+        return None
+    return next((t for t in obj.subtree if t.dep_ == "mark" and t.lower_ == "that"), None)
+
+
+def _closing(verb: Token, subject: Token) -> bool:
+    """Is the verb the sentence's main one, or one with its own subject the parser joined to it ("Labrador
+    backs a path to legal status, he has said", with "said" as a conjunct of "backs")?"""
+    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and subject.head == verb
+    return verb.dep_ == "ROOT" or joined
 
 
 def _finite(token: Token) -> bool:
@@ -484,7 +504,7 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         if verb.dep_ == "advcl" and above.dep_ == "ccomp" and is_cue(verb) and is_cue(above.head):
             above = above.head  # "X said the tax "costs …," further saying …": X goes on, not the tax
         return subject_of(above, depth - 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with":
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue(verb) and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with":
         return verb.head  # "…, with officials saying that …": the noun of "with" is who says it
     if depth and _issued(verb):
         return subject_of(verb.head.head, depth - 1)
@@ -591,6 +611,8 @@ class _Finder:
         self.starts = [t.idx for t in doc]
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         self.used_cues: set[int] = set()
+        # cues of direct quotes, with where their quote starts: what such a cue reports before it is its own statement
+        self.quote_cues: dict[int, int] = {}
         self.reporting: set[int] = set()  # cues of reported statements a named source makes
         self.turns = self._turns()
         turn_ranges = [t.content for t in self.turns]
@@ -816,6 +838,7 @@ class _Finder:
     def _direct(self, quote: Quote, cue: tuple[int, int], source: TokenSpan | None, verb: Token | None) -> Attribution:
         if verb is not None:
             self.used_cues.add(verb.i)
+            self.quote_cues.setdefault(verb.i, quote.start)
         if source is not None and source.start_char < quote.end <= source.end_char:
             # the parser hung the quote under the speaker's name: the source is what follows the quote
             after = [t for t in source if t.idx >= quote.end and not t.is_punct]
@@ -850,13 +873,23 @@ class _Finder:
                 or self._cue_before(quote, start) or self._introduced(quote)
             )
             words = len(re.findall(r"\w+", self.text[quote.start : quote.end]))
-            if attribution is None and words >= MIN_QUOTE_WORDS and opens_sentence:
+            resumed = words >= 2 and self._resumes(found, quote)  # "“…,” Ms. Vega said. “God help us.”"
+            if attribution is None and (words >= MIN_QUOTE_WORDS or resumed) and opens_sentence:
                 attribution = Attribution("direct", quote.content, (quote.start, quote.start), None, 0.6, True)
             if attribution is not None:
                 found.append(attribution)
         self.direct_contents += [a.content for a in found]
         self.claim([a.content for a in found])
         return found
+
+    def _resumes(self, found: list[Attribution], quote: Quote) -> bool:
+        """Does the quote go on from the one before it in its paragraph, whose cue stands between them ("“…,”
+        she said. “God help us.”")? Then even a short one is the same speaker's, not a title."""
+        before = found[-1] if found else None
+        if before is None or before.kind != "direct" or before.follows:
+            return False
+        cue_between = before.content[1] <= before.cue[0] and before.cue[1] <= quote.start
+        return cue_between and self.paragraph(quote.start)[0] <= before.content[0]
 
     def _content(self, start: int, end: int) -> tuple[StatementKind, tuple[int, int]] | None:
         start, end = _trim(self.text, start, end)
@@ -904,6 +937,8 @@ class _Finder:
         if not complements:
             return None
         nearest, confidence = min(complements, key=lambda c: abs(c[0].i - verb.i))
+        if (mark := _issued_finding(verb, nearest)) is not None and not self.inside(mark.idx):
+            confidence = max(confidence, ISSUED_CONFIDENCE)  # unless "finding" was read as a cue and took the clause
         clause = nearest.dep_ in ("ccomp", "acl", "relcl")
         onward = [d.left_edge.i for d in nearest.subtree if d.dep_ == "advcl" and d.tag_ == "VBG" and d.i > nearest.i and is_cue(d)]
         stop = min(onward, default=len(verb.doc))  # "…, further saying, “…”" is the next statement, not this one
@@ -922,7 +957,7 @@ class _Finder:
         sentence = self.sentence(verb)
         if verb.dep_ == "parataxis":
             first, last = verb.left_edge.i, verb.right_edge.i
-        elif _closing(verb) and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
+        elif _closing(verb, head) and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
             first, last = min(head.left_edge.i, verb.i), sentence.end - 1
             if first == sentence.start or not self.doc[first - 1].is_punct:
                 return None  # "It is dead, he said" has the comma; "Officials said Monday" has nothing framed
@@ -944,11 +979,11 @@ class _Finder:
         was said to have opened in 2015", "hundreds were reported to have fled": likewise a report by someone
         unnamed, whose subject is what it is about."""
         addressed = verb.lemma_.lower() in ADDRESSED_CUES
-        if not (addressed or is_cue(verb)) or not any(c.dep_ == "auxpass" for c in verb.children):
+        if not (addressed or verb.lemma_.lower() in RAISING_CUES) or not any(c.dep_ == "auxpass" for c in verb.children):
             return None
         if any(c.dep_ == "agent" for c in verb.children):
             return None
-        order = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and (addressed or _infinitive(c))), None)
+        order = next((c for c in verb.children if c.dep_ == "xcomp" and c.left_edge.i > verb.i and (addressed or _infinitive(c))), None)
         found = self._content(order.left_edge.idx, order.right_edge.idx + len(order.right_edge)) if order is not None else None
         if found is None:
             return None
@@ -1051,7 +1086,8 @@ class _Finder:
         if clause is None and noun.i + 1 < len(noun.doc):  # "Macron's recommendation the talks be moved", "her insistence she never saw …"
             following = noun.doc[noun.i + 1]
             clauses = [c for c in (following, *following.ancestors) if c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.i == noun.i + 1]
-            clause = next((c for c in clauses if _complete(c)), None)
+            owned = any(c.dep_ == "poss" for c in noun.children)  # "in case the partner turns hostile" is no one's
+            clause = next((c for c in clauses if _complete(c)), None) if owned else None
         if clause is None or self.inside(clause.idx):
             return None
         found = self._content(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
@@ -1083,7 +1119,8 @@ class _Finder:
         words = [t for t in self.tokens(*before) if not t.is_punct and not t.is_space]
         if not words:
             return after
-        if words[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET", "AUX") or words[-1].lower_ == "including":
+        auxiliary = words[-1].dep_ in ("aux", "auxpass") and words[-1].head.idx >= after[0]  # "had, by reports, infected"
+        if words[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET") or auxiliary or words[-1].lower_ == "including":
             return after
         following = next((t for t in self.tokens(*after) if not t.is_punct and not t.is_space), None)
         if following is not None and (following.pos_ == "CCONJ" or following.tag_ in ("WP", "WDT")):
@@ -1099,7 +1136,8 @@ class _Finder:
         found = []
         for rank in range(3):
             for token in self.doc:
-                if token.i in self.used_cues or self._rank(token) != rank:
+                quoting = self.quote_cues.get(token.i)
+                if (token.i in self.used_cues and quoting is None) or self._rank(token) != rank:
                     continue
                 # a noun of saying inside another's content ("questioned her insistence she never saw …") still has its
                 # own clause, unless that is taken too (`_spoken_noun` asks)
@@ -1118,6 +1156,8 @@ class _Finder:
                     attribution = self._reported(token) if _may_cue(token) else None
                 if attribution is not None and not self._clause(attribution) and any(c.lower_ in HEARSAY_ADVERBS for c in token.children):
                     attribution = None  # "the towns reportedly declared a state of calamity": the whole clause is hearsay
+                if attribution is not None and quoting is not None and attribution.content[1] > quoting:
+                    attribution = None  # "attacking the subpoena as a ploy: “…”" says the ploy; the quote is its own
                 if attribution is not None:
                     if to is None and speech and (subject := subject_of(token)) is not None and subject.pos_ == "PROPN" and self._clause(attribution):
                         # a named outlet or person reporting a claim: what an "according to" beside it sources ("Ford
