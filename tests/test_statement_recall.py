@@ -481,3 +481,20 @@ def test_no_statement_in_an_editors_note_a_place_relative_or_an_example() -> Non
                  "As a boy he lived in a town where his uncle referred to the mayor as the king of the river.",
                  "The fear found other outlets, such as the old feud with the neighbours."):  # fmt: skip
         assert all(s.confidence < 0.4 for s in statements(text)), text
+
+
+def test_participle_opening_the_sentence_characterises_in_its_subject_s_words() -> None:
+    """ "Calling the plan “a disgrace,” the senator said …": the subject after the quote calls it that."""
+    [s] = cued('Calling the plan "a disgrace," the senator said she would vote against it.', "Calling")
+    assert (s.kind, s.source.text, s.content.text) == ("mixed", "the senator", 'the plan "a disgrace,"')
+
+
+def test_phrase_opening_the_reported_clause_and_no_phrase_as_a_framed_clause() -> None:
+    """ "said as a child she was sent …": the clause is what was said, not "In an interview with …" before it."""
+    s = only("In an interview with the Courier, she said as a child she was sent to work in a factory by her uncle.")
+    assert s.content.text == "as a child she was sent to work in a factory by her uncle" and s.confidence >= 0.4
+
+
+def test_that_clause_hung_on_the_addressee() -> None:
+    s = only("In Lima last week, he told a meeting of Andean leaders that few people understood the stakes of the drought better than farmers.")
+    assert s.content.text == "that few people understood the stakes of the drought better than farmers"

@@ -324,6 +324,8 @@ def _hung_under_noun(verb: Token) -> list[Token]:
     statement that …", "said through a spokesman that …"): the clause is what was said, not the noun's."""
     preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i and c.lower_ in _MEDIUM_PREPOSITIONS]
     nouns = [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() in ADDRESSED_CUES:  # "told a meeting of island leaders that …": hung on the addressee
+        nouns += [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
     return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > n.i and (_that_clause(c) or _misread_that(n, c))]
 
 
@@ -378,6 +380,34 @@ def _issued_finding(verb: Token, obj: Token) -> Token | None:
     if verb.lemma_.lower() not in ISSUING_VERBS or obj.dep_ != "dobj" or obj.lemma_.lower() not in DOCUMENT_WORDS:
         return None
     return next((t for t in obj.subtree if t.dep_ == "mark" and t.lower_ == "that"), None)
+
+
+def _fronted_phrase(first: Token, verb: Token) -> bool:
+    """A phrase opening the clause a cue reports ("said as a teenager she was forced …", "said after the vote the
+    deal was dead"): a preposition of a later verb of the cue's that has its own subject after the phrase."""
+    if first.dep_ == "prep" and first.head == verb:  # "said as a child she was sent …", the clause hung on "child"
+        return _holds_clause(first)
+    clause = first.head
+    if first.dep_ != "prep" or clause.head != verb or clause.i <= first.i or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in _SUBJECTS and c.i > first.right_edge.i for c in clause.children)
+
+
+def _holds_clause(phrase: Token) -> bool:
+    """Does a phrase hold a finite clause with its own subject ("as a child [she was sent …]")?"""
+    return any(t.dep_ in ("relcl", "acl") and _finite_clause(t) for t in phrase.subtree)
+
+
+def _finite_clause(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS and c.tag_ not in ("WDT", "WP") for c in verb.children) and (
+        _finite(verb) or any(_finite(c) for c in verb.children if c.dep_ in ("aux", "auxpass")))
+
+
+def _opening_participle(verb: Token) -> bool:
+    """A participle opening its sentence ("Calling the plan “a disgrace,” the senator said …"): its subject is
+    the main clause's, after it."""
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.left_edge.i == verb.i and verb.head.i > verb.i and (
+        verb.i == 0 or verb.nbor(-1).is_space or verb.nbor(-1).is_sent_end or verb.nbor(-1).text in (".", "\n"))
 
 
 def _closing(verb: Token, subject: Token) -> bool:
@@ -756,7 +786,7 @@ class _Finder:
             if word.i - verb.i > _NAMING_REACH:
                 continue  # "called Ms. Brewer to urge her …, and Parker sent a letter citing “…”": a phone call
             head = subject_of(verb)
-            if head is None or head.idx >= quote.start:
+            if head is None or (head.idx >= quote.start and not _opening_participle(verb)):
                 return None
             self.used_cues.add(verb.i)
             named = [c.left_edge.idx for c in verb.children if verb.i < c.i and c.dep_ in _NAMED and c.left_edge.idx < quote.start]
@@ -971,6 +1001,8 @@ class _Finder:
         if verb.dep_ == "parataxis" and verb.head.i != verb.i:
             # "they had, his father says, paid smugglers": the side holding the verb of the clause it interrupts
             side = next((r for r in sides if r[0] <= verb.head.idx < r[1]), side)
+        if not any(t.pos_ in ("VERB", "AUX") for t in self.tokens(*side)):
+            return None  # "In an interview with the paper, she said …": a phrase, not what was said
         return side if len(self.text[side[0] : side[1]].split()) >= MIN_QUOTE_WORDS else None
 
     def _instructed(self, verb: Token) -> Attribution | None:
@@ -1034,7 +1066,7 @@ class _Finder:
         ))  # fmt: skip  # "…; TVN24 reported he received surgery" is another statement
         while run and run[-1].is_punct:
             run.pop()
-        opens_clause = first.pos_ in ("PROPN", "PRON", "DET", "NOUN", "NUM") and first.lower_ not in ADDRESSEES
+        opens_clause = (first.pos_ in ("PROPN", "PRON", "DET", "NOUN", "NUM") and first.lower_ not in ADDRESSEES) or _fronted_phrase(first, verb)
         if len(run) < MIN_QUOTE_WORDS or not opens_clause or not any(t.pos_ in ("VERB", "AUX") for t in run[1:]):
             return None
         if finite and not any(_finite(t) and _subjectless(t) for t in run[1:]):
@@ -1046,7 +1078,7 @@ class _Finder:
         """The first word after the cue and its own time, place or addressee phrases ("reported on Thursday,
         coverage had risen", "announcing to journalists Adamowicz remained alive")."""
         doc, at = verb.doc, verb.i + 1
-        phrases = {c.i: c for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "dative")}
+        phrases = {c.i: c for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "dative") and not _holds_clause(c)}
         while at < len(doc) and at in phrases and phrases[at].left_edge.i == at:
             at = phrases[at].right_edge.i + 1
             at += at < len(doc) and doc[at].text == ","
