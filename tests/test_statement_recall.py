@@ -12,6 +12,13 @@ def only(text: str) -> Statement:
     return found[0]
 
 
+def shown(text: str) -> Statement:
+    """The text's one statement, shown to users."""
+    s = only(text)
+    assert s.confidence >= 0.4, s
+    return s
+
+
 def cued(text: str, cue: str) -> list[Statement]:
     """The statements of the text with this cue."""
     return [s for s in statements(text) if s.cue.text == cue]
@@ -444,7 +451,7 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]
     from spacy.tokens import Doc
 
     pos = {"PRP": "PRON", "DT": "DET", "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "IN": "ADP", "TO": "PART", "VB": "AUX",
-           "JJ": "ADJ", "RB": "ADV", ".": "PUNCT", "VBD": "VERB", "MD": "AUX"}  # fmt: skip
+           "JJ": "ADJ", "RB": "ADV", ".": "PUNCT", ",": "PUNCT", "VBD": "VERB", "MD": "AUX"}  # fmt: skip
     vocab = spacy.blank("en").vocab  # with the English lexical attributes ("lower_")
     return Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags], lemmas=lemmas)
 
@@ -491,10 +498,34 @@ def test_participle_opening_the_sentence_characterises_in_its_subject_s_words() 
 
 def test_phrase_opening_the_reported_clause_and_no_phrase_as_a_framed_clause() -> None:
     """ "said as a child she was sent …": the clause is what was said, not "In an interview with …" before it."""
-    s = only("In an interview with the Courier, she said as a child she was sent to work in a factory by her uncle.")
-    assert s.content.text == "as a child she was sent to work in a factory by her uncle" and s.confidence >= 0.4
+    s = shown("In an interview with the Courier, she said as a child she was sent to work in a factory by her uncle.")
+    assert s.content.text == "as a child she was sent to work in a factory by her uncle"
 
 
 def test_that_clause_hung_on_the_addressee() -> None:
     s = only("In Lima last week, he told a meeting of Andean leaders that few people understood the stakes of the drought better than farmers.")
     assert s.content.text == "that few people understood the stakes of the drought better than farmers"
+
+
+def test_speaker_parsed_as_an_apposition_before_a_conjunct_cue() -> None:
+    """ "Ruiz will go, the party leader said", with "leader" an apposition of Ruiz and "said" a conjunct of "go"."""
+    from storyline.analysis.statements import subject_of
+
+    words = ["Ruiz", "will", "go", ",", "the", "party", "leader", "said", "."]
+    doc = _parsed(words, [2, 2, 2, 0, 6, 6, 0, 2, 2], ["nsubj", "aux", "ROOT", "punct", "det", "compound", "appos", "conj", "punct"],
+                  ["NNP", "MD", "VB", ",", "DT", "NN", "NN", "VBD", "."], ["Ruiz", "will", "go", ",", "the", "party", "leader", "say", "."])  # fmt: skip
+    assert subject_of(doc[7]) == doc[6]
+
+
+def test_praise_or_blame_for_something_is_a_claim() -> None:
+    s = shown("The professor toppled the mayor, repeatedly criticizing him for being soft on crime.")
+    assert (s.cue.text, s.content.text) == ("repeatedly criticizing", "him for being soft on crime")
+
+
+def test_asked_if_parsed_as_a_condition() -> None:
+    assert shown("In one deposition, lawyers asked a defendant if the pastor prayed for him.").content.text == "if the pastor prayed for him"
+
+
+def test_grumbled_and_protested_are_cues() -> None:
+    found = shown("Some grumbled that the campaign had ousted the only leader willing to listen.")
+    assert found.content.text == "that the campaign had ousted the only leader willing to listen"

@@ -22,7 +22,7 @@ CUE_VERBS: Final = frozenset(
     "exclaim proclaim profess confess concur attest whisper shout yell mutter clarify posit "
     # rulings and findings the guidelines count as statements ("the court ruled that …", "the panel
     # determined that …"), and notices ("notified the committee that …", "the rules specify that …")
-    "rule determine notify specify".split()
+    "rule determine notify specify grumble protest".split()
 )
 
 # Cues whose message can be a plain object or an infinitive ("announced a ceasefire", "urged them

@@ -213,7 +213,7 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    causes = CAUSE_PREPOSITIONS.get(lemma, frozenset())
+    causes = CAUSE_PREPOSITIONS.get(lemma, frozenset({"for"} if lemma in JUDGING_CUES else ()))
     stranded = any(c.dep_ == "prep" and not list(c.children) and c.i == verb.i + 1 for c in verb.children)  # "referred to as"
     inside = any(c.dep_ == "prep" and c.i > verb.i and _pobj(c) is not None and c.lower_ != "as" for c in verb.children)
     if obj is None and verb.dep_ == "relcl" and not stranded and not inside:  # not "where he referred to X as Y"
@@ -413,7 +413,8 @@ def _opening_participle(verb: Token) -> bool:
 def _closing(verb: Token, subject: Token) -> bool:
     """Is the verb the sentence's main one, or one with its own subject the parser joined to it ("Labrador
     backs a path to legal status, he has said", with "said" as a conjunct of "backs")?"""
-    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and subject.head == verb
+    own = subject.head == verb or subject.right_edge.i == verb.i - 1  # "…, the committee's senior Democrat said"
+    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and own
     return verb.dep_ == "ROOT" or joined
 
 
@@ -527,6 +528,8 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return None
     if (held := _held_subject(verb)) is not None:
         return held
+    if (apposed := _apposed_subject(verb)) is not None:
+        return apposed
     if verb.tag_ == "VBN" and verb.lemma_.lower() in ADDRESSED_CUES:
         return None  # "Asked about the doors, he said …": he is whom the question was put to
     if depth and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
@@ -544,6 +547,18 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
     if depth and by_saying and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         return subject_of(verb.head.head, depth - 1)  # "responded by saying …": who responded says it
     return None
+
+
+def _apposed_subject(verb: Token) -> Token | None:
+    """ "X will issue subpoenas to Flynn, Trump's adviser, the committee's senior Democrat said": the parser may
+    make the speaker an apposition of the name before it and the cue a conjunct of the main verb; a noun
+    set off by a comma and ending right before a conjunct cue is its subject."""
+    if verb.dep_ != "conj" or not is_cue(verb) or verb.i == 0:
+        return None
+    before = verb.nbor(-1)
+    if before.dep_ != "appos" or before.pos_ not in ("NOUN", "PROPN") or before.right_edge.i != before.i:
+        return None
+    return before if before.left_edge.i > 0 and before.doc[before.left_edge.i - 1].text == "," else None
 
 
 def _held_subject(verb: Token) -> Token | None:
@@ -947,6 +962,8 @@ class _Finder:
         complements = marked or complements  # "…: acquaintances said that …": the clause after "that", not before
         if not complements and is_cue(verb):
             complements = [(c, 1.0) for c in _hung_under_noun(verb) if start <= c.idx < end]
+        if not complements and verb.lemma_.lower() == "ask":  # "asked a witness if …", the question parsed as a condition
+            complements = [(c, 1.0) for c in children if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
         if not complements and verb.lemma_.lower() in _ADMISSIONS:  # "confessed to killing her", "admitted to lying"
             complements = [(c, 1.0) for c in children if c.dep_ == "prep" and c.lower_ == "to" and any(g.tag_ == "VBG" for g in c.children)]
         directive = _directive(verb) if not complements else None
