@@ -529,3 +529,14 @@ def test_asked_if_parsed_as_a_condition() -> None:
 def test_grumbled_and_protested_are_cues() -> None:
     found = shown("Some grumbled that the campaign had ousted the only leader willing to listen.")
     assert found.content.text == "that the campaign had ousted the only leader willing to listen"
+
+
+def test_reported_to_have_said_is_the_subject_s_statement() -> None:
+    """ "is reported to have said that …": the inner cue reports what the subject said, not someone unnamed."""
+    s = only("The general is reported to have said that the troops would stay.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("to have said", "The general", "that the troops would stay")
+
+
+def test_quoted_by_an_outlet_as_saying_is_said_by_the_one_quoted() -> None:
+    [s] = cued("The minister has been quoted by Reuters as saying the deal is dead.", "saying")
+    assert (s.source.text, s.content.text) == ("The minister", "the deal is dead")

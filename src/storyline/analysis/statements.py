@@ -545,7 +545,11 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return dated
     by_saying = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and is_cue(verb) and verb.lemma_.lower() != "show"
     if depth and by_saying and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
-        return subject_of(verb.head.head, depth - 1)  # "responded by saying …": who responded says it
+        above = verb.head.head
+        quoted = next((c for c in above.children if c.dep_ == "nsubjpass"), None) if above.lemma_.lower() == "quote" else None
+        if quoted is not None:
+            return quoted  # "was quoted by Reuters as saying …": the one quoted says it, not who quotes
+        return subject_of(above, depth - 1)  # "responded by saying …": who responded says it
     return None
 
 
@@ -1045,6 +1049,8 @@ class _Finder:
             return self._instructed(verb)
         if head.dep_ == "nsubjpass" and not is_cue(verb):
             return None  # "more water must be released": what a learned cue's passive subject names is no source
+        if head.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" and is_cue(c) for c in verb.children):
+            return None  # "is reported to have said that …": what the subject said, the inner cue's statement
         if head.dep_ == "nsubjpass" and (passive := self._instructed(verb)) is not None:
             return passive  # "the site was said to have opened": the site is what was said about, not who said it
         start, end = self.paragraph(verb.idx)
