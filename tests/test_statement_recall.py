@@ -540,3 +540,9 @@ def test_reported_to_have_said_is_the_subject_s_statement() -> None:
 def test_quoted_by_an_outlet_as_saying_is_said_by_the_one_quoted() -> None:
     [s] = cued("The minister has been quoted by Reuters as saying the deal is dead.", "saying")
     assert (s.source.text, s.content.text) == ("The minister", "the deal is dead")
+
+
+def test_short_clause_interrupted_by_its_cue() -> None:
+    """ "The plan, the mayor argued, would save money": the clause has words on both sides of the cue."""
+    s = only("The plan, the mayor argued, would save money.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("argued", "the mayor", "would save money")

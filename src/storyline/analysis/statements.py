@@ -1024,7 +1024,9 @@ class _Finder:
             side = next((r for r in sides if r[0] <= verb.head.idx < r[1]), side)
         if not any(t.pos_ in ("VERB", "AUX") for t in self.tokens(*side)):
             return None  # "In an interview with the paper, she said …": a phrase, not what was said
-        return side if len(self.text[side[0] : side[1]].split()) >= MIN_QUOTE_WORDS else None
+        # "The plan, the mayor said, would save money": the clause counts both sides the cue interrupts
+        counted = sides if verb.dep_ == "parataxis" else [side]
+        return side if sum(len(self.text[a:b].split()) for a, b in counted) >= MIN_QUOTE_WORDS else None
 
     def _instructed(self, verb: Token) -> Attribution | None:
         """ "Residents were told to stay indoors": an instruction from someone the text leaves unnamed (the
