@@ -546,3 +546,10 @@ def test_short_clause_interrupted_by_its_cue() -> None:
     """ "The plan, the mayor argued, would save money": the clause has words on both sides of the cue."""
     s = only("The plan, the mayor argued, would save money.")
     assert (s.cue.text, s.source.text, s.content.text) == ("argued", "the mayor", "would save money")
+
+
+def test_figures_a_document_shows() -> None:
+    """ "The ministry's figures show 40 new cases": a document's figures speak for it; a scene a video shows does not."""
+    s = shown("The health ministry's figures show 40 new cases on Monday.")
+    assert (s.cue.text, s.content.text) == ("show", "40 new cases")
+    assert all(s.confidence < 0.4 for s in statements("The video shows a man running from the car."))

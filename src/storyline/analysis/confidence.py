@@ -35,7 +35,7 @@ QUOTED_FLOOR = 0.8  # a learned cue around quoted words ("characterized it as â€
 
 _REFUSALS = frozenset("decline refuse fail".split())
 _ATTEMPTS = frozenset("seek try attempt".split())
-FIGURE_CUES = frozenset("report estimate".split())  # verbs whose object, when it counts something, is a claim
+FIGURE_CUES = frozenset("report estimate show indicate reveal".split())  # verbs whose object, when it counts something, is a claim
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,6 +83,7 @@ MIN_QUOTE_WORDS = 4  # shorter quotes without a cue are titles, names or scare q
 # development sets 25 of the 27 such clauses were annotated as statements. "Allegedly" is not: it casts
 # doubt on a charge more than it reports one (1 of its 4 clauses there).
 HEARSAY_ADVERBS = frozenset({"reportedly"})
+EVIDENCE_CUES = frozenset("show indicate reveal suggest".split())  # what a document's figures do
 HEARSAY_NOUNS = frozenset({"report", "account"})  # ", by some accounts, …", ", by early reports, …"
 HEARSAY_CONFIDENCE = 0.9
 # "identified the suspect as …", "called her evasive": on the development sets about 45 of 47 such clauses
@@ -408,6 +409,14 @@ def _opening_participle(verb: Token) -> bool:
     the main clause's, after it."""
     return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.left_edge.i == verb.i and verb.head.i > verb.i and (
         verb.i == 0 or verb.nbor(-1).is_space or verb.nbor(-1).is_sent_end or verb.nbor(-1).text in (".", "\n"))
+
+
+def _document_shows(verb: Token) -> bool:
+    """ "The ministry's figures show 40 new cases": the figures a document shows are what its owner says."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_.lower() not in EVIDENCE_CUES or subject is None or not DOCUMENT_WORDS.intersection({subject.lemma_.lower(), subject.lower_}):
+        return False
+    return any(t.like_num for c in verb.children if c.dep_ == "dobj" for t in c.subtree)  # not "the video shows a man running"
 
 
 def _closing(verb: Token, subject: Token) -> bool:
@@ -980,7 +989,7 @@ class _Finder:
         if predicated is not None and start <= predicated[0].idx and predicated[1].idx < end:
             first, last = predicated
             return _Complement((first.idx, last.idx + len(last)), 0, SMALL_CLAUSE_CONFIDENCE)
-        if not complements and verb.lemma_.lower() in OBJECT_CUES:
+        if not complements and (verb.lemma_.lower() in OBJECT_CUES or _document_shows(verb)):
             complements = [(c, 1.0) for c in children if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ADDRESSEES]
         if not complements:
             learned = learned_patterns().content_heads(verb)
