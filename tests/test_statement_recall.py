@@ -553,3 +553,14 @@ def test_figures_a_document_shows() -> None:
     s = shown("The health ministry's figures show 40 new cases on Monday.")
     assert (s.cue.text, s.content.text) == ("show", "40 new cases")
     assert all(s.confidence < 0.4 for s in statements("The video shows a man running from the car."))
+
+
+def test_not_inside_the_quote_does_not_negate_its_cue() -> None:
+    s = shown('"Absolutely not," Ruiz replied when asked about the rumours.')
+    assert (s.kind, s.content.text) == ("direct", "Absolutely not,")
+
+
+def test_told_clause_parsed_as_a_relative_clause_of_the_addressee() -> None:
+    """ "told the paper she had “no regrets”": the clause after the addressee, not the addressee with it."""
+    s = shown('Ruiz told the paper she had "no regrets" about the decision.')
+    assert (s.cue.text, s.content.text) == ("told", 'she had "no regrets" about the decision')

@@ -74,9 +74,10 @@ def _cue_verb(doc: Doc, cue: tuple[int, int]) -> Token | None:
     return next((t for t in tokens if t.pos_ == "VERB"), next((t for t in tokens if t.pos_ == "AUX"), tokens[0] if tokens else None))
 
 
-def _negated(verb: Token) -> bool:
-    """Not said at all: "did not say", "never said", "declined to say"."""
-    if any(c.dep_ == "neg" for c in verb.children):
+def _negated(verb: Token, content: tuple[int, int]) -> bool:
+    """Not said at all: "did not say", "never said", "declined to say"; not the "not" of what was said that the
+    parser hung on the cue ("“Absolutely not,” she replied")."""
+    if any(c.dep_ == "neg" and not content[0] <= c.idx < content[1] for c in verb.children):
         return True
     governor = verb.head if verb.dep_ == "xcomp" else None
     return governor is not None and (
@@ -108,7 +109,7 @@ def evidence(attribution: Attribution, doc: Doc) -> Evidence:
         cue=attribution.confidence,
         quoted=quoted,
         pronoun_source=source is not None and source.root.pos_ == "PRON",
-        negated=verb is not None and _negated(verb),
+        negated=verb is not None and _negated(verb, attribution.content),
         bare_noun_phrase=not quoted and not clause and not names and not according and not figure,
         action=verb is not None and _refused_or_attempted(verb, content),
     )

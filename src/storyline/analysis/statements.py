@@ -53,7 +53,7 @@ MIN_TURNS = 2
 # An interview whose answers open with the interviewee's initials and no colon ("MS Although we used …").
 _BARE_TURN = re.compile(r"^[ \t]*(?P<label>[A-Z]{2,3})[ \t]+(?=[A-Z][a-z])", re.MULTILINE)
 _RUN_ON_CUES = frozenset(
-    "say add claim state insist argue report write warn acknowledge admit "
+    "say add claim state insist argue report write warn acknowledge admit tell inform assure remind "
     "maintain contend note explain reveal announce confirm assert concede allege order rule conclude predict suggest "
     "determine show estimate".split()
 )
@@ -392,6 +392,15 @@ def _fronted_phrase(first: Token, verb: Token) -> bool:
     if first.dep_ != "prep" or clause.head != verb or clause.i <= first.i or clause.pos_ not in ("VERB", "AUX"):
         return False
     return any(c.dep_ in _SUBJECTS and c.i > first.right_edge.i for c in clause.children)
+
+
+def _told_before_clause(obj: Token) -> bool:
+    """The addressee of a verb of telling with the told clause hung on it as a relative one ("told the paper
+    [she had] “no regrets”"): the clause opens with its own subject, not a relative word."""
+    if obj.dep_ != "dobj" or obj.head.lemma_.lower() not in ADDRESSED_CUES:
+        return False
+    opening = next((c.left_edge for c in obj.children if c.dep_ == "relcl" and c.left_edge.i == obj.i + 1), None)
+    return opening is not None and opening.dep_ in _SUBJECTS and opening.tag_ not in ("WDT", "WP", "WP$")
 
 
 def _holds_clause(phrase: Token) -> bool:
@@ -1093,6 +1102,8 @@ class _Finder:
         if first is None:
             return None
         first = verb.doc[first.i + 1] if first.lower_ == "that" and first.i + 1 < len(verb.doc) else first
+        if not finite and verb.lemma_.lower() in ADDRESSED_CUES and any(c.dep_ == "dobj" and c.left_edge.i <= first.i <= c.i for c in verb.children):
+            return None  # "told the man who had called that …": whom it was told to, not what
         sentence = self.sentence(verb)
         run = list(itertools.takewhile(
             lambda t: t.text not in (";", ":", "—", "–") and not (t.i > first.i and is_cue(t) and subject_of(t)),
@@ -1116,6 +1127,9 @@ class _Finder:
         while at < len(doc) and at in phrases and phrases[at].left_edge.i == at:
             at = phrases[at].right_edge.i + 1
             at += at < len(doc) and doc[at].text == ","
+        addressee = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == at), None)
+        if addressee is not None and _told_before_clause(addressee):
+            at = addressee.i + 1  # "told the paper [she had “no regrets”]": the clause after the addressee
         return doc[at] if at < len(doc) else None
 
     def _according_to(self, token: Token, to: Token) -> Attribution | None:
