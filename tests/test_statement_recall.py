@@ -12,6 +12,18 @@ def only(text: str) -> Statement:
     return found[0]
 
 
+def shown(text: str) -> Statement:
+    """The text's one statement, shown to users."""
+    s = only(text)
+    assert s.confidence >= 0.4, s
+    return s
+
+
+def cued(text: str, cue: str) -> list[Statement]:
+    """The statements of the text with this cue."""
+    return [s for s in statements(text) if s.cue.text == cue]
+
+
 def test_that_clause_hung_under_the_cue_phrase_noun() -> None:
     """ "said in a statement that …": the parser hangs the clause under "statement"; it is still what was said."""
     text = "Spokesman Leo Brandt said in a written statement that Democrats should show their respect for the veterans by backing a bill."
@@ -114,8 +126,7 @@ def test_reportedly_on_a_cue_that_reports_nothing_is_hearsay() -> None:
 
 
 def test_by_saying_is_said_by_the_subject_of_the_verb_it_qualifies() -> None:
-    found = statements("The governor answered the critics by saying the new dam would be finished in May.")
-    said = [s for s in found if s.cue.text == "saying"]
+    said = cued("The governor answered the critics by saying the new dam would be finished in May.", "saying")
     assert [(s.content.text, s.speaker.name) for s in said] == [("the new dam would be finished in May", "The governor")]
 
 
@@ -286,3 +297,270 @@ def test_verb_of_telling_with_addressee_and_infinitive() -> None:
     assert s.content.text == "residents of the coast to stay indoors until Friday" and s.confidence >= 0.4
     s = only("The ruling instructs county clerks to issue the licences without delay.")
     assert s.content.text == "county clerks to issue the licences without delay"
+
+
+def test_rulings_findings_and_notices_are_cues() -> None:
+    """ "determined that …", "notified the board that …": findings and notices say something, as the
+    guidelines count rulings; "to determine whether …" is a question still open, and not shown."""
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE
+
+    s = only("The appeals panel determined that the contractor had overcharged the city.")
+    assert s.content.text == "that the contractor had overcharged the city" and s.confidence >= SHOWN_CONFIDENCE
+    s = only("Her lawyer notified the board that she would not attend the hearing.")
+    assert s.content.text == "that she would not attend the hearing" and s.speaker.name == "Her lawyer"
+    found = statements("The audit is meant to determine whether the funds were misused.")
+    assert all(s.confidence < SHOWN_CONFIDENCE for s in found)
+
+
+def test_passive_verb_of_saying_with_an_infinitive_is_reported_by_someone_unnamed() -> None:
+    """ "was said to have left": the subject is what the report is about, not who made it."""
+    s = only("The ferry was said to have left the harbour an hour late.")
+    assert (s.cue.text, s.content.text, s.source) == ("was said", "to have left the harbour an hour late", None)
+    assert s.confidence >= 0.4
+    s = only("Dozens of fans were reported to have camped outside the stadium overnight.")
+    assert s.source is None and s.content.text == "to have camped outside the stadium overnight"
+
+
+def test_predicating_verb_in_a_relative_clause() -> None:
+    """ "the levy, which she describes as a burden": the relative's noun is what the speaker characterises."""
+    s = only("The mayor wants to scrap the levy, which she describes as a burden on small shops.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("describes", "she", "as a burden on small shops")
+    assert s.confidence >= 0.4
+    s = only("The council repealed the old parking statute, which the high court later ruled to be invalid.")
+    assert (s.source.text, s.content.text) == ("the high court", "to be invalid")
+    s = only("The crew fixed the pump at sea, a job the captain described as being harder than expected.")
+    assert s.content.text == "as being harder than expected" and s.confidence >= 0.4
+
+
+def test_with_a_noun_and_a_participle_of_saying() -> None:
+    """ "…, with officials saying that …": the noun of "with" says it, even when the participle hangs on it."""
+    said = cued("The council voted on the plan, with officials saying that the money would be spent next year.", "saying")
+    assert [(s.source.text, s.content.text) for s in said] == [("officials", "that the money would be spent next year")]
+
+
+def test_closing_cue_parsed_as_a_conjunct() -> None:
+    s = only("The port will reopen next spring, but only after the dredging ends, he has said.")
+    assert s.cue.text == "has said" and s.content.text == "The port will reopen next spring, but only after the dredging ends"
+
+
+def test_subject_the_parser_gave_to_a_participle_before_the_cue() -> None:
+    """ "Ruiz, a Democrat facing a hard race, said": parsed with Ruiz as the subject of "facing"."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from storyline.analysis.statements import subject_of
+
+    words = ["Ruiz", ",", "a", "Democrat", "facing", "a", "race", ",", "said", "it", "failed", "."]
+    heads = [4, 0, 3, 0, 8, 6, 4, 8, 8, 10, 8, 8]
+    deps = ["nsubj", "punct", "det", "appos", "advcl", "det", "dobj", "punct", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
+    tags = ["NNP", ",", "DT", "NNP", "VBG", "DT", "NN", ",", "VBD", "PRP", "VBD", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert subject_of(doc[8]) == doc[0]
+
+
+def test_cue_after_a_quote_with_a_clause_of_its_own() -> None:
+    """ "rated the claim “misleading,” noting that …": "noting" reports its clause, not the quoted word."""
+    noting = cued('The watchdog rated the claim as "misleading," noting that the figures were ten years old.', "noting")
+    assert [(s.content.text, s.source.text) for s in noting] == [("that the figures were ten years old", "The watchdog")]
+
+
+def test_according_to_beside_a_named_cue_that_reports_no_claim() -> None:
+    """ "Ford disclosed the defect" is what the filing says, not a report of Ford's that it sources."""
+    according = cued("According to the filing, Ford voluntarily disclosed the defect to regulators in March.", "According to")
+    assert according and according[0].content.text == "Ford voluntarily disclosed the defect to regulators in March"
+
+
+def test_gerund_of_saying_tagged_as_a_noun_before_a_quote() -> None:
+    found = statements('The coach accepted the offer, writing, "This club has always been my home."')
+    assert [(s.kind, s.cue.text, s.content.text) for s in found] == [("direct", "writing", "This club has always been my home.")]
+
+
+def test_reportedly_before_a_percentage_reports_it_with_its_noun() -> None:
+    s = only("The driver suffered burns over reportedly 85% of his body.")
+    assert (s.cue.text, s.content.text) == ("reportedly", "85% of his body")
+
+
+def test_subordinate_clause_before_a_cue_is_not_what_it_says() -> None:
+    """ "After the leak …, the firm reportedly emailed": the clause says when; the sentence is hearsay."""
+    s = only("After the leak had still not been fixed, the firm reportedly emailed the ministry again on May 2.")
+    assert s.cue.text == "reportedly" and s.source is None
+
+
+def test_reportedly_on_a_cue_with_a_bare_object_reports_the_whole_clause() -> None:
+    s = only("Reportedly, at least two towns declared a state of emergency after the flood.")
+    assert (s.cue.text, s.content.text) == ("Reportedly", "at least two towns declared a state of emergency after the flood")
+    assert s.confidence >= 0.4
+
+
+def test_figure_put_on_something_is_a_claim() -> None:
+    """ "placed the death toll in the hundreds", "showed support at two percent"; a place is no figure."""
+    s = only("The news agency has placed the death toll in the hundreds.")
+    assert (s.cue.text, s.content.text) == ("has placed", "the death toll in the hundreds") and s.confidence >= 0.4
+    s = only("Recent polls showed support for the senator at less than two percent.")
+    assert s.content.text == "support for the senator at less than two percent" and s.confidence >= 0.4
+    assert not statements("Police placed the bomb at 10 Downing Street.")
+
+
+def test_by_reports_set_off_by_commas_is_hearsay() -> None:
+    s = only("The quake left five dead and, by early reports, at least 30 injured.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("by", "early reports", "at least 30 injured")
+    s = only("The outbreak had, by some accounts, infected over 4,000 people since May.")
+    assert s.content.text == "infected over 4,000 people since May"
+
+
+def test_noun_of_saying_with_a_clause_without_that() -> None:
+    """ "Macron's recommendation the talks be moved", "her insistence she never saw …": the noun's owner says
+    the clause, even where the parser hangs it on the verb before the noun; a question ("concerns over which
+    …") or a relative clause ("the claim she made") is not one."""
+    s = cued("Merkel backed Macron's recommendation the talks be moved to Paris.", "recommendation")[0]
+    assert (s.content.text, s.speaker.name) == ("the talks be moved to Paris", "Macron")
+    found = statements("Senators questioned the minister's insistence she never saw the warnings.")
+    assert [(s.cue.text, s.source.text) for s in found if s.content.text == "she never saw the warnings"] == [("insistence", "the minister")]
+    assert not statements("The debate turned to concerns over which candidate would do more harm to pensions.")
+
+
+def test_passive_participle_of_saying_with_its_agent() -> None:
+    s = only("A cargo plane, reported by local media as belonging to the army, crashed near the airport.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("reported", "local media", "as belonging to the army")
+    assert s.confidence >= 0.4
+
+
+def test_that_read_as_a_relative_pronoun_after_the_cue_phrase() -> None:
+    s = only("Judge Amy Lee clarified in the proceedings that her rulings were not connected to or impacted by the sentence he received in a separate case.")
+    assert s.cue.text == "clarified" and s.content.text.startswith("her rulings were not connected")
+
+
+def test_cue_of_a_quote_says_what_it_reports_before_the_quote() -> None:
+    """ "attacking the subpoena as a ploy: “…”": the characterisation is a statement of its own."""
+    found = statements('Berg responded to the ruling on Twitter, attacking the subpoena as a political ploy: "The Radical Left has failed on all fronts, so now they go after me."')
+    assert [(s.kind, s.content.text) for s in found if s.cue.text == "attacking"] == [
+        ("indirect", "the subpoena as a political ploy"),
+        ("direct", "The Radical Left has failed on all fronts, so now they go after me."),
+    ]
+
+
+def test_short_quote_going_on_after_its_cue_sentence() -> None:
+    found = statements('"He wants to run the city like a casino," Ms. Vega said on Wednesday. "God help us."')
+    assert [s.content.text for s in found] == ["He wants to run the city like a casino,", "God help us."]
+    assert found[1].speaker is not None and found[1].speaker.name == "Vega"
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]):  # noqa: ANN202
+    import spacy
+    from spacy.tokens import Doc
+
+    pos = {"PRP": "PRON", "DT": "DET", "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "IN": "ADP", "TO": "PART", "VB": "AUX",
+           "JJ": "ADJ", "RB": "ADV", ".": "PUNCT", ",": "PUNCT", "VBD": "VERB", "MD": "AUX"}  # fmt: skip
+    vocab = spacy.blank("en").vocab  # with the English lexical attributes ("lower_")
+    return Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags], lemmas=lemmas)
+
+
+def test_found_with_an_infinitive_of_be_hung_anywhere() -> None:
+    """ "found the samples to be rare", with "to be" parsed as a clause of purpose: a finding all the same."""
+    from storyline.analysis.statements import find_attributions
+
+    words = ["They", "found", "the", "samples", "to", "be", "rare", "."]
+    doc = _parsed(words, [1, 1, 3, 1, 5, 1, 5, 1], ["nsubj", "ROOT", "det", "dobj", "aux", "advcl", "acomp", "punct"],
+                  ["PRP", "VBD", "DT", "NNS", "TO", "VB", "JJ", "."], ["they", "find", "the", "sample", "to", "be", "rare", "."])  # fmt: skip
+    [found] = find_attributions(doc)
+    assert doc.text[found.content[0] : found.content[1]] == "the samples to be rare"
+
+
+def test_document_issued_with_a_that_clause_the_tagger_cut_off() -> None:
+    """ "issued a ruling against Ruiz finding that …" with "finding" tagged as a noun: the ruling says the clause."""
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE
+    from storyline.analysis.statements import find_attributions
+
+    words = ["Hale", "issued", "a", "ruling", "against", "Ruiz", "finding", "that", "she", "lied", "."]
+    doc = _parsed(words, [1, 1, 3, 1, 3, 6, 4, 9, 9, 6, 1],
+                  ["nsubj", "ROOT", "det", "dobj", "prep", "compound", "pobj", "mark", "nsubj", "acl", "punct"],
+                  ["NNP", "VBD", "DT", "NN", "IN", "NNP", "NN", "IN", "PRP", "VBD", "."],
+                  ["Hale", "issue", "a", "ruling", "against", "Ruiz", "finding", "that", "she", "lie", "."])  # fmt: skip
+    [found] = find_attributions(doc)
+    assert found.confidence >= SHOWN_CONFIDENCE
+
+
+def test_no_statement_in_an_editors_note_a_place_relative_or_an_example() -> None:
+    """ "has been clarified to reflect": a purpose; "where his uncle referred to X as Y": what is characterised is
+    inside the clause; "such as": an example, not a predicate."""
+    for text in ("This story has been clarified to reflect that the mayor is calling for a new vote.",
+                 "As a boy he lived in a town where his uncle referred to the mayor as the king of the river.",
+                 "The fear found other outlets, such as the old feud with the neighbours."):  # fmt: skip
+        assert all(s.confidence < 0.4 for s in statements(text)), text
+
+
+def test_participle_opening_the_sentence_characterises_in_its_subject_s_words() -> None:
+    """ "Calling the plan “a disgrace,” the senator said …": the subject after the quote calls it that."""
+    [s] = cued('Calling the plan "a disgrace," the senator said she would vote against it.', "Calling")
+    assert (s.kind, s.source.text, s.content.text) == ("mixed", "the senator", 'the plan "a disgrace,"')
+
+
+def test_phrase_opening_the_reported_clause_and_no_phrase_as_a_framed_clause() -> None:
+    """ "said as a child she was sent …": the clause is what was said, not "In an interview with …" before it."""
+    s = shown("In an interview with the Courier, she said as a child she was sent to work in a factory by her uncle.")
+    assert s.content.text == "as a child she was sent to work in a factory by her uncle"
+
+
+def test_that_clause_hung_on_the_addressee() -> None:
+    s = only("In Lima last week, he told a meeting of Andean leaders that few people understood the stakes of the drought better than farmers.")
+    assert s.content.text == "that few people understood the stakes of the drought better than farmers"
+
+
+def test_speaker_parsed_as_an_apposition_before_a_conjunct_cue() -> None:
+    """ "Ruiz will go, the party leader said", with "leader" an apposition of Ruiz and "said" a conjunct of "go"."""
+    from storyline.analysis.statements import subject_of
+
+    words = ["Ruiz", "will", "go", ",", "the", "party", "leader", "said", "."]
+    doc = _parsed(words, [2, 2, 2, 0, 6, 6, 0, 2, 2], ["nsubj", "aux", "ROOT", "punct", "det", "compound", "appos", "conj", "punct"],
+                  ["NNP", "MD", "VB", ",", "DT", "NN", "NN", "VBD", "."], ["Ruiz", "will", "go", ",", "the", "party", "leader", "say", "."])  # fmt: skip
+    assert subject_of(doc[7]) == doc[6]
+
+
+def test_praise_or_blame_for_something_is_a_claim() -> None:
+    s = shown("The professor toppled the mayor, repeatedly criticizing him for being soft on crime.")
+    assert (s.cue.text, s.content.text) == ("repeatedly criticizing", "him for being soft on crime")
+
+
+def test_asked_if_parsed_as_a_condition() -> None:
+    assert shown("In one deposition, lawyers asked a defendant if the pastor prayed for him.").content.text == "if the pastor prayed for him"
+
+
+def test_grumbled_and_protested_are_cues() -> None:
+    found = shown("Some grumbled that the campaign had ousted the only leader willing to listen.")
+    assert found.content.text == "that the campaign had ousted the only leader willing to listen"
+
+
+def test_reported_to_have_said_is_the_subject_s_statement() -> None:
+    """ "is reported to have said that …": the inner cue reports what the subject said, not someone unnamed."""
+    s = only("The general is reported to have said that the troops would stay.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("to have said", "The general", "that the troops would stay")
+
+
+def test_quoted_by_an_outlet_as_saying_is_said_by_the_one_quoted() -> None:
+    [s] = cued("The minister has been quoted by Reuters as saying the deal is dead.", "saying")
+    assert (s.source.text, s.content.text) == ("The minister", "the deal is dead")
+
+
+def test_short_clause_interrupted_by_its_cue() -> None:
+    """ "The plan, the mayor argued, would save money": the clause has words on both sides of the cue."""
+    s = only("The plan, the mayor argued, would save money.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("argued", "the mayor", "would save money")
+
+
+def test_figures_a_document_shows() -> None:
+    """ "The ministry's figures show 40 new cases": a document's figures speak for it; a scene a video shows does not."""
+    s = shown("The health ministry's figures show 40 new cases on Monday.")
+    assert (s.cue.text, s.content.text) == ("show", "40 new cases")
+    assert all(s.confidence < 0.4 for s in statements("The video shows a man running from the car."))
+
+
+def test_not_inside_the_quote_does_not_negate_its_cue() -> None:
+    s = shown('"Absolutely not," Ruiz replied when asked about the rumours.')
+    assert (s.kind, s.content.text) == ("direct", "Absolutely not,")
+
+
+def test_told_clause_parsed_as_a_relative_clause_of_the_addressee() -> None:
+    """ "told the paper she had “no regrets”": the clause after the addressee, not the addressee with it."""
+    s = shown('Ruiz told the paper she had "no regrets" about the decision.')
+    assert (s.cue.text, s.content.text) == ("told", 'she had "no regrets" about the decision')

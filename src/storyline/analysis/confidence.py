@@ -35,7 +35,7 @@ QUOTED_FLOOR = 0.8  # a learned cue around quoted words ("characterized it as �
 
 _REFUSALS = frozenset("decline refuse fail".split())
 _ATTEMPTS = frozenset("seek try attempt".split())
-FIGURE_CUES = frozenset("report estimate".split())  # verbs whose object, when it counts something, is a claim
+FIGURE_CUES = frozenset("report estimate show indicate reveal".split())  # verbs whose object, when it counts something, is a claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +74,10 @@ def _cue_verb(doc: Doc, cue: tuple[int, int]) -> Token | None:
     return next((t for t in tokens if t.pos_ == "VERB"), next((t for t in tokens if t.pos_ == "AUX"), tokens[0] if tokens else None))
 
 
-def _negated(verb: Token) -> bool:
-    """Not said at all: "did not say", "never said", "declined to say"."""
-    if any(c.dep_ == "neg" for c in verb.children):
+def _negated(verb: Token, content: tuple[int, int]) -> bool:
+    """Not said at all: "did not say", "never said", "declined to say"; not the "not" of what was said that the
+    parser hung on the cue ("“Absolutely not,” she replied")."""
+    if any(c.dep_ == "neg" and not content[0] <= c.idx < content[1] for c in verb.children):
         return True
     governor = verb.head if verb.dep_ == "xcomp" else None
     return governor is not None and (
@@ -97,6 +98,7 @@ def evidence(attribution: Attribution, doc: Doc) -> Evidence:
     verb = _cue_verb(doc, attribution.cue)
     quoted = attribution.kind != "indirect"
     names = verb is not None and (verb.lemma_.lower() in NAMING_CUES or small_clause(verb) is not None)
+    names = names or (bool(content) and content[0].lower_ == "as")  # "reported by local media as the army's"
     cue_text = doc.text[attribution.cue[0] : attribution.cue[1]].lower()
     according = cue_text.startswith("according") or cue_text in HEARSAY_ADVERBS  # their clauses parse badly
     clause = any(t.pos_ in ("VERB", "AUX") for t in content)
@@ -107,7 +109,7 @@ def evidence(attribution: Attribution, doc: Doc) -> Evidence:
         cue=attribution.confidence,
         quoted=quoted,
         pronoun_source=source is not None and source.root.pos_ == "PRON",
-        negated=verb is not None and _negated(verb),
+        negated=verb is not None and _negated(verb, attribution.content),
         bare_noun_phrase=not quoted and not clause and not names and not according and not figure,
         action=verb is not None and _refused_or_attempted(verb, content),
     )

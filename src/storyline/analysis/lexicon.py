@@ -19,7 +19,10 @@ CUE_VERBS: Final = frozenset(
     "blast assail decry denounce condemn praise mock question reject continue "
     # more speech acts people use in news (FrameNet's Statement and VerbNet's say/declare/advise classes)
     "justify underline underscore reaffirm affirm hail deem thank advise instruct elaborate envision envisage "
-    "exclaim proclaim profess confess concur attest whisper shout yell mutter clarify posit".split()
+    "exclaim proclaim profess confess concur attest whisper shout yell mutter clarify posit "
+    # rulings and findings the guidelines count as statements ("the court ruled that …", "the panel
+    # determined that …"), and notices ("notified the committee that …", "the rules specify that …")
+    "rule determine notify specify grumble protest".split()
 )
 
 # Cues whose message can be a plain object or an infinitive ("announced a ceasefire", "urged them
@@ -37,7 +40,11 @@ OBJECT_CUES: Final = frozenset(
 GERUND_CUES: Final = frozenset("recall recount describe deny acknowledge mention report".split())
 
 # Cues said to someone: in the passive their subject is the addressee ("residents were urged to stay in").
-ADDRESSED_CUES: Final = frozenset("tell ask urge warn advise order inform remind encourage instruct invite caution".split())
+ADDRESSED_CUES: Final = frozenset("tell ask urge warn advise order inform notify remind encourage instruct invite caution".split())
+
+# Verbs of saying whose passive with an infinitive reports what someone unnamed said of the subject ("was said
+# to have left", "were reported to have fled"); "has been clarified to reflect …" is an editor's purpose.
+RAISING_CUES: Final = frozenset("say report allege claim rumor rumour estimate show find reveal confirm predict".split())
 
 # Verbs that characterise something in the source's own quoted words ("called the deal “a start”",
 # "described the mood as “tense”"): the quoted fragment is the statement.
@@ -48,12 +55,12 @@ NAMING_CUES: Final = frozenset("call describe dub label brand term".split())
 JUDGING_CUES: Final = frozenset("attack slam blast condemn praise criticize criticise decry mock deride hail denounce".split())
 CHARACTERISING_CUES: Final = NAMING_CUES | frozenset(
     "attack characterize characterise dismiss denounce hail portray cast refer slam blast condemn praise "
-    "criticize criticise decry reject mock deride tout paint frame depict welcome single".split()
+    "criticize criticise decry reject mock deride tout paint frame depict welcome single rate".split()
 )
 
 # Verbs that say what something is through a small clause, quoted or not ("identified the suspect as a local
 # man", "called her answer evasive", "cited the audit as the reason"): the object with its predicate is a claim.
-PREDICATING_CUES: Final = CHARACTERISING_CUES | frozenset("identify list name cite rate".split())
+PREDICATING_CUES: Final = CHARACTERISING_CUES | frozenset("identify list name cite rate rule find".split())
 # Verbs that say what caused something through their own preposition ("attributed the fire to a short
 # circuit", "blamed the media for the row", "credited the nurses with saving him"): a claim like the above.
 CAUSE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
@@ -61,6 +68,18 @@ CAUSE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
     "blame": frozenset({"for"}),
     "credit": frozenset({"for", "with"}),
 }
+
+# Verbs that put a figure on something through their own preposition ("put the cost at $3 million", "placed the
+# death toll in the hundreds", "polls showed support at 2 percent"): a claim when the phrase holds a quantity.
+FIGURE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
+    "put": frozenset({"at"}),
+    "place": frozenset({"at", "in"}),
+    "peg": frozenset({"at"}),
+    "show": frozenset({"at"}),
+    "estimate": frozenset({"at"}),
+}
+# Nouns that count by themselves ("in the hundreds", "at 2 percent").
+QUANTITY_WORDS: Final = frozenset("percent % hundreds thousands millions billions dozens".split())
 
 # Nouns of saying whose "that" clause is what was said ("made the case that …", "the charge that …",
 # "Rice's comments that …"); a belief ("the notion that") or a fact ("the fact that") is not one.

@@ -22,8 +22,8 @@ from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.cue_patterns import learned_patterns
 from storyline.analysis.lexicon import (
-    ADDRESSED_CUES, ADDRESSEES, CAUSE_PREPOSITIONS, CHARACTERISING_CUES, CUE_VERBS, DOCUMENT_WORDS, GERUND_CUES, ISSUING_VERBS,
-    JUDGING_CUES, NAMING_CUES, OBJECT_CUES, PREDICATING_CUES, SPEECH_NOUNS,
+    ADDRESSED_CUES, ADDRESSEES, CAUSE_PREPOSITIONS, CHARACTERISING_CUES, CUE_VERBS, DOCUMENT_WORDS, FIGURE_PREPOSITIONS, GERUND_CUES,
+    ISSUING_VERBS, JUDGING_CUES, NAMING_CUES, OBJECT_CUES, PREDICATING_CUES, QUANTITY_WORDS, RAISING_CUES, SPEECH_NOUNS,
 )  # fmt: skip
 from storyline.analysis.names import TITLES
 from storyline.analysis.quotes import Quote, find_quotes, title_case
@@ -53,7 +53,7 @@ MIN_TURNS = 2
 # An interview whose answers open with the interviewee's initials and no colon ("MS Although we used …").
 _BARE_TURN = re.compile(r"^[ \t]*(?P<label>[A-Z]{2,3})[ \t]+(?=[A-Z][a-z])", re.MULTILINE)
 _RUN_ON_CUES = frozenset(
-    "say add claim state insist argue report write warn acknowledge admit "
+    "say add claim state insist argue report write warn acknowledge admit tell inform assure remind "
     "maintain contend note explain reveal announce confirm assert concede allege order rule conclude predict suggest "
     "determine show estimate".split()
 )
@@ -69,6 +69,7 @@ _CUE_AFTER = frozenset({"prt", "dative", "dobj"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Prepositions of where or through what something was said ("in a statement", "through a spokesman", "to
 # reporters"): unlike "following concerns that …", their noun never owns a "that" clause after the cue.
+_FINDINGS = frozenset("determine rule find".split())  # cues of a finding, whose "whether" clause is not one yet
 _ADMISSIONS = frozenset({"admit", "confess"})  # cues whose content may be "to" and a gerund
 _MEDIUM_PREPOSITIONS = frozenset("in through via during on at to".split())
 _CLOSING = frozenset({"punct", "nsubj", "npadvmod", "prep", "dative", "dobj", "advmod"})  # "…, he told reporters on Monday."
@@ -82,6 +83,8 @@ MIN_QUOTE_WORDS = 4  # shorter quotes without a cue are titles, names or scare q
 # development sets 25 of the 27 such clauses were annotated as statements. "Allegedly" is not: it casts
 # doubt on a charge more than it reports one (1 of its 4 clauses there).
 HEARSAY_ADVERBS = frozenset({"reportedly"})
+EVIDENCE_CUES = frozenset("show indicate reveal suggest".split())  # what a document's figures do
+HEARSAY_NOUNS = frozenset({"report", "account"})  # ", by some accounts, …", ", by early reports, …"
 HEARSAY_CONFIDENCE = 0.9
 # "identified the suspect as …", "called her evasive": on the development sets about 45 of 47 such clauses
 # of a predicating verb that were not borderline were annotated as statements.
@@ -90,6 +93,8 @@ SMALL_CLAUSE_CONFIDENCE = 0.9
 DIRECTIVE_CONFIDENCE = 0.9
 # A gerund after a verb of telling ("recalled going"): a report, though the verb may also narrate ("described walking").
 GERUND_CONFIDENCE = 0.8
+# "issued a ruling finding that …": a document put out with a "that" clause, as "released a statement saying …" is.
+ISSUED_CONFIDENCE = 0.9
 # "In his view, …": a view given as the owner's; 6 of 6 such phrases were annotated as statements on dev.
 VIEWPOINT_CONFIDENCE = 0.9
 # "made the case that …": on dev, such clauses of a noun of saying were all annotated (some as borderline)
@@ -98,6 +103,9 @@ VIEW_WORDS = frozenset("view opinion words estimation assessment judgment judgem
 # "Residents were told to stay indoors" with no one said to have told them: both such on the development sets
 # were annotated; a speaker left out is less sure than one named.
 INSTRUCTED_CONFIDENCE = 0.8
+# "The site was said to have opened in 2015": a verb of speech in the passive with an infinitive reports
+# what someone unnamed said, as "reportedly" does.
+PASSIVE_REPORT_CONFIDENCE = HEARSAY_CONFIDENCE
 
 
 @dataclass(slots=True)
@@ -130,6 +138,15 @@ def _put_it(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
+def _gerund_cue(token: Token) -> bool:
+    """A cue's gerund the tagger took for a noun ("…, writing, “…”", "one blogger asking, “…”")."""
+    word = token.lower_
+    if token.tag_ != "NN" or not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    return stem in CUE_VERBS or stem + "e" in CUE_VERBS or (stem[-1] == stem[-2] and stem[:-1] in CUE_VERBS)
+
+
 def _may_cue(token: Token) -> bool:
     """A verb of speech, or a word a learned pattern makes a cue of ("agreed to", "called for")."""
     if is_cue(token) or bool(learned_patterns().relations.get(token.lemma_.lower())) or small_clause(token) is not None:
@@ -160,6 +177,24 @@ def _directive(verb: Token) -> tuple[Token, Token] | None:
     return (obj.left_edge, order.right_edge) if order is not None else None
 
 
+def _as_phrase(token: Token) -> bool:
+    """An "as" phrase saying what something is ("as a local man"), not an example ("such as the devil")."""
+    return token.dep_ == "prep" and token.lower_ == "as" and token.nbor(-1).lower_ != "such" and not any(c.lower_ == "such" for c in token.children)
+
+
+def _quantity(noun: Token | None) -> bool:
+    """Does the noun count something ("two percent", "40 million euros", "the hundreds"), not name a place
+    ("10 Downing Street")?"""
+    if noun is None:
+        return False
+    return noun.pos_ == "NUM" or noun.lower_ in QUANTITY_WORDS or (noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in noun.children))
+
+
+def _infinitive(clause: Token) -> bool:
+    """Is the clause an infinitive with "to" ("to have begun", "to be unconstitutional")?"""
+    return any(c.tag_ == "TO" for c in clause.children)
+
+
 def _relative_that(clause: Token) -> bool:
     """A clause the parser took for a relative one although it hangs on a verb ("reported earlier this week
     that Trump asked …", "that" as the relative's object): a verb has no relative clause, so it is the verb's
@@ -172,21 +207,35 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
     a local man]", "called [her answer evasive]"); None for another verb, a passive ("was described as"), a
     participle naming a thing ("a group called …"), or an object with no predicate."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or (lemma not in PREDICATING_CUES and lemma not in CAUSE_PREPOSITIONS):
+    if verb.pos_ != "VERB" or (lemma not in PREDICATING_CUES and lemma not in CAUSE_PREPOSITIONS and lemma not in FIGURE_PREPOSITIONS):
         return None
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return None  # a participle without "have" is passive: "a board called Flyboard Air"
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    causes = CAUSE_PREPOSITIONS.get(lemma, frozenset({"for"} if lemma in JUDGING_CUES else ()))
+    stranded = any(c.dep_ == "prep" and not list(c.children) and c.i == verb.i + 1 for c in verb.children)  # "referred to as"
+    inside = any(c.dep_ == "prep" and c.i > verb.i and _pobj(c) is not None and c.lower_ != "as" for c in verb.children)
+    if obj is None and verb.dep_ == "relcl" and not stranded and not inside:  # not "where he referred to X as Y"
+        # "the panel, which they describe as a tool for rationing", "a process she described as tricky", "an
+        # act the court ruled to be unconstitutional": the object is the noun the relative clause is on
+        said = (c for c in verb.children if c.i > verb.i and ((c.dep_ == "prep" and c.lower_ in {"as", *causes}) or (c.dep_ == "xcomp" and _infinitive(c))))
+        predicate = next(said, None)
+        if predicate is None:
+            return None
+        return next(t for t in predicate.subtree if t.i > verb.i), predicate.right_edge  # not the relative "which"
     if obj is None:  # "calling her evasive" parsed as one predicate holding its object ("her" as its possessor)
         joined = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i and c.left_edge.i < c.i), None)
         return (joined.left_edge, joined.right_edge) if joined is not None else None
     # a name given ("called the device Flyboard Air") says what a thing is called, not what it is
-    predicates = [c for c in verb.children if c.i > obj.i and ((c.dep_ == "oprd" and c.pos_ != "PROPN") or (c.dep_ == "prep" and c.lower_ == "as"))]
-    predicates += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]
-    causes = CAUSE_PREPOSITIONS.get(lemma, frozenset())
+    predicates = [c for c in verb.children if c.i > obj.i and ((c.dep_ == "oprd" and c.pos_ != "PROPN") or _as_phrase(c))]
+    predicates += [c for c in obj.children if _as_phrase(c)]
+    # "found the samples to be toxic": the infinitive of "be" after the object, however the parser hangs it
+    predicates += [c for c in verb.children if c.i > obj.i and c.dep_ in ("xcomp", "advcl", "ccomp") and _infinitive(c) and c.lemma_ == "be"]
     predicates += [c for c in (*verb.children, *obj.children) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in causes]
+    figures = FIGURE_PREPOSITIONS.get(lemma, frozenset())
+    predicates += [c for c in verb.children if c.i > obj.i and c.dep_ == "prep" and c.lower_ in figures and _quantity(_pobj(c))]
     if not predicates:
         return None
     last = max((p.right_edge for p in predicates), key=lambda t: t.i)
@@ -217,10 +266,18 @@ def _according(token: Token) -> Token | None:
     comma ("Per the decree, priests must …") is the same, and its own preposition."""
     if token.text == "Per" and _opens_phrase(token):
         return token
+    if token.lower_ == "by" and (obj := _pobj(token)) is not None and obj.lemma_.lower() in HEARSAY_NOUNS and _set_off(token):
+        return token  # "had, by some reports, infected 4,000": hearsay, as "according to reports" is
     if token.lower_ != "according" or token.i + 1 >= len(token.doc):
         return None
     nxt = token.nbor(1)
     return nxt if nxt.lower_ == "to" else None
+
+
+def _set_off(token: Token) -> bool:
+    """Is the preposition's phrase set off by commas inside its clause (", by early reports, at least 30 …")?"""
+    before = next((t for t in reversed(token.doc[: token.i]) if not t.is_space), None)
+    return before is not None and before.text == "," and _phrase_comma(token) is not None
 
 
 def _opens_phrase(token: Token) -> bool:
@@ -268,7 +325,115 @@ def _hung_under_noun(verb: Token) -> list[Token]:
     statement that …", "said through a spokesman that …"): the clause is what was said, not the noun's."""
     preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.i > verb.i and c.lower_ in _MEDIUM_PREPOSITIONS]
     nouns = [g for c in preps for g in c.children if g.dep_ == "pobj"]
-    return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > n.i and _that_clause(c)]
+    if verb.lemma_.lower() in ADDRESSED_CUES:  # "told a meeting of island leaders that …": hung on the addressee
+        nouns += [t for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i for t in c.subtree if t.pos_ in ("NOUN", "PROPN")]
+    return [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > n.i and (_that_clause(c) or _misread_that(n, c))]
+
+
+def _misread_that(noun: Token, clause: Token) -> bool:
+    """ "clarified in the proceedings that her decisions were not …": "that" read as a relative pronoun with
+    nothing to do in its clause (neither its subject nor its object), which has a subject of its own."""
+    that = clause.left_edge
+    if that.lower_ != "that" or that.i != noun.i + 1 or that.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    return any(c.dep_ in _SUBJECTS and c.i > that.i for c in clause.children)
+
+
+def _described_noun(verb: Token) -> tuple[Token, Token] | None:
+    """First and last word of what a passive participle of saying with its agent says of its noun ("a plane,
+    reported by local media as belonging to the army": its "as" phrase; "twelve crew reported by the agency":
+    the noun itself)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.i > verb.i or not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    if phrase is not None:
+        return phrase, phrase.right_edge
+    last = verb.nbor(-1)
+    while last.i > verb.head.left_edge.i and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    return verb.head.left_edge, last
+
+
+def _held_by_noun(clause: Token) -> bool:
+    """Is the clause a noun of saying's, right after it, that the parser hung on the verb ("questioned the
+    minister's insistence she never saw …")?"""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return before is not None and _noun_of_saying(before) and not _that_clause(clause)
+
+
+def _noun_of_saying(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS
+
+
+def _complete(clause: Token) -> bool:
+    """A clause with its own subject and nothing missing ("the talks be moved", "she never saw the cables"),
+    not a relative one whose object is the noun before it ("the claim she made", "the statement he gave")."""
+    if clause.dep_ not in ("acl", "ccomp") or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in clause.doc[clause.left_edge.i : clause.i]):
+        return False  # "the case for which he was jailed", "concerns over which candidate would do more harm"
+    if clause.lemma_.lower() in ISSUING_VERBS or not any(c.dep_ in _SUBJECTS and c.tag_ not in ("WDT", "WP") for c in clause.children):
+        return False
+    return any(c.dep_ in ("auxpass", "dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in clause.children)
+
+
+def _issued_finding(verb: Token, obj: Token) -> Token | None:
+    """The "that" of "issued a ruling against Trump finding that …" with "finding" tagged as a noun: a document
+    put out with a "that" clause in it says that clause."""
+    if verb.lemma_.lower() not in ISSUING_VERBS or obj.dep_ != "dobj" or obj.lemma_.lower() not in DOCUMENT_WORDS:
+        return None
+    return next((t for t in obj.subtree if t.dep_ == "mark" and t.lower_ == "that"), None)
+
+
+def _fronted_phrase(first: Token, verb: Token) -> bool:
+    """A phrase opening the clause a cue reports ("said as a teenager she was forced …", "said after the vote the
+    deal was dead"): a preposition of a later verb of the cue's that has its own subject after the phrase."""
+    if first.dep_ == "prep" and first.head == verb:  # "said as a child she was sent …", the clause hung on "child"
+        return _holds_clause(first)
+    clause = first.head
+    if first.dep_ != "prep" or clause.head != verb or clause.i <= first.i or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in _SUBJECTS and c.i > first.right_edge.i for c in clause.children)
+
+
+def _told_before_clause(obj: Token) -> bool:
+    """The addressee of a verb of telling with the told clause hung on it as a relative one ("told the paper
+    [she had] “no regrets”"): the clause opens with its own subject, not a relative word."""
+    if obj.dep_ != "dobj" or obj.head.lemma_.lower() not in ADDRESSED_CUES:
+        return False
+    opening = next((c.left_edge for c in obj.children if c.dep_ == "relcl" and c.left_edge.i == obj.i + 1), None)
+    return opening is not None and opening.dep_ in _SUBJECTS and opening.tag_ not in ("WDT", "WP", "WP$")
+
+
+def _holds_clause(phrase: Token) -> bool:
+    """Does a phrase hold a finite clause with its own subject ("as a child [she was sent …]")?"""
+    return any(t.dep_ in ("relcl", "acl") and _finite_clause(t) for t in phrase.subtree)
+
+
+def _finite_clause(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS and c.tag_ not in ("WDT", "WP") for c in verb.children) and (
+        _finite(verb) or any(_finite(c) for c in verb.children if c.dep_ in ("aux", "auxpass")))
+
+
+def _opening_participle(verb: Token) -> bool:
+    """A participle opening its sentence ("Calling the plan “a disgrace,” the senator said …"): its subject is
+    the main clause's, after it."""
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.left_edge.i == verb.i and verb.head.i > verb.i and (
+        verb.i == 0 or verb.nbor(-1).is_space or verb.nbor(-1).is_sent_end or verb.nbor(-1).text in (".", "\n"))
+
+
+def _document_shows(verb: Token) -> bool:
+    """ "The ministry's figures show 40 new cases": the figures a document shows are what its owner says."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_.lower() not in EVIDENCE_CUES or subject is None or not DOCUMENT_WORDS.intersection({subject.lemma_.lower(), subject.lower_}):
+        return False
+    return any(t.like_num for c in verb.children if c.dep_ == "dobj" for t in c.subtree)  # not "the video shows a man running"
+
+
+def _closing(verb: Token, subject: Token) -> bool:
+    """Is the verb the sentence's main one, or one with its own subject the parser joined to it ("Labrador
+    backs a path to legal status, he has said", with "said" as a conjunct of "backs")?"""
+    own = subject.head == verb or subject.right_edge.i == verb.i - 1  # "…, the committee's senior Democrat said"
+    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and own
+    return verb.dep_ == "ROOT" or joined
 
 
 def _finite(token: Token) -> bool:
@@ -303,7 +468,8 @@ def _pobj(token: Token) -> Token | None:
 def source_span(head: Token) -> TokenSpan:
     """The source phrase as written, with its appositions and relative clauses ("Hugh Hill, a doctor at the
     hospital"), as PolNeAR annotates it; the speaker is still resolved from the head alone."""
-    skip = {t.i for c in head.children if c.dep_ in _EXCLUDED_FROM_SOURCE for t in c.subtree}
+    # "with officials saying that …": the participle saying it is no part of who says it
+    skip = {t.i for c in head.children if c.dep_ in _EXCLUDED_FROM_SOURCE or (c.dep_ == "acl" and is_cue(c)) for t in c.subtree}
     kept = [t.i for t in head.subtree if t.i not in skip]
     start, end = min(kept), max(kept) + 1
     dashes = [i for i in range(start, head.i) if head.doc[i].text in _DASHES]
@@ -378,6 +544,10 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
         return None
+    if (held := _held_subject(verb)) is not None:
+        return held
+    if (apposed := _apposed_subject(verb)) is not None:
+        return apposed
     if verb.tag_ == "VBN" and verb.lemma_.lower() in ADDRESSED_CUES:
         return None  # "Asked about the doors, he said …": he is whom the question was put to
     if depth and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
@@ -385,14 +555,40 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         if verb.dep_ == "advcl" and above.dep_ == "ccomp" and is_cue(verb) and is_cue(above.head):
             above = above.head  # "X said the tax "costs …," further saying …": X goes on, not the tax
         return subject_of(above, depth - 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue(verb) and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with":
+        return verb.head  # "…, with officials saying that …": the noun of "with" is who says it
     if depth and _issued(verb):
         return subject_of(verb.head.head, depth - 1)
     if (dated := _named_after_date(verb)) is not None:
         return dated
     by_saying = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and is_cue(verb) and verb.lemma_.lower() != "show"
     if depth and by_saying and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
-        return subject_of(verb.head.head, depth - 1)  # "responded by saying …": who responded says it
+        above = verb.head.head
+        quoted = next((c for c in above.children if c.dep_ == "nsubjpass"), None) if above.lemma_.lower() == "quote" else None
+        if quoted is not None:
+            return quoted  # "was quoted by Reuters as saying …": the one quoted says it, not who quotes
+        return subject_of(above, depth - 1)  # "responded by saying …": who responded says it
     return None
+
+
+def _apposed_subject(verb: Token) -> Token | None:
+    """ "X will issue subpoenas to Flynn, Trump's adviser, the committee's senior Democrat said": the parser may
+    make the speaker an apposition of the name before it and the cue a conjunct of the main verb; a noun
+    set off by a comma and ending right before a conjunct cue is its subject."""
+    if verb.dep_ != "conj" or not is_cue(verb) or verb.i == 0:
+        return None
+    before = verb.nbor(-1)
+    if before.dep_ != "appos" or before.pos_ not in ("NOUN", "PROPN") or before.right_edge.i != before.i:
+        return None
+    return before if before.left_edge.i > 0 and before.doc[before.left_edge.i - 1].text == "," else None
+
+
+def _held_subject(verb: Token) -> Token | None:
+    """ "Reid, a Democrat facing a hard race, said …": the parser may make the cue's subject that of the
+    participle before it and leave the cue without one; the participle's subject before it is the cue's."""
+    participle = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in ("VBG", "VBN")), None)
+    held = next((c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i), None) if participle is not None else None
+    return _past_dateline(held) if held is not None else None
 
 
 def _named_after_date(verb: Token) -> Token | None:
@@ -482,6 +678,8 @@ class _Finder:
         self.starts = [t.idx for t in doc]
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         self.used_cues: set[int] = set()
+        # cues of direct quotes, with where their quote starts: what such a cue reports before it is its own statement
+        self.quote_cues: dict[int, int] = {}
         self.reporting: set[int] = set()  # cues of reported statements a named source makes
         self.turns = self._turns()
         turn_ranges = [t.content for t in self.turns]
@@ -583,6 +781,8 @@ class _Finder:
                 obj = _pobj(to)
                 return self._direct(quote, (token.idx, to.idx + 2), source_span(obj) if obj else None, token)
             if is_cue(token):
+                if any(c.dep_ == "ccomp" and c.i > token.i and _that_clause(c) for c in token.children):
+                    return None  # "rated the ad “false,” noting that …": the cue says something of its own
                 head = subject_of(token)
                 if not near and (head is None or head.idx < quote.end):
                     return None  # far from the quote, only a cue with its own subject after it introduces it
@@ -623,7 +823,7 @@ class _Finder:
             if word.i - verb.i > _NAMING_REACH:
                 continue  # "called Ms. Brewer to urge her …, and Parker sent a letter citing “…”": a phone call
             head = subject_of(verb)
-            if head is None or head.idx >= quote.start:
+            if head is None or (head.idx >= quote.start and not _opening_participle(verb)):
                 return None
             self.used_cues.add(verb.i)
             named = [c.left_edge.idx for c in verb.children if verb.i < c.i and c.dep_ in _NAMED and c.left_edge.idx < quote.start]
@@ -644,7 +844,7 @@ class _Finder:
             return naming
         between = 0
         for token in reversed(window):
-            if is_cue(token):
+            if is_cue(token) or (not between and _gerund_cue(token)):
                 if between and self._in_reported_clause(token, quote):
                     return None  # left to `reported`, which takes the whole clause as one mixed statement
                 head = subject_of(token)
@@ -705,6 +905,7 @@ class _Finder:
     def _direct(self, quote: Quote, cue: tuple[int, int], source: TokenSpan | None, verb: Token | None) -> Attribution:
         if verb is not None:
             self.used_cues.add(verb.i)
+            self.quote_cues.setdefault(verb.i, quote.start)
         if source is not None and source.start_char < quote.end <= source.end_char:
             # the parser hung the quote under the speaker's name: the source is what follows the quote
             after = [t for t in source if t.idx >= quote.end and not t.is_punct]
@@ -739,13 +940,23 @@ class _Finder:
                 or self._cue_before(quote, start) or self._introduced(quote)
             )
             words = len(re.findall(r"\w+", self.text[quote.start : quote.end]))
-            if attribution is None and words >= MIN_QUOTE_WORDS and opens_sentence:
+            resumed = words >= 2 and self._resumes(found, quote)  # "“…,” Ms. Vega said. “God help us.”"
+            if attribution is None and (words >= MIN_QUOTE_WORDS or resumed) and opens_sentence:
                 attribution = Attribution("direct", quote.content, (quote.start, quote.start), None, 0.6, True)
             if attribution is not None:
                 found.append(attribution)
         self.direct_contents += [a.content for a in found]
         self.claim([a.content for a in found])
         return found
+
+    def _resumes(self, found: list[Attribution], quote: Quote) -> bool:
+        """Does the quote go on from the one before it in its paragraph, whose cue stands between them ("“…,”
+        she said. “God help us.”")? Then even a short one is the same speaker's, not a title."""
+        before = found[-1] if found else None
+        if before is None or before.kind != "direct" or before.follows:
+            return False
+        cue_between = before.content[1] <= before.cue[0] and before.cue[1] <= quote.start
+        return cue_between and self.paragraph(quote.start)[0] <= before.content[0]
 
     def _content(self, start: int, end: int) -> tuple[StatementKind, tuple[int, int]] | None:
         start, end = _trim(self.text, start, end)
@@ -763,11 +974,18 @@ class _Finder:
     def _complement(self, verb: Token, start: int, end: int) -> _Complement | None:
         """The reported clause governed by the cue ("said [that] the deal is dead", "called for a ban")."""
         children = [c for c in verb.children if start <= c.idx < end]
-        complements = [(c, 1.0) for c in children if c.dep_ == "ccomp" or _relative_that(c)] if is_cue(verb) else []
+        described = _described_noun(verb) if is_cue(verb) else None
+        if described is not None and start <= described[0].idx:
+            return _Complement((described[0].idx, described[1].idx + len(described[1])), 0, SMALL_CLAUSE_CONFIDENCE)
+        complements = [(c, 1.0) for c in children if (c.dep_ == "ccomp" and not _held_by_noun(c)) or _relative_that(c)] if is_cue(verb) else []
+        if verb.lemma_.lower() in _FINDINGS:  # "to determine whether …" is a question still open, not a finding
+            complements = [c for c in complements if not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c[0].children)]
         marked = [c for c in complements if _that_clause(c[0]) or _relative_that(c[0])]
         complements = marked or complements  # "…: acquaintances said that …": the clause after "that", not before
         if not complements and is_cue(verb):
             complements = [(c, 1.0) for c in _hung_under_noun(verb) if start <= c.idx < end]
+        if not complements and verb.lemma_.lower() == "ask":  # "asked a witness if …", the question parsed as a condition
+            complements = [(c, 1.0) for c in children if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
         if not complements and verb.lemma_.lower() in _ADMISSIONS:  # "confessed to killing her", "admitted to lying"
             complements = [(c, 1.0) for c in children if c.dep_ == "prep" and c.lower_ == "to" and any(g.tag_ == "VBG" for g in c.children)]
         directive = _directive(verb) if not complements else None
@@ -780,7 +998,7 @@ class _Finder:
         if predicated is not None and start <= predicated[0].idx and predicated[1].idx < end:
             first, last = predicated
             return _Complement((first.idx, last.idx + len(last)), 0, SMALL_CLAUSE_CONFIDENCE)
-        if not complements and verb.lemma_.lower() in OBJECT_CUES:
+        if not complements and (verb.lemma_.lower() in OBJECT_CUES or _document_shows(verb)):
             complements = [(c, 1.0) for c in children if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ADDRESSEES]
         if not complements:
             learned = learned_patterns().content_heads(verb)
@@ -788,6 +1006,8 @@ class _Finder:
         if not complements:
             return None
         nearest, confidence = min(complements, key=lambda c: abs(c[0].i - verb.i))
+        if (mark := _issued_finding(verb, nearest)) is not None and not self.inside(mark.idx):
+            confidence = max(confidence, ISSUED_CONFIDENCE)  # unless "finding" was read as a cue and took the clause
         clause = nearest.dep_ in ("ccomp", "acl", "relcl")
         onward = [d.left_edge.i for d in nearest.subtree if d.dep_ == "advcl" and d.tag_ == "VBG" and d.i > nearest.i and is_cue(d)]
         stop = min(onward, default=len(verb.doc))  # "…, further saying, “…”" is the next statement, not this one
@@ -806,10 +1026,12 @@ class _Finder:
         sentence = self.sentence(verb)
         if verb.dep_ == "parataxis":
             first, last = verb.left_edge.i, verb.right_edge.i
-        elif verb.dep_ == "ROOT" and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
+        elif _closing(verb, head) and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
             first, last = min(head.left_edge.i, verb.i), sentence.end - 1
             if first == sentence.start or not self.doc[first - 1].is_punct:
                 return None  # "It is dead, he said" has the comma; "Officials said Monday" has nothing framed
+            if any(c.dep_ == "advcl" and c.left_edge.i == sentence.start and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
+                return None  # "After the talks failed, they emailed …": a subordinate clause is when, not what
         else:
             return None
         clause_start = max([sentence.start_char] + [t.idx + 1 for t in self.doc[sentence.start : first] if t.text == ";"])
@@ -818,20 +1040,28 @@ class _Finder:
         if verb.dep_ == "parataxis" and verb.head.i != verb.i:
             # "they had, his father says, paid smugglers": the side holding the verb of the clause it interrupts
             side = next((r for r in sides if r[0] <= verb.head.idx < r[1]), side)
-        return side if len(self.text[side[0] : side[1]].split()) >= MIN_QUOTE_WORDS else None
+        if not any(t.pos_ in ("VERB", "AUX") for t in self.tokens(*side)):
+            return None  # "In an interview with the paper, she said …": a phrase, not what was said
+        # "The plan, the mayor said, would save money": the clause counts both sides the cue interrupts
+        counted = sides if verb.dep_ == "parataxis" else [side]
+        return side if sum(len(self.text[a:b].split()) for a, b in counted) >= MIN_QUOTE_WORDS else None
 
     def _instructed(self, verb: Token) -> Attribution | None:
         """ "Residents were told to stay indoors": an instruction from someone the text leaves unnamed (the
-        subject is whom it was given to); "Asked about it, he said" has no auxiliary and is not one."""
-        if verb.lemma_.lower() not in ADDRESSED_CUES or not any(c.dep_ == "auxpass" for c in verb.children):
+        subject is whom it was given to); "Asked about it, he said" has no auxiliary and is not one. "The site
+        was said to have opened in 2015", "hundreds were reported to have fled": likewise a report by someone
+        unnamed, whose subject is what it is about."""
+        addressed = verb.lemma_.lower() in ADDRESSED_CUES
+        if not (addressed or verb.lemma_.lower() in RAISING_CUES) or not any(c.dep_ == "auxpass" for c in verb.children):
             return None
         if any(c.dep_ == "agent" for c in verb.children):
             return None
-        order = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        order = next((c for c in verb.children if c.dep_ == "xcomp" and c.left_edge.i > verb.i and (addressed or _infinitive(c))), None)
         found = self._content(order.left_edge.idx, order.right_edge.idx + len(order.right_edge)) if order is not None else None
         if found is None:
             return None
-        return Attribution(found[0], found[1], cue_range(verb, found[1][0]), None, INSTRUCTED_CONFIDENCE)
+        confidence = INSTRUCTED_CONFIDENCE if addressed else PASSIVE_REPORT_CONFIDENCE
+        return Attribution(found[0], found[1], cue_range(verb, found[1][0]), None, confidence)
 
     def _reported(self, verb: Token) -> Attribution | None:
         head = subject_of(verb)
@@ -839,6 +1069,10 @@ class _Finder:
             return self._instructed(verb)
         if head.dep_ == "nsubjpass" and not is_cue(verb):
             return None  # "more water must be released": what a learned cue's passive subject names is no source
+        if head.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" and is_cue(c) for c in verb.children):
+            return None  # "is reported to have said that …": what the subject said, the inner cue's statement
+        if head.dep_ == "nsubjpass" and (passive := self._instructed(verb)) is not None:
+            return passive  # "the site was said to have opened": the site is what was said about, not who said it
         start, end = self.paragraph(verb.idx)
         complement = self._complement(verb, start, end)
         if complement is None:
@@ -868,6 +1102,8 @@ class _Finder:
         if first is None:
             return None
         first = verb.doc[first.i + 1] if first.lower_ == "that" and first.i + 1 < len(verb.doc) else first
+        if not finite and verb.lemma_.lower() in ADDRESSED_CUES and any(c.dep_ == "dobj" and c.left_edge.i <= first.i <= c.i for c in verb.children):
+            return None  # "told the man who had called that …": whom it was told to, not what
         sentence = self.sentence(verb)
         run = list(itertools.takewhile(
             lambda t: t.text not in (";", ":", "—", "–") and not (t.i > first.i and is_cue(t) and subject_of(t)),
@@ -875,7 +1111,7 @@ class _Finder:
         ))  # fmt: skip  # "…; TVN24 reported he received surgery" is another statement
         while run and run[-1].is_punct:
             run.pop()
-        opens_clause = first.pos_ in ("PROPN", "PRON", "DET", "NOUN", "NUM") and first.lower_ not in ADDRESSEES
+        opens_clause = (first.pos_ in ("PROPN", "PRON", "DET", "NOUN", "NUM") and first.lower_ not in ADDRESSEES) or _fronted_phrase(first, verb)
         if len(run) < MIN_QUOTE_WORDS or not opens_clause or not any(t.pos_ in ("VERB", "AUX") for t in run[1:]):
             return None
         if finite and not any(_finite(t) and _subjectless(t) for t in run[1:]):
@@ -887,10 +1123,13 @@ class _Finder:
         """The first word after the cue and its own time, place or addressee phrases ("reported on Thursday,
         coverage had risen", "announcing to journalists Adamowicz remained alive")."""
         doc, at = verb.doc, verb.i + 1
-        phrases = {c.i: c for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "dative")}
+        phrases = {c.i: c for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod", "dative") and not _holds_clause(c)}
         while at < len(doc) and at in phrases and phrases[at].left_edge.i == at:
             at = phrases[at].right_edge.i + 1
             at += at < len(doc) and doc[at].text == ","
+        addressee = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == at), None)
+        if addressee is not None and _told_before_clause(addressee):
+            at = addressee.i + 1  # "told the paper [she had “no regrets”]": the clause after the addressee
         return doc[at] if at < len(doc) else None
 
     def _according_to(self, token: Token, to: Token) -> Attribution | None:
@@ -922,7 +1161,13 @@ class _Finder:
     def _spoken_noun(self, noun: Token) -> Attribution | None:
         """ "made the case that …", "Ms. Rice's comments that …", "the charge that …": a noun of saying with
         its "that" clause; the speaker is the noun's owner, whoever it is from, or who made, raised or voiced it."""
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > noun.i and _that_clause(c)), None)
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > noun.i]
+        clause = next((c for c in clauses if _that_clause(c)), None)
+        if clause is None and noun.i + 1 < len(noun.doc):  # "Macron's recommendation the talks be moved", "her insistence she never saw …"
+            following = noun.doc[noun.i + 1]
+            clauses = [c for c in (following, *following.ancestors) if c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.i == noun.i + 1]
+            owned = any(c.dep_ == "poss" for c in noun.children)  # "in case the partner turns hostile" is no one's
+            clause = next((c for c in clauses if _complete(c)), None) if owned else None
         if clause is None or self.inside(clause.idx):
             return None
         found = self._content(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
@@ -954,7 +1199,8 @@ class _Finder:
         words = [t for t in self.tokens(*before) if not t.is_punct and not t.is_space]
         if not words:
             return after
-        if words[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET") or words[-1].lower_ == "including":
+        auxiliary = words[-1].dep_ in ("aux", "auxpass") and words[-1].head.idx >= after[0]  # "had, by reports, infected"
+        if words[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET") or auxiliary or words[-1].lower_ == "including":
             return after
         following = next((t for t in self.tokens(*after) if not t.is_punct and not t.is_space), None)
         if following is not None and (following.pos_ == "CCONJ" or following.tag_ in ("WP", "WDT")):
@@ -970,7 +1216,12 @@ class _Finder:
         found = []
         for rank in range(3):
             for token in self.doc:
-                if token.i in self.used_cues or self.inside(token.idx) or self._rank(token) != rank:
+                quoting = self.quote_cues.get(token.i)
+                if (token.i in self.used_cues and quoting is None) or self._rank(token) != rank:
+                    continue
+                # a noun of saying inside another's content ("questioned her insistence she never saw …") still has its
+                # own clause, unless that is taken too (`_spoken_noun` asks)
+                if self.quoted[token.idx] if rank == 1 else self.inside(token.idx):
                     continue
                 speech = rank == 0
                 to = _according(token)
@@ -979,18 +1230,27 @@ class _Finder:
                     attribution = self._according_to(token, to)
                 elif owner is not None:
                     attribution = self._viewpoint(token, owner)
-                elif token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+                elif _noun_of_saying(token):
                     attribution = self._spoken_noun(token)
                 else:
                     attribution = self._reported(token) if _may_cue(token) else None
+                if attribution is not None and not self._clause(attribution) and any(c.lower_ in HEARSAY_ADVERBS for c in token.children):
+                    attribution = None  # "the towns reportedly declared a state of calamity": the whole clause is hearsay
+                if attribution is not None and quoting is not None and attribution.content[1] > quoting:
+                    attribution = None  # "attacking the subpoena as a ploy: “…”" says the ploy; the quote is its own
                 if attribution is not None:
-                    if to is None and speech and (subject := subject_of(token)) is not None and subject.pos_ == "PROPN":
-                        self.reporting.add(token.i)  # a named outlet or person reporting: what an "according to" beside it sources
+                    if to is None and speech and (subject := subject_of(token)) is not None and subject.pos_ == "PROPN" and self._clause(attribution):
+                        # a named outlet or person reporting a claim: what an "according to" beside it sources ("Ford
+                        # disclosed the matter, according to the filing" reports no claim of Ford's: the filing's)
+                        self.reporting.add(token.i)
                     self.used_cues.add(token.i)
                     found.append(attribution)
                     self.claim([attribution.content])
         return found
 
+
+    def _clause(self, attribution: Attribution) -> bool:
+        return any(t.pos_ in ("VERB", "AUX") for t in self.tokens(*attribution.content))
 
     @staticmethod
     def _rank(token: Token) -> int:
@@ -998,7 +1258,7 @@ class _Finder:
         in reading order with the learned cues: "X decided, according to the summary, that …" is X's decision)."""
         if is_cue(token):
             return 0
-        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+        if _noun_of_saying(token):
             return 1
         return 2
 
@@ -1015,8 +1275,10 @@ class _Finder:
             if token.lower_ not in HEARSAY_ADVERBS or self.inside(token.idx):
                 continue
             head = token.head
-            while (head.pos_ in ("ADV", "ADP", "PART") or head.dep_ == "acomp") and head.head.i != head.i:
-                head = head.head  # "for reportedly upwards of 100,000 deaths": the figure; "were reportedly concerned": the clause
+            while (head.pos_ in ("ADV", "ADP", "PART") or head.dep_ in ("acomp", "nummod")) and head.head.i != head.i:
+                # "for reportedly upwards of 100,000 deaths": the figure; "burns over reportedly 85% of his body": the
+                # figure's noun; "were reportedly concerned": the clause
+                head = head.head
             if head.i == token.i or (is_cue(head) and head.i in self.used_cues) or self.inside(head.idx):
                 continue
             sentence = self.sentence(token)
