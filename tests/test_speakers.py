@@ -447,3 +447,10 @@ def test_her_doctor_is_the_article_s_one_doctor() -> None:
         "The mayor is healthy and fit to serve, her doctor said."
     )
     assert speaker_of(text, "healthy")[0] == "Ruth Calloway"
+
+
+def test_a_pronoun_goes_to_the_subject_rather_than_an_object_of_the_same_sentence() -> None:
+    text = ("Clara Holt said the road was closed.\n\n"
+            "Anna Berg told Clara Holt about the plan on Monday. She said the bridge would be finished by May.")
+    assert speaker_of(text, "road")[0] == "Clara Holt"
+    assert speaker_of(text, "bridge")[0] == "Anna Berg"

@@ -207,11 +207,23 @@ class SpeakerResolver:
             sure = next((c for c in fitting if c.pos >= recent and self.gender(c.entity_id) == wanted), None)
             if sure is not None:
                 return sure.entity_id
+        if not first.subject and (subject := self._subject_beside(first, fitting)) is not None:
+            return subject  # "Smith told Wikinews … He stated": the subject outranks an object of its sentence
         if not (first.subject or first.entity_id in self.speakers):  # "Ryan mocked Obama's record. He said": Ryan
             salient = next((c for c in fitting if c.pos >= recent and (c.subject or c.entity_id in self.speakers)), None)
             if salient is not None:
                 return salient.entity_id
         return first.entity_id
+
+    def _subject_beside(self, first: _Antecedent, fitting: list[_Antecedent]) -> str | None:
+        """A fitting subject of the sentence the latest candidate is in, which that candidate is not."""
+        if self.doc is None:
+            return None
+        token = self.doc.char_span(first.pos, first.pos + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        start = token.sent.start_char
+        return next((c.entity_id for c in fitting if start <= c.pos < first.pos and c.subject and c.entity_id != first.entity_id), None)
 
     def _mention_at(self, token: Token) -> str | None:
         for mention in self.found.mentions:
