@@ -454,3 +454,11 @@ def test_a_pronoun_goes_to_the_subject_rather_than_an_object_of_the_same_sentenc
             "Anna Berg told Clara Holt about the plan on Monday. She said the bridge would be finished by May.")
     assert speaker_of(text, "road")[0] == "Clara Holt"
     assert speaker_of(text, "bridge")[0] == "Anna Berg"
+
+
+def test_the_document_named_again_is_still_its_owner_s() -> None:
+    text = ("The city closed the harbour after the Harbour Council decision in May.\n\n"
+            "The decision found that the port walls were unsafe.")
+    assert speaker_of(text, "walls")[0] == "Harbour Council"
+    text = "The mayor granted the request of Senator Tom Reyes on Friday. Per the request, the bridge will stay open until June."
+    assert speaker_of(text, "bridge")[0] == "Tom Reyes"

@@ -282,10 +282,12 @@ class SpeakerResolver:
         subject that brought it in ("The Romney campaign retorted with an ad of its own. The ad says")."""
         lemma = head.lemma_.lower()
         before = head.doc[max(0, head.i - _INTRODUCED_WINDOW) : head.i]
-        introduced = next((t for t in reversed(before) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
-                           and any(c.lower_ in ("a", "an") for c in t.children)), None)  # fmt: skip
-        if introduced is None:
-            return None
+        earlier = [t for t in reversed(before) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]
+        introduced = next((t for t in earlier if any(c.lower_ in ("a", "an") for c in t.children)), None)
+        if introduced is None:  # "the request of Prime Minister Silva … Per the request": whose it was when last named
+            owned = next((t for t in earlier if any(c.lower_ == "the" for c in t.children)), None)
+            found = self._owner(owned, owned.idx, (owned.idx, owned.idx)) if owned is not None else None
+            return found if found is not None and self.found.entities[found].kind in ("person", "org", "group") else None
         verb = introduced.head.head if introduced.dep_ == "pobj" else introduced.head if introduced.dep_ == "dobj" else None
         subject = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None
         if subject is not None and subject.pos_ != "PRON":  # who brought it in, rather than a guess at "its"
