@@ -462,3 +462,13 @@ def test_the_document_named_again_is_still_its_owner_s() -> None:
     assert speaker_of(text, "walls")[0] == "Harbour Council"
     text = "The mayor granted the request of Senator Tom Reyes on Friday. Per the request, the bridge will stay open until June."
     assert speaker_of(text, "bridge")[0] == "Tom Reyes"
+
+
+def test_a_title_several_hold_goes_to_the_holder_the_text_was_last_about() -> None:
+    text = ("Deputy Secretary Mark Dunn spoke first.\n\nSecretary Ana Silva said the budget was cut. "
+            "Reporters asked Silva about the cables.\n\nThe secretary said the cables were read.")
+    assert speaker_of(text, "were read")[0] == "Ana Silva"
+    text = ("The Court of Session ruled on the case in May. The Court of Session is the highest civil court in the region, "
+            "and the only court above it is the Supreme Court of Norland.\n\nThe petitioners were members of parliament.\n\n"
+            "The court found that the port was closed unlawfully.")
+    assert speaker_of(text, "unlawfully")[0] == "Court of Session"

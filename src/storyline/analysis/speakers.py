@@ -200,9 +200,7 @@ class SpeakerResolver:
         if not fitting:
             return None
         first = fitting[0]
-        recent = self.text.rfind("\n\n", 0, before)
-        for _ in range(_PARAGRAPHS_FOR_GENDER - 1):
-            recent = self.text.rfind("\n\n", 0, max(recent, 0))
+        recent = self._paragraphs_back(before)
         if self.gender(first.entity_id) is None and not self._confirmed_person(first.entity_id):
             sure = next((c for c in fitting if c.pos >= recent and self.gender(c.entity_id) == wanted), None)
             if sure is not None:
@@ -214,6 +212,26 @@ class SpeakerResolver:
             if salient is not None:
                 return salient.entity_id
         return first.entity_id
+
+    def _paragraphs_back(self, before: int) -> int:
+        """Where the last few paragraphs before this point begin: how far back the text's focus reaches."""
+        recent = self.text.rfind("\n\n", 0, before)
+        for _ in range(_PARAGRAPHS_FOR_GENDER - 1):
+            recent = self.text.rfind("\n\n", 0, max(recent, 0))
+        return recent
+
+    def _salient_among(self, fits: set[str], before: int) -> str | None:
+        """Of several entities a description fits, the one the text is about: the latest to be a subject or
+        to speak, when named more often than each other one ("The Court of Session ruled. The Court of
+        Session is Scotland's highest civil court; above it is only the Supreme Court. … The court found":
+        the Court of Session). Two named alike stay apart ("Nowak met Vogt … The minister said")."""
+        earlier = [c for c in self.antecedents if c.pos < before and c.entity_id in fits]
+        salient = [c for c in earlier if c.subject or c.entity_id in self.speakers]
+        if not salient:
+            return None
+        latest = max(salient, key=lambda c: c.pos).entity_id
+        counts = Counter(c.entity_id for c in earlier)
+        return latest if all(counts[latest] > n for e, n in counts.items() if e != latest) else None
 
     def _subject_beside(self, first: _Antecedent, fitting: list[_Antecedent]) -> str | None:
         """A fitting subject of the sentence the latest candidate is in, which that candidate is not."""
@@ -351,6 +369,7 @@ class SpeakerResolver:
             counts = Counter(m.entity_id for m in self.found.mentions if m.entity_id in fits).most_common(2)
             if counts and (len(counts) == 1 or counts[0][1] >= _DOMINANT * counts[1][1]):
                 return counts[0][0]
+            return self._salient_among(fits, role[0].idx) if role else None
         return fits.pop() if len(fits) == 1 else None
 
     def _organisation(self, head: Token) -> str | None:
@@ -363,7 +382,7 @@ class SpeakerResolver:
             fits |= {e for e, nouns in self.found.kinds.items() if noun in nouns}
         if not fits and noun in COMPANY_WORDS:
             fits = {e for e, words in orgs.items() if not INSTITUTION_WORDS.intersection(words)}
-        return fits.pop() if len(fits) == 1 else None
+        return fits.pop() if len(fits) == 1 else self._salient_among(fits, head.idx) if fits else None
 
     def _described(self, source: TokenSpan, kind: EntityKind) -> str:
         """An entity named by the description's own noun phrase, with what says whose or which it is ("a
