@@ -472,3 +472,12 @@ def test_a_title_several_hold_goes_to_the_holder_the_text_was_last_about() -> No
             "and the only court above it is the Supreme Court of Norland.\n\nThe petitioners were members of parliament.\n\n"
             "The court found that the port was closed unlawfully.")
     assert speaker_of(text, "unlawfully")[0] == "Court of Session"
+
+
+def test_it_after_a_document_is_the_document_s_owner() -> None:
+    text = ("The Harbour Trust hired Mayor Ana Silva in 2010.\n\n"
+            "Silva writes about herself on her blog: \u201cI grew up by the sea.\u201d\n\n"
+            "\u201cMy father mended the nets of the whole fleet,\u201d it says.")
+    assert speaker_of(text, "nets")[0] == "Ana Silva"
+    text = "The Harbour Trust published a report on Monday. It says the port walls are unsafe."
+    assert speaker_of(text, "walls")[0] == "Harbour Trust"

@@ -285,6 +285,15 @@ class SpeakerResolver:
             return None
         return self.owners.get(head.lemma_.lower()) or self._introduced_owner(head)  # "the poll" is the one named before
 
+    def _document_before(self, head: Token, anchor: int) -> Token | None:
+        """The document an "it" stands for: one named since the last organisation, outside quotes, a few
+        sentences back at most ("Labrador writes on his website: “…” “…,” it says": the website)."""
+        latest_org = max((a.pos for a in self.antecedents if a.pos < anchor and self.found.entities[a.entity_id].kind == "org"),
+                         default=-1)  # fmt: skip
+        before = head.doc[max(0, head.i - _INTRODUCED_WINDOW) : head.i]
+        return next((t for t in reversed(before) if t.idx > latest_org and t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENT_WORDS
+                     and not self._excluded(t.idx)), None)  # fmt: skip
+
     def _opening_subject(self, content: tuple[int, int], pronoun: str) -> str | None:
         """The person a content that follows its source opens with, when the pronoun fits them: "according
         to her memoirs, Vanderbilt was married …" is Vanderbilt's memoir."""
@@ -494,6 +503,9 @@ class SpeakerResolver:
         kinds = PRONOUN_KINDS.get(_possessed(head.lower_))  # "In his view, …": the source is a possessive
         if head.lower_ == "i":  # news narration has no "I": these are the words of the one just quoted
             return self._continued(content), "pronoun"
+        document = self._document_before(head, anchor) if head.lower_ == "it" else None
+        if document is not None and (owner := self._owner(document, document.idx, (document.idx, document.idx))):
+            return owner, "pronoun"  # else the organisation, as for any "it": "X published a report. It says"
         if head.pos_ == "PRON":
             return (self._recent(anchor, kinds, content, head.lower_), "pronoun") if kinds else (None, "pronoun")
         kind = self._role_kind(head)
