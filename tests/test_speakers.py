@@ -481,3 +481,9 @@ def test_it_after_a_document_is_the_document_s_owner() -> None:
     assert speaker_of(text, "nets")[0] == "Ana Silva"
     text = "The Harbour Trust published a report on Monday. It says the port walls are unsafe."
     assert speaker_of(text, "walls")[0] == "Harbour Trust"
+
+
+def test_a_known_person_of_unknown_gender_outranks_an_earlier_one_of_the_right_gender() -> None:
+    text = ("Singer Zarqa Noor said the tour was over.\n\nWhen Noor was born, she was Anna Berg. By 2016, Zarqa Noor had "
+            "many followers. In an interview with Maidan Wardak, she said the songs were written in prison.")
+    assert speaker_of(text, "prison")[0] == "Zarqa Noor"

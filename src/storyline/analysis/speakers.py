@@ -185,8 +185,8 @@ class SpeakerResolver:
         """The latest suitable antecedent; never someone the statement itself names (they are talked about).
 
         For "he" and "she", a person of the other gender is never suitable, and one whose gender is
-        unknown and who is not known to be a person at all ("Maidan Wardak") loses to a person of the
-        right gender named in the last paragraphs."""
+        unknown and who is not known to be a person at all ("Maidan Wardak") loses to the latest person of
+        the right gender, or known to be a person, named in the last paragraphs."""
         named_inside = {m.entity_id for m in self.found.mentions if content[0] <= m.span.start < content[1]}
         wanted = GENDERED_PRONOUNS.get(pronoun)
         candidates = sorted(
@@ -202,7 +202,8 @@ class SpeakerResolver:
         first = fitting[0]
         recent = self._paragraphs_back(before)
         if self.gender(first.entity_id) is None and not self._confirmed_person(first.entity_id):
-            sure = next((c for c in fitting if c.pos >= recent and self.gender(c.entity_id) == wanted), None)
+            sure = next((c for c in fitting if c.pos >= recent and (self.gender(c.entity_id) == wanted
+                                                                    or self._confirmed_person(c.entity_id))), None)
             if sure is not None:
                 return sure.entity_id
         if not first.subject and (subject := self._subject_beside(first, fitting)) is not None:
