@@ -3,6 +3,8 @@ descriptions that stay descriptions, and confidence that hides what is no statem
 
 from __future__ import annotations
 
+import pytest
+
 import storyline
 from storyline.analysis import EntityRegistry, analyse
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
@@ -449,41 +451,45 @@ def test_her_doctor_is_the_article_s_one_doctor() -> None:
     assert speaker_of(text, "healthy")[0] == "Ruth Calloway"
 
 
-def test_a_pronoun_goes_to_the_subject_rather_than_an_object_of_the_same_sentence() -> None:
-    text = ("Clara Holt said the road was closed.\n\n"
-            "Anna Berg told Clara Holt about the plan on Monday. She said the bridge would be finished by May.")
-    assert speaker_of(text, "road")[0] == "Clara Holt"
-    assert speaker_of(text, "bridge")[0] == "Anna Berg"
+
+RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, its speaker)
+    "a subject outranks an object of its sentence, though the object spoke before": (
+        "Clara Holt said the road was closed.\n\n"
+        "Anna Berg told Clara Holt about the plan on Monday. She said the bridge would be finished by May.",
+        "bridge", "Anna Berg"),
+    "a document named again is still its owner's": (
+        "The city closed the harbour after the Harbour Council decision in May.\n\n"
+        "The decision found that the port walls were unsafe.", "walls", "Harbour Council"),
+    "a request is a document": (
+        "The mayor granted the request of Senator Tom Reyes on Friday. Per the request, the bridge will stay open until June.",
+        "bridge", "Tom Reyes"),
+    "a title several hold goes to the holder the text was last about": (
+        "Deputy Secretary Mark Dunn spoke first.\n\nSecretary Ana Silva said the budget was cut. "
+        "Reporters asked Silva about the cables.\n\nThe secretary said the cables were read.", "were read", "Ana Silva"),
+    "an organisation noun several fit goes to the one the text was last about": (
+        "The Court of Session ruled on the case in May. The Court of Session is the highest civil court in the region, "
+        "and the only court above it is the Supreme Court of Norland.\n\nThe petitioners were members of parliament.\n\n"
+        "The court found that the port was closed unlawfully.", "unlawfully", "Court of Session"),
+    "it after a document is the document's owner": (
+        "The Harbour Trust hired Mayor Ana Silva in 2010.\n\n"
+        "Silva writes about herself on her blog: \u201cI grew up by the sea.\u201d\n\n"
+        "\u201cMy father mended the nets of the whole fleet,\u201d it says.", "nets", "Ana Silva"),
+    "it after an ownerless document is the organisation": (
+        "The Harbour Trust published a report on Monday. It says the port walls are unsafe.", "walls", "Harbour Trust"),
+    "a known person of unknown gender outranks an earlier one of the right gender": (
+        "Singer Zarqa Noor said the tour was over.\n\nWhen Noor was born, she was Anna Berg. By 2016, Zarqa Noor had "
+        "many followers. In an interview with Maidan Wardak, she said the songs were written in prison.",
+        "prison", "Zarqa Noor"),
+    "a nationality says which organisation a noun is": (
+        "Reporters of the Military Times visited the base on Monday.\n\n"
+        "Seventeen rockets struck near the base, according to the Iraqi military.", "rockets", "the Iraqi military"),
+    "a government named by its nationality owns its report": (
+        "President Ana Silva said six people died.\n\nAnother report from the Norlandic government said eight people died.",
+        "eight", "the Norlandic government"),
+}
 
 
-def test_the_document_named_again_is_still_its_owner_s() -> None:
-    text = ("The city closed the harbour after the Harbour Council decision in May.\n\n"
-            "The decision found that the port walls were unsafe.")
-    assert speaker_of(text, "walls")[0] == "Harbour Council"
-    text = "The mayor granted the request of Senator Tom Reyes on Friday. Per the request, the bridge will stay open until June."
-    assert speaker_of(text, "bridge")[0] == "Tom Reyes"
-
-
-def test_a_title_several_hold_goes_to_the_holder_the_text_was_last_about() -> None:
-    text = ("Deputy Secretary Mark Dunn spoke first.\n\nSecretary Ana Silva said the budget was cut. "
-            "Reporters asked Silva about the cables.\n\nThe secretary said the cables were read.")
-    assert speaker_of(text, "were read")[0] == "Ana Silva"
-    text = ("The Court of Session ruled on the case in May. The Court of Session is the highest civil court in the region, "
-            "and the only court above it is the Supreme Court of Norland.\n\nThe petitioners were members of parliament.\n\n"
-            "The court found that the port was closed unlawfully.")
-    assert speaker_of(text, "unlawfully")[0] == "Court of Session"
-
-
-def test_it_after_a_document_is_the_document_s_owner() -> None:
-    text = ("The Harbour Trust hired Mayor Ana Silva in 2010.\n\n"
-            "Silva writes about herself on her blog: \u201cI grew up by the sea.\u201d\n\n"
-            "\u201cMy father mended the nets of the whole fleet,\u201d it says.")
-    assert speaker_of(text, "nets")[0] == "Ana Silva"
-    text = "The Harbour Trust published a report on Monday. It says the port walls are unsafe."
-    assert speaker_of(text, "walls")[0] == "Harbour Trust"
-
-
-def test_a_known_person_of_unknown_gender_outranks_an_earlier_one_of_the_right_gender() -> None:
-    text = ("Singer Zarqa Noor said the tour was over.\n\nWhen Noor was born, she was Anna Berg. By 2016, Zarqa Noor had "
-            "many followers. In an interview with Maidan Wardak, she said the songs were written in prison.")
-    assert speaker_of(text, "prison")[0] == "Zarqa Noor"
+@pytest.mark.parametrize("case", RESOLVED_SPEAKERS)
+def test_the_speaker_a_reader_would_name(case: str) -> None:
+    text, word, speaker = RESOLVED_SPEAKERS[case]
+    assert speaker_of(text, word)[0] == speaker

@@ -276,6 +276,8 @@ class SpeakerResolver:
             found = self._mention_at(token) or self._unlisted_org(token)
             if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in ORG_WORDS:
                 found = self._organisation(token)  # "the court's summary": the article's one court
+            if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in ORG_WORDS and any(map(_naming, token.children)):
+                found = self._described(token.doc[token.left_edge.i : token.i + 1], "org")  # "a report from the Mexican government"
             elif found is None and token.lower_ in TITLES:
                 found = self._titled([token])  # "the decree signed by the Pope": the article's one pope
             kind = self.found.entities[found].kind if found is not None else None
@@ -386,7 +388,7 @@ class SpeakerResolver:
         """The one organisation of the article this role noun can mean ("the company", "the office")."""
         noun = head.lemma_.lower()
         orgs = {e.id: fold_name(e.name).split() for e in self.found.entities.values() if e.kind == "org" and " " in e.name}
-        named = {fold_name(c.text) for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+        named = {fold_name(c.text) for c in head.children if _naming(c)}
         fits = {e for e, words in orgs.items() if noun in words and named <= set(words)}  # "the Romney campaign" is not Obama's
         if not named:  # "the Kestrel Trust, a conservation group, …. The group says": what the article called it
             fits |= {e for e, nouns in self.found.kinds.items() if noun in nouns}
@@ -709,6 +711,12 @@ def _qualifies(child: Token) -> bool:
         return False
     objects = [c for c in child.children if c.dep_ == "pobj"]
     return child.lower_ in ("of", "for", "to", "at", "on") or (bool(objects) and objects[0].ent_type_ in ("ORG", "NORP"))
+
+
+def _naming(child: Token) -> bool:
+    """A word that says which organisation a noun is: a proper noun compounded on it ("the Romney campaign") or a
+    nationality or place ("the Iraqi military", "the Mexican government")."""
+    return (child.dep_ == "compound" and child.pos_ == "PROPN") or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"))
 
 
 def _possessed(pronoun: str) -> str:
