@@ -486,6 +486,12 @@ RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, i
     "a government named by its nationality owns its report": (
         "President Ana Silva said six people died.\n\nAnother report from the Norlandic government said eight people died.",
         "eight", "the Norlandic government"),
+    "numbers are a document": (
+        "The church changed its rules on Monday.\n\nPer numbers reported by the Norland Press Agency, "
+        "400 priests must now report abuse.", "priests", "Norland Press Agency"),
+    "one of an owner's instruments speaks for the owner": (
+        "The storm moved north on Sunday.\n\nAccording to data collected by one of the Harbour Survey Office's aircraft, "
+        "the storm had winds of 75 miles per hour.", "winds", "Harbour Survey Office"),
 }
 
 

@@ -669,17 +669,25 @@ def _owner_candidates(head: Token) -> Iterator[Token]:
             yield from (t for t in c.subtree if t.dep_ in _OWNER_DEPS or t is c)
     for c in children:
         if c.dep_ == "prep" and c.lower_ in _OWNER_PREPOSITIONS:
-            for t in (t for t in c.children if t.dep_ == "pobj"):
-                yield t
-                yield from (p for p in t.children if p.dep_ == "poss")  # "an ad of its own"
+            yield from _objects(c)
         elif c.dep_ == "acl":
-            yield from (p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+            yield from (p for a in c.children if a.dep_ == "agent" for p in _objects(a))
         elif c.dep_ == "relcl":
             yield from (t for t in c.children if t.dep_ == "nsubj")
     doc = head.doc
     if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in _OWNER_PREPOSITIONS:  # parsed onto the verb instead
         yield from itertools.takewhile(lambda t: not t.is_punct, doc[head.i + 2 : head.i + 8])
     yield from (t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by"))  # "the statement on X from Y"
+
+
+def _objects(preposition: Token) -> Iterator[Token]:
+    """A preposition's objects as owners: each, its possessor ("an ad of its own"), and what "one of" picks
+    from ("collected by one of the agency's aircraft": the agency's)."""
+    for t in (t for t in preposition.children if t.dep_ == "pobj"):
+        yield t
+        yield from (p for p in t.children if p.dep_ == "poss")
+        for part in (p for p in t.children if t.lower_ == "one" and p.dep_ == "prep" and p.lower_ == "of"):
+            yield from _objects(part)
 
 
 def _appositions(head: Token) -> list[Token]:
