@@ -492,6 +492,12 @@ RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, i
     "one of an owner's instruments speaks for the owner": (
         "The storm moved north on Sunday.\n\nAccording to data collected by one of the Harbour Survey Office's aircraft, "
         "the storm had winds of 75 miles per hour.", "winds", "Harbour Survey Office"),
+    "a description of an organisation continues the organisation that was the subject before it": (
+        "The ferry sank on Monday.\n\nThe Harbour Gazette reported the ferry sank near the pier. "
+        "The trade publication stated the crew was rescued.", "rescued", "Harbour Gazette"),
+    "a person's role does not continue an organisation": (
+        "The ferry sank on Monday.\n\nThe Harbour Gazette reported the ferry sank near the pier. "
+        "The spokesman stated the crew was rescued.", "rescued", "The spokesman"),
 }
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
-from storyline.analysis.entities import ArticleEntities
+from storyline.analysis.entities import ArticleEntities, is_person_role
 from storyline.analysis.first_names import Gender, gender_of, is_common_first_name
 from storyline.analysis.lexicon import (
     COMPANY_WORDS,
@@ -520,7 +520,7 @@ class SpeakerResolver:
                 return unlisted, "unlisted"
         if head.pos_ != "PROPN" and not head.is_title and lemma not in TITLES and head.ent_type_ in ("GPE", "LOC", "DATE"):
             return None, "title"
-        if kind == "person" and (described := self._epithet(source)) is not None:
+        if kind == "person" and (described := self._epithet(source) or self._organisation_epithet(source)) is not None:
             return described, "title"
         return self._described(source, kind), "title"
 
@@ -539,10 +539,7 @@ class SpeakerResolver:
             return None
         sent = head.sent
         if article <= {"the"} and sent.start > 0:
-            before = head.doc[sent.start - 1].sent
-            while before.start > 0 and not any(t.is_alpha for t in before):  # a stray quote mark parsed as a sentence
-                before = head.doc[before.start - 1].sent
-            person = self._subject_person(before)
+            person = self._subject_person(_sentence_before(head))
             earlier = any(t.lemma_ == head.lemma_ and t.pos_ == "NOUN" for t in head.doc[: head.i])
             if person is None or (earlier and head.lemma_.lower() not in self.found.titles.get(person, ())):
                 return None
@@ -562,14 +559,33 @@ class SpeakerResolver:
             return None
         return person
 
-    def _subject_person(self, sent: TokenSpan) -> str | None:
-        """The named person who is the subject of a sentence's main verb ("…,” said Ana Silva."), if any."""
+    def _subject_person(self, sent: TokenSpan, kind: EntityKind = "person") -> str | None:
+        """The named person (or other kind) who is the subject of a sentence's main verb ("…,” said Ana Silva."), if any."""
         root = sent.root
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not self._excluded(c.idx)]
         found = {self._mention_at(c) for c in subjects}  # the parser may split "co-author Ana Silva" into two subjects
-        people = {e for e in found if e is not None and self.found.entities[e].kind == "person"}
+        people = {e for e in found if e is not None and self.found.entities[e].kind == kind}
         named = found - {None}
         return people.pop() if len(people) == 1 and named == people else None
+
+    def _organisation_epithet(self, source: TokenSpan) -> str | None:
+        """The organisation a one-off description names: "The industry publication stated" after "The Aviation
+        Herald reported" refers back to the organisation that was the subject of the sentence before, as a
+        person's description does to a person; never a role of a person ("the spokesman"), a document (whose
+        owner speaks), nor a noun the article gave to another organisation."""
+        head = source.root
+        article = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or head.dep_ not in ("nsubj", "nsubjpass") or article != {"the"}:
+            return None
+        if is_person_role(head) or head.lemma_.lower() in DOCUMENT_WORDS or head.sent.start == 0 or self._excluded(head.idx):
+            return None
+        if any(c.dep_ == "poss" for c in head.children):
+            return None
+        org = self._subject_person(_sentence_before(head), "org")
+        noun = head.lemma_.lower()
+        if org is None or any(noun in nouns for e, nouns in self.found.kinds.items() if e != org):
+            return None
+        return org
 
     def _continued(self, content: tuple[int, int]) -> str | None:
         """The speaker of the statement just before, when this one carries on from it: in the same
@@ -678,6 +694,14 @@ def _owner_candidates(head: Token) -> Iterator[Token]:
     if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in _OWNER_PREPOSITIONS:  # parsed onto the verb instead
         yield from itertools.takewhile(lambda t: not t.is_punct, doc[head.i + 2 : head.i + 8])
     yield from (t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by"))  # "the statement on X from Y"
+
+
+def _sentence_before(head: Token) -> TokenSpan:
+    """The sentence before the head's, past any stray quote mark parsed as a sentence."""
+    before = head.doc[head.sent.start - 1].sent
+    while before.start > 0 and not any(t.is_alpha for t in before):
+        before = head.doc[before.start - 1].sent
+    return before
 
 
 def _objects(preposition: Token) -> Iterator[Token]:
