@@ -498,6 +498,13 @@ RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, i
     "a person's role does not continue an organisation": (
         "The ferry sank on Monday.\n\nThe Harbour Gazette reported the ferry sank near the pier. "
         "The spokesman stated the crew was rescued.", "rescued", "The spokesman"),
+    "a group beside one person's noun only describes them": (
+        "Ana Silva spoke in Dorvik on Monday.\n\nThe billionaire ex-Republican, who has endorsed the mayor, "
+        "made the case that taxes were too high.", "taxes", "Ana Silva"),
+    "the subject before a description is the speaker of a split quote, not a subject inside it": (
+        "Tom Reyes spoke at the convention on Monday. \u201cI\u2019m a New Yorker,\u201d he said, \u201cand New Yorkers "
+        "know a con when we see one.\u201d\n\nThe billionaire, who has endorsed the mayor, made the case that the dam "
+        "would fail.", "dam", "Tom Reyes"),
 }
 
 

@@ -253,10 +253,12 @@ class SpeakerResolver:
     def _named(self, head: Token) -> str | None:
         """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said"); a person in
         apposition to an organisation is its officer speaking ("Export–Import Bank president Okey Oramah",
-        parsed with the bank as head)."""
+        parsed with the bank as head). A group beside one person's noun only describes them ("The billionaire
+        ex-Republican", parsed as an apposition)."""
         named = [
             found for token in (head, *_appositions(head))
             if (found := self._mention_at(token)) is not None and not _one_of_group(token, self.found.entities[found])
+            and not (token is not head and head.tag_ == "NN" and self.found.entities[found].kind == "group")
         ]  # fmt: skip
         person = next((e for e in named[1:] if self.found.entities[e].kind == "person"), None)
         if named and person and self.found.entities[named[0]].kind in ("org", "group"):
@@ -561,8 +563,9 @@ class SpeakerResolver:
 
     def _subject_person(self, sent: TokenSpan, kind: EntityKind = "person") -> str | None:
         """The named person (or other kind) who is the subject of a sentence's main verb ("…,” said Ana Silva."), if any."""
-        root = sent.root
-        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not self._excluded(c.idx)]
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and not self._excluded(c.idx)]
+        if not subjects:  # the parser took a quote's verb for the root ("“…,” he said, “and …”"): the subject outside it
+            subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not self._excluded(t.idx)]
         found = {self._mention_at(c) for c in subjects}  # the parser may split "co-author Ana Silva" into two subjects
         people = {e for e in found if e is not None and self.found.entities[e].kind == kind}
         named = found - {None}
