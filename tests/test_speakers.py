@@ -505,6 +505,9 @@ RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, i
         "Tom Reyes spoke at the convention on Monday. \u201cI\u2019m a New Yorker,\u201d he said, \u201cand New Yorkers "
         "know a con when we see one.\u201d\n\nThe billionaire, who has endorsed the mayor, made the case that the dam "
         "would fail.", "dam", "Tom Reyes"),
+    "a person's office is an organisation": (
+        "The bridge vote was delayed.\n\nA statement from Senator Tom Reyes's office said the bridge would stay open.",
+        "stay open", "Tom Reyes's office"),
 }
 
 

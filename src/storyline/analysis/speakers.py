@@ -277,9 +277,7 @@ class SpeakerResolver:
                 return self._opening_subject(content, pronoun) or self._recent(anchor, kinds, content, pronoun)
             found = self._mention_at(token) or self._unlisted_org(token)
             if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in ORG_WORDS:
-                found = self._organisation(token)  # "the court's summary": the article's one court
-            if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in ORG_WORDS and any(map(_naming, token.children)):
-                found = self._described(token.doc[token.left_edge.i : token.i + 1], "org")  # "a report from the Mexican government"
+                found = self._organisation_of(token)  # "the court's summary": the article's one court
             elif found is None and token.lower_ in TITLES:
                 found = self._titled([token])  # "the decree signed by the Pope": the article's one pope
             kind = self.found.entities[found].kind if found is not None else None
@@ -298,6 +296,19 @@ class SpeakerResolver:
         before = head.doc[max(0, head.i - _INTRODUCED_WINDOW) : head.i]
         return next((t for t in reversed(before) if t.idx > latest_org and t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENT_WORDS
                      and not self._excluded(t.idx)), None)  # fmt: skip
+
+    def _organisation_of(self, noun: Token) -> str | None:
+        """The organisation an owner's noun stands for: a person's ("a statement from Senator Reid's office"),
+        one named by a nationality or place ("a report from the Mexican government"), else the article's
+        one organisation of that noun ("the court's summary")."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        mention = next((m for m in self.found.mentions if owner is not None and m.span.start <= owner.idx < m.span.end), None)
+        if mention is not None and self.found.entities[mention.entity_id].kind == "person":
+            span = noun.doc.char_span(mention.span.start, noun.idx + len(noun), alignment_mode="expand")
+            return self._described(span, "org") if span is not None else None
+        if any(map(_naming, noun.children)):
+            return self._described(noun.doc[noun.left_edge.i : noun.i + 1], "org")
+        return self._organisation(noun)
 
     def _opening_subject(self, content: tuple[int, int], pronoun: str) -> str | None:
         """The person a content that follows its source opens with, when the pronoun fits them: "according
