@@ -508,6 +508,9 @@ RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, i
     "a person's office is an organisation": (
         "The bridge vote was delayed.\n\nA statement from Senator Tom Reyes's office said the bridge would stay open.",
         "stay open", "Tom Reyes's office"),
+    "a navy is a whole body, not the start of a longer name": (
+        "The tanker vanished on Monday.\n\nThe paper also spoke to the Navy, who told it the search would go on. "
+        "Navy Information Agency head Arba Agung said the ship was lost.", "search", "Navy"),
 }
 
 

@@ -142,7 +142,7 @@ INSTITUTION_WORDS: Final = frozenset(
     "association alliance agency authority bank board club coalition commission committee council "
     "court department federation foundation fund institute league ministry office organisation "
     "organization party police service society union university hospital network school college "
-    "army forces government parliament centre center brigade".split()
+    "army navy forces government parliament centre center brigade".split()
 )
 # ... or a business, which articles call "the company" once named.
 COMPANY_WORDS: Final = frozenset("company firm group corporation holdings inc ltd corp plc gmbh sa nv ag".split())
