@@ -511,6 +511,9 @@ RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, i
     "a navy is a whole body, not the start of a longer name": (
         "The tanker vanished on Monday.\n\nThe paper also spoke to the Navy, who told it the search would go on. "
         "Navy Information Agency head Arba Agung said the ship was lost.", "search", "Navy"),
+    "her reasoning is hers": (
+        "Governor Ana Silva signed the harbour bill on Tuesday.\n\n"
+        "The governor tweeted her reasoning saying, \u201cToday I signed the bill into law.\u201d", "Today", "Ana Silva"),
 }
 
 
