@@ -514,6 +514,12 @@ RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, i
     "her reasoning is hers": (
         "Governor Ana Silva signed the harbour bill on Tuesday.\n\n"
         "The governor tweeted her reasoning saying, \u201cToday I signed the bill into law.\u201d", "Today", "Ana Silva"),
+    "a description is the person it is named as a few sentences on": (
+        "The ferry strike ended on Monday.\n\nA spokeswoman for the harbour board said the ferry would run again. "
+        "Fares will rise. The spokeswoman, Ana Silva, was asked about the strike.", "run again", "Ana Silva"),
+    "a description stays one when another noun is named after it": (
+        "The ferry strike ended on Monday.\n\nA spokeswoman for the harbour board said the ferry would run again. "
+        "The mayor, Tom Reyes, was asked about the strike.", "run again", "A spokeswoman for the harbour board"),
 }
 
 

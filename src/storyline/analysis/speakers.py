@@ -50,6 +50,7 @@ _INTRODUCED_WINDOW = 80  # tokens back to the "an ad" that "the ad" refers to: a
 _RELATIVE_HOPS = 4  # "a Republican running in the Third District who said": up from District to the person
 _PARAGRAPHS_FOR_GENDER = 2
 _MANY = frozenset("some many several few those these both all most".split())
+_NAMED_AFTER_SENTENCES = 3  # how far on a description may be named ("The spokeswoman, Marie Harf, …")
 _DOMINANT = 3  # times more mentions that make one of several title holders the one a bare title means  # how far back a person of the right gender is preferred to one of unknown gender
 
 
@@ -533,7 +534,7 @@ class SpeakerResolver:
                 return unlisted, "unlisted"
         if head.pos_ != "PROPN" and not head.is_title and lemma not in TITLES and head.ent_type_ in ("GPE", "LOC", "DATE"):
             return None, "title"
-        if kind == "person" and (described := self._epithet(source) or self._organisation_epithet(source)) is not None:
+        if kind == "person" and (described := self._epithet(source) or self._organisation_epithet(source) or self._named_after(source)):
             return described, "title"
         return self._described(source, kind), "title"
 
@@ -571,6 +572,27 @@ class SpeakerResolver:
         if others or (said and gender is not None and not said <= (FEMALE_WORDS if gender == "female" else MALE_WORDS)):
             return None
         return person
+
+    def _named_after(self, source: TokenSpan) -> str | None:
+        """The person a description is named as a few sentences on: "a spokeswoman for the State Department
+        said … The spokeswoman, Marie Harf, was asked" (the same noun again, with the name set beside it,
+        however parsed)."""
+        head = source.root
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not any(c.dep_ == "det" for c in head.children):
+            return None
+        sent, doc = head.sent, head.doc
+        for _ in range(_NAMED_AFTER_SENTENCES):
+            if sent.end >= len(doc):
+                return None
+            sent = doc[sent.end].sent
+            for token in sent:
+                if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+                    continue
+                beside = [*_appositions(token), *token.doc[token.i + 2 : token.i + 3]] if token.doc[token.i + 1 : token.i + 2].text == "," else _appositions(token)
+                named = {m for a in beside if (m := self._mention_at(a)) and self.found.entities[m].kind == "person"}
+                if len(named) == 1:
+                    return named.pop()
+        return None
 
     def _subject_person(self, sent: TokenSpan, kind: EntityKind = "person") -> str | None:
         """The named person (or other kind) who is the subject of a sentence's main verb ("…,” said Ana Silva."), if any."""
