@@ -520,6 +520,9 @@ RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, i
     "a description stays one when another noun is named after it": (
         "The ferry strike ended on Monday.\n\nA spokeswoman for the harbour board said the ferry would run again. "
         "The mayor, Tom Reyes, was asked about the strike.", "run again", "A spokeswoman for the harbour board"),
+    "an article in a magazine is the magazine's": (
+        "The two men played golf in 2007.\n\nAn article in Dorvik magazine described how the two could not agree "
+        "on who would go first.", "go first", "Dorvik magazine"),
 }
 
 

@@ -147,7 +147,7 @@ INSTITUTION_WORDS: Final = frozenset(
 # ... or a business, which articles call "the company" once named.
 COMPANY_WORDS: Final = frozenset("company firm group corporation holdings inc ltd corp plc gmbh sa nv ag".split())
 # Last words of organisation names: a name ending in one is not a person ("Living Danube Alliance").
-ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset("post press times news storage".split())
+ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset("post press times news magazine journal newspaper storage".split())
 
 # Words that only size or time a role ("the new head coach" holds the role of "coach").
 ROLE_MODIFIERS: Final = frozenset("new former current interim acting outgoing incoming top senior".split())

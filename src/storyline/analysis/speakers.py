@@ -45,6 +45,7 @@ _ROLE_POS = ("NOUN", "PROPN", "ADJ")
 _ORIGIN_STEM = 3  # "Slovak" / "Slovakia", "Polish" / "Poland", "Norwegian" / "Norway"
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # and the objects of _OWNER_PREPOSITIONS
 _OWNER_PREPOSITIONS = frozenset({"of", "from", "by"})
+_PIECES = frozenset("article story piece editorial column op-ed".split())  # written in a publication: "an article in Newsweek"
 _OPENING_CHARS = 3  # how far into a content its opening name may start ("“Vanderbilt", "the Vanderbilt"): at once
 _INTRODUCED_WINDOW = 80  # tokens back to the "an ad" that "the ad" refers to: a few sentences
 _RELATIVE_HOPS = 4  # "a Republican running in the Third District who said": up from District to the person
@@ -720,7 +721,7 @@ def _owner_candidates(head: Token) -> Iterator[Token]:
         if c.dep_ in _OWNER_DEPS:
             yield from (t for t in c.subtree if t.dep_ in _OWNER_DEPS or t is c)
     for c in children:
-        if c.dep_ == "prep" and c.lower_ in _OWNER_PREPOSITIONS:
+        if c.dep_ == "prep" and (c.lower_ in _OWNER_PREPOSITIONS or (c.lower_ == "in" and head.lemma_.lower() in _PIECES)):
             yield from _objects(c)
         elif c.dep_ == "acl":
             yield from (p for a in c.children if a.dep_ == "agent" for p in _objects(a))
