@@ -523,6 +523,9 @@ RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, i
     "an article in a magazine is the magazine's": (
         "The two men played golf in 2007.\n\nAn article in Dorvik magazine described how the two could not agree "
         "on who would go first.", "go first", "Dorvik magazine"),
+    "a quote with no closing punctuation goes on to its speaker": (
+        "The Harbour Trust reports a value of 400 dollars a ton. \"It is plausible that the transponder was turned off "
+        "by pirates\" Smith told the paper yesterday.", "pirates", "Smith"),
 }
 
 
@@ -530,3 +533,8 @@ RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, i
 def test_the_speaker_a_reader_would_name(case: str) -> None:
     text, word, speaker = RESOLVED_SPEAKERS[case]
     assert speaker_of(text, word)[0] == speaker
+
+
+def test_a_quoted_word_opening_a_sentence_is_no_statement_of_a_later_cue() -> None:
+    text = "\"Rage\" is a word that does not appear in the profile, though author Ana Silva does criticize what she calls the movement."
+    assert not any(s.content.text == "Rage" for s in found(text))
