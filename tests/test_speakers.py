@@ -3,6 +3,8 @@ descriptions that stay descriptions, and confidence that hides what is no statem
 
 from __future__ import annotations
 
+import pytest
+
 import storyline
 from storyline.analysis import EntityRegistry, analyse
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
@@ -447,3 +449,92 @@ def test_her_doctor_is_the_article_s_one_doctor() -> None:
         "The mayor is healthy and fit to serve, her doctor said."
     )
     assert speaker_of(text, "healthy")[0] == "Ruth Calloway"
+
+
+
+RESOLVED_SPEAKERS = {  # what each case shows: (text, a word of the statement, its speaker)
+    "a subject outranks an object of its sentence, though the object spoke before": (
+        "Clara Holt said the road was closed.\n\n"
+        "Anna Berg told Clara Holt about the plan on Monday. She said the bridge would be finished by May.",
+        "bridge", "Anna Berg"),
+    "a document named again is still its owner's": (
+        "The city closed the harbour after the Harbour Council decision in May.\n\n"
+        "The decision found that the port walls were unsafe.", "walls", "Harbour Council"),
+    "a request is a document": (
+        "The mayor granted the request of Senator Tom Reyes on Friday. Per the request, the bridge will stay open until June.",
+        "bridge", "Tom Reyes"),
+    "a title several hold goes to the holder the text was last about": (
+        "Deputy Secretary Mark Dunn spoke first.\n\nSecretary Ana Silva said the budget was cut. "
+        "Reporters asked Silva about the cables.\n\nThe secretary said the cables were read.", "were read", "Ana Silva"),
+    "an organisation noun several fit goes to the one the text was last about": (
+        "The Court of Session ruled on the case in May. The Court of Session is the highest civil court in the region, "
+        "and the only court above it is the Supreme Court of Norland.\n\nThe petitioners were members of parliament.\n\n"
+        "The court found that the port was closed unlawfully.", "unlawfully", "Court of Session"),
+    "it after a document is the document's owner": (
+        "The Harbour Trust hired Mayor Ana Silva in 2010.\n\n"
+        "Silva writes about herself on her blog: \u201cI grew up by the sea.\u201d\n\n"
+        "\u201cMy father mended the nets of the whole fleet,\u201d it says.", "nets", "Ana Silva"),
+    "it after an ownerless document is the organisation": (
+        "The Harbour Trust published a report on Monday. It says the port walls are unsafe.", "walls", "Harbour Trust"),
+    "a known person of unknown gender outranks an earlier one of the right gender": (
+        "Singer Zarqa Noor said the tour was over.\n\nWhen Noor was born, she was Anna Berg. By 2016, Zarqa Noor had "
+        "many followers. In an interview with Maidan Wardak, she said the songs were written in prison.",
+        "prison", "Zarqa Noor"),
+    "a nationality says which organisation a noun is": (
+        "Reporters of the Military Times visited the base on Monday.\n\n"
+        "Seventeen rockets struck near the base, according to the Iraqi military.", "rockets", "the Iraqi military"),
+    "a government named by its nationality owns its report": (
+        "President Ana Silva said six people died.\n\nAnother report from the Norlandic government said eight people died.",
+        "eight", "the Norlandic government"),
+    "numbers are a document": (
+        "The church changed its rules on Monday.\n\nPer numbers reported by the Norland Press Agency, "
+        "400 priests must now report abuse.", "priests", "Norland Press Agency"),
+    "one of an owner's instruments speaks for the owner": (
+        "The storm moved north on Sunday.\n\nAccording to data collected by one of the Harbour Survey Office's aircraft, "
+        "the storm had winds of 75 miles per hour.", "winds", "Harbour Survey Office"),
+    "a description of an organisation continues the organisation that was the subject before it": (
+        "The ferry sank on Monday.\n\nThe Harbour Gazette reported the ferry sank near the pier. "
+        "The trade publication stated the crew was rescued.", "rescued", "Harbour Gazette"),
+    "a person's role does not continue an organisation": (
+        "The ferry sank on Monday.\n\nThe Harbour Gazette reported the ferry sank near the pier. "
+        "The spokesman stated the crew was rescued.", "rescued", "The spokesman"),
+    "a group beside one person's noun only describes them": (
+        "Ana Silva spoke in Dorvik on Monday.\n\nThe billionaire ex-Republican, who has endorsed the mayor, "
+        "made the case that taxes were too high.", "taxes", "Ana Silva"),
+    "the subject before a description is the speaker of a split quote, not a subject inside it": (
+        "Tom Reyes spoke at the convention on Monday. \u201cI\u2019m a New Yorker,\u201d he said, \u201cand New Yorkers "
+        "know a con when we see one.\u201d\n\nThe billionaire, who has endorsed the mayor, made the case that the dam "
+        "would fail.", "dam", "Tom Reyes"),
+    "a person's office is an organisation": (
+        "The bridge vote was delayed.\n\nA statement from Senator Tom Reyes's office said the bridge would stay open.",
+        "stay open", "Tom Reyes's office"),
+    "a navy is a whole body, not the start of a longer name": (
+        "The tanker vanished on Monday.\n\nThe paper also spoke to the Navy, who told it the search would go on. "
+        "Navy Information Agency head Arba Agung said the ship was lost.", "search", "Navy"),
+    "her reasoning is hers": (
+        "Governor Ana Silva signed the harbour bill on Tuesday.\n\n"
+        "The governor tweeted her reasoning saying, \u201cToday I signed the bill into law.\u201d", "Today", "Ana Silva"),
+    "a description is the person it is named as a few sentences on": (
+        "The ferry strike ended on Monday.\n\nA spokeswoman for the harbour board said the ferry would run again. "
+        "Fares will rise. The spokeswoman, Ana Silva, was asked about the strike.", "run again", "Ana Silva"),
+    "a description stays one when another noun is named after it": (
+        "The ferry strike ended on Monday.\n\nA spokeswoman for the harbour board said the ferry would run again. "
+        "The mayor, Tom Reyes, was asked about the strike.", "run again", "A spokeswoman for the harbour board"),
+    "an article in a magazine is the magazine's": (
+        "The two men played golf in 2007.\n\nAn article in Dorvik magazine described how the two could not agree "
+        "on who would go first.", "go first", "Dorvik magazine"),
+    "a quote with no closing punctuation goes on to its speaker": (
+        "The Harbour Trust reports a value of 400 dollars a ton. \"It is plausible that the transponder was turned off "
+        "by pirates\" Smith told the paper yesterday.", "pirates", "Smith"),
+}
+
+
+@pytest.mark.parametrize("case", RESOLVED_SPEAKERS)
+def test_the_speaker_a_reader_would_name(case: str) -> None:
+    text, word, speaker = RESOLVED_SPEAKERS[case]
+    assert speaker_of(text, word)[0] == speaker
+
+
+def test_a_quoted_word_opening_a_sentence_is_no_statement_of_a_later_cue() -> None:
+    text = "\"Rage\" is a word that does not appear in the profile, though author Ana Silva does criticize what she calls the movement."
+    assert not any(s.content.text == "Rage" for s in found(text))

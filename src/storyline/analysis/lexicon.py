@@ -128,7 +128,7 @@ DOCUMENT_WORDS: Final = frozenset(
     "announcement advisory bulletin notice guidelines guidance figures estimate estimates records account "
     "twitter facebook instagram feed website site page blog post tweet tweets email video book memoir memoirs "
     "transcript testimony minutes speech research ad return disclosure decree description edict proclamation "
-    "communique communiqué affidavit judgment verdict motion petition brief".split()
+    "communique communiqué affidavit judgment verdict motion petition brief request number statistic article reasoning view remarks comments".split()
 )
 
 # Words that tell a person's gender where the name does not: titles and roles.
@@ -161,12 +161,12 @@ INSTITUTION_WORDS: Final = frozenset(
     "association alliance agency authority bank board club coalition commission committee council "
     "court department federation foundation fund institute league ministry office organisation "
     "organization party police service society union university hospital network school college "
-    "army forces government parliament centre center brigade".split()
+    "army navy forces government parliament centre center brigade".split()
 )
 # ... or a business, which articles call "the company" once named.
 COMPANY_WORDS: Final = frozenset("company firm group corporation holdings inc ltd corp plc gmbh sa nv ag".split())
 # Last words of organisation names: a name ending in one is not a person ("Living Danube Alliance").
-ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset("post press times news storage".split())
+ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset("post press times news magazine journal newspaper storage".split())
 
 # Words that only size or time a role ("the new head coach" holds the role of "coach").
 ROLE_MODIFIERS: Final = frozenset("new former current interim acting outgoing incoming top senior".split())

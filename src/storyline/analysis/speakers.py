@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
-from storyline.analysis.entities import ArticleEntities
+from storyline.analysis.entities import ArticleEntities, is_person_role
 from storyline.analysis.first_names import Gender, gender_of, is_common_first_name
 from storyline.analysis.lexicon import (
     COMPANY_WORDS,
@@ -45,11 +45,13 @@ _ROLE_POS = ("NOUN", "PROPN", "ADJ")
 _ORIGIN_STEM = 3  # "Slovak" / "Slovakia", "Polish" / "Poland", "Norwegian" / "Norway"
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # and the objects of _OWNER_PREPOSITIONS
 _OWNER_PREPOSITIONS = frozenset({"of", "from", "by"})
+_PIECES = frozenset("article story piece editorial column op-ed".split())  # written in a publication: "an article in Newsweek"
 _OPENING_CHARS = 3  # how far into a content its opening name may start ("“Vanderbilt", "the Vanderbilt"): at once
 _INTRODUCED_WINDOW = 80  # tokens back to the "an ad" that "the ad" refers to: a few sentences
 _RELATIVE_HOPS = 4  # "a Republican running in the Third District who said": up from District to the person
 _PARAGRAPHS_FOR_GENDER = 2
 _MANY = frozenset("some many several few those these both all most".split())
+_NAMED_AFTER_SENTENCES = 3  # how far on a description may be named ("The spokeswoman, Marie Harf, …")
 _DOMINANT = 3  # times more mentions that make one of several title holders the one a bare title means  # how far back a person of the right gender is preferred to one of unknown gender
 
 
@@ -185,8 +187,8 @@ class SpeakerResolver:
         """The latest suitable antecedent; never someone the statement itself names (they are talked about).
 
         For "he" and "she", a person of the other gender is never suitable, and one whose gender is
-        unknown and who is not known to be a person at all ("Maidan Wardak") loses to a person of the
-        right gender named in the last paragraphs."""
+        unknown and who is not known to be a person at all ("Maidan Wardak") loses to the latest person of
+        the right gender, or known to be a person, named in the last paragraphs."""
         named_inside = {m.entity_id for m in self.found.mentions if content[0] <= m.span.start < content[1]}
         wanted = GENDERED_PRONOUNS.get(pronoun)
         candidates = sorted(
@@ -200,18 +202,49 @@ class SpeakerResolver:
         if not fitting:
             return None
         first = fitting[0]
-        recent = self.text.rfind("\n\n", 0, before)
-        for _ in range(_PARAGRAPHS_FOR_GENDER - 1):
-            recent = self.text.rfind("\n\n", 0, max(recent, 0))
+        recent = self._paragraphs_back(before)
         if self.gender(first.entity_id) is None and not self._confirmed_person(first.entity_id):
-            sure = next((c for c in fitting if c.pos >= recent and self.gender(c.entity_id) == wanted), None)
+            sure = next((c for c in fitting if c.pos >= recent and (self.gender(c.entity_id) == wanted
+                                                                    or self._confirmed_person(c.entity_id))), None)
             if sure is not None:
                 return sure.entity_id
+        if not first.subject and (subject := self._subject_beside(first, fitting)) is not None:
+            return subject  # "Smith told Wikinews … He stated": the subject outranks an object of its sentence
         if not (first.subject or first.entity_id in self.speakers):  # "Ryan mocked Obama's record. He said": Ryan
             salient = next((c for c in fitting if c.pos >= recent and (c.subject or c.entity_id in self.speakers)), None)
             if salient is not None:
                 return salient.entity_id
         return first.entity_id
+
+    def _paragraphs_back(self, before: int) -> int:
+        """Where the last few paragraphs before this point begin: how far back the text's focus reaches."""
+        recent = self.text.rfind("\n\n", 0, before)
+        for _ in range(_PARAGRAPHS_FOR_GENDER - 1):
+            recent = self.text.rfind("\n\n", 0, max(recent, 0))
+        return recent
+
+    def _salient_among(self, fits: set[str], before: int) -> str | None:
+        """Of several entities a description fits, the one the text is about: the latest to be a subject or
+        to speak, when named more often than each other one ("The Court of Session ruled. The Court of
+        Session is Scotland's highest civil court; above it is only the Supreme Court. … The court found":
+        the Court of Session). Two named alike stay apart ("Nowak met Vogt … The minister said")."""
+        earlier = [c for c in self.antecedents if c.pos < before and c.entity_id in fits]
+        salient = [c for c in earlier if c.subject or c.entity_id in self.speakers]
+        if not salient:
+            return None
+        latest = max(salient, key=lambda c: c.pos).entity_id
+        counts = Counter(c.entity_id for c in earlier)
+        return latest if all(counts[latest] > n for e, n in counts.items() if e != latest) else None
+
+    def _subject_beside(self, first: _Antecedent, fitting: list[_Antecedent]) -> str | None:
+        """A fitting subject of the sentence the latest candidate is in, which that candidate is not."""
+        if self.doc is None:
+            return None
+        token = self.doc.char_span(first.pos, first.pos + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        start = token.sent.start_char
+        return next((c.entity_id for c in fitting if start <= c.pos < first.pos and c.subject and c.entity_id != first.entity_id), None)
 
     def _mention_at(self, token: Token) -> str | None:
         for mention in self.found.mentions:
@@ -222,10 +255,12 @@ class SpeakerResolver:
     def _named(self, head: Token) -> str | None:
         """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said"); a person in
         apposition to an organisation is its officer speaking ("Export–Import Bank president Okey Oramah",
-        parsed with the bank as head)."""
+        parsed with the bank as head). A group beside one person's noun only describes them ("The billionaire
+        ex-Republican", parsed as an apposition)."""
         named = [
             found for token in (head, *_appositions(head))
             if (found := self._mention_at(token)) is not None and not _one_of_group(token, self.found.entities[found])
+            and not (token is not head and head.tag_ == "NN" and self.found.entities[found].kind == "group")
         ]  # fmt: skip
         person = next((e for e in named[1:] if self.found.entities[e].kind == "person"), None)
         if named and person and self.found.entities[named[0]].kind in ("org", "group"):
@@ -244,7 +279,7 @@ class SpeakerResolver:
                 return self._opening_subject(content, pronoun) or self._recent(anchor, kinds, content, pronoun)
             found = self._mention_at(token) or self._unlisted_org(token)
             if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in ORG_WORDS:
-                found = self._organisation(token)  # "the court's summary": the article's one court
+                found = self._organisation_of(token)  # "the court's summary": the article's one court
             elif found is None and token.lower_ in TITLES:
                 found = self._titled([token])  # "the decree signed by the Pope": the article's one pope
             kind = self.found.entities[found].kind if found is not None else None
@@ -254,6 +289,28 @@ class SpeakerResolver:
         if not definite:
             return None
         return self.owners.get(head.lemma_.lower()) or self._introduced_owner(head)  # "the poll" is the one named before
+
+    def _document_before(self, head: Token, anchor: int) -> Token | None:
+        """The document an "it" stands for: one named since the last organisation, outside quotes, a few
+        sentences back at most ("Labrador writes on his website: “…” “…,” it says": the website)."""
+        latest_org = max((a.pos for a in self.antecedents if a.pos < anchor and self.found.entities[a.entity_id].kind == "org"),
+                         default=-1)  # fmt: skip
+        before = head.doc[max(0, head.i - _INTRODUCED_WINDOW) : head.i]
+        return next((t for t in reversed(before) if t.idx > latest_org and t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENT_WORDS
+                     and not self._excluded(t.idx)), None)  # fmt: skip
+
+    def _organisation_of(self, noun: Token) -> str | None:
+        """The organisation an owner's noun stands for: a person's ("a statement from Senator Reid's office"),
+        one named by a nationality or place ("a report from the Mexican government"), else the article's
+        one organisation of that noun ("the court's summary")."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        mention = next((m for m in self.found.mentions if owner is not None and m.span.start <= owner.idx < m.span.end), None)
+        if mention is not None and self.found.entities[mention.entity_id].kind == "person":
+            span = noun.doc.char_span(mention.span.start, noun.idx + len(noun), alignment_mode="expand")
+            return self._described(span, "org") if span is not None else None
+        if any(map(_naming, noun.children)):
+            return self._described(noun.doc[noun.left_edge.i : noun.i + 1], "org")
+        return self._organisation(noun)
 
     def _opening_subject(self, content: tuple[int, int], pronoun: str) -> str | None:
         """The person a content that follows its source opens with, when the pronoun fits them: "according
@@ -270,10 +327,12 @@ class SpeakerResolver:
         subject that brought it in ("The Romney campaign retorted with an ad of its own. The ad says")."""
         lemma = head.lemma_.lower()
         before = head.doc[max(0, head.i - _INTRODUCED_WINDOW) : head.i]
-        introduced = next((t for t in reversed(before) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
-                           and any(c.lower_ in ("a", "an") for c in t.children)), None)  # fmt: skip
-        if introduced is None:
-            return None
+        earlier = [t for t in reversed(before) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]
+        introduced = next((t for t in earlier if any(c.lower_ in ("a", "an") for c in t.children)), None)
+        if introduced is None:  # "the request of Prime Minister Silva … Per the request": whose it was when last named
+            owned = next((t for t in earlier if any(c.lower_ == "the" for c in t.children)), None)
+            found = self._owner(owned, owned.idx, (owned.idx, owned.idx)) if owned is not None else None
+            return found if found is not None and self.found.entities[found].kind in ("person", "org", "group") else None
         verb = introduced.head.head if introduced.dep_ == "pobj" else introduced.head if introduced.dep_ == "dobj" else None
         subject = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None
         if subject is not None and subject.pos_ != "PRON":  # who brought it in, rather than a guess at "its"
@@ -337,19 +396,20 @@ class SpeakerResolver:
             counts = Counter(m.entity_id for m in self.found.mentions if m.entity_id in fits).most_common(2)
             if counts and (len(counts) == 1 or counts[0][1] >= _DOMINANT * counts[1][1]):
                 return counts[0][0]
+            return self._salient_among(fits, role[0].idx) if role else None
         return fits.pop() if len(fits) == 1 else None
 
     def _organisation(self, head: Token) -> str | None:
         """The one organisation of the article this role noun can mean ("the company", "the office")."""
         noun = head.lemma_.lower()
         orgs = {e.id: fold_name(e.name).split() for e in self.found.entities.values() if e.kind == "org" and " " in e.name}
-        named = {fold_name(c.text) for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+        named = {fold_name(c.text) for c in head.children if _naming(c)}
         fits = {e for e, words in orgs.items() if noun in words and named <= set(words)}  # "the Romney campaign" is not Obama's
         if not named:  # "the Kestrel Trust, a conservation group, …. The group says": what the article called it
             fits |= {e for e, nouns in self.found.kinds.items() if noun in nouns}
         if not fits and noun in COMPANY_WORDS:
             fits = {e for e, words in orgs.items() if not INSTITUTION_WORDS.intersection(words)}
-        return fits.pop() if len(fits) == 1 else None
+        return fits.pop() if len(fits) == 1 else self._salient_among(fits, head.idx) if fits else None
 
     def _described(self, source: TokenSpan, kind: EntityKind) -> str:
         """An entity named by the description's own noun phrase, with what says whose or which it is ("a
@@ -461,6 +521,9 @@ class SpeakerResolver:
         kinds = PRONOUN_KINDS.get(_possessed(head.lower_))  # "In his view, …": the source is a possessive
         if head.lower_ == "i":  # news narration has no "I": these are the words of the one just quoted
             return self._continued(content), "pronoun"
+        document = self._document_before(head, anchor) if head.lower_ == "it" else None
+        if document is not None and (owner := self._owner(document, document.idx, (document.idx, document.idx))):
+            return owner, "pronoun"  # else the organisation, as for any "it": "X published a report. It says"
         if head.pos_ == "PRON":
             return (self._recent(anchor, kinds, content, head.lower_), "pronoun") if kinds else (None, "pronoun")
         kind = self._role_kind(head)
@@ -472,7 +535,7 @@ class SpeakerResolver:
                 return unlisted, "unlisted"
         if head.pos_ != "PROPN" and not head.is_title and lemma not in TITLES and head.ent_type_ in ("GPE", "LOC", "DATE"):
             return None, "title"
-        if kind == "person" and (described := self._epithet(source)) is not None:
+        if kind == "person" and (described := self._epithet(source) or self._organisation_epithet(source) or self._named_after(source)):
             return described, "title"
         return self._described(source, kind), "title"
 
@@ -491,10 +554,7 @@ class SpeakerResolver:
             return None
         sent = head.sent
         if article <= {"the"} and sent.start > 0:
-            before = head.doc[sent.start - 1].sent
-            while before.start > 0 and not any(t.is_alpha for t in before):  # a stray quote mark parsed as a sentence
-                before = head.doc[before.start - 1].sent
-            person = self._subject_person(before)
+            person = self._subject_person(_sentence_before(head))
             earlier = any(t.lemma_ == head.lemma_ and t.pos_ == "NOUN" for t in head.doc[: head.i])
             if person is None or (earlier and head.lemma_.lower() not in self.found.titles.get(person, ())):
                 return None
@@ -514,14 +574,55 @@ class SpeakerResolver:
             return None
         return person
 
-    def _subject_person(self, sent: TokenSpan) -> str | None:
-        """The named person who is the subject of a sentence's main verb ("…,” said Ana Silva."), if any."""
-        root = sent.root
-        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not self._excluded(c.idx)]
+    def _named_after(self, source: TokenSpan) -> str | None:
+        """The person a description is named as a few sentences on: "a spokeswoman for the State Department
+        said … The spokeswoman, Marie Harf, was asked" (the same noun again, with the name set beside it,
+        however parsed)."""
+        head = source.root
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not any(c.dep_ == "det" for c in head.children):
+            return None
+        sent, doc = head.sent, head.doc
+        for _ in range(_NAMED_AFTER_SENTENCES):
+            if sent.end >= len(doc):
+                return None
+            sent = doc[sent.end].sent
+            for token in sent:
+                if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+                    continue
+                beside = [*_appositions(token), *token.doc[token.i + 2 : token.i + 3]] if token.doc[token.i + 1 : token.i + 2].text == "," else _appositions(token)
+                named = {m for a in beside if (m := self._mention_at(a)) and self.found.entities[m].kind == "person"}
+                if len(named) == 1:
+                    return named.pop()
+        return None
+
+    def _subject_person(self, sent: TokenSpan, kind: EntityKind = "person") -> str | None:
+        """The named person (or other kind) who is the subject of a sentence's main verb ("…,” said Ana Silva."), if any."""
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and not self._excluded(c.idx)]
+        if not subjects:  # the parser took a quote's verb for the root ("“…,” he said, “and …”"): the subject outside it
+            subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not self._excluded(t.idx)]
         found = {self._mention_at(c) for c in subjects}  # the parser may split "co-author Ana Silva" into two subjects
-        people = {e for e in found if e is not None and self.found.entities[e].kind == "person"}
+        people = {e for e in found if e is not None and self.found.entities[e].kind == kind}
         named = found - {None}
         return people.pop() if len(people) == 1 and named == people else None
+
+    def _organisation_epithet(self, source: TokenSpan) -> str | None:
+        """The organisation a one-off description names: "The industry publication stated" after "The Aviation
+        Herald reported" refers back to the organisation that was the subject of the sentence before, as a
+        person's description does to a person; never a role of a person ("the spokesman"), a document (whose
+        owner speaks), nor a noun the article gave to another organisation."""
+        head = source.root
+        article = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or head.dep_ not in ("nsubj", "nsubjpass") or article != {"the"}:
+            return None
+        if is_person_role(head) or head.lemma_.lower() in DOCUMENT_WORDS or head.sent.start == 0 or self._excluded(head.idx):
+            return None
+        if any(c.dep_ == "poss" for c in head.children):
+            return None
+        org = self._subject_person(_sentence_before(head), "org")
+        noun = head.lemma_.lower()
+        if org is None or any(noun in nouns for e, nouns in self.found.kinds.items() if e != org):
+            return None
+        return org
 
     def _continued(self, content: tuple[int, int]) -> str | None:
         """The speaker of the statement just before, when this one carries on from it: in the same
@@ -620,18 +721,34 @@ def _owner_candidates(head: Token) -> Iterator[Token]:
         if c.dep_ in _OWNER_DEPS:
             yield from (t for t in c.subtree if t.dep_ in _OWNER_DEPS or t is c)
     for c in children:
-        if c.dep_ == "prep" and c.lower_ in _OWNER_PREPOSITIONS:
-            for t in (t for t in c.children if t.dep_ == "pobj"):
-                yield t
-                yield from (p for p in t.children if p.dep_ == "poss")  # "an ad of its own"
+        if c.dep_ == "prep" and (c.lower_ in _OWNER_PREPOSITIONS or (c.lower_ == "in" and head.lemma_.lower() in _PIECES)):
+            yield from _objects(c)
         elif c.dep_ == "acl":
-            yield from (p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+            yield from (p for a in c.children if a.dep_ == "agent" for p in _objects(a))
         elif c.dep_ == "relcl":
             yield from (t for t in c.children if t.dep_ == "nsubj")
     doc = head.doc
     if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in _OWNER_PREPOSITIONS:  # parsed onto the verb instead
         yield from itertools.takewhile(lambda t: not t.is_punct, doc[head.i + 2 : head.i + 8])
     yield from (t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by"))  # "the statement on X from Y"
+
+
+def _sentence_before(head: Token) -> TokenSpan:
+    """The sentence before the head's, past any stray quote mark parsed as a sentence."""
+    before = head.doc[head.sent.start - 1].sent
+    while before.start > 0 and not any(t.is_alpha for t in before):
+        before = head.doc[before.start - 1].sent
+    return before
+
+
+def _objects(preposition: Token) -> Iterator[Token]:
+    """A preposition's objects as owners: each, its possessor ("an ad of its own"), and what "one of" picks
+    from ("collected by one of the agency's aircraft": the agency's)."""
+    for t in (t for t in preposition.children if t.dep_ == "pobj"):
+        yield t
+        yield from (p for p in t.children if p.dep_ == "poss")
+        for part in (p for p in t.children if t.lower_ == "one" and p.dep_ == "prep" and p.lower_ == "of"):
+            yield from _objects(part)
 
 
 def _appositions(head: Token) -> list[Token]:
@@ -663,6 +780,12 @@ def _qualifies(child: Token) -> bool:
         return False
     objects = [c for c in child.children if c.dep_ == "pobj"]
     return child.lower_ in ("of", "for", "to", "at", "on") or (bool(objects) and objects[0].ent_type_ in ("ORG", "NORP"))
+
+
+def _naming(child: Token) -> bool:
+    """A word that says which organisation a noun is: a proper noun compounded on it ("the Romney campaign") or a
+    nationality or place ("the Iraqi military", "the Mexican government")."""
+    return (child.dep_ == "compound" and child.pos_ == "PROPN") or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"))
 
 
 def _possessed(pronoun: str) -> str:

@@ -60,6 +60,7 @@ _RUN_ON_CUES = frozenset(
 _RUN_ON_CONFIDENCE = 0.6
 _NAMING_REACH = 12  # tokens from "called" to the quoted name it gives ("called the investigation into Trump “Soviet-style”")
 _NEAR_CUE = 10  # tokens after a quote where any cue introduces it ("…,” said the mayor)
+_UNCLOSED_REACH = 5  # tokens after a quote with no closing punctuation where its subject and cue must be
 _FAR_CUE = 30  # where a cue with its subject after the quote still does ("…,” Mr. Labrador, a lawyer elected in 2010, said)
 _TRAILING = " \t\n.,;:—–-"
 _DASHES = frozenset({"—", "–", "―", "--"})  # "--": a dash typed as two hyphens
@@ -259,6 +260,14 @@ def _characterised(verb: Token, word: Token) -> bool:
     phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in links]
     phrases += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "prep" and g.lower_ == "as"]
     return any(p in word.ancestors for p in phrases)
+
+
+def _said_next(window: list[Token]) -> bool:
+    """Do the words right after a quote say who said it, its subject first ("” Smith told Wikinews")? Then a
+    quote without closing punctuation did not end its sentence."""
+    cue = next((t for t in window[:_UNCLOSED_REACH] if is_cue(t)), None)
+    head = subject_of(cue) if cue is not None else None
+    return head is not None and cue is not None and window[0].i <= head.i < cue.i
 
 
 def _according(token: Token) -> Token | None:
@@ -766,7 +775,8 @@ class _Finder:
         inner = self.text[quote.start + 1 : quote.end - 1].rstrip().rstrip("]")  # "…each other[,]": an editor's comma
         gap = self.text[quote.end : limit].lstrip()
         window = self.tokens(quote.end, limit)
-        if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–")) or (window and self._inverted(window[0]))):
+        unclosed = far and inner[-1:].isalnum() and _said_next(window)  # "“… a rescue mission” Smith told Wikinews"
+        if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–")) or unclosed or (window and self._inverted(window[0]))):
             return None  # a quote ending its own sentence is not introduced by what follows
         first = self._first_word(quote)
         if first is not None and any(
