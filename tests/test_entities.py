@@ -109,3 +109,32 @@ def test_an_organisation_cut_at_its_of_is_one_and_a_department_with_a_title_in_i
     names = {(doc[s.start : s.end].text, s.kind) for s in find_names(doc)}
     assert ("U.S. Department of the Treasury", "org") in names
     assert ("Department of the Treasury Inspector General for Tax Administration", "org") in names
+
+
+def test_a_short_given_name_without_a_suffix_is_the_suffixed_person_but_a_namesake_written_alike_is_not() -> None:
+    formal = PersonName("Barlow", "Joseph", ("R.",), "Jr.")
+    assert same_person(PersonName("Barlow", "Joe"), formal)
+    assert same_person(formal, PersonName("Barlow", "Joe"))
+    assert not same_person(PersonName("Barlow", "Joseph"), formal)  # the father, named alike
+    assert not same_person(PersonName("Barlow", "Joseph", ("R.",)), formal)
+
+
+def test_a_surname_shared_by_husband_and_wife_joins_the_one_its_pronoun_or_title_says() -> None:
+    by_pronoun = persons(
+        "Senator Paul Riker Jr. pleaded guilty on Tuesday. His wife, Anna Riker, will plead next week. "
+        "Riker said he had no excuses. Later Riker told the judge he was sorry."
+    )
+    assert "Riker" in by_pronoun["Paul Riker Jr."] and "Riker" not in by_pronoun["Anna Riker"]
+    by_title = persons(
+        "Paul Riker Jr. resigned from the council. Mr. Riker said the money was gone. His father, the Rev. "
+        "Paul Riker, wept in court. His wife, Anna Riker, did not speak. Mr. Riker left by car."
+    )
+    assert "Riker" in by_title["Paul Riker Jr."] and "Riker" not in by_title["Paul Riker"]
+
+
+def test_a_shared_surname_joins_the_one_person_named_before_it_was_first_written_alone() -> None:
+    found = persons(
+        "Mayor Dana Whitlock Jr. opened the bridge on Friday. Whitlock called it a good day for the town. "
+        "The mayor's mother, Ruth Whitlock, cut the ribbon. Whitlock thanked the builders."
+    )
+    assert "Whitlock" in found["Dana Whitlock Jr."] and "Whitlock" not in found["Ruth Whitlock"]

@@ -388,13 +388,71 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
                 clusters.append(cluster)
         cluster.forms[tokens.text] += 1
         cluster.spans.append(tokens)
-    for tokens, person, fits in shared:
-        cluster = _named_most(person, fits) or _Cluster("person", person.full.casefold(), person)
+    for tokens, cluster in _decide_shared(doc, shared, clusters):
         if cluster not in clusters:
             clusters.append(cluster)
         cluster.forms[tokens.text] += 1
         cluster.spans.append(tokens)
     return clusters
+
+
+_PRONOUN_GENDERS: dict[str, Gender] = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}  # fmt: skip
+_PRONOUN_REACH = 30  # tokens after a lone surname where the sentence's pronoun still stands for it
+
+
+def _pronoun_gender(doc: Doc, tokens: TokenSpan, named: set[int]) -> Gender | None:
+    """The gender of the first personal pronoun after a name in its sentence ("Jackson said he ..."),
+    unless another person is named before it."""
+    for token in doc[tokens.end : tokens.end + _PRONOUN_REACH]:
+        if token.is_sent_start or token.i in named:
+            return None
+        if (gender := _PRONOUN_GENDERS.get(token.lower_)) is not None:
+            return gender
+    return None
+
+
+def _said_gender(doc: Doc, mentions: list[TokenSpan], named: set[int]) -> Gender | None:
+    """The gender a lone surname's mentions are given: by a title ("Mr."), else by the pronouns that follow
+    them, when those clearly agree."""
+    said = {ADDRESS_GENDERS.get(doc[t.start - 1].lower_.rstrip(".")) if t.start else None for t in mentions}
+    if len(said) == 1 and (titled := said.pop()) is not None:
+        return titled
+    genders = Counter(g for t in mentions if (g := _pronoun_gender(doc, t, named)))
+    ranked = genders.most_common()
+    if ranked and (len(ranked) == 1 or ranked[0][1] > _SUBJECT_LEAD * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _decide_shared(
+    doc: Doc, shared: list[tuple[TokenSpan, PersonName, list[_Cluster]]], clusters: list[_Cluster]
+) -> list[tuple[TokenSpan, _Cluster]]:
+    """The person each lone surname several people share stands for, decided once for each surname and
+    title ("Jackson", "Mr. Jackson"): of those it fits, the one of its gender (by title or pronoun) the
+    article had named before it first wrote the surname alone, as newsrooms introduce a person before
+    shortening the name; else the one it names far more often (`_named_most`); else a person of its own."""
+    groups: dict[tuple[str, str], list[tuple[TokenSpan, PersonName, list[_Cluster]]]] = {}
+    for item in shared:
+        tokens, person, _ = item
+        title = doc[tokens.start - 1].lower_.rstrip(".") if tokens.start else ""
+        groups.setdefault((person.surname.casefold(), ADDRESS_GENDERS.get(title, "")), []).append(item)
+    named = {t.i for c in clusters if c.person for span in c.spans for t in span}
+    decided = []
+    for items in groups.values():
+        mentions = [tokens for tokens, _, _ in items]
+        person, fits = items[0][1], items[0][2]
+        gender = _said_gender(doc, mentions, named - {t.i for m in mentions for t in m})
+        fitting = [c for c in fits if gender is None or not c.person or gender_of(c.person.first) in (gender, None)]
+        first = min(m.start for m in mentions)
+        before = [c for c in fitting if c.person and c.person.first and min(s.start for s in c.spans) < first]
+        exact = all(c.person is None or c.person.surname == person.surname for c in fits)  # not "the Jacksons"
+        introduced = before[0] if exact and len(before) == 1 else None
+        cluster = introduced or _named_most(person, fitting) or _Cluster("person", person.full.casefold(), person)
+        decided += [(tokens, cluster) for tokens in mentions]
+    return decided
 
 
 def _named_most(lone: PersonName, fits: list[_Cluster]) -> _Cluster | None:

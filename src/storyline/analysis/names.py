@@ -230,10 +230,23 @@ def compatible_first_names(a: str | None, b: str | None) -> bool:
     return similar_word(a, b)
 
 
+def _goes_by_short_form(plain_name: PersonName, suffixed: PersonName) -> bool:
+    """Is the name without a suffix the everyday short form of the suffixed one's given name ("Joe Biden" of
+    "Joseph R. Biden Jr.")? A son named after his father is told apart by the suffix when both are written
+    alike ("Jesse Jackson", "Jesse Jackson Jr."); the one the news calls by a short form drops it."""
+    if plain_name.suffix or not suffixed.suffix or not plain_name.first or not suffixed.first:
+        return False
+    short, given = plain(plain_name.first), plain(suffixed.first)
+    return short != given and NICKNAMES.get(short) == given
+
+
 def same_person(a: PersonName, b: PersonName) -> bool:
     """One person by surname and first name; a suffix must agree when both names give a first name
-    (a lone "Trump" may be either, but "Trump Jr." is not "Donald Trump")."""
-    suffixes_agree = a.suffix == b.suffix or not (a.suffix or a.first) or not (b.suffix or b.first)
+    (a lone "Trump" may be either, but "Trump Jr." is not "Donald Trump"), but for a short form without one."""
+    suffixes_agree = (
+        a.suffix == b.suffix or not (a.suffix or a.first) or not (b.suffix or b.first)
+        or _goes_by_short_form(a, b) or _goes_by_short_form(b, a)
+    )  # fmt: skip
     return similar_word(a.surname, b.surname) and compatible_first_names(a.first, b.first) and suffixes_agree
 
 
