@@ -138,3 +138,26 @@ def test_a_shared_surname_joins_the_one_person_named_before_it_was_first_written
         "The mayor's mother, Ruth Whitlock, cut the ribbon. Whitlock thanked the builders."
     )
     assert "Whitlock" in found["Dana Whitlock Jr."] and "Whitlock" not in found["Ruth Whitlock"]
+
+
+def test_a_name_with_a_particle_is_a_person_and_its_surname_joins_it() -> None:
+    assert parse_person_name("Dr Omar bin Rashid") == PersonName("Rashid", "Omar", ("bin",))
+    found = persons("The station's head, Dr Omar bin Rashid, blamed the rebels. Rashid said the studio was hit.")
+    assert found["Omar bin Rashid"] >= {"Omar bin Rashid", "Rashid"}
+
+
+def test_a_country_opening_a_sentence_stays_whole_and_a_place() -> None:
+    text = "He never came back. Saudi Arabia denied the claims at first. A trial is under way in Saudi Arabia."
+    article = analyse(Article(id="sa", text=text))
+    names = {(e.name, e.kind) for e in article.entities.values()}
+    assert ("Saudi Arabia", "place") in names and not any(name == "Arabia" for name, _ in names)
+
+
+def test_a_title_the_model_ran_into_an_organisation_goes_to_the_person() -> None:
+    text = (
+        "The Coast Guard said two sailors were hurt. The Coast Guard has announced an order by Coast Guard "
+        "Commandant Admiral Elson Ramirez directing units to help the police."
+    )
+    article = analyse(Article(id="cg", text=text))
+    orgs = {e.name for e in article.entities.values() if e.kind == "org"}
+    assert "Coast Guard" in orgs and "Coast Guard Commandant" not in orgs

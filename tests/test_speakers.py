@@ -3,6 +3,8 @@ descriptions that stay descriptions, and confidence that hides what is no statem
 
 from __future__ import annotations
 
+import pytest
+
 import storyline
 from storyline.analysis import EntityRegistry, analyse
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
@@ -447,3 +449,19 @@ def test_her_doctor_is_the_article_s_one_doctor() -> None:
         "The mayor is healthy and fit to serve, her doctor said."
     )
     assert speaker_of(text, "healthy")[0] == "Ruth Calloway"
+
+
+NAMES_AFTER_ROLES = [  # an office with "to"/"of", a list of roles, an apposition after a comma: the role is no name
+    ("US Ambassador to Norway Peter Hallam said the talks were over.", "talks", "Peter Hallam"),
+    ('The rebels hold the north.\n\n\nFormer US Envoy to the United Nations Nikki Dunmore wrote on Twitter, "We must stand by our allies."',
+     "allies", "Nikki Dunmore"),
+    ("The press asked the mayor, but he declined to comment.\n\n\nRetired FBI agent and terrorism specialist Ali Harrak told "
+     "NPR Hamid bin Saleh had appeared in videos since he was a boy.", "videos", "Ali Harrak"),
+    ("No group claimed the attack, but the general manager of Kestrel Media, Dr Omar bin Rashid, blamed the rebels.",
+     "rebels", "Omar bin Rashid"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "name"), NAMES_AFTER_ROLES)
+def test_the_name_after_an_office_or_a_list_of_roles_is_the_speaker(text: str, word: str, name: str) -> None:
+    assert speaker_of(text, word)[0] == name

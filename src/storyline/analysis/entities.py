@@ -108,6 +108,23 @@ def _given_name_start(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+_OFFICE_LINKS = frozenset({"of", "to", "for", "the", "and"})
+_OFFICE_REACH = 8  # words between an office's title and the name after it ("Ambassador to the United Nations")
+
+
+def _after_office(doc: Doc, start: int, end: int) -> bool:
+    """Is this a given and family name written after an office ("Ambassador to the United Nations Nikki
+    Haley"), which the model may call an organisation? Only the office's own words come between."""
+    if end - start != 2 or not is_common_first_name(doc[start].text) or not _person_shaped(doc[start:end]):
+        return False
+    for token in reversed(doc[max(0, start - _OFFICE_REACH) : start]):
+        if _is_title(token):
+            return True
+        if token.is_sent_start or not (_is_name_token(token) or token.is_upper or token.lower_ in _OFFICE_LINKS):
+            return False
+    return False
+
+
 def _with_given_names(doc: Doc, start: int, end: int, taken: set[int]) -> int:
     """The model often leaves an unfamiliar given name out ("Anders [Lindqvist]"): a capitalised word
     compounded onto a lone surname, that no other name holds, belongs to it ("Host Ellen Marsh" stays)."""
@@ -139,7 +156,7 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
         given = _given_name_start(doc, start, end)
         if given is not None:
             start, kind = given, "person"
-        elif titled:
+        elif titled or (kind != "person" and _after_office(doc, start, end)):
             kind = "person"
         if kind == "person":
             start = _with_given_names(doc, start, end, taken)
@@ -172,6 +189,21 @@ def is_person_role(token: Token) -> bool:
     )
 
 
+def named_after_role(source: TokenSpan, name: set[int]) -> bool:
+    """Does the name (token indices) end the phrase, set beside its role by a comma or right after a role
+    noun ("the manager of the station, Dr Ali Tamim", "terrorism specialist Ali Soufan"), not linked to
+    it by a preposition ("the attorney for Senator Reid") or a conjunction ("the aide and Ali Soufan")?"""
+    if not name or max(name) != source[-1].i:
+        return False
+    before = min(name) - 1
+    while before >= source.start and _is_title(source.doc[before]):
+        before -= 1
+    if before < source.start:
+        return False
+    token = source.doc[before]
+    return token.text == "," or (token.pos_ == "NOUN" and token.is_lower and is_person_role(token))
+
+
 def _person_shaped(tokens: TokenSpan) -> bool:
     return (
         2 <= len(tokens) <= 4
@@ -183,8 +215,8 @@ def _person_shaped(tokens: TokenSpan) -> bool:
 def _lone_words(doc: Doc) -> set[str]:
     """Capitalised words standing alone ("said Kearney"): how articles repeat a person's surname; never
     after a number ("the 16th District", "Route 9 Bridge"), which no surname follows."""
-    def named(i: int) -> bool:
-        return 0 <= i < len(doc) and _is_name_token(doc[i]) and not doc[i].is_sent_start
+    def named(i: int) -> bool:  # a sentence's first word is capitalised anyway, unless it is a proper noun ("Saudi Arabia")
+        return 0 <= i < len(doc) and _is_name_token(doc[i]) and (not doc[i].is_sent_start or doc[i].pos_ == "PROPN")
     def counted(i: int) -> bool:
         return i > 0 and (doc[i - 1].like_num or doc[i - 1].text[:1].isdigit())
     return {t.text for t in doc if _is_name_token(t) and not named(t.i - 1) and not named(t.i + 1) and not counted(t.i)}
@@ -276,8 +308,23 @@ def _joined_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     return joined
 
 
+def _titles_after_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """An organisation the model ran into the title of the person after it ("[Coast Guard Commandant]
+    Admiral Elson Hermogino"): the title is the person's, when the article names the organisation
+    without it too."""
+    forms = {fold_name(doc[s.start : s.end].text) for s in spans if s.kind == "org"}
+    for span in spans:
+        end = span.end
+        while span.kind == "org" and end - span.start > 1 and _is_title(doc[end - 1]):
+            end -= 1
+        followed = span.end < len(doc) and (_is_name_token(doc[span.end]) or _is_title(doc[span.end]))
+        if end < span.end and followed and fold_name(doc[span.start : end].text) in forms:
+            span.end = end
+    return spans
+
+
 def find_names(doc: Doc) -> list[NameSpan]:
-    spans = _joined_organisations(doc, _raw_spans(doc))
+    spans = _titles_after_organisations(doc, _joined_organisations(doc, _raw_spans(doc)))
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans = _short_org_forms(doc, _relabel_people(doc, spans + _titled_names(doc, taken)))
     spans = _whole_names(doc, _repair(doc, spans))

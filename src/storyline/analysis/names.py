@@ -24,7 +24,7 @@ TITLES: Final = HONORIFICS | frozenset(
     "king queen prince princess pope judge justice chief director spokesman spokeswoman spokesperson "
     "commander colonel col lt lieutenant captain capt sgt sergeant admiral deputy former foreign "
     "defense defence interior finance state chairman chairwoman chair ceo premier sheikh imam "
-    "bishop rev reverend father brother sister ayatollah mullah marshal field "
+    "bishop rev reverend father brother sister ayatollah mullah marshal field commandant "
     # roles newsrooms write before a name as if a title ("U.S. Attorney Bash", "Legislator Tanya Chan")
     "attorney prosecutor legislator lawmaker congressman congresswoman councilman councilwoman councillor "
     "councilor assemblyman assemblywoman commissioner sheriff superintendent detective inspector trooper "
@@ -54,6 +54,8 @@ NICKNAMES: Final[dict[str, str]] = {
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Generational suffixes: part of the name, never the surname, and they tell a father from his son.
 SUFFIXES: Final = frozenset("jr jr. sr sr. ii iii iv".split())
+# Lower-case words inside a name that link a given name to a family name ("Ali bin Tamim", "Ursula von der Leyen").
+PARTICLES: Final = frozenset("bin bint ibn al el de del della di da dos das du van von der den ter la le".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -86,7 +88,8 @@ def parse_person_name(form: str) -> PersonName | None:
     """The parts of a capitalised name form; None for role phrases ("the NATO chief") and pronouns."""
     words = strip_titles(name_words(form))
     suffix = words.pop() if len(words) > 1 and words[-1].casefold() in SUFFIXES else None
-    if not words or not all(w[0].isupper() for w in words):
+    inner = words[1:-1]
+    if not words or not all(w[0].isupper() for w in (words[0], words[-1], *(w for w in inner if w not in PARTICLES))):
         return None
     if len(words) == 1:
         return PersonName(surname=words[0], suffix=suffix)
