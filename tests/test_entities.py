@@ -161,3 +161,13 @@ def test_a_title_the_model_ran_into_an_organisation_goes_to_the_person() -> None
     article = analyse(Article(id="cg", text=text))
     orgs = {e.name for e in article.entities.values() if e.kind == "org"}
     assert "Coast Guard" in orgs and "Coast Guard Commandant" not in orgs
+
+
+def test_an_organisation_keeps_its_own_s_and_its_second_place_but_a_possessive_goes() -> None:
+    text = (
+        "An estimate by Standard & Poor’s showed that the shutdown cost billions. The Pentagon's budget grew. "
+        "The Supreme Court heard the appeal.\n\n\nThe High Court of England and Wales also ruled on Monday, "
+        "finding that the ban was lawful."
+    )
+    orgs = {e.name for e in analyse(Article(id="o", text=text)).entities.values() if e.kind == "org"}
+    assert {"Standard & Poor’s", "Pentagon", "High Court of England and Wales"} <= orgs

@@ -86,9 +86,15 @@ def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int
     titles = [t.i for t in doc[start : end - 1] if person and _is_title(t)]
     if titles and all(_is_name_token(t) for t in doc[titles[-1] + 1 : end]):
         start = titles[-1] + 1  # "RNC Chair Reince Priebus": the name is what follows the title
-    while end > start and not _has_letters(doc[end - 1]):
+    while end > start and not _has_letters(doc[end - 1]) and (person or not _own_s(doc[end - 1])):
         end -= 1
     return start, end
+
+
+def _own_s(token: Token) -> bool:
+    """Is this "'s" part of an organisation's name ("Standard & Poor's" found that), not a possessive ("the
+    Pentagon's budget")?"""
+    return token.lower_ in ("'s", "’s") and token.head.dep_ != "poss"
 
 
 def _given_name_start(doc: Doc, start: int, end: int) -> int | None:
@@ -303,6 +309,8 @@ def _joined_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         between = [t.lower_ for t in doc[last.end : span.start]] if last else []
         if last and last.kind == span.kind == "org" and between in (["of"], ["of", "the"]) and doc[last.end - 1].lower_ in ORG_WORDS:
             joined[-1] = NameSpan(last.start, span.end, "org")
+        elif last and last.kind == "org" and span.kind in ("place", "org") and between == ["and"] and _of_places(doc, last, span):
+            joined[-1] = NameSpan(last.start, span.end, "org")  # "The High Court of England" + "and" + "Wales"
         else:
             joined.append(span)
     return joined
@@ -321,6 +329,14 @@ def _titles_after_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpa
         if end < span.end and followed and fold_name(doc[span.start : end].text) in forms:
             span.end = end
     return spans
+
+
+def _of_places(doc: Doc, org: NameSpan, place: NameSpan) -> bool:
+    """Does the organisation end "of" one place, and the place after its "and" join that place in the
+    parse ("High Court of England and Wales")?"""
+    ends_of_place = org.end - org.start > 2 and doc[org.end - 2].lower_ == "of" and _is_name_token(doc[org.end - 1])
+    conjoined = doc[place.start].dep_ == "conj" and org.start <= doc[place.start].head.i < org.end
+    return ends_of_place and conjoined and place.end - place.start == 1
 
 
 def find_names(doc: Doc) -> list[NameSpan]:
