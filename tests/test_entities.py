@@ -171,3 +171,11 @@ def test_an_organisation_keeps_its_own_s_and_its_second_place_but_a_possessive_g
     )
     orgs = {e.name for e in analyse(Article(id="o", text=text)).entities.values() if e.kind == "org"}
     assert {"Standard & Poor’s", "Pentagon", "High Court of England and Wales"} <= orgs
+
+
+def test_a_hyphenated_given_name_stays_whole_and_letters_after_a_name_are_no_part_of_it() -> None:
+    found = persons("Professor Jean-Pierre Lumbala, Director General of the institute, said the drug works. Lumbala said more.")
+    assert found["Jean-Pierre Lumbala"] >= {"Jean-Pierre Lumbala", "Lumbala"}
+    assert parse_person_name("Judge Durham Hale QC") == PersonName("Hale", "Durham")
+    found = persons("Judge Durham Hale QC said the men showed no respect. Prosecutor Kama Mbeki QC said the victims were vulnerable.")
+    assert {"Durham Hale", "Kama Mbeki"} <= set(found)

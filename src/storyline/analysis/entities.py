@@ -18,6 +18,7 @@ from storyline.analysis.first_names import Gender, gender_of, is_common_first_na
 from storyline.analysis.lexicon import LABEL_KINDS, ORG_WORDS, PERSON_ROLES, PERSON_SUFFIXES
 from storyline.analysis.names import (
     HONORIFICS,
+    POSTNOMINALS,
     TITLES,
     PersonName,
     best_name,
@@ -88,6 +89,8 @@ def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int
         start = titles[-1] + 1  # "RNC Chair Reince Priebus": the name is what follows the title
     while end > start and not _has_letters(doc[end - 1]) and (person or not _own_s(doc[end - 1])):
         end -= 1
+    while person and end - start > 1 and doc[end - 1].lower_.rstrip(".") in POSTNOMINALS:
+        end -= 1  # "Kama Melly QC"
     return start, end
 
 
@@ -108,7 +111,7 @@ def _given_name_start(doc: Doc, start: int, end: int) -> int | None:
     for i in range(start + 1, end - 1):
         rest_names = all(_is_name_token(t) and not t.is_upper for t in doc[i:end])
         titled = any(_is_title(t) for t in doc[max(0, start - _TITLE_REACH) : i])  # "First Minister of Scotland Nicola Sturgeon"
-        after = (titled or all_names) and not is_common_first_name(doc[i - 1].text)
+        after = (titled or all_names) and not is_common_first_name(doc[i - 1].text) and not _hyphen_joined(doc, i - 1)  # "Jean-[Jacques]"
         if is_common_first_name(doc[i].text) and rest_names and after:
             return i
     return None
@@ -156,6 +159,8 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
             any(_is_title(t) for t in ent) and _is_name_token(ent[-1]) and not _is_title(ent[-1])
             and not any(t.lower_ in ORG_WORDS for t in ent)  # "Senate Foreign Relations Committee", "Department of …
         )  # fmt: skip
+        if ent[-1].lower_.rstrip(".") in POSTNOMINALS and len(ent) > 2 and _person_shaped(ent[:-1]):
+            kind = "person"  # "Kama Melly QC", which the model may call an organisation
         start, end = _trim(doc, ent.start, ent.end, person=kind == "person" or titled)
         if start >= end:
             continue

@@ -54,6 +54,8 @@ NICKNAMES: Final[dict[str, str]] = {
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Generational suffixes: part of the name, never the surname, and they tell a father from his son.
 SUFFIXES: Final = frozenset("jr jr. sr sr. ii iii iv".split())
+# Letters written after a name for an honour, a rank or a degree ("Kama Melly QC"): never part of it.
+POSTNOMINALS: Final = frozenset("qc kc mp mep msp md phd obe mbe cbe kbe esq".split())
 # Lower-case words inside a name that link a given name to a family name ("Ali bin Tamim", "Ursula von der Leyen").
 PARTICLES: Final = frozenset("bin bint ibn al el de del della di da dos das du van von der den ter la le".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -87,6 +89,8 @@ def strip_titles(words: list[str]) -> list[str]:
 def parse_person_name(form: str) -> PersonName | None:
     """The parts of a capitalised name form; None for role phrases ("the NATO chief") and pronouns."""
     words = strip_titles(name_words(form))
+    while len(words) > 1 and words[-1].casefold().rstrip(".") in POSTNOMINALS:
+        words.pop()
     suffix = words.pop() if len(words) > 1 and words[-1].casefold() in SUFFIXES else None
     inner = words[1:-1]
     if not words or not all(w[0].isupper() for w in (words[0], words[-1], *(w for w in inner if w not in PARTICLES))):
