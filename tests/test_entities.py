@@ -179,3 +179,8 @@ def test_a_hyphenated_given_name_stays_whole_and_letters_after_a_name_are_no_par
     assert parse_person_name("Judge Durham Hale QC") == PersonName("Hale", "Durham")
     found = persons("Judge Durham Hale QC said the men showed no respect. Prosecutor Kama Mbeki QC said the victims were vulnerable.")
     assert {"Durham Hale", "Kama Mbeki"} <= set(found)
+
+
+def test_a_lone_word_after_a_royal_title_is_the_given_name_of_the_one_person_who_has_it() -> None:
+    found = persons("Princess Ulrika Westholm gave up her titles in 1980. Princess Ulrika said she lived as a commoner.")
+    assert found["Ulrika Westholm"] >= {"Ulrika Westholm", "Ulrika"}

@@ -401,6 +401,13 @@ def _office_titled(doc: Doc, tokens: TokenSpan) -> bool:
     return bool(titles) and not _REGNAL.intersection(titles) and not HONORIFICS.intersection(titles)
 
 
+def _given_name_titled(doc: Doc, tokens: TokenSpan) -> bool:
+    """Is the one word written after a title given with a first name ("Princess Ubolratana", "Sir Keir")? A
+    peer's "Lord" or "Lady" goes with a family or place name ("Lady Hale")."""
+    before = doc[tokens.start - 1].lower_.rstrip(".") if tokens.start else ""
+    return len(tokens) == 1 and before in _REGNAL - {"lord", "lady"} and doc[tokens.start - 1].text[:1].isupper()
+
+
 def _first_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
     """The one person of the article with this first name, when a lone word is no one's surname."""
     fits = [c for c in clusters if c.person and c.person.first and c.person.first.casefold() == word.casefold()]
@@ -436,7 +443,7 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
                 fits = _middle_named(clusters, person.surname)  # "Governor Vázquez" after "Wanda Vázquez Garced"
             if not fits and not person.first and is_common_first_name(person.surname):
                 fits = _first_named(clusters, person.surname)  # "Terri said" after "Terri Collins"
-            if not fits and not person.first and _office_titled(doc, tokens):
+            if not fits and not person.first and (_office_titled(doc, tokens) or _given_name_titled(doc, tokens)):
                 fits = [  # "Prime Minister Tuilaepa" after "Tuilaepa Sailele Malielegaoi", not after a headline's "Obama Says"
                     c for c in _first_named(clusters, person.surname) if not any(t.pos_ == "VERB" for s in c.spans for t in s)
                 ]  # fmt: skip
