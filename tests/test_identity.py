@@ -234,3 +234,18 @@ def test_a_short_form_written_far_more_often_than_the_full_one_is_the_name() -> 
     entity.forms["Kestrel Harbour of bank"] = 2
     _rename(entity, ["Kestrel Harbour of bank"], False)
     assert entity.name == "Kestrel Harbour of bank"  # no longer a slip: written in half as many articles
+
+
+def test_a_short_given_name_and_the_formal_name_with_its_suffix_are_one_person_across_articles() -> None:
+    registry = EntityRegistry()
+    found = {}
+    for article_id, text in (
+        ("k1", "Joe Kestner said the plant would reopen."),
+        ("k2", "Joseph R. Kestner Jr. said the plant had new owners."),
+        ("k3", "Vice President Kestner said the plant was safe."),
+    ):
+        article = analysed(article_id, text)
+        registry.canonicalise(article)
+        registry.changes()
+        found[article_id] = article.statements[0].speaker
+    assert found["k1"].id == found["k2"].id == found["k3"].id

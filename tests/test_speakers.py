@@ -538,3 +538,19 @@ def test_the_speaker_a_reader_would_name(case: str) -> None:
 def test_a_quoted_word_opening_a_sentence_is_no_statement_of_a_later_cue() -> None:
     text = "\"Rage\" is a word that does not appear in the profile, though author Ana Silva does criticize what she calls the movement."
     assert not any(s.content.text == "Rage" for s in found(text))
+
+
+NAMES_AFTER_ROLES = [  # an office with "to"/"of", a list of roles, an apposition after a comma: the role is no name
+    ("US Ambassador to Norway Peter Hallam said the talks were over.", "talks", "Peter Hallam"),
+    ('The rebels hold the north.\n\n\nFormer US Envoy to the United Nations Nikki Dunmore wrote on Twitter, "We must stand by our allies."',
+     "allies", "Nikki Dunmore"),
+    ("The press asked the mayor, but he declined to comment.\n\n\nRetired FBI agent and terrorism specialist Ali Harrak told "
+     "NPR Hamid bin Saleh had appeared in videos since he was a boy.", "videos", "Ali Harrak"),
+    ("No group claimed the attack, but the general manager of Kestrel Media, Dr Omar bin Rashid, blamed the rebels.",
+     "rebels", "Omar bin Rashid"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "name"), NAMES_AFTER_ROLES)
+def test_the_name_after_an_office_or_a_list_of_roles_is_the_speaker(text: str, word: str, name: str) -> None:
+    assert speaker_of(text, word)[0] == name

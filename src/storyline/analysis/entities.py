@@ -18,6 +18,7 @@ from storyline.analysis.first_names import Gender, gender_of, is_common_first_na
 from storyline.analysis.lexicon import LABEL_KINDS, ORG_WORDS, PERSON_ROLES, PERSON_SUFFIXES
 from storyline.analysis.names import (
     HONORIFICS,
+    POSTNOMINALS,
     TITLES,
     PersonName,
     best_name,
@@ -86,9 +87,17 @@ def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int
     titles = [t.i for t in doc[start : end - 1] if person and _is_title(t)]
     if titles and all(_is_name_token(t) for t in doc[titles[-1] + 1 : end]):
         start = titles[-1] + 1  # "RNC Chair Reince Priebus": the name is what follows the title
-    while end > start and not _has_letters(doc[end - 1]):
+    while end > start and not _has_letters(doc[end - 1]) and (person or not _own_s(doc[end - 1])):
         end -= 1
+    while person and end - start > 1 and doc[end - 1].lower_.rstrip(".") in POSTNOMINALS:
+        end -= 1  # "Kama Melly QC"
     return start, end
+
+
+def _own_s(token: Token) -> bool:
+    """Is this "'s" part of an organisation's name ("Standard & Poor's" found that), not a possessive ("the
+    Pentagon's budget")?"""
+    return token.lower_ in ("'s", "’s") and token.head.dep_ != "poss"
 
 
 def _given_name_start(doc: Doc, start: int, end: int) -> int | None:
@@ -102,10 +111,27 @@ def _given_name_start(doc: Doc, start: int, end: int) -> int | None:
     for i in range(start + 1, end - 1):
         rest_names = all(_is_name_token(t) and not t.is_upper for t in doc[i:end])
         titled = any(_is_title(t) for t in doc[max(0, start - _TITLE_REACH) : i])  # "First Minister of Scotland Nicola Sturgeon"
-        after = (titled or all_names) and not is_common_first_name(doc[i - 1].text)
+        after = (titled or all_names) and not is_common_first_name(doc[i - 1].text) and not _hyphen_joined(doc, i - 1)  # "Jean-[Jacques]"
         if is_common_first_name(doc[i].text) and rest_names and after:
             return i
     return None
+
+
+_OFFICE_LINKS = frozenset({"of", "to", "for", "the", "and"})
+_OFFICE_REACH = 8  # words between an office's title and the name after it ("Ambassador to the United Nations")
+
+
+def _after_office(doc: Doc, start: int, end: int) -> bool:
+    """Is this a given and family name written after an office ("Ambassador to the United Nations Nikki
+    Haley"), which the model may call an organisation? Only the office's own words come between."""
+    if end - start != 2 or not is_common_first_name(doc[start].text) or not _person_shaped(doc[start:end]):
+        return False
+    for token in reversed(doc[max(0, start - _OFFICE_REACH) : start]):
+        if _is_title(token):
+            return True
+        if token.is_sent_start or not (_is_name_token(token) or token.is_upper or token.lower_ in _OFFICE_LINKS):
+            return False
+    return False
 
 
 def _with_given_names(doc: Doc, start: int, end: int, taken: set[int]) -> int:
@@ -133,13 +159,15 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
             any(_is_title(t) for t in ent) and _is_name_token(ent[-1]) and not _is_title(ent[-1])
             and not any(t.lower_ in ORG_WORDS for t in ent)  # "Senate Foreign Relations Committee", "Department of …
         )  # fmt: skip
+        if ent[-1].lower_.rstrip(".") in POSTNOMINALS and len(ent) > 2 and _person_shaped(ent[:-1]):
+            kind = "person"  # "Kama Melly QC", which the model may call an organisation
         start, end = _trim(doc, ent.start, ent.end, person=kind == "person" or titled)
         if start >= end:
             continue
         given = _given_name_start(doc, start, end)
         if given is not None:
             start, kind = given, "person"
-        elif titled:
+        elif titled or (kind != "person" and _after_office(doc, start, end)):
             kind = "person"
         if kind == "person":
             start = _with_given_names(doc, start, end, taken)
@@ -172,6 +200,21 @@ def is_person_role(token: Token) -> bool:
     )
 
 
+def named_after_role(source: TokenSpan, name: set[int]) -> bool:
+    """Does the name (token indices) end the phrase, set beside its role by a comma or right after a role
+    noun ("the manager of the station, Dr Ali Tamim", "terrorism specialist Ali Soufan"), not linked to
+    it by a preposition ("the attorney for Senator Reid") or a conjunction ("the aide and Ali Soufan")?"""
+    if not name or max(name) != source[-1].i:
+        return False
+    before = min(name) - 1
+    while before >= source.start and _is_title(source.doc[before]):
+        before -= 1
+    if before < source.start:
+        return False
+    token = source.doc[before]
+    return token.text == "," or (token.pos_ == "NOUN" and token.is_lower and is_person_role(token))
+
+
 def _person_shaped(tokens: TokenSpan) -> bool:
     return (
         2 <= len(tokens) <= 4
@@ -183,8 +226,8 @@ def _person_shaped(tokens: TokenSpan) -> bool:
 def _lone_words(doc: Doc) -> set[str]:
     """Capitalised words standing alone ("said Kearney"): how articles repeat a person's surname; never
     after a number ("the 16th District", "Route 9 Bridge"), which no surname follows."""
-    def named(i: int) -> bool:
-        return 0 <= i < len(doc) and _is_name_token(doc[i]) and not doc[i].is_sent_start
+    def named(i: int) -> bool:  # a sentence's first word is capitalised anyway, unless it is a proper noun ("Saudi Arabia")
+        return 0 <= i < len(doc) and _is_name_token(doc[i]) and (not doc[i].is_sent_start or doc[i].pos_ == "PROPN")
     def counted(i: int) -> bool:
         return i > 0 and (doc[i - 1].like_num or doc[i - 1].text[:1].isdigit())
     return {t.text for t in doc if _is_name_token(t) and not named(t.i - 1) and not named(t.i + 1) and not counted(t.i)}
@@ -271,13 +314,38 @@ def _joined_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         between = [t.lower_ for t in doc[last.end : span.start]] if last else []
         if last and last.kind == span.kind == "org" and between in (["of"], ["of", "the"]) and doc[last.end - 1].lower_ in ORG_WORDS:
             joined[-1] = NameSpan(last.start, span.end, "org")
+        elif last and last.kind == "org" and span.kind in ("place", "org") and between == ["and"] and _of_places(doc, last, span):
+            joined[-1] = NameSpan(last.start, span.end, "org")  # "The High Court of England" + "and" + "Wales"
         else:
             joined.append(span)
     return joined
 
 
+def _titles_after_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """An organisation the model ran into the title of the person after it ("[Coast Guard Commandant]
+    Admiral Elson Hermogino"): the title is the person's, when the article names the organisation
+    without it too."""
+    forms = {fold_name(doc[s.start : s.end].text) for s in spans if s.kind == "org"}
+    for span in spans:
+        end = span.end
+        while span.kind == "org" and end - span.start > 1 and _is_title(doc[end - 1]):
+            end -= 1
+        followed = span.end < len(doc) and (_is_name_token(doc[span.end]) or _is_title(doc[span.end]))
+        if end < span.end and followed and fold_name(doc[span.start : end].text) in forms:
+            span.end = end
+    return spans
+
+
+def _of_places(doc: Doc, org: NameSpan, place: NameSpan) -> bool:
+    """Does the organisation end "of" one place, and the place after its "and" join that place in the
+    parse ("High Court of England and Wales")?"""
+    ends_of_place = org.end - org.start > 2 and doc[org.end - 2].lower_ == "of" and _is_name_token(doc[org.end - 1])
+    conjoined = doc[place.start].dep_ == "conj" and org.start <= doc[place.start].head.i < org.end
+    return ends_of_place and conjoined and place.end - place.start == 1
+
+
 def find_names(doc: Doc) -> list[NameSpan]:
-    spans = _joined_organisations(doc, _raw_spans(doc))
+    spans = _titles_after_organisations(doc, _joined_organisations(doc, _raw_spans(doc)))
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans = _short_org_forms(doc, _relabel_people(doc, spans + _titled_names(doc, taken)))
     spans = _whole_names(doc, _repair(doc, spans))
@@ -333,6 +401,13 @@ def _office_titled(doc: Doc, tokens: TokenSpan) -> bool:
     return bool(titles) and not _REGNAL.intersection(titles) and not HONORIFICS.intersection(titles)
 
 
+def _given_name_titled(doc: Doc, tokens: TokenSpan) -> bool:
+    """Is the one word written after a title given with a first name ("Princess Ubolratana", "Sir Keir")? A
+    peer's "Lord" or "Lady" goes with a family or place name ("Lady Hale")."""
+    before = doc[tokens.start - 1].lower_.rstrip(".") if tokens.start else ""
+    return len(tokens) == 1 and before in _REGNAL - {"lord", "lady"} and doc[tokens.start - 1].text[:1].isupper()
+
+
 def _first_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
     """The one person of the article with this first name, when a lone word is no one's surname."""
     fits = [c for c in clusters if c.person and c.person.first and c.person.first.casefold() == word.casefold()]
@@ -368,7 +443,7 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
                 fits = _middle_named(clusters, person.surname)  # "Governor Vázquez" after "Wanda Vázquez Garced"
             if not fits and not person.first and is_common_first_name(person.surname):
                 fits = _first_named(clusters, person.surname)  # "Terri said" after "Terri Collins"
-            if not fits and not person.first and _office_titled(doc, tokens):
+            if not fits and not person.first and (_office_titled(doc, tokens) or _given_name_titled(doc, tokens)):
                 fits = [  # "Prime Minister Tuilaepa" after "Tuilaepa Sailele Malielegaoi", not after a headline's "Obama Says"
                     c for c in _first_named(clusters, person.surname) if not any(t.pos_ == "VERB" for s in c.spans for t in s)
                 ]  # fmt: skip
@@ -388,13 +463,71 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
                 clusters.append(cluster)
         cluster.forms[tokens.text] += 1
         cluster.spans.append(tokens)
-    for tokens, person, fits in shared:
-        cluster = _named_most(person, fits) or _Cluster("person", person.full.casefold(), person)
+    for tokens, cluster in _decide_shared(doc, shared, clusters):
         if cluster not in clusters:
             clusters.append(cluster)
         cluster.forms[tokens.text] += 1
         cluster.spans.append(tokens)
     return clusters
+
+
+_PRONOUN_GENDERS: dict[str, Gender] = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}  # fmt: skip
+_PRONOUN_REACH = 30  # tokens after a lone surname where the sentence's pronoun still stands for it
+
+
+def _pronoun_gender(doc: Doc, tokens: TokenSpan, named: set[int]) -> Gender | None:
+    """The gender of the first personal pronoun after a name in its sentence ("Jackson said he ..."),
+    unless another person is named before it."""
+    for token in doc[tokens.end : tokens.end + _PRONOUN_REACH]:
+        if token.is_sent_start or token.i in named:
+            return None
+        if (gender := _PRONOUN_GENDERS.get(token.lower_)) is not None:
+            return gender
+    return None
+
+
+def _said_gender(doc: Doc, mentions: list[TokenSpan], named: set[int]) -> Gender | None:
+    """The gender a lone surname's mentions are given: by a title ("Mr."), else by the pronouns that follow
+    them, when those clearly agree."""
+    said = {ADDRESS_GENDERS.get(doc[t.start - 1].lower_.rstrip(".")) if t.start else None for t in mentions}
+    if len(said) == 1 and (titled := said.pop()) is not None:
+        return titled
+    genders = Counter(g for t in mentions if (g := _pronoun_gender(doc, t, named)))
+    ranked = genders.most_common()
+    if ranked and (len(ranked) == 1 or ranked[0][1] > _SUBJECT_LEAD * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _decide_shared(
+    doc: Doc, shared: list[tuple[TokenSpan, PersonName, list[_Cluster]]], clusters: list[_Cluster]
+) -> list[tuple[TokenSpan, _Cluster]]:
+    """The person each lone surname several people share stands for, decided once for each surname and
+    title ("Jackson", "Mr. Jackson"): of those it fits, the one of its gender (by title or pronoun) the
+    article had named before it first wrote the surname alone, as newsrooms introduce a person before
+    shortening the name; else the one it names far more often (`_named_most`); else a person of its own."""
+    groups: dict[tuple[str, str], list[tuple[TokenSpan, PersonName, list[_Cluster]]]] = {}
+    for item in shared:
+        tokens, person, _ = item
+        title = doc[tokens.start - 1].lower_.rstrip(".") if tokens.start else ""
+        groups.setdefault((person.surname.casefold(), ADDRESS_GENDERS.get(title, "")), []).append(item)
+    named = {t.i for c in clusters if c.person for span in c.spans for t in span}
+    decided = []
+    for items in groups.values():
+        mentions = [tokens for tokens, _, _ in items]
+        person, fits = items[0][1], items[0][2]
+        gender = _said_gender(doc, mentions, named - {t.i for m in mentions for t in m})
+        fitting = [c for c in fits if gender is None or not c.person or gender_of(c.person.first) in (gender, None)]
+        first = min(m.start for m in mentions)
+        before = [c for c in fitting if c.person and c.person.first and min(s.start for s in c.spans) < first]
+        exact = all(c.person is None or c.person.surname == person.surname for c in fits)  # not "the Jacksons"
+        introduced = before[0] if exact and len(before) == 1 else None
+        cluster = introduced or _named_most(person, fitting) or _Cluster("person", person.full.casefold(), person)
+        decided += [(tokens, cluster) for tokens in mentions]
+    return decided
 
 
 def _named_most(lone: PersonName, fits: list[_Cluster]) -> _Cluster | None:

@@ -152,7 +152,7 @@ PERSON_ROLES: Final = frozenset(
     "striker goalkeeper defender midfielder forward player athlete star champion analyst economist "
     "scientist physician doctor nurse surgeon lawyer attorney judge prosecutor minister secretary "
     "president envoy diplomat ambassador mayor alderman resident witness survivor student teacher "
-    "activist campaigner spokesperson representative colleague veteran candidate nominee".split()
+    "activist campaigner spokesperson representative colleague veteran candidate nominee agent".split()
 )
 PERSON_SUFFIXES: Final = ("er", "or", "ist", "ian", "man", "woman", "person")
 

@@ -24,7 +24,7 @@ TITLES: Final = HONORIFICS | frozenset(
     "king queen prince princess pope judge justice chief director spokesman spokeswoman spokesperson "
     "commander colonel col lt lieutenant captain capt sgt sergeant admiral deputy former foreign "
     "defense defence interior finance state chairman chairwoman chair ceo premier sheikh imam "
-    "bishop rev reverend father brother sister ayatollah mullah marshal field "
+    "bishop rev reverend father brother sister ayatollah mullah marshal field commandant "
     # roles newsrooms write before a name as if a title ("U.S. Attorney Bash", "Legislator Tanya Chan")
     "attorney prosecutor legislator lawmaker congressman congresswoman councilman councilwoman councillor "
     "councilor assemblyman assemblywoman commissioner sheriff superintendent detective inspector trooper "
@@ -54,6 +54,10 @@ NICKNAMES: Final[dict[str, str]] = {
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Generational suffixes: part of the name, never the surname, and they tell a father from his son.
 SUFFIXES: Final = frozenset("jr jr. sr sr. ii iii iv".split())
+# Letters written after a name for an honour, a rank or a degree ("Kama Melly QC"): never part of it.
+POSTNOMINALS: Final = frozenset("qc kc mp mep msp md phd obe mbe cbe kbe esq".split())
+# Lower-case words inside a name that link a given name to a family name ("Ali bin Tamim", "Ursula von der Leyen").
+PARTICLES: Final = frozenset("bin bint ibn al el de del della di da dos das du van von der den ter la le".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -85,8 +89,11 @@ def strip_titles(words: list[str]) -> list[str]:
 def parse_person_name(form: str) -> PersonName | None:
     """The parts of a capitalised name form; None for role phrases ("the NATO chief") and pronouns."""
     words = strip_titles(name_words(form))
+    while len(words) > 1 and words[-1].casefold().rstrip(".") in POSTNOMINALS:
+        words.pop()
     suffix = words.pop() if len(words) > 1 and words[-1].casefold() in SUFFIXES else None
-    if not words or not all(w[0].isupper() for w in words):
+    inner = words[1:-1]
+    if not words or not all(w[0].isupper() for w in (words[0], words[-1], *(w for w in inner if w not in PARTICLES))):
         return None
     if len(words) == 1:
         return PersonName(surname=words[0], suffix=suffix)
@@ -230,10 +237,23 @@ def compatible_first_names(a: str | None, b: str | None) -> bool:
     return similar_word(a, b)
 
 
+def _goes_by_short_form(plain_name: PersonName, suffixed: PersonName) -> bool:
+    """Is the name without a suffix the everyday short form of the suffixed one's given name ("Joe Biden" of
+    "Joseph R. Biden Jr.")? A son named after his father is told apart by the suffix when both are written
+    alike ("Jesse Jackson", "Jesse Jackson Jr."); the one the news calls by a short form drops it."""
+    if plain_name.suffix or not suffixed.suffix or not plain_name.first or not suffixed.first:
+        return False
+    short, given = plain(plain_name.first), plain(suffixed.first)
+    return short != given and NICKNAMES.get(short) == given
+
+
 def same_person(a: PersonName, b: PersonName) -> bool:
     """One person by surname and first name; a suffix must agree when both names give a first name
-    (a lone "Trump" may be either, but "Trump Jr." is not "Donald Trump")."""
-    suffixes_agree = a.suffix == b.suffix or not (a.suffix or a.first) or not (b.suffix or b.first)
+    (a lone "Trump" may be either, but "Trump Jr." is not "Donald Trump"), but for a short form without one."""
+    suffixes_agree = (
+        a.suffix == b.suffix or not (a.suffix or a.first) or not (b.suffix or b.first)
+        or _goes_by_short_form(a, b) or _goes_by_short_form(b, a)
+    )  # fmt: skip
     return similar_word(a.surname, b.surname) and compatible_first_names(a.first, b.first) and suffixes_agree
 
 

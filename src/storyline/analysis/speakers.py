@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
-from storyline.analysis.entities import ArticleEntities, is_person_role
+from storyline.analysis.entities import ArticleEntities, is_person_role, named_after_role
 from storyline.analysis.first_names import Gender, gender_of, is_common_first_name
 from storyline.analysis.lexicon import (
     COMPANY_WORDS,
@@ -381,9 +381,17 @@ class SpeakerResolver:
             return None
         before = next((t for t in reversed(source) if t.idx < mention.span.start), None)
         formal = head.text[0].isupper() and before is not None and before.lower_.rstrip(".") not in TITLES
-        linked = {"of", "for"} if formal else {"of"}  # "Assistant Secretary for Diplomatic Security Charlene Lamb"
+        linked = {"of", "for", "to"} if formal else {"of"}  # "Assistant Secretary for Diplomatic Security Charlene Lamb", "Ambassador to Germany …"
         held = any(c.dep_ == "prep" and c.lower_ in linked and last in c.subtree for c in head.children)
         return mention.entity_id if held else None
+
+    def _named_after_role(self, source: TokenSpan) -> str | None:
+        """The person whose name ends a role phrase, set after a comma or a role noun rather than linked
+        by "of" or "for" ("the manager of Abu Dhabi Media, Dr Ali bin Tamim"; not "the attorney for Reid")."""
+        found = self._mention_at(source[-1])
+        if found is None or self.found.entities[found].kind != "person":
+            return None
+        return found if named_after_role(source, {t.i for t in source if self._mention_at(t) == found}) else None
 
     def _titled(self, role: list[Token]) -> str | None:
         """The one person the article gave every word of this role ("the Slovak minister")."""
@@ -513,6 +521,8 @@ class SpeakerResolver:
             named = self._titled_member(source) or named
         elif named is None and head.lower_.rstrip(".") in TITLES:
             named = self._office_holder(head, source)
+        if named is None and head.pos_ == "NOUN" and is_person_role(head):
+            named = self._named_after_role(source)  # "Retired FBI agent and terrorism specialist Ali Soufan"
         if named:
             return named, "name"
         labelled = self._labelled(source)
