@@ -575,6 +575,8 @@ def test_call_for_is_a_demand_voiced() -> None:
     assert (s.cue.text, s.content.text) == ("called on", "the minister to resign at once")
     s = shown("Her sister addressed reporters in Geneva, calling for the killers of her husband to be brought to justice.")
     assert s.content.text == "the killers of her husband to be brought to justice"
+    s = only("Prominent senators are calling for Gov. Jan Brewer to veto the bill.")
+    assert (s.cue.text, s.content.text) == ("are calling for", "Gov. Jan Brewer to veto the bill")
     s = shown("The bishops appealed for calm after the riots.")
     assert s.content.text == "calm"
     for text in ("The mayor's budget calls for deep cuts to the library service.", "Mandatory sentencing called for at least ten years in prison."):
@@ -665,6 +667,8 @@ def test_a_thing_proposed_with_a_relative_clause_is_a_bare_noun_phrase() -> None
     """ "proposed a bill that would allow …" proposes a thing, as "proposed a bill" does; "voiced skepticism that …" says something."""
     assert all(s.confidence < 0.4 for s in statements("The protests began after the government proposed a bill that would allow extraditions."))
     assert shown("The senator voiced skepticism that the deal would survive the winter.").content.text.startswith("skepticism that")
+    [s] = cued("Citing an article that said the senator would not comment, the committee said he should weigh in.", "Citing")
+    assert s.confidence >= 0.4
 
 
 def test_clause_before_a_semicolon_is_not_what_the_cue_after_it_says() -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.analysis.lexicon import NAMING_CUES
-from storyline.analysis.statements import HEARSAY_ADVERBS, Attribution, prepositional_content, small_clause
+from storyline.analysis.statements import HEARSAY_ADVERBS, Attribution, is_cue, prepositional_content, small_clause
 
 # Statements below this are kept in the store but shown only when asked for (`--all`): chosen on the
 # development sets (wikinews and basil dev: shown statements 96% real, 91% of the real ones shown;
@@ -96,13 +96,13 @@ def _refused_or_attempted(verb: Token, content: list[Token]) -> bool:
 def _predicates(verb: Token, content: list[Token]) -> bool:
     """Is the word a verb of the content's own clause, not one of a relative clause on its noun ("proposed [a bill
     that would allow extraditions]" is a thing proposed, as "proposed a bill" is; "voiced [skepticism that …]"
-    says something)?"""
+    and "cited [an article that said …]" say something)?"""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     inside = {t.i for t in content}
     word = verb
     while word.i in inside and word.head.i != word.i:
-        if word.dep_ == "relcl" and word.head.i in inside and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if word.dep_ == "relcl" and word.head.i in inside and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not is_cue(word):
             return False
         word = word.head
     return True

@@ -211,6 +211,9 @@ def prepositional_content(verb: Token) -> tuple[Token, Token] | None:
         order = next((c for c in (*verb.children, *obj.children) if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.i > obj.i and _infinitive(c)), None)
         return (obj.left_edge, order.right_edge) if order is not None else None
     last = phrase.right_edge
+    # "calling for the governor [to veto the bill]", the infinitive hung on the verb: what the governor is to do
+    order = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.left_edge.i == last.i + 1 and _infinitive(c)), None)
+    last = order.right_edge if order is not None else last
     while last.i > obj.i and (last.is_space or last.is_punct):
         last = last.nbor(-1)
     return phrase.nbor(1), last
