@@ -611,6 +611,8 @@ def test_quote_of_sentences_after_a_clause_and_a_comma() -> None:
     comma, is its subject's words whatever the verb; a headline in title case is not."""
     s = shown('Senator Ann Baxter spoke on Fox News, "This is going to lead to a new crisis in the region. Nobody wins from this."')
     assert (s.kind, s.source.text) == ("direct", "Senator Ann Baxter")
+    s = only('She added that the vote seems more anti-Trump than pro-Clinton, which is a problem because, "In the end, we do not vote against somebody. We vote for somebody."')
+    assert (s.kind, s.cue.text) == ("mixed", "added")
     assert not statements('The weekly ran a story about the photo called, simply, "How Strange Is the Ghost on the Cover of the Magazine?"')
 
 
@@ -657,10 +659,12 @@ def test_more_verbs_of_telling_with_a_that_clause() -> None:
 
 
 def test_passive_naming_says_what_something_is_called_by_no_one() -> None:
-    """ "they are called “U.S. nationals”", "which has been termed “Brexit”": the subject is what is named, not who names it."""
+    """ "they are called “U.S. nationals”", "which has been termed “Brexit”": the subject is what is named, not who
+    names it; "was labeled “Mostly True”" is still a verdict someone gave."""
     for text in ('Instead, they are called "U.S. nationals" on their passports.',
                  'The country is leaving the union, a process which has been termed Brexit for "British exit".'):  # fmt: skip
         assert all(s.confidence < 0.4 for s in statements(text)), text
+    assert statements('The claim about the tax was labeled "Mostly True."')  # a verdict given, not a name
 
 
 def test_a_thing_proposed_with_a_relative_clause_is_a_bare_noun_phrase() -> None:

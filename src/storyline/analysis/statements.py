@@ -76,6 +76,8 @@ _ADMISSIONS = frozenset({"admit", "confess"})  # cues whose content may be "to" 
 _MEDIUM_PREPOSITIONS = frozenset("in through via during on at to".split())
 _CLOSING = frozenset({"punct", "nsubj", "npadvmod", "prep", "dative", "dobj", "advmod"})  # "…, he told reporters on Monday."
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
+# Naming cues that, in the passive, give a thing's name ("is called “U.S. nationals”"), not someone's verdict ("was labeled “False”").
+_TERMING = frozenset("call term dub".split())
 _NAMED = frozenset({"dobj", "ccomp", "oprd", "prep", "xcomp"})  # what a naming cue names, up to the quoted name
 # Relations within the phrases a cue takes before its quote ("told [a guard] [at the door], [in French], “…”").
 _CUE_PHRASE_DEPS = frozenset("dobj dative prep pobj npadvmod advmod det amod compound poss case nummod cc conj".split())
@@ -916,7 +918,7 @@ class _Finder:
             head = subject_of(verb)
             if head is None or (head.idx >= quote.start and not _opening_participle(verb)):
                 return None
-            if head.dep_ == "nsubjpass":
+            if head.dep_ == "nsubjpass" and verb.lemma_.lower() in _TERMING:
                 return None  # "they are called “U.S. nationals”", "which has been termed “Brexit”": what it is called, by no one
             self.used_cues.add(verb.i)
             named = [c.left_edge.idx for c in verb.children if verb.i < c.i and c.dep_ in _NAMED and c.left_edge.idx < quote.start]
@@ -1008,6 +1010,9 @@ class _Finder:
         rest = self.text[quote.end : self.paragraph(quote.start)[1]].strip()
         if not before.endswith(",") or words < MIN_SENTENCES_QUOTE or rest or title_case(inner.rstrip(".!?")):
             return False  # "ran a story called, simply, “How Creepy Is the Ghost on the Cover?”": a headline
+        last = [t for t in self.tokens(self.paragraph(quote.start)[0], len(before) - 1) if not t.is_punct and not t.is_space][-1:]
+        if last and last[0].pos_ in ("SCONJ", "CCONJ", "ADP"):
+            return False  # "…, which is a problem because, “…”": the quote ends a clause of a statement
         return inner[:1].isupper() and inner[-1:] in ".!?"
 
     def _direct(self, quote: Quote, cue: tuple[int, int], source: TokenSpan | None, verb: Token | None) -> Attribution:
