@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.analysis.lexicon import NAMING_CUES
-from storyline.analysis.statements import HEARSAY_ADVERBS, Attribution, small_clause
+from storyline.analysis.statements import HEARSAY_ADVERBS, Attribution, is_cue, prepositional_content, small_clause
 
 # Statements below this are kept in the store but shown only when asked for (`--all`): chosen on the
 # development sets (wikinews and basil dev: shown statements 96% real, 91% of the real ones shown;
@@ -93,15 +93,30 @@ def _refused_or_attempted(verb: Token, content: list[Token]) -> bool:
     return lemma in _REFUSALS | _ATTEMPTS and bool(content) and content[0].tag_ == "TO"
 
 
+def _predicates(verb: Token, content: list[Token]) -> bool:
+    """Is the word a verb of the content's own clause, not one of a relative clause on its noun ("proposed [a bill
+    that would allow extraditions]" is a thing proposed, as "proposed a bill" is; "voiced [skepticism that …]"
+    and "cited [an article that said …]" say something)?"""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    inside = {t.i for t in content}
+    word = verb
+    while word.i in inside and word.head.i != word.i:
+        if word.dep_ == "relcl" and word.head.i in inside and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not is_cue(word):
+            return False
+        word = word.head
+    return True
+
+
 def evidence(attribution: Attribution, doc: Doc) -> Evidence:
     content = _tokens(doc, attribution.content)
     verb = _cue_verb(doc, attribution.cue)
     quoted = attribution.kind != "indirect"
-    names = verb is not None and (verb.lemma_.lower() in NAMING_CUES or small_clause(verb) is not None)
+    names = verb is not None and (verb.lemma_.lower() in NAMING_CUES or small_clause(verb) is not None or prepositional_content(verb) is not None)
     names = names or (bool(content) and content[0].lower_ == "as")  # "reported by local media as the army's"
     cue_text = doc.text[attribution.cue[0] : attribution.cue[1]].lower()
     according = cue_text.startswith("according") or cue_text in HEARSAY_ADVERBS  # their clauses parse badly
-    clause = any(t.pos_ in ("VERB", "AUX") for t in content)
+    clause = any(_predicates(t, content) for t in content)
     # "reports a captain and eleven crew", "estimated 300 deaths": a reported figure is a claim, not a thing
     figure = verb is not None and verb.lemma_.lower() in FIGURE_CUES and any(t.like_num for t in content)
     source = attribution.source

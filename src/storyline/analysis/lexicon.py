@@ -22,8 +22,14 @@ CUE_VERBS: Final = frozenset(
     "exclaim proclaim profess confess concur attest whisper shout yell mutter clarify posit "
     # rulings and findings the guidelines count as statements ("the court ruled that …", "the panel
     # determined that …"), and notices ("notified the committee that …", "the rules specify that …")
-    "rule determine notify specify grumble protest".split()
+    "rule determine notify specify grumble protest "
+    # denying or vowing with a "that" clause ("disputed that voters feel betrayed", "swore they would never …")
+    "dispute swear".split()
 )
+
+# Verbs that are cues only with a "that" clause ("shared that she was prone to meltdowns", "projected that the deal
+# would add jobs"); otherwise they share costs and project images.
+THAT_CUES: Final = frozenset("share project".split())
 
 # Cues whose message can be a plain object or an infinitive ("announced a ceasefire", "urged them
 # to talk"); "said" with an object ("said it") carries no content, so it is not here.
@@ -40,7 +46,10 @@ OBJECT_CUES: Final = frozenset(
 GERUND_CUES: Final = frozenset("recall recount describe deny acknowledge mention report".split())
 
 # Cues said to someone: in the passive their subject is the addressee ("residents were urged to stay in").
-ADDRESSED_CUES: Final = frozenset("tell ask urge warn advise order inform notify remind encourage instruct invite caution".split())
+# "implored colleagues to vote", "pressed Congress to act": a directive only with an addressee and an infinitive.
+ADDRESSED_CUES: Final = frozenset(
+    "tell ask urge warn advise order inform notify remind encourage instruct invite caution implore press beg exhort".split()
+)
 
 # Verbs of saying whose passive with an infinitive reports what someone unnamed said of the subject ("was said
 # to have left", "were reported to have fled"); "has been clarified to reflect …" is an editor's purpose.
@@ -62,9 +71,12 @@ CHARACTERISING_CUES: Final = NAMING_CUES | frozenset(
 # man", "called her answer evasive", "cited the audit as the reason"): the object with its predicate is a claim.
 PREDICATING_CUES: Final = CHARACTERISING_CUES | frozenset("identify list name cite rate rule find".split())
 # Verbs that say what caused something through their own preposition ("attributed the fire to a short
-# circuit", "blamed the media for the row", "credited the nurses with saving him"): a claim like the above.
+# circuit", "blamed the media for the row", "credited the nurses with saving him", "accused him of lying"): a claim
+# like the above.
 CAUSE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
     "attribute": frozenset({"to"}),
+    "ascribe": frozenset({"to"}),
+    "accuse": frozenset({"of"}),  # "accused the firm of fraud": a charge, as "blamed the firm for" is
     "blame": frozenset({"for"}),
     "credit": frozenset({"for", "with"}),
 }
@@ -78,6 +90,24 @@ FIGURE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
     "show": frozenset({"at"}),
     "estimate": frozenset({"at"}),
 }
+# Verbs that say what was demanded or said through their own preposition ("called for an inquiry", "appealed for
+# calm", "called on the minister to resign", "warned of flash floods", "spoke of being forced out"): its object
+# is the statement, though it may be a bare noun phrase.
+CONTENT_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
+    "call": frozenset({"for", "on"}),
+    "appeal": frozenset({"for", "to"}),
+    "warn": frozenset({"of", "about"}),
+    **dict.fromkeys(("speak", "talk", "tell", "write"), frozenset({"of"})),
+}
+# Of those, the verbs whose phrase says something only as an event told with a gerund ("told of being forced out",
+# "spoke of Turkey assuming the duty") or in quoted words: "spoke of the collaboration" names a topic.
+TELLING_OF: Final = frozenset("speak talk tell write".split())
+# What a plan or text asks for is its provision, not a demand anyone voiced ("the budget calls for cuts").
+PROVISION_WORDS: Final = frozenset(
+    "plan bill proposal budget law measure legislation deal agreement scheme program programme project design "
+    "recipe contract treaty policy strategy framework amendment rule regulation forecast model".split()
+)
+
 # Nouns that count by themselves ("in the hundreds", "at 2 percent").
 QUANTITY_WORDS: Final = frozenset("percent % hundreds thousands millions billions dozens".split())
 

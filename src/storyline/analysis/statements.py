@@ -22,8 +22,9 @@ from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.cue_patterns import learned_patterns
 from storyline.analysis.lexicon import (
-    ADDRESSED_CUES, ADDRESSEES, CAUSE_PREPOSITIONS, CHARACTERISING_CUES, CUE_VERBS, DOCUMENT_WORDS, FIGURE_PREPOSITIONS, GERUND_CUES,
-    ISSUING_VERBS, JUDGING_CUES, NAMING_CUES, OBJECT_CUES, PREDICATING_CUES, QUANTITY_WORDS, RAISING_CUES, SPEECH_NOUNS,
+    ADDRESSED_CUES, ADDRESSEES, CAUSE_PREPOSITIONS, CHARACTERISING_CUES, CONTENT_PREPOSITIONS, CUE_VERBS, DOCUMENT_WORDS, FEMALE_WORDS, FIGURE_PREPOSITIONS,
+    GERUND_CUES, ISSUING_VERBS, JUDGING_CUES, MALE_WORDS, NAMING_CUES, OBJECT_CUES, PERSON_ROLES, PERSON_SUFFIXES, PREDICATING_CUES, PROVISION_WORDS, QUANTITY_WORDS,
+    RAISING_CUES, ROLE_NOUN_KINDS, SPEECH_NOUNS, TELLING_OF, THAT_CUES,
 )  # fmt: skip
 from storyline.analysis.names import TITLES
 from storyline.analysis.quotes import Quote, find_quotes, title_case
@@ -75,11 +76,14 @@ _ADMISSIONS = frozenset({"admit", "confess"})  # cues whose content may be "to" 
 _MEDIUM_PREPOSITIONS = frozenset("in through via during on at to".split())
 _CLOSING = frozenset({"punct", "nsubj", "npadvmod", "prep", "dative", "dobj", "advmod"})  # "…, he told reporters on Monday."
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")
+# Naming cues that, in the passive, give a thing's name ("is called “U.S. nationals”"), not someone's verdict ("was labeled “False”").
+_TERMING = frozenset("call term dub".split())
 _NAMED = frozenset({"dobj", "ccomp", "oprd", "prep", "xcomp"})  # what a naming cue names, up to the quoted name
 # Relations within the phrases a cue takes before its quote ("told [a guard] [at the door], [in French], “…”").
 _CUE_PHRASE_DEPS = frozenset("dobj dative prep pobj npadvmod advmod det amod compound poss case nummod cc conj".split())
 _PHRASE_WORDS = 10  # words before a quote searched for such a cue
 MIN_QUOTE_WORDS = 4  # shorter quotes without a cue are titles, names or scare quotes
+MIN_SENTENCES_QUOTE = 8  # a quote after a comma and no cue is speech when it holds sentences of at least this many words
 # Adverbs that make their clause a report by someone unnamed ("the crash reportedly killed seven"); on the
 # development sets 25 of the 27 such clauses were annotated as statements. "Allegedly" is not: it casts
 # doubt on a charge more than it reports one (1 of its 4 clauses there).
@@ -92,6 +96,9 @@ HEARSAY_CONFIDENCE = 0.9
 SMALL_CLAUSE_CONFIDENCE = 0.9
 # A verb of telling with its addressee and what they are to do ("urged residents to stay indoors").
 DIRECTIVE_CONFIDENCE = 0.9
+# "called for an inquiry", "called on residents to leave", "spoke of being forced out": on the development sets
+# nearly all such phrases found were annotated as statements (PolNeAR's annotators marked "called for" 40 times in 118).
+PREPOSITIONAL_CONFIDENCE = 0.9
 # A gerund after a verb of telling ("recalled going"): a report, though the verb may also narrate ("described walking").
 GERUND_CONFIDENCE = 0.8
 # "issued a ruling finding that …": a document put out with a "that" clause, as "released a statement saying …" is.
@@ -152,7 +159,14 @@ def _may_cue(token: Token) -> bool:
     """A verb of speech, or a word a learned pattern makes a cue of ("agreed to", "called for")."""
     if is_cue(token) or bool(learned_patterns().relations.get(token.lemma_.lower())) or small_clause(token) is not None:
         return True
+    if prepositional_content(token) is not None or _directive(token) is not None or _that_cue(token):
+        return True
     return _reported_gerund(token) is not None
+
+
+def _that_cue(verb: Token) -> bool:
+    """ "shared that …", "projecting that …": a verb that says something only through its "that" clause."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in THAT_CUES and any(c.dep_ == "ccomp" and c.i > verb.i and _that_clause(c) for c in verb.children)
 
 
 def _reported_gerund(verb: Token) -> Token | None:
@@ -176,6 +190,46 @@ def _directive(verb: Token) -> tuple[Token, Token] | None:
     order = next((c for c in verb.children if (c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.left_edge.i == obj.right_edge.i + 1))
                   and c.i > obj.i and any(a.tag_ == "TO" for a in c.children)), None)  # fmt: skip
     return (obj.left_edge, order.right_edge) if order is not None else None
+
+
+def prepositional_content(verb: Token) -> tuple[Token, Token] | None:
+    """First and last word of what an active verb of demanding or saying asks for or says through its preposition
+    ("called for [an inquiry]", "called on [drivers to slow down]", "warned of [floods]", "told of [being forced
+    out]"); None in the passive, or when a plan or text provides for it ("the budget calls for cuts")."""
+    preps = CONTENT_PREPOSITIONS.get(verb.lemma_.lower())
+    if verb.pos_ != "VERB" or not preps or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    subject = subject_of(verb)
+    if subject is None or not _may_speak(subject):
+        return None
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i), None)
+    obj = next((c for c in phrase.children if c.dep_ in ("pobj", "pcomp")), None) if phrase is not None else None
+    if obj is None and phrase is None and "for" in preps:  # "calling for the killers to be brought to justice": "for" marks a clause
+        clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i and c.left_edge.lower_ == "for"), None)
+        return (clause.left_edge.nbor(1), clause.right_edge) if clause is not None and clause.left_edge.i == verb.i + 1 else None
+    if obj is None or (verb.lemma_.lower() in TELLING_OF and not any(t.tag_ == "VBG" or t.text in _QUOTE_MARKS for t in obj.subtree)):
+        return None  # "spoke of the collaboration": a topic; "told of being forced out", "talked of his “discoveries”": said
+    if phrase.lower_ in ("on", "to"):  # whom it is asked of, with what they are to do: "called on drivers to slow down"
+        order = next((c for c in (*verb.children, *obj.children) if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.i > obj.i and _infinitive(c)), None)
+        return (obj.left_edge, order.right_edge) if order is not None else None
+    last = phrase.right_edge
+    # "calling for the governor [to veto the bill]", the infinitive hung on the verb: what the governor is to do
+    order = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.left_edge.i == last.i + 1 and _infinitive(c)), None)
+    last = order.right_edge if order is not None else last
+    while last.i > obj.i and (last.is_space or last.is_punct):
+        last = last.nbor(-1)
+    return phrase.nbor(1), last
+
+
+def _may_speak(noun: Token) -> bool:
+    """Could the noun voice a demand or a quote: a pronoun, a name, people ("critics", "officials"), a body or a text
+    ("the ministry", "the warnings"); not a plan or a measure ("the budget", "mandatory sentencing")?"""
+    lemma = noun.lemma_.lower()
+    if lemma in PROVISION_WORDS:
+        return False
+    known = DOCUMENT_WORDS | SPEECH_NOUNS | PERSON_ROLES | FEMALE_WORDS | MALE_WORDS | ROLE_NOUN_KINDS.keys()
+    person = lemma in known or any(lemma.endswith(end) and len(lemma) >= len(end) + 3 for end in PERSON_SUFFIXES)  # "the spokesperson", not "the list"
+    return person or noun.pos_ in ("PRON", "PROPN", "DET") or noun.tag_ == "NNS" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _as_phrase(token: Token) -> bool:
@@ -555,6 +609,8 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         return None
     if (held := _held_subject(verb)) is not None:
         return held
+    if (inverted := _inverted_subject(verb)) is not None:
+        return inverted
     if (apposed := _apposed_subject(verb)) is not None:
         return apposed
     if verb.tag_ == "VBN" and verb.lemma_.lower() in ADDRESSED_CUES:
@@ -590,6 +646,33 @@ def _apposed_subject(verb: Token) -> Token | None:
     if before.dep_ != "appos" or before.pos_ not in ("NOUN", "PROPN") or before.right_edge.i != before.i:
         return None
     return before if before.left_edge.i > 0 and before.doc[before.left_edge.i - 1].text == "," else None
+
+
+def _past_semicolon(clause: Token, verb: Token) -> bool:
+    """Is a clause before the cue cut off from it by a semicolon ("A car broke through the rail; the fuel, officials
+    said, ignited"): another sentence's, which the parser hung on the cue?"""
+    return clause.i < verb.i and any(t.text == ";" for t in verb.doc[clause.right_edge.i + 1 : verb.i])
+
+
+def _hung_past_comma(verb: Token) -> list[Token]:
+    """What the parser hung on a cue set inside a clause after the cue's closing comma ("The storm began, the
+    service said, [over the gulf]", "would be inspected, Roe said, [to find out whether …]"): the clause's words."""
+    comma = next((c for c in verb.children if c.dep_ == "punct" and c.text == "," and c.i > verb.i), None)
+    if verb.dep_ != "parataxis" or comma is None:
+        return []
+    return [t for c in verb.children if c.i > comma.i for t in c.subtree]
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "The bomb was hidden in a van, stated the minister, and …": a cue after the clause it reports, with its
+    subject after it, which the parser took for its object; the clause before is the cue's ccomp."""
+    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or verb.nbor(-1).text != "," or not is_cue(verb):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.pos_ in ("PROPN", "NOUN")), None)
+    after = obj.right_edge.i + 1 if obj is not None else len(verb.doc)
+    return obj if after < len(verb.doc) and verb.doc[after].text in (",", ".", ";") else None
 
 
 def _held_subject(verb: Token) -> Token | None:
@@ -835,6 +918,8 @@ class _Finder:
             head = subject_of(verb)
             if head is None or (head.idx >= quote.start and not _opening_participle(verb)):
                 return None
+            if head.dep_ == "nsubjpass" and verb.lemma_.lower() in _TERMING:
+                return None  # "they are called “U.S. nationals”", "which has been termed “Brexit”": what it is called, by no one
             self.used_cues.add(verb.i)
             named = [c.left_edge.idx for c in verb.children if verb.i < c.i and c.dep_ in _NAMED and c.left_edge.idx < quote.start]
             start = min(named, default=quote.start)  # what is named, with its name: "the deal “a start”"
@@ -853,6 +938,8 @@ class _Finder:
         if naming is not None:
             return naming
         between = 0
+        # "“…,” wrote Chief Justice Ana M. Ruiz, “…”": the subject after an inverted cue is no word between it and the quote
+        inverted = {t.i for v in window if is_cue(v) and (h := subject_of(v)) is not None and h.i > v.i for t in h.subtree}
         for token in reversed(window):
             if is_cue(token) or (not between and _gerund_cue(token)):
                 if between and self._in_reported_clause(token, quote):
@@ -861,7 +948,7 @@ class _Finder:
                 if head is not None and head.idx >= quote.start:
                     head = None
                 return self._direct(quote, cue_range(token, quote.start), source_span(head) if head else None, token)
-            if not (token.is_punct or token.lower_ in ADDRESSEES or token.lower_ == "that"):
+            if not (token.is_punct or token.lower_ in ADDRESSEES or token.lower_ == "that" or token.i in inverted):
                 between += 1
             if between > 3:
                 break
@@ -900,17 +987,33 @@ class _Finder:
         before = self.text[: quote.start].rstrip()
         new_paragraph = "\n" in self.text[len(before) : quote.start]
         words = len(re.findall(r"\w+", self.text[quote.start : quote.end]))
-        if not before.endswith(":") or not (new_paragraph or words >= MIN_QUOTE_WORDS):
+        if not (before.endswith(":") and (new_paragraph or words >= MIN_QUOTE_WORDS)) and not self._comma_introduced(quote, before, words):
             return None
         colon = self.tokens(len(before) - 1, len(before))
         verb = self.sentence(colon[0]).root if colon else None
         if verb is not None and verb.idx >= quote.start:  # the quote is in the sentence: its verb heads it
-            verbs = [t for t in self.doc[self.sentence(colon[0]).start : colon[0].i] if t.pos_ == "VERB" and subject_of(t)]
+            # "Ruiz was quick to answer: “…”" with "answer" read as a noun: the verb of being quick
+            words = self.doc[self.sentence(colon[0]).start : colon[0].i]
+            verbs = [t for t in words if t.pos_ == "VERB" and subject_of(t)] or [t for t in words if t.pos_ == "AUX" and subject_of(t)]
             verb = verbs[-1] if verbs else None
-        head = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None
+        head = subject_of(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+        if head is not None and verb.pos_ == "AUX" and not _may_speak(head):
+            return None  # "Here is the list: “…”"
         if head is None or self.inside(verb.idx):
             return None
         return self._direct(quote, cue_range(verb, len(before) - 1), source_span(head), verb)
+
+    def _comma_introduced(self, quote: Quote, before: str, words: int) -> bool:
+        """ "Senator Baxter spoke on Fox News, “This will lead to …”": a clause and a comma before a quote of whole
+        sentences that ends its paragraph introduce it as the subject's words, whatever the verb."""
+        inner = self.text[quote.start + 1 : quote.end - 1].strip()
+        rest = self.text[quote.end : self.paragraph(quote.start)[1]].strip()
+        if not before.endswith(",") or words < MIN_SENTENCES_QUOTE or rest or title_case(inner.rstrip(".!?")):
+            return False  # "ran a story called, simply, “How Creepy Is the Ghost on the Cover?”": a headline
+        last = [t for t in self.tokens(self.paragraph(quote.start)[0], len(before) - 1) if not t.is_punct and not t.is_space][-1:]
+        if last and last[0].pos_ in ("SCONJ", "CCONJ", "ADP"):
+            return False  # "…, which is a problem because, “…”": the quote ends a clause of a statement
+        return inner[:1].isupper() and inner[-1:] in ".!?"
 
     def _direct(self, quote: Quote, cue: tuple[int, int], source: TokenSpan | None, verb: Token | None) -> Attribution:
         if verb is not None:
@@ -987,7 +1090,8 @@ class _Finder:
         described = _described_noun(verb) if is_cue(verb) else None
         if described is not None and start <= described[0].idx:
             return _Complement((described[0].idx, described[1].idx + len(described[1])), 0, SMALL_CLAUSE_CONFIDENCE)
-        complements = [(c, 1.0) for c in children if (c.dep_ == "ccomp" and not _held_by_noun(c)) or _relative_that(c)] if is_cue(verb) else []
+        speech = is_cue(verb) or _that_cue(verb)
+        complements = [(c, 1.0) for c in children if (c.dep_ == "ccomp" and not _held_by_noun(c) and not _past_semicolon(c, verb)) or _relative_that(c)] if speech else []
         if verb.lemma_.lower() in _FINDINGS:  # "to determine whether …" is a question still open, not a finding
             complements = [c for c in complements if not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c[0].children)]
         marked = [c for c in complements if _that_clause(c[0]) or _relative_that(c[0])]
@@ -1002,6 +1106,11 @@ class _Finder:
         if directive is not None and start <= directive[0].idx and directive[1].idx < end:
             first, last = directive
             return _Complement((first.idx, last.idx + len(last)), 0, DIRECTIVE_CONFIDENCE)
+        through_phrase = prepositional_content(verb) if not complements else None
+        if through_phrase is not None and start <= through_phrase[0].idx and through_phrase[1].idx < end:
+            first, last = through_phrase
+            through = first.nbor(-1) if first.nbor(-1).lower_ in ("for", "on", "to", "of", "about") else first  # "called for" is the cue
+            return _Complement((first.idx, last.idx + len(last)), through.idx + len(through) if through is not first else 0, PREPOSITIONAL_CONFIDENCE)
         if not complements and (gerund := _reported_gerund(verb)) is not None and start <= gerund.idx < end:
             complements = [(gerund, GERUND_CONFIDENCE)]
         predicated = small_clause(verb) if not complements else None
@@ -1010,7 +1119,7 @@ class _Finder:
             return _Complement((first.idx, last.idx + len(last)), 0, SMALL_CLAUSE_CONFIDENCE)
         if not complements and (verb.lemma_.lower() in OBJECT_CUES or _document_shows(verb)):
             complements = [(c, 1.0) for c in children if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ADDRESSEES]
-        if not complements:
+        if not complements and verb.dep_ != "parataxis":  # a cue set inside a clause reports that clause
             learned = learned_patterns().content_heads(verb)
             complements = [(h, p) for h, p in learned if start <= h.idx < end and h.lower_ not in ADDRESSEES]
         if not complements:
@@ -1036,6 +1145,10 @@ class _Finder:
         sentence = self.sentence(verb)
         if verb.dep_ == "parataxis":
             first, last = verb.left_edge.i, verb.right_edge.i
+            hung = _hung_past_comma(verb)
+            last = hung[0].i - 1 if hung else last
+            # "A; the fuel, officials said, ignited" with A hung on the cue: the cue phrase opens at its own comma
+            first = max([first] + [c.i for c in verb.children if c.dep_ == "punct" and c.text == "," and c.i < verb.i])
         elif _closing(verb, head) and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
             first, last = min(head.left_edge.i, verb.i), sentence.end - 1
             if first == sentence.start or not self.doc[first - 1].is_punct:
@@ -1090,6 +1203,8 @@ class _Finder:
             frames = is_cue(verb) and (head.dep_ != "nsubjpass" or head.lower_ == "it")
             framed = self._framed(verb, head) if frames else None
             complement = _Complement(framed, 0, 1.0) if framed else self._run_on(verb)
+            if framed:  # what the parser hung on the cue past its closing comma holds no statement of its own
+                self.claim([(t.idx, t.idx + len(t)) for t in _hung_past_comma(verb)])
         elif not complement.clause and (run := self._run_on(verb, finite=True)) is not None:
             # "ordered the accused remain in custody", "suggested piracy is now the likeliest theory": the
             # object the parser found is the subject of a clause it broke up, when a finite verb follows it
