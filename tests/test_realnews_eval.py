@@ -144,3 +144,41 @@ def test_a_gold_name_is_compared_without_its_title_but_a_lone_surname_alias_neve
     senator = GoldStatement("s2", "direct", (0, 1), None, None, "Ana Ruiz Vidal", "person", aliases=("Senator Vidal",))
     assert name_matches("Clement", pope) and name_matches("Pope Clement", pope)
     assert name_matches("Ana Vidal", senator) and not name_matches("Vidal", senator)
+
+
+ECB_ROWS = [
+    {"doc_id": "9_1ecbplus", "topic": 9, "subtopic": "ecbplus", "event_cluster": "9_ecbplus", "url": "https://www.dorvik-post.example/news/ferry",
+     "title": "Ferry runs aground off Dorvik", "text": "Ferry runs aground off Dorvik\nPublished: March 4, 2024\nA ferry ran aground on Monday, injuring 12 people."},
+    {"doc_id": "9_2ecbplus", "topic": 9, "subtopic": "ecbplus", "event_cluster": "9_ecbplus", "url": "https://harbour.example/2024/03/05/ferry",
+     "title": "Twelve hurt as ferry grounds", "text": "Twelve hurt as ferry grounds\nA ferry ran aground near Dorvik on Monday, injuring 14 people."},
+    {"doc_id": "9_3ecb", "topic": 9, "subtopic": "ecb", "event_cluster": "9_ecb", "url": None,
+     "title": "A ferry ran aground on March 1, 2024.", "text": "A ferry ran aground on March 1, 2024.\nNobody was hurt."},
+]  # fmt: skip
+
+
+@pytest.fixture()
+def ecbplus(tmp_path: Path) -> Path:
+    folder = tmp_path / "data" / "ecbplus"
+    folder.mkdir(parents=True)
+    (folder / "ecbplus_docs.jsonl").write_text("".join(json.dumps(r) + "\n" for r in ECB_ROWS), encoding="utf-8")
+    return tmp_path / "data"
+
+
+def test_an_ecbplus_page_is_read_with_its_outlet_and_its_dateline_or_address_date(ecbplus: Path) -> None:
+    corpus = read_corpus(ecbplus)
+    first, second, old = corpus["ecbplus:9_1ecbplus"], corpus["ecbplus:9_2ecbplus"], corpus["ecbplus:9_3ecb"]
+    assert (first.outlet, first.published) == ("dorvik-post.example", "2024-03-04")
+    assert (second.outlet, second.published) == ("harbour.example", "2024-03-05")
+    assert (old.outlet, old.published) == ("", "")  # an ECB text's first line is its story, not a dateline
+
+
+def test_an_ecbplus_event_scores_only_the_articles_it_lists(ecbplus: Path, tmp_path: Path) -> None:
+    draft = {"events": [{"event": "9_ecbplus", "articles": ["ecbplus:9_1ecbplus", "ecbplus:9_2ecbplus"], "differences": [
+        {"kind": "number", "sides": [{"article": "ecbplus:9_1ecbplus", "span": "12 people"}, {"article": "ecbplus:9_2ecbplus", "span": "14 people"}]},
+    ]}]}  # fmt: skip
+    gold = tmp_path / "set.json"
+    gold.write_text(json.dumps(resolve(draft, read_corpus(ecbplus))), encoding="utf-8")
+    result = evaluate_comparison([gold], ecbplus, min_confidence=0.0, discrepancy_confidence=0.0)
+    assert result.articles == 2
+    with pytest.raises(AnnotationError):
+        resolve({"events": [{"event": "9_ecbplus", "articles": ["ecbplus:9_9ecbplus", "ecbplus:9_1ecbplus"]}]}, read_corpus(ecbplus))

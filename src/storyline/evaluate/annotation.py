@@ -14,13 +14,16 @@ Draft (JSON):
      "events": [{"event": "…", "groups": [["fox:s1", "nyt:s4"]],
                  "differences": [{"kind": "number", "sides": [{"article": "basil:EVENT:fox", "span": "…"}, …]}]}]}
 
+An event may list the "articles" its annotators read (`ecbplus:DOC_ID`, …) when they are not all of it:
+an ECB+ event (`event_cluster`) has a dozen, of which a set annotates a drawn few.
+
 An event may leave out "groups" (and the articles their statements) when only its differences were annotated;
 it then resolves without a "groups" key: its groups were not annotated, which is not to say it has none.
 
 A span is a string (its text, which must occur once in the article) or `{"text": …, "at": N}` (its N-th
 occurrence, from 1). Cue and source, when their text repeats, default to the occurrence nearest the
-content and outside it. Article keys: `wikinews:ROW` (0-based row of `wikinews/wikinews_2019.csv`) and
-`basil:EVENT:SOURCE` (BASIL's own ids repeat, its event and outlet do not).
+content and outside it. Article keys: `wikinews:ROW` (0-based row of `wikinews/wikinews_2019.csv`),
+`basil:EVENT:SOURCE` (BASIL's own ids repeat, its event and outlet do not) and `ecbplus:DOC_ID`.
 """
 
 from __future__ import annotations
@@ -30,9 +33,14 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+from storyline.relate.events import explicit_dates
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organisation", "group", "unnamed")
@@ -56,7 +64,35 @@ class SourceArticle:
 def article_key_of_row(corpus: str, row: dict[str, str], index: int) -> str:
     if corpus == "wikinews":
         return f"wikinews:{index}"
+    if corpus == "ecbplus":
+        return f"ecbplus:{row['doc_id']}"
     return f"basil:{row['event']}:{row['source']}"
+
+
+DATELINE_LINES = 5  # an ECB+ page gives its date, when it does, within its first lines
+DATELINE_WORDS = 16  # a dateline is short: a longer line is the story, whose dates are the events'
+NUMERIC_DATE = re.compile(r"\b(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}|\d{2})\b")  # US order: "8 / 2 / 2013", "12 / 23 / 12"
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?:/|\b)")  # "/2013/08/03/", "/20130914/", "/2005-12-19"
+
+
+def dateline(text: str, url: str | None) -> str:
+    """The ISO date a web page of ECB+ was published, as its dateline ("Published: August 2, 2013", "8 /
+    2 / 2013") or else its address ("/2013/08/03/") gives it; "" when neither does, and for the older ECB
+    texts (no address), whose first lines are the story. ECB+ keeps no date, and a relative date
+    ("Monday") means nothing without one."""
+    if not url:
+        return ""
+    for line in (line for line in text.split("\n")[:DATELINE_LINES] if len(line.split()) <= DATELINE_WORDS):
+        if found := explicit_dates(line.title(), None):
+            return min(found).isoformat()
+        if m := NUMERIC_DATE.search(line):
+            month, day, year = int(m[1]), int(m[2]), int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            with suppress(ValueError):
+                return date(year, month, day).isoformat()
+    if m := URL_DATE.search(url):
+        with suppress(ValueError):
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    return ""
 
 
 def read_corpus(data: Path) -> dict[str, SourceArticle]:
@@ -75,8 +111,16 @@ def read_corpus(data: Path) -> dict[str, SourceArticle]:
                 row = json.loads(line)
                 key = article_key_of_row("basil", row, index)
                 articles[key] = SourceArticle(key, row["text"], row["title"], row["source"], row["date"])
+    ecbplus = data / "ecbplus" / "ecbplus_docs.jsonl"
+    if ecbplus.exists():
+        with ecbplus.open(encoding="utf-8") as handle:
+            for index, line in enumerate(handle):
+                row = json.loads(line)
+                key = article_key_of_row("ecbplus", row, index)
+                outlet = urlsplit(row["url"]).hostname.removeprefix("www.") if row.get("url") else ""  # type: ignore[union-attr]
+                articles[key] = SourceArticle(key, row["text"], row["title"], outlet, dateline(row["text"], row.get("url")))
     if not articles:
-        raise AnnotationError(f"no Wikinews or BASIL data under {data}: pass the folder that holds them (../shared/data)")
+        raise AnnotationError(f"no Wikinews, BASIL or ECB+ data under {data}: pass the folder that holds them (../shared/data)")
     return articles
 
 
@@ -194,9 +238,21 @@ def _event(raw: dict[str, Any], corpus: dict[str, SourceArticle], known: dict[st
         if len({s["article"] for s in sides}) < 2:
             raise AnnotationError(f"{where} difference {index + 1}: needs sides in two articles")
         differences.append({"kind": kind, "sides": sides})
+    read = _event_articles(raw, corpus, where)
     if "groups" not in raw:  # differences only: the groups were not annotated, which is not "no groups"
-        return {"event": event, "differences": differences}
-    return {"event": event, "groups": groups, "differences": differences}
+        return {"event": event, **read, "differences": differences}
+    return {"event": event, **read, "groups": groups, "differences": differences}
+
+
+def _event_articles(raw: dict[str, Any], corpus: dict[str, SourceArticle], where: str) -> dict[str, list[str]]:
+    """The articles the annotators read for an event, when not every article of it (an ECB+ event has a
+    dozen; a BASIL event's are its three outlets and need no list)."""
+    if "articles" not in raw:
+        return {}
+    unknown = [key for key in raw["articles"] if key not in corpus]
+    if unknown or len(raw["articles"]) < 2:
+        raise AnnotationError(f"{where}: articles must be two or more known keys, not {unknown or raw['articles']}")
+    return {"articles": list(raw["articles"])}
 
 
 def render(resolved: dict[str, Any], corpus: dict[str, SourceArticle]) -> Iterator[str]:

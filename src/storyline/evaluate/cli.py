@@ -178,13 +178,13 @@ def speakers(
 
 @eval_app.command("comparison")
 def comparison(
-    paths: Annotated[list[Path], typer.Argument(help="BASIL annotation files, e.g. evaluation/realnews/basil-dev.json.", exists=True, dir_okay=False)],
-    data: Annotated[Path, typer.Option("--data", help="Folder holding basil/ (the article text).", file_okay=False)] = DEFAULT_DATA,
+    paths: Annotated[list[Path], typer.Argument(help="BASIL or ECB+ annotation files, e.g. evaluation/realnews/basil-dev.json.", exists=True, dir_okay=False)],
+    data: Annotated[Path, typer.Option("--data", help="Folder holding basil/ and ecbplus/ (the article text).", file_okay=False)] = DEFAULT_DATA,
     every: Annotated[bool, typer.Option("--all", help="Also score discrepancies below the confidence users see.")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="Also list every false and missed discrepancy and statement pair.")] = False,
     model: ModelOption = "fast",
 ) -> None:
-    """Discrepancy, misquote and cross-outlet statement-group precision and recall on annotated BASIL events."""
+    """Discrepancy, misquote and cross-outlet statement-group precision and recall on annotated BASIL and ECB+ events."""
     from storyline.analysis.confidence import SHOWN_CONFIDENCE, SHOWN_DISCREPANCY
     from storyline.evaluate.comparison import evaluate_comparison
 

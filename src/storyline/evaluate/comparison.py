@@ -1,5 +1,5 @@
 """`storyline eval comparison`: discrepancies, misquotes and cross-outlet statement groups against the
-hand-annotated BASIL events (`evaluation/realnews/basil-*.json`).
+hand-annotated BASIL and ECB+ events (`evaluation/realnews/basil-*.json`, `ecbplus-*.json`).
 
 Discrepancies. A found discrepancy is right when a gold difference of a compatible kind cites at least
 two of its articles and, in every article both cite, their spans share a character (for a name, the
@@ -211,9 +211,11 @@ def evaluate_comparison(
     gold = load_set(paths)
     corpus = read_corpus(data)  # fails early, with what to pass, when the data is elsewhere
     keys = [a.key for a in gold.articles if a.key.startswith("basil:")]
-    # every outlet of every event, also of an event whose outlets differ in nothing: what is flagged there is false
-    events = tuple(f"basil:{e.event}:" for e in gold.events)
-    keys += sorted({k for k in corpus if k.startswith(events)} - set(keys))
+    # every article of every event (an ECB+ event: those annotated), also of an event whose articles differ
+    # in nothing: what is flagged there is false
+    events = tuple(f"basil:{e.event}:" for e in gold.events if not e.articles)
+    listed = {key for e in gold.events for key in e.articles}
+    keys += sorted(({k for k in corpus if k.startswith(events)} | listed) - set(keys))
     result = ComparisonResult(events=len(gold.events))
     with analysed(keys, data, model) as run:
         result.articles = len(run.articles)

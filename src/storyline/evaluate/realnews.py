@@ -70,6 +70,7 @@ class GoldEvent:
     event: str
     groups: list[list[str]]  # "OUTLET:ID" of the statements each group joins
     differences: list[GoldDifference]
+    articles: tuple[str, ...] = ()  # the keys annotated, when not every article of the event (ECB+)
 
 
 @dataclass(slots=True)
@@ -102,7 +103,8 @@ def load_set(paths: Sequence[Path]) -> GoldSet:
                 GoldDifference(d["kind"], [GoldSide(s["article"], _range(s["span"]), s.get("statement")) for s in d["sides"]])  # type: ignore[arg-type]
                 for d in event.get("differences", [])
             ]
-            gold.events.append(GoldEvent(event["event"], [list(g) for g in event.get("groups", [])], differences))
+            groups = [list(g) for g in event.get("groups", [])]
+            gold.events.append(GoldEvent(event["event"], groups, differences, tuple(event.get("articles", ()))))
     return gold
 
 
