@@ -95,6 +95,13 @@ def dateline(text: str, url: str | None) -> str:
     return ""
 
 
+def _jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, row) of a JSON-lines file; none when the file is absent."""
+    if path.exists():
+        with path.open(encoding="utf-8") as handle:
+            yield from enumerate(map(json.loads, handle))
+
+
 def read_corpus(data: Path) -> dict[str, SourceArticle]:
     """Every article the sets can refer to, by key, read from the shared data folder."""
     articles: dict[str, SourceArticle] = {}
@@ -104,21 +111,13 @@ def read_corpus(data: Path) -> dict[str, SourceArticle]:
             for index, row in enumerate(csv.DictReader(handle)):
                 key = article_key_of_row("wikinews", row, index)
                 articles[key] = SourceArticle(key, row["text"], row["title"], "wikinews", row["date"])
-    basil = data / "basil" / "basil_articles.jsonl"
-    if basil.exists():
-        with basil.open(encoding="utf-8") as handle:
-            for index, line in enumerate(handle):
-                row = json.loads(line)
-                key = article_key_of_row("basil", row, index)
-                articles[key] = SourceArticle(key, row["text"], row["title"], row["source"], row["date"])
-    ecbplus = data / "ecbplus" / "ecbplus_docs.jsonl"
-    if ecbplus.exists():
-        with ecbplus.open(encoding="utf-8") as handle:
-            for index, line in enumerate(handle):
-                row = json.loads(line)
-                key = article_key_of_row("ecbplus", row, index)
-                outlet = urlsplit(row["url"]).hostname.removeprefix("www.") if row.get("url") else ""  # type: ignore[union-attr]
-                articles[key] = SourceArticle(key, row["text"], row["title"], outlet, dateline(row["text"], row.get("url")))
+    for index, row in _jsonl(data / "basil" / "basil_articles.jsonl"):
+        key = article_key_of_row("basil", row, index)
+        articles[key] = SourceArticle(key, row["text"], row["title"], row["source"], row["date"])
+    for index, row in _jsonl(data / "ecbplus" / "ecbplus_docs.jsonl"):
+        key = article_key_of_row("ecbplus", row, index)
+        outlet = urlsplit(row["url"]).hostname.removeprefix("www.") if row.get("url") else ""  # type: ignore[union-attr]
+        articles[key] = SourceArticle(key, row["text"], row["title"], outlet, dateline(row["text"], row.get("url")))
     if not articles:
         raise AnnotationError(f"no Wikinews, BASIL or ECB+ data under {data}: pass the folder that holds them (../shared/data)")
     return articles
