@@ -33,3 +33,22 @@ def test_amounts_at_two_places_or_alike_are_no_difference() -> None:
     b = _plain("b", "Ms. Brandt used the money for a $4,415.25 weekend at the Harbour Spa Retreat, the records said.")
     c = _plain("c", "Ms. Brandt used the money for a $900 dinner at the Nordvik Grill, the records said.")
     assert find_discrepancies([a, b, c], [], {}) == []
+
+
+def test_an_outlet_that_also_gives_the_others_figure_does_not_contradict_it() -> None:
+    a = _plain("a", "Tom Holt added 101 yards on the ground for the Hawks, who finished with 352 yards rushing. The Hawks lost 20-13.")
+    b = _plain("b", "Tom Holt added 101 yards on the ground for the Hawks, who finished with 352 yards rushing in a loss.")
+    c = _plain("c", "The Hawks rushed for over 350 yards in the loss. Jon Berg rushed for 226 yards while Tom Holt added 101 yards.")
+    assert [d for d in find_discrepancies([a, b, c], [], {}) if d.attribute == "number"] == []
+
+
+def test_a_value_in_another_currency_in_brackets_is_compared_with_the_same_currency() -> None:
+    (euros, dollars) = quantities("Thieves stole paintings valued at 40 million euros ($52 million) from the Lindqvist gallery.")
+    assert (euros.key, euros.value) == ("euros valu", 40_000_000) and (dollars.key, dollars.value) == ("dollars valu", 52_000_000)
+    a = _plain("a", "Thieves stole paintings valued at 40 million euros ($52 million) from the Lindqvist gallery, prosecutors said.")
+    b = _plain("b", "Art worth more than $90 million was taken from the Lindqvist gallery in Dorvik.")
+    (number,) = find_discrepancies([a, b], [], {})
+    assert number.attribute == "number" and number.confidence == 1.0
+    assert {e.article_id: e.value for e in number.evidence} == {"a": "$52 million (52000000)", "b": "more than $90 million (90000000)"}
+    c = _plain("c", "Paintings worth about $50 million were taken from the Lindqvist gallery.")
+    assert find_discrepancies([a, c], [], {}) == []

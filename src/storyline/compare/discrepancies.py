@@ -286,13 +286,15 @@ def _counterparts(mine: list[Observation], theirs: list[Observation]) -> list[tu
     When each article gives the kind one figure, the two figures are one count (unless they are of
     different years). When an article gives several ("earned $139 million from 2007 to 2014"; "earned
     nearly $10 million in 2013"), a count is paired with the other article's count whose sentence
-    shares most words with its own, if that one's best is it in turn and they share enough.
+    shares most words with its own, if that one's best is it in turn and they share enough. A figure the
+    other article also gives is its counterpart before any: an outlet that prints the same 352 yards does
+    not contradict it because another of its sentences, on another player, gives 226.
     """
     if _same_figures(mine) and _same_figures(theirs):
         return [(mine[0], theirs[0])] if _shared_context(mine[0], theirs[0]) >= 0 else []
 
     def best(o: Observation, others: list[Observation]) -> Observation:
-        return max(others, key=lambda other: (_shared_context(o, other), _closeness(o, other)))
+        return max(others, key=lambda other: (_consistent(o, other), _shared_context(o, other), _closeness(o, other)))
 
     pairs = []
     for o in mine:

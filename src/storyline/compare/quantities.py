@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from storyline.relate.events import MONTHS, WEEKDAYS
@@ -29,6 +29,8 @@ WORD_NUMBERS = {
 } | {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 UNITS = {"$": "dollars", "€": "euros", "£": "pounds"}
+# Currencies written as a word after the amount ("85 million euros"); not "pounds", which mostly weighs.
+CURRENCY_WORDS = {"dollars": "dollars", "euros": "euros", "yen": "yen", "yuan": "yuan", "rupees": "rupees"}
 # Said before a number, what it makes of it: a rounded figure ("about 40"), one just below the figure
 # ("nearly $44 million"), a floor ("more than 40") or a ceiling ("up to 40"). "just" and "only" stress
 # the figure without widening it.
@@ -59,10 +61,14 @@ FUNCTION_WORDS = frozenset(
 SUBSET_FOLLOWERS = frozenset("the them those these whom which us their its his her our you".split())
 DETERMINERS = frozenset("the a an their his her its our this that these those".split())
 IRREGULAR_PARTICIPLES = frozenset("hurt dead missing left taken held seen shot hit caught stuck sold paid spent won lost".split())
+# Before an amount, words that say it is what something is worth: "jewels worth $160 million".
+VALUE_WORDS = frozenset({"worth"})
 # After a number these make it a time of day ("3 p.m."), not a count.
 CLOCK_WORDS = frozenset("a p am pm o".split())
 # Predicates that say one thing in other words, after suffix folding.
-PREDICATE_SYNONYMS = {"hurt": "injur", "wound": "injur", "dead": "kill", "died": "kill", "die": "kill", "death": "kill"}
+PREDICATE_SYNONYMS = {
+    "hurt": "injur", "wound": "injur", "dead": "kill", "died": "kill", "die": "kill", "death": "kill", "worth": "valu",
+}  # fmt: skip
 _SUFFIXES = ("ions", "ion", "ings", "ing", "ies", "ied", "ed", "es", "s", "e")
 APPOSITIVE_TOKENS = 15
 
@@ -188,7 +194,9 @@ def _read_number(tokens: Sequence[Token], i: int) -> tuple[float, str, int] | No
     if (scale := _at(tokens, j)) and scale.lower in SCALES:
         value *= SCALES[scale.lower]
         j += 1
-    if (nxt := _at(tokens, j)) and nxt.lower in ("percent", "%"):
+    if (nxt := _at(tokens, j)) and nxt.lower in CURRENCY_WORDS and not unit:
+        unit, j = CURRENCY_WORDS[nxt.lower], j + 1
+    elif (nxt := _at(tokens, j)) and nxt.lower in ("percent", "%"):
         unit, j = "percent", j + 1
     elif (nxt := _at(tokens, j)) and (cent := _at(tokens, j + 1)) and f"{nxt.lower} {cent.lower}" == "per cent":
         unit, j = "percent", j + 2
@@ -306,13 +314,16 @@ def _predicate_after(tokens: Sequence[Token], j: int, bare: bool) -> tuple[Token
 
 
 def _predicate_before(tokens: Sequence[Token], first: int) -> Token | None:
-    """"injuring 12", "the evacuation of about 40": the verb or noun that governs the number."""
+    """"injuring 12", "the evacuation of about 40", "valued at $5 million", "worth $5 million": the verb or
+    noun that governs the number."""
     prev = _at(tokens, first - 1)
     nominal = bool(prev and prev.lower == "of")
-    if nominal:
+    if nominal or (prev and prev.lower == "at" and (verb := _at(tokens, first - 2)) and _verb_like(verb.lower)):
         prev = _at(tokens, first - 2)
     if prev is None or prev.kind != "word" or not prev.text.islower():
         return None
+    if prev.lower in VALUE_WORDS:
+        return prev
     if prev.lower in FUNCTION_WORDS or prev.lower in SPEECH_VERBS or not (nominal or _verb_like(prev.lower)):
         return None
     return prev
@@ -345,8 +356,12 @@ def _quantity(text: str, tokens: Sequence[Token], i: int) -> Quantity | None:
     if noun_token and (noun_token.lower in TIME_NOUNS or noun_token.lower.split("-")[0] in TIME_NOUNS):
         return None
     j = after + 1 if noun_token else after
-    verb = _predicate_after(tokens, _skip_appositive(tokens, j), bare=True) or _predicate_after(tokens, j, bare=False)
-    before = None if verb else _predicate_before(tokens, first)
+    before = _predicate_before(tokens, first)
+    if before is not None and before.lower in VALUE_WORDS:  # "art worth $90 million was taken": a value, not a haul
+        verb = None
+    else:
+        verb = _predicate_after(tokens, _skip_appositive(tokens, j), bare=True) or _predicate_after(tokens, j, bare=False)
+        before = None if verb else before
     noun = "" if noun_token is None or noun_token.lower in GENERIC_NOUNS else noun_stem(noun_token.text)
     predicate_token = verb[0] if verb else before
     target = _named_target(tokens, j) if unit else ""
@@ -407,13 +422,28 @@ def consistent(a: Quantity, b: Quantity) -> bool:
     return max(low_a, low_b) <= min(high_a, high_b)
 
 
+def _conversion(text: str, tokens: Sequence[Token], i: int, last: Quantity | None) -> Quantity | None:
+    """"85 million euros ($108 million)": an amount in brackets right after another is the same amount in
+    another currency, and counts what the first counts."""
+    opener, read = _at(tokens, i - 1), _read_number(tokens, i)
+    if last is None or not last.unit or read is None or not read[1] or opener is None or opener.text != "(":
+        return None
+    value, unit, after = read
+    closer = _at(tokens, after)
+    if unit == last.unit or closer is None or closer.text != ")" or text[last.end : opener.start].strip():
+        return None
+    end = tokens[after - 1].end
+    return replace(last, value=value, unit=unit, written=text[tokens[i].start : end], start=tokens[i].start, end=end,
+                   precision=_precision(tokens, i, after, hedged=last.hedge != ""))  # fmt: skip
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every counted quantity in `text` whose noun or predicate can be read."""
     tokens = tokenize(text)
-    found = []
+    found: list[Quantity] = []
     for i in range(len(tokens)):
         if i > 0 and _read_number(tokens, i - 1) is not None:
             continue  # the second word of "twenty five", or "2.5 million"'s scale
-        if (quantity := _quantity(text, tokens, i)) is not None:
+        if (quantity := _quantity(text, tokens, i) or _conversion(text, tokens, i, found[-1] if found else None)) is not None:
             found.append(quantity)
     return found
