@@ -104,3 +104,26 @@ def test_leaving_a_post_earlier_this_month_and_last_year_is_a_date_difference() 
 def test_last_week_is_no_date_and_leaving_for_a_place_is_no_resignation() -> None:
     assert date_observations(_dated("a", "Lena Brandt's debate performance last week drew jeers.", "2024-01-30")) == []
     assert date_observations(_dated("b", "Lena Brandt left for Nordvik on Monday.", "2024-01-30")) == []
+
+
+def test_one_death_dated_two_days_is_a_date_difference_though_dying_is_no_listed_occasion() -> None:
+    a = _dated("a", "Retired harbour master Olaf Brenner died Saturday at his home in Dorvik, his family said.", "2024-03-05")
+    b = _dated("b", "Olaf Brenner, the retired harbour master of Dorvik, died on Sunday at his home, his family said.", "2024-03-05")
+    found = [d for d in find_discrepancies([a, b], [], {}) if d.attribute == "date"]
+    assert _values(found) == {"a": "Saturday", "b": "Sunday"}
+
+
+def test_deaths_of_two_people_speech_and_plans_are_no_date_difference() -> None:
+    a = _dated("a", "Harbour master Olaf Brenner died Saturday at his home in Dorvik. The mayor said Monday that the port would close.",
+               "2024-03-05")  # fmt: skip
+    b = _dated("b", "Ferry captain Nils Aaberg died on Sunday in a hospital in Lund. The mayor said Tuesday that the port would close.",
+               "2024-03-05")  # fmt: skip
+    c = _dated("c", "Harbour master Olaf Brenner, who died at his home in Dorvik, will be buried on Friday.", "2024-03-05")
+    d = _dated("d", "Harbour master Olaf Brenner, who died at his home in Dorvik, will be buried on Thursday, his family said.", "2024-03-05")
+    assert [x for x in find_discrepancies([a, b, c, d], [], {}) if x.attribute == "date"] == []
+
+
+def test_two_people_fired_in_one_story_are_two_occasions() -> None:
+    a = _dated("a", "Hawks coach Jon Berg was fired today and former Lund coach Per Olsen will take over.", "2024-05-23")
+    b = _dated("b", "Olsen, who was fired March 2 as head coach of Lund, is the fourth Hawks coach since 2020.", "2024-05-24")
+    assert [x for x in find_discrepancies([a, b], [], {}) if x.attribute == "date"] == []

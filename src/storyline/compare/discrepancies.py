@@ -19,9 +19,9 @@ from difflib import SequenceMatcher
 from itertools import combinations
 
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
-from storyline.analysis.lexicon import PRONOUN_KINDS
+from storyline.analysis.lexicon import CUE_VERBS, PRONOUN_KINDS
 from storyline.analysis.names import NICKNAMES, TITLES, damerau_levenshtein, name_words
-from storyline.compare.quantities import FUNCTION_WORDS, Quantity, consistent, noun_stem, quantities
+from storyline.compare.quantities import FUNCTION_WORDS, Quantity, consistent, fold_predicate, noun_stem, quantities
 from storyline.model import (
     Article,
     Attribute,
@@ -96,6 +96,7 @@ class Observation:
     names: frozenset[str] = frozenset()  # for a number or date, the capitalised words of its sentence (whose, where, when)
     shared_event: bool = False  # for a date, keyed by a word many occasions of a story share ("apologized")
     guessed: bool = False  # for a date, keyed by the headline's event, its own clause naming none
+    doers: frozenset[str] = frozenset()  # for a deed's date ("Brenner died Saturday"), the names before it: who
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,7 +577,45 @@ def date_event(article: Article, sentence: Span, start: int, end: int | None = N
         occasion = OCCASION_WORDS.search(rest)
         if occasion and len(rest[: occasion.start()].split()) <= LEADING_OCCASION_WORDS and not looks_ahead(rest[: occasion.end()], occasion.start()):
             return DateEvent(occasion_form(occasion.group()), True)
+    return _deed(clause, article.text[end : sentence.end] if end is not None else "")
+
+
+# A deed in the past tense: "died", "was arrested", "fired", "struck", "fled". Lower case, so no name ("Ted").
+DEED = re.compile(
+    r"\b(?:[a-z]{2,}(?<!e)ed|died|tied|shot|hit|struck|fell|fled|won|lost|quit|met|began|broke|took|ran|sank|stole|held|"
+    r"made|sold|beat|went|came|fought|caught|gave|sent|spent|paid|found|bought|built|drove|flew|rose|threw|wrote|chose)\b"
+)
+
+
+DEED_KEY = "deed "  # before the folded deed: "deed kill"
+
+
+def _deed(clause: str, after: str) -> DateEvent | None:
+    """Beyond the listed events and occasions, the deed a day stands next to: "died Saturday", "was
+    arrested on Monday", "on Friday resigned". Many people die or are arrested in one story, so it is an
+    occasion compared only with the same deed of the same people (`_same_occasion`). Speech is not one:
+    what was said when is the statement's date."""
+    before = [m for m in DEED.finditer(clause) if not _speech(m.group())]
+    if before and _adjacent(clause[before[-1].end() :]) and not looks_ahead(clause, before[-1].start()):
+        return DateEvent(f"{DEED_KEY}{fold_predicate(before[-1].group())}", True)
+    after = re.split(r"[,;:.!?]", after, maxsplit=1)[0]
+    following = next((m for m in DEED.finditer(after) if not _speech(m.group())), None)
+    if following and _adjacent(after[: following.start()]) and not looks_ahead(clause + after, len(clause)):
+        return DateEvent(f"{DEED_KEY}{fold_predicate(following.group())}", True)
     return None
+
+
+def _adjacent(between: str) -> bool:
+    """A deed's day stands right by it ("died on Sunday"): "injured in the fire on 2 March" dates the fire."""
+    return all(word in GAP_FILLERS for word in between.lower().split())
+
+
+SPEECH_STEMS = frozenset(re.sub(r"(?:e|y)$", "", verb) for verb in CUE_VERBS)
+
+
+def _speech(word: str) -> bool:
+    """"announced", "testified", "reported": a verb of saying in the past tense."""
+    return re.sub(r"(?:ied|ed|d)$", "", word) in SPEECH_STEMS
 
 
 def _near(between: str, event: DateEvent) -> bool:
@@ -614,8 +653,9 @@ def date_observations(article: Article) -> list[Observation]:
                 continue
             span = Span.of(article.text, start, end)
             around = article.text[sentence.start : start] + " " + article.text[end : sentence.end]
+            doers = _doers(article.text[sentence.start : start]) if event.key.startswith(DEED_KEY) else frozenset()
             found.append(Observation(article, event.key, value, span.text, span, context=_context_words(around),
-                                     names=_name_words(around), shared_event=event.shared, guessed=guessed))  # fmt: skip
+                                     names=_name_words(around), shared_event=event.shared, guessed=guessed, doers=doers))  # fmt: skip
     return found + _term_observations(article)
 
 
@@ -671,7 +711,15 @@ def _same_occasion(a: Observation, b: Observation) -> bool:
     of; for a word many share ("apologized"), when the sentences say alike whose it is."""
     if not (a.shared_event or b.shared_event):
         return True
+    if (a.doers or b.doers or a.key.startswith(DEED_KEY)) and not a.doers & b.doers:
+        return False  # two people fired in one story ("O'Brien was fired today", "Cheeks, who was fired March 2")
     return _alike(a, b) >= SAME_COUNT_WORDS and bool(a.names & b.names)
+
+
+def _doers(text: str) -> frozenset[str]:
+    """The capitalised words before a deed's day in its sentence, its first word too ("Cheeks, who was
+    fired March 2"): who did or underwent the deed."""
+    return _context_words(" ".join(re.findall(r"\b[A-Z]\w+(?:['’]s)?", text)))
 
 
 STEM = 6  # letters that tell a word from another in a sentence's context: "reaffirmed" and "reaffirming" are one
