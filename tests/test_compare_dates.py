@@ -127,3 +127,12 @@ def test_two_people_fired_in_one_story_are_two_occasions() -> None:
     a = _dated("a", "Hawks coach Jon Berg was fired today and former Lund coach Per Olsen will take over.", "2024-05-23")
     b = _dated("b", "Olsen, who was fired March 2 as head coach of Lund, is the fourth Hawks coach since 2020.", "2024-05-24")
     assert [x for x in find_discrepancies([a, b], [], {}) if x.attribute == "date"] == []
+
+
+def test_a_days_deed_named_as_the_days_is_dated_by_it() -> None:
+    a = _dated("a", "Hundreds marched after Saturday's fatal shooting of Tomas Lindqvist by police in Dorvik.", "2024-03-12")
+    b = _dated("b", "Hundreds marched in Dorvik after Sunday's shooting of Tomas Lindqvist by police.", "2024-03-12")
+    found = [d for d in find_discrepancies([a, b], [], {}) if d.attribute == "date"]
+    assert _values(found) == {"a": "Saturday", "b": "Sunday"}
+    c = _dated("c", "Police defended Sunday's statement on the Lindqvist case in Dorvik.", "2024-03-12")
+    assert [o.key for o in date_observations(c)] == []

@@ -8,6 +8,7 @@ with no publication date to resolve it) are never called different.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -19,7 +20,7 @@ from difflib import SequenceMatcher
 from itertools import combinations
 
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
-from storyline.analysis.lexicon import CUE_VERBS, PRONOUN_KINDS
+from storyline.analysis.lexicon import CUE_VERBS, PRONOUN_KINDS, SPEECH_NOUNS
 from storyline.analysis.names import NICKNAMES, TITLES, damerau_levenshtein, name_words
 from storyline.compare.quantities import FUNCTION_WORDS, Quantity, consistent, fold_predicate, noun_stem, quantities
 from storyline.model import (
@@ -592,17 +593,29 @@ DEED_KEY = "deed "  # before the folded deed: "deed kill"
 
 def _deed(clause: str, after: str) -> DateEvent | None:
     """Beyond the listed events and occasions, the deed a day stands next to: "died Saturday", "was
-    arrested on Monday", "on Friday resigned". Many people die or are arrested in one story, so it is an
+    arrested on Monday", "on Friday resigned", "Saturday's shooting". Many people die or are arrested in one story, so it is an
     occasion compared only with the same deed of the same people (`_same_occasion`). Speech is not one:
     what was said when is the statement's date."""
+    after = re.split(r"[,;:.!?]", after, maxsplit=1)[0]
+    if owned := POSSESSIVE_DAY.match(after):  # "Saturday's shooting": the day is the noun's, not a verb's before it
+        head = _head_noun(owned[1])
+        return DateEvent(f"{DEED_KEY}{fold_predicate(head)}", True) if head and not _speech(head) else None
     before = [m for m in DEED.finditer(clause) if not _speech(m.group())]
     if before and _adjacent(clause[before[-1].end() :]) and not looks_ahead(clause, before[-1].start()):
         return DateEvent(f"{DEED_KEY}{fold_predicate(before[-1].group())}", True)
-    after = re.split(r"[,;:.!?]", after, maxsplit=1)[0]
     following = next((m for m in DEED.finditer(after) if not _speech(m.group())), None)
     if following and _adjacent(after[: following.start()]) and not looks_ahead(clause + after, len(clause)):
         return DateEvent(f"{DEED_KEY}{fold_predicate(following.group())}", True)
     return None
+
+
+POSSESSIVE_DAY = re.compile(r"['’]s((?:\s+[a-z]+)+)")
+
+
+def _head_noun(words: str) -> str:
+    """The noun a run of lower-case words after a possessive day names: "'s fatal shooting of" → "shooting"."""
+    run = list(itertools.takewhile(lambda w: w not in FUNCTION_WORDS, words.split()))
+    return run[-1] if run else ""
 
 
 def _adjacent(between: str) -> bool:
@@ -615,7 +628,7 @@ SPEECH_STEMS = frozenset(re.sub(r"(?:e|y)$", "", verb) for verb in CUE_VERBS)
 
 def _speech(word: str) -> bool:
     """"announced", "testified", "reported": a verb of saying in the past tense."""
-    return re.sub(r"(?:ied|ed|d)$", "", word) in SPEECH_STEMS
+    return re.sub(r"(?:ied|ed|d|ment)$", "", word) in SPEECH_STEMS or word in SPEECH_NOUNS
 
 
 def _near(between: str, event: DateEvent) -> bool:
@@ -653,7 +666,10 @@ def date_observations(article: Article) -> list[Observation]:
                 continue
             span = Span.of(article.text, start, end)
             around = article.text[sentence.start : start] + " " + article.text[end : sentence.end]
-            doers = _doers(article.text[sentence.start : start]) if event.key.startswith(DEED_KEY) else frozenset()
+            doers = frozenset()
+            if event.key.startswith(DEED_KEY):  # the names before a deed, or after a day's ("Saturday's shooting of Gray")
+                after = article.text[end : sentence.end]
+                doers = _doers(article.text[sentence.start : start] + (after if POSSESSIVE_DAY.match(after) else ""))
             found.append(Observation(article, event.key, value, span.text, span, context=_context_words(around),
                                      names=_name_words(around), shared_event=event.shared, guessed=guessed, doers=doers))  # fmt: skip
     return found + _term_observations(article)
