@@ -36,19 +36,21 @@ MAX_EDGE_CHANGE = 3  # a different ending this short in both quotes is a changed
 # Two quotes are one passage when they print at least this share of the shorter one's words alike;
 # below it they are two passages sharing a phrase ("We're the ones who are …"), never a misquote.
 SAME_PASSAGE = 0.6
-# House style, not wording: "Sen. Reid" quotes "Senator Reid", "I'd" quotes "I would", "F.B.I." quotes "FBI".
-ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
+# House style, not wording: "Sen. Reid" quotes "Senator Reid", "I'd" quotes "I would", "F.B.I." quotes "FBI",
+# "good & bad" quotes "good and bad".
+ABBREVIATIONS = {"&": "and", "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
                  "dept": "department", "govt": "government", "mr": "mister", "st": "saint",
                  "d": "would", "re": "are", "ll": "will", "ve": "have", "m": "am", "t": "not", "don": "do", "doesn": "does",
                  "didn": "did", "isn": "is", "aren": "are", "wasn": "was", "weren": "were", "won": "will", "haven": "have",
                  "hasn": "has", "couldn": "could", "wouldn": "would", "shouldn": "should"}  # fmt: skip
-_QUOTE_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:\*+\w*)?")
+_QUOTE_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:\*+\w*)?|&")
 # House style, not wording: an expletive printed or starred out ("f***ing", "fucking") reads as one word.
 _EXPLETIVE = re.compile(r"\w*\*+\w*|(?:mother)?fuck\w*|shit\w*|bullshit")
 
 
 def wording(text: str) -> list[re.Match[str]]:
-    """A quote's words, a dotted acronym ("F.B.I.") as one word; `folded` gives what they compare as."""
+    """A quote's words, a dotted acronym ("F.B.I.") and an ampersand each as one word; `folded` gives what
+    they compare as."""
     return list(_QUOTE_WORD.finditer(text))
 
 
@@ -139,10 +141,14 @@ def adapted(a: list[str], b: list[str]) -> bool:
     return bool(changes)
 
 
+def shared_words(a: list[str], b: list[str]) -> int:
+    """Words two wordings print alike, in order."""
+    return sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+
+
 def one_passage(a: list[str], b: list[str]) -> bool:
     """Do two quotes print one passage (however trimmed), rather than merely share a phrase?"""
-    shared = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
-    return shared >= SAME_PASSAGE * min(len(a), len(b))
+    return shared_words(a, b) >= SAME_PASSAGE * min(len(a), len(b))
 
 
 def wording_differs(a: list[str], b: list[str]) -> bool:
@@ -232,8 +238,12 @@ def _cross_pairs(block: Iterable[int], items: list[_Item]) -> Iterable[tuple[int
             yield i, j
 
 
-def _lexical_links(items: list[_Item]) -> list[tuple[Relation, int, int]]:
-    """Exact and partial links, compared only within a shared word trigram (or a whole short text)."""
+Link = tuple[Relation, float, int, int]  # relation, strength (words shared, or cosine), the two items
+
+
+def _lexical_links(items: list[_Item]) -> list[Link]:
+    """Exact and partial links, compared only within a shared word trigram (or a whole short text); a
+    link's strength is the words the two share."""
     by_shingle: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         words = item.words
@@ -244,7 +254,7 @@ def _lexical_links(items: list[_Item]) -> list[tuple[Relation, int, int]]:
     for i, j in sorted(pairs):
         relation = lexical_relation(items[i].words, items[j].words) or same_passage(items[i].statement, items[j].statement)
         if relation:
-            links.append((relation, i, j))
+            links.append((relation, shared_words(items[i].words, items[j].words), i, j))
     return links
 
 
@@ -260,7 +270,7 @@ def same_passage(a: Statement, b: Statement) -> Relation | None:
     if _fragment_quoted(a, b) or _fragment_quoted(b, a):
         return "partial"
     words_a, words_b = ([w for w in folded(wording(quoted_text(s))) if w not in STOPWORDS] for s in (a, b))
-    shared = sum(m.size for m in SequenceMatcher(None, words_a, words_b, autojunk=False).get_matching_blocks())
+    shared = shared_words(words_a, words_b)
     return "partial" if shared >= max(MIN_CONTAINMENT_TOKENS, SAME_PASSAGE * min(len(words_a), len(words_b))) else None
 
 
@@ -289,8 +299,12 @@ def _similarity(items: list[_Item], pairs: list[tuple[int, int]], embed: Embed |
     return [float(vectors[row[i]] @ vectors[row[j]]) for i, j in pairs]
 
 
-def _paraphrase_links(items: list[_Item], embed: Embed | None) -> list[tuple[Relation, int, int]]:
-    """Same-speaker statements from different articles that say the same thing in other words."""
+def _paraphrase_links(items: list[_Item], embed: Embed | None) -> list[Link]:
+    """Same-speaker statements from different articles that say the same thing in other words.
+
+    Two direct quotes are never a paraphrase: words printed as the speaker's own are one statement
+    only when they are one passage (`_lexical_links`); alike in meaning, they are two things said
+    ("We're the ones who are offering a plan …" / "We're the ones who are not raiding …")."""
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         if item.statement.speaker is not None:
@@ -300,10 +314,11 @@ def _paraphrase_links(items: list[_Item], embed: Embed | None) -> list[tuple[Rel
         for block in by_speaker.values()
         for i, j in _cross_pairs(block, items)
         if compatible_speakers(items[i].statement.speaker, items[j].statement.speaker)
+        and not items[i].statement.kind == items[j].statement.kind == "direct"
     )
     threshold = PARAPHRASE_COSINE if embed is not None else PARAPHRASE_JACCARD
     scores = _similarity(items, pairs, embed)
-    return [("paraphrase", i, j) for (i, j), score in zip(pairs, scores, strict=True) if score >= threshold]
+    return [("paraphrase", score, i, j) for (i, j), score in zip(pairs, scores, strict=True) if score >= threshold]
 
 
 def majority_speaker(statements: Sequence[Statement]) -> Speaker | None:
@@ -389,7 +404,14 @@ def align_statements(articles: Sequence[Article], embed: Embed | None = None) ->
         a, b = items[x], items[y]
         return a.article_index == b.article_index and not one_utterance(a.statement, b.statement)
 
-    for relation, i, j in sorted(links, key=lambda link: (RELATION_RANK[link[0]], link[1], link[2])):
+    def strength(link: Link) -> tuple[int, bool, float, int, int]:
+        """Strongest first: where one outlet's long quote holds two of another's separate quotes, the group
+        takes the one credited to the same speaker, then the one it shares most words with."""
+        relation, shared, i, j = link
+        same = compatible_speakers(items[i].statement.speaker, items[j].statement.speaker)
+        return RELATION_RANK[relation], not same, -shared, i, j
+
+    for relation, _, i, j in sorted(links, key=strength):
         forest.union(i, j, relation, apart)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
