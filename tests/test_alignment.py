@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from storyline.model import Article, Entity, Mention, Span, Speaker, Statement, StatementKind, stable_id
-from storyline.relate.alignment import align_across_stories, align_statements, differing_words, lexical_relation, tokens, wording_differs
+from storyline.relate.alignment import align_across_stories, align_statements, differing_words, lexical_relation, tokens
 
 KOVALENKO = Speaker("p:kovalenko", "Marta Kovalenko")
 HALVORSEN = Speaker("p:halvorsen", "Piotr Halvorsen")
@@ -294,8 +294,8 @@ def test_lexical_relation(a: str, b: str, expected: str | None) -> None:
         ("frankly we face the inquiry", "honestly we face the inquiry", True),
     ],
 )
-def test_wording_differs_ignores_trims(a: str, b: str, differs: bool) -> None:
-    assert wording_differs(tokens(a), tokens(b)) is differs
+def test_differing_words_ignores_trims(a: str, b: str, differs: bool) -> None:
+    assert (differing_words(tokens(a), tokens(b)) is not None) is differs
 
 
 def test_differing_words_locates_the_change() -> None:
@@ -374,3 +374,23 @@ def test_two_direct_quotes_alike_in_meaning_are_two_statements() -> None:
     assert align_statements([offering, cutting], embed=same_everywhere) == []
     reported = one("b", "her party would keep the ferry running", "indirect")
     assert [g.relation for g in align_statements([offering, reported], embed=same_everywhere)] == ["paraphrase"]
+
+
+@pytest.mark.parametrize(
+    ("whole", "misquote"),
+    [
+        # a word added where the other outlet splits the quote at its cue
+        ("I would like to know who built that bridge, because they are the ones to blame", True),
+        # sentences stitched at the cue: the other outlet's parts come from two moments, no change of words
+        ("I would like to know who built that bridge ... I have a right to know who built that bridge", False),
+    ],
+)  # fmt: skip
+def test_a_quote_split_by_its_cue_is_compared_whole(whole: str, misquote: bool) -> None:
+    first, second = "I'd like to know who built that bridge", ("They are the ones to blame" if misquote else "Tell me who built that bridge")
+    split = f'"{first}," Kovalenko said. "{second}."'
+    text = f'"{whole}," Kovalenko said.'
+    a = Article("a", split, published="2024-05-01", statements=[
+        Statement("a", "direct", find(split, part), find(split, "said"), None, KOVALENKO) for part in (first, second)])
+    b = Article("b", text, published="2024-05-02", statements=[Statement("b", "direct", find(text, whole), find(text, "said"), None, KOVALENKO)])
+    (group,) = align_statements([a, b])
+    assert group.misquoted == ([b.statements[0].id] if misquote else [])

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from difflib import SequenceMatcher
-from itertools import combinations
+from itertools import accumulate, combinations
 
 import numpy as np
 
@@ -151,11 +151,6 @@ def shared_words(a: list[str], b: list[str]) -> int:
 def one_passage(a: list[str], b: list[str]) -> bool:
     """Do two quotes print one passage (however trimmed), rather than merely share a phrase?"""
     return shared_words(a, b) >= SAME_PASSAGE * min(len(a), len(b))
-
-
-def wording_differs(a: list[str], b: list[str]) -> bool:
-    """Do two quotes of one passage differ inside the part both print (not a mere trim)?"""
-    return differing_words(a, b) is not None
 
 
 @dataclass(slots=True)
@@ -356,30 +351,69 @@ def quoted_text(statement: Statement) -> str:
     return " ".join(statement.content.text[start:end] for start, end in quoted_parts(statement))
 
 
+Unit = tuple[Statement, ...]  # one quote, or the parts of one quote split by its cue, in order
+
+
+def _units(quotes: Sequence[Statement]) -> list[Unit]:
+    """The quotes, the parts of one quote split by its cue ("“A,” she said, “B.”") joined into one unit."""
+    units: list[list[Statement]] = []
+    for q in sorted(quotes, key=lambda s: (s.article_id, s.content.start)):
+        if units and units[-1][-1].article_id == q.article_id and one_utterance(units[-1][-1], q):
+            units[-1].append(q)
+        else:
+            units.append([q])
+    return [tuple(u) for u in units]
+
+
 def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[str]:
     """Quotes (direct, or a mixed statement's quoted words) whose wording departs from the best-supported
     wording of the same passage.
 
-    The reference is the quote most others agree with; ties go to the earliest published (`order`).
+    The reference is the quote most others agree with; ties go to the earliest published (`order`). A
+    quote split by its cue is read as one, so a word one outlet adds or drops where another splits the
+    quote ("who those Hispanics are, because they are …" / "… are," he said. "They are …") is a
+    change; more than MAX_EDGE_CHANGE words apart there are sentences stitched at the cue, like a trim.
     """
     quotes = [s for s in statements if quoted_text(s)]
-    words = {s.id: folded(wording(quoted_text(s))) for s in quotes}
+    parts = {s.id: folded(wording(quoted_text(s))) for s in quotes}
+    units = _units(quotes)
 
-    def conflict(a: Statement, b: Statement) -> bool:
-        if a.article_id == b.article_id or not one_passage(words[a.id], words[b.id]) or not wording_differs(words[a.id], words[b.id]):
-            return False
-        return not ("mixed" in (a.kind, b.kind) and adapted(words[a.id], words[b.id]))
+    def bounds(u: Unit) -> list[tuple[int, int]]:
+        ends = list(accumulate(len(parts[s.id]) for s in u))
+        return list(zip([0, *ends[:-1]], ends, strict=True))
 
-    def support(q: Statement) -> tuple[int, int, int]:
-        agree = sum(1 for o in quotes if o.article_id != q.article_id and not conflict(q, o))
-        return (-agree, order.get(q.article_id, len(order)), q.content.start)
+    def stitched(gap: tuple[int, int, int, int], u: Unit) -> bool:
+        i1, i2, j1, j2 = gap
+        return any(i1 <= join <= i2 for join, _ in bounds(u)[1:]) and max(i2 - i1, j2 - j1) > MAX_EDGE_CHANGE
 
-    if len(quotes) < 2:
-        return []
-    # Of each two wordings that conflict, the less supported departs. One reference for the whole group
-    # would miss them where a short fragment agrees with everyone and so is the reference.
-    supports = {q.id: support(q) for q in quotes}
-    departing = {max(a, b, key=lambda q: supports[q.id]).id for a, b in combinations(quotes, 2) if conflict(a, b)}
+    def changes(u: Unit, v: Unit) -> list[tuple[int, int, int, int]]:
+        """Where u's wording and v's differ (word ranges i1:i2 in u, j1:j2 in v); none when they agree."""
+        a, b = ([w for s in unit for w in parts[s.id]] for unit in (u, v))
+        if u[0].article_id == v[0].article_id or not one_passage(a, b) or (differ := differing_words(a, b)) is None:
+            return []
+        if "mixed" in (s.kind for s in u + v) and adapted(a, b):
+            return []
+        gaps = [
+            (i1, i2, j1, j2) for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+            if tag != "equal" and differ[0].start <= i1 and i2 <= differ[0].stop and differ[1].start <= j1 and j2 <= differ[1].stop
+        ]  # fmt: skip
+        return [g for g in gaps if not stitched(g, u) and not stitched((g[2], g[3], g[0], g[1]), v)]
+
+    def support(u: Unit) -> tuple[int, int, int]:
+        agree = sum(1 for o in units if o[0].article_id != u[0].article_id and not changes(u, o))
+        return (-agree, order.get(u[0].article_id, len(order)), u[0].content.start)
+
+    # Of each two wordings that conflict, the less supported departs: the parts of it that hold a change.
+    # One reference for the whole group would miss them where a short fragment agrees with everyone.
+    supports = [support(u) for u in units]
+    departing: set[str] = set()
+    for i, j in combinations(range(len(units)), 2):
+        gaps = changes(units[i], units[j])
+        unit, mine = (units[i], [g[:2] for g in gaps]) if supports[i] >= supports[j] else (units[j], [g[2:] for g in gaps])
+        departing.update(
+            s.id for s, (start, end) in zip(unit, bounds(unit), strict=True)
+            if any(start < high and low < end if low < high else start <= low <= end for low, high in mine)
+        )  # fmt: skip
     return sorted(departing)
 
 
