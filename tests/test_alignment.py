@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from storyline.model import Article, Entity, Mention, Span, Speaker, Statement, StatementKind, stable_id
-from storyline.relate.alignment import align_across_stories, align_statements, differing_words, lexical_relation, tokens, wording_differs
+from storyline.relate.alignment import align_across_stories, align_statements, differing_words, lexical_relation, tokens
 
 KOVALENKO = Speaker("p:kovalenko", "Marta Kovalenko")
 HALVORSEN = Speaker("p:halvorsen", "Piotr Halvorsen")
@@ -242,17 +242,30 @@ def test_embedder_decides_paraphrases_when_given(three: list[Article]) -> None:
     assert all(len({article_of[i] for i in g.statement_ids}) == len(g.statement_ids) for g in merged)  # one statement an article
 
 
-def test_a_long_quote_in_one_outlet_does_not_chain_two_quotes_of_another() -> None:
-    long_text = '"The ferry will run all winter, and the fares will not rise this year," Kovalenko said.'
-    part_one, part_two = "The ferry will run all winter", "the fares will not rise this year"
-    split_text = f'"{part_one}," Kovalenko said on Monday. Later, at the council, she added: "{part_two}."'
-    a = Article("a", long_text, statements=[Statement("a", "direct", find(long_text, long_text[1:-20]), find(long_text, "said"), None, KOVALENKO)])
+def whole_and_parts(first: str, joiner: str, second: str) -> tuple[Article, Article]:
+    """One outlet quoting a statement whole, another its two parts as two quotes with their own cues."""
+    whole = f"{first}{joiner}{second}"
+    long_text = f'"{whole}," Kovalenko said.'
+    split_text = f'"{first}," Kovalenko said on Monday. Later, at the council, she added: "{second}."'
+    a = Article("a", long_text, statements=[Statement("a", "direct", find(long_text, whole), find(long_text, "said"), None, KOVALENKO)])
     b = Article("b", split_text, statements=[
-        Statement("b", "direct", find(split_text, part_one), find(split_text, "said"), None, KOVALENKO),
-        Statement("b", "direct", find(split_text, part_two), find(split_text, "added"), None, KOVALENKO),
+        Statement("b", "direct", find(split_text, first), find(split_text, "said"), None, KOVALENKO),
+        Statement("b", "direct", find(split_text, second), find(split_text, "added"), None, KOVALENKO),
     ])  # fmt: skip
-    groups = align_statements([a, b])
+    return a, b
+
+
+def test_a_long_quote_in_one_outlet_does_not_chain_two_quotes_of_another() -> None:
+    groups = align_statements(list(whole_and_parts("The ferry will run all winter", ", and ", "the fares will not rise this year")))
     assert len(groups) == 1 and len(groups[0].statement_ids) == 2
+
+
+def test_a_long_quote_takes_the_part_of_another_it_shares_most_words_with() -> None:
+    """The group holds one of the parts: the one with most words in common, whatever the statements' order."""
+    second = "The ferry crews are my friends and I respect them, but the message is clear: the harbour needs a change"
+    a, b = whole_and_parts("I was stunned by the vote on Tuesday", ". ", second)
+    (group,) = align_statements([a, b])
+    assert contents([a, b], group.statement_ids) == {("a", a.statements[0].content.text), ("b", second)}
 
 
 @pytest.mark.parametrize(
@@ -281,8 +294,8 @@ def test_lexical_relation(a: str, b: str, expected: str | None) -> None:
         ("frankly we face the inquiry", "honestly we face the inquiry", True),
     ],
 )
-def test_wording_differs_ignores_trims(a: str, b: str, differs: bool) -> None:
-    assert wording_differs(tokens(a), tokens(b)) is differs
+def test_differing_words_ignores_trims(a: str, b: str, differs: bool) -> None:
+    assert (differing_words(tokens(a), tokens(b)) is not None) is differs
 
 
 def test_differing_words_locates_the_change() -> None:
@@ -326,6 +339,8 @@ def test_two_wordings_that_conflict_are_a_misquote_though_a_fragment_agrees_with
         ('Kovalenko said she "looks forward to being fully cleared of every charge"', "I look forward to being fully cleared of every charge"),
         # an expletive starred out is house style
         ('Kovalenko said she was "not going to pay for that f***ing bridge"', "I am not going to pay for that fucking bridge"),
+        # so is an ampersand for "and"
+        ('Kovalenko said ferries were "late, some by hours & some by days, all winter"', "They were late, some by hours and some by days, all winter"),
     ],
 )  # fmt: skip
 def test_house_style_and_reported_speech_adapting_a_quote_are_no_misquote(mixed: str, quote: str) -> None:
@@ -343,3 +358,39 @@ def test_a_title_quoted_inside_reported_speech_is_not_the_speakers_words() -> No
     text = 'He mocked the vote to reaffirm "In God We Trust" as a motto as "not putting people back to work"'
     statement = Statement("a", "mixed", find(text, text[3:]), find(text, "mocked"), None, KOVALENKO)
     assert quoted_text(statement) == "not putting people back to work"
+
+
+def test_two_direct_quotes_alike_in_meaning_are_two_statements() -> None:
+    """Words printed as the speaker's own are one statement only when they are one passage."""
+    def same_everywhere(texts: list[str]) -> np.ndarray:
+        return np.ones((len(texts), 4), dtype=np.float32)
+
+    def one(article_id: str, content: str, kind: StatementKind) -> Article:
+        text = f'Kovalenko said "{content}" on Monday.' if kind == "direct" else f"Kovalenko said {content} on Monday."
+        return Article(article_id, text, statements=[Statement(article_id, kind, find(text, content), find(text, "said"), None, KOVALENKO)])
+
+    offering = one("a", "We are the ones who are offering a plan to save the ferry", "direct")
+    cutting = one("b", "We are the ones who are not cutting the ferry to pay for the bridge", "direct")
+    assert align_statements([offering, cutting], embed=same_everywhere) == []
+    reported = one("b", "her party would keep the ferry running", "indirect")
+    assert [g.relation for g in align_statements([offering, reported], embed=same_everywhere)] == ["paraphrase"]
+
+
+@pytest.mark.parametrize(
+    ("whole", "misquote"),
+    [
+        # a word added where the other outlet splits the quote at its cue
+        ("I would like to know who built that bridge, because they are the ones to blame", True),
+        # sentences stitched at the cue: the other outlet's parts come from two moments, no change of words
+        ("I would like to know who built that bridge ... I have a right to know who built that bridge", False),
+    ],
+)  # fmt: skip
+def test_a_quote_split_by_its_cue_is_compared_whole(whole: str, misquote: bool) -> None:
+    first, second = "I'd like to know who built that bridge", ("They are the ones to blame" if misquote else "Tell me who built that bridge")
+    split = f'"{first}," Kovalenko said. "{second}."'
+    text = f'"{whole}," Kovalenko said.'
+    a = Article("a", split, published="2024-05-01", statements=[
+        Statement("a", "direct", find(split, part), find(split, "said"), None, KOVALENKO) for part in (first, second)])
+    b = Article("b", text, published="2024-05-02", statements=[Statement("b", "direct", find(text, whole), find(text, "said"), None, KOVALENKO)])
+    (group,) = align_statements([a, b])
+    assert group.misquoted == ([b.statements[0].id] if misquote else [])

@@ -482,6 +482,23 @@ def test_a_changed_word_in_the_middle_is_marked_with_its_context() -> None:
     assert wrong.segments() == [("We will open ", False), ("most", True), (" of the harbour gates", False)]
 
 
+def test_a_misquote_changed_in_two_places_shows_both() -> None:
+    """One outlet splits the quote at its cue, another prints it whole with a word changed in each part."""
+    speaker = Speaker("p:1", "Anna Berg")
+    first, second = "We will open all the harbour gates tomorrow", "and the ferries will sail to each island by noon"
+    split = f'"{first}," Berg said, "{second}."'
+    whole_quote = "We will open all of the harbour gates tomorrow, and the ferries will sail to every island by noon"
+    whole = f'"{whole_quote}," Berg said.'
+    articles = [
+        Article("a", split, outlet="a", published="2024-05-01", statements=[
+            Statement("a", "direct", find(split, part), find(split, "said"), find(split, "Berg"), speaker) for part in (first, second)]),
+        Article("b", whole, outlet="b", published="2024-05-02", statements=[
+            Statement("b", "direct", find(whole, whole_quote), find(whole, "said"), find(whole, "Berg"), speaker)]),
+    ]  # fmt: skip
+    (misquote,) = find_discrepancies(articles, align_statements(articles), {})
+    assert sorted(c.text for e in misquote.evidence if e.misquoted for c in e.changed) == ["every", "of"]
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

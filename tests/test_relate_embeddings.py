@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from storyline.model import Article
-from storyline.relate.embeddings import DOCUMENT_DIM, EMBEDDING_DIM, embed, embed_documents
+from storyline.relate.alignment import PARAPHRASE_COSINE
+from storyline.relate.embeddings import DOCUMENT_DIM, EMBEDDING_DIM, embed, embed_documents, embed_statements
 from storyline.relate.features import article_features, from_record, is_current, reembed, to_record
 
 QUAKE = "A magnitude 6.1 earthquake struck the island of Korvo on Monday, collapsing a school and a bridge."
@@ -33,8 +34,23 @@ def test_empty_input_and_empty_text(model) -> None:  # noqa: ANN001 — either e
     assert not model(["   "]).any()
 
 
-def test_statement_embedder_is_wordllama_sized() -> None:
+def test_wordllama_vectors_are_its_size() -> None:
     assert embed([QUAKE]).shape == (1, EMBEDDING_DIM)
+
+
+CLAIM = "that the ministry had singled out opposition charities for extra audits"
+
+
+@pytest.mark.parametrize(
+    ("other", "one_claim"),
+    [
+        ("for the ministry's practice of targeting opposition charities for additional audits", True),
+        ("that the ministry would hire two hundred new auditors next year", False),  # the speaker's other point
+    ],
+)
+def test_statement_model_joins_two_outlets_renderings_of_one_claim_only(other: str, one_claim: bool) -> None:
+    first, second = embed_statements([CLAIM, other])
+    assert (float(first @ second) >= PARAPHRASE_COSINE) is one_claim
 
 
 def test_vectors_stored_by_an_older_model_are_replaced() -> None:

