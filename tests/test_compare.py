@@ -198,6 +198,7 @@ def test_rates_of_another_sort_are_not_paired() -> None:
         ({"Jens O'Halvorsen": {"a"}, "Jens O’Halvorsen": {"b"}}, False),  # apostrophe style
         ({"Jens Halvorsen": {"a"}, "Jens Balvorsen": {"b"}}, False),  # another initial: another name
         ({"Jens Halvorsen": {"a"}, "Jens Halvorsenian": {"b"}}, False),  # a demonym read as a name
+        ({"Jon R. Halvorsen Jr.": {"a"}, "Jon": {"b"}}, False),  # "Jr." is no surname that "Jon" misspells
     ],
 )  # fmt: skip
 def test_name_variants(forms: dict[str, set[str]], flagged: bool) -> None:
@@ -250,6 +251,8 @@ def test_a_person_the_registry_kept_apart_is_one_person_by_a_shared_surname(othe
         ("NATO Secretary General Jens Stoltenberg", ("Jens", "Stoltenberg")),
         ("Ambassador Khalizad", (None, "Khalizad")),
         ("Stoltenberg's", (None, "Stoltenberg")),
+        ("Joseph R. Biden Jr.", (None, "Biden")),  # an initial is no first name; "Jr." no surname
+        ("Jens Stoltenberg III", ("Jens", "Stoltenberg")),
         ("the NATO chief", None),
         ("Secretary General", None),
     ],
