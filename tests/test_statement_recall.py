@@ -679,3 +679,20 @@ def test_clause_before_a_semicolon_is_not_what_the_cue_after_it_says() -> None:
     """ "A car broke through the rail; the fuel, officials said, ignited": the parser may hang the first sentence on the cue."""
     s = only("One truck and a car broke through the center rail before hitting other cars; around 50 gallons of fuel, officials said, spilled and ignited.")
     assert (s.source.text, s.content.text) == ("officials", "spilled and ignited")
+
+
+def test_quote_woven_into_a_sentence_without_a_cue_is_speech() -> None:
+    """ "The designer has built “a way to …”": a quote of whole phrases that no cue introduces is still someone's words."""
+    text = "Ana Ruiz has knitted for ten years. She has also built “a way to fit a small fan inside the hood, to keep wearers cool.”"
+    s = shown(text)
+    assert (s.kind, s.cue.text) == ("direct", "")
+    assert s.content.text == "a way to fit a small fan inside the hood, to keep wearers cool."
+
+
+def test_second_quote_after_and_is_speech() -> None:
+    found = statements("The mayor said on Friday “we asked the council to act” and “so we told the council we needed the park open.”")
+    assert [s.content.text for s in found] == ["we asked the council to act", "so we told the council we needed the park open."]
+
+
+def test_woven_title_or_term_is_no_speech() -> None:
+    assert statements("The band played “Dancing in the Dark Again Tonight” at the show, under the slogan “one town, one voice”.") == []
