@@ -696,3 +696,15 @@ def test_second_quote_after_and_is_speech() -> None:
 
 def test_woven_title_or_term_is_no_speech() -> None:
     assert statements("The band played “Dancing in the Dark Again Tonight” at the show, under the slogan “one town, one voice”.") == []
+
+
+def test_unmarked_clause_the_parser_joined_to_the_cue() -> None:
+    """ "indicated on Twitter the boy was hurt": the clause read as a conjunct with no "and" is what was indicated."""
+    s = shown("The ambulance service indicated on Twitter the boy was badly hurt.")
+    assert (s.cue.text, s.content.text) == ("indicated", "the boy was badly hurt")
+    assert statements("He said so and the boy left.") == []
+
+
+def test_object_taken_from_the_clause_after_the_cue_is_its_subject() -> None:
+    """ "cautioned justice does not come swiftly", parsed as cautioned + object: the object is the clause's subject."""
+    assert only("She cautioned justice does not come swiftly.").content.text == "justice does not come swiftly"

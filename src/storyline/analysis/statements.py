@@ -476,8 +476,7 @@ def _holds_clause(phrase: Token) -> bool:
 
 
 def _finite_clause(verb: Token) -> bool:
-    return any(c.dep_ in _SUBJECTS and c.tag_ not in ("WDT", "WP") for c in verb.children) and (
-        _finite(verb) or any(_finite(c) for c in verb.children if c.dep_ in ("aux", "auxpass")))
+    return any(c.dep_ in _SUBJECTS and c.tag_ not in ("WDT", "WP") for c in verb.children) and _finite_verb(verb)
 
 
 def _opening_participle(verb: Token) -> bool:
@@ -516,6 +515,28 @@ def _subjectless(token: Token) -> bool:
     verb = token.head if token.dep_ in ("aux", "auxpass") else token
     own = ("nsubj", "nsubjpass", "expl", "csubj", "mark")
     return verb.dep_ not in ("relcl", "acl") and not any(c.dep_ in own for c in verb.children)
+
+
+def _finite_verb(verb: Token) -> bool:
+    """Does the verb or one of its auxiliaries carry a tense ("come" in "does not come")?"""
+    return _finite(verb) or any(_finite(c) for c in verb.children if c.dep_ in ("aux", "auxpass"))
+
+
+def _stray_subject(verb: Token, clause: Token) -> Token | None:
+    """The cue's object that is the subject of the finite clause right after it, which the parser left without
+    one ("cautioned [justice] does not come swiftly")."""
+    if clause.dep_ != "ccomp" or not _subjectless(clause) or not _finite_verb(clause):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i and c.lower_ not in ADDRESSEES), None)
+
+
+def _unjoined_clause(clause: Token) -> bool:
+    """A finite clause with its own subject that the parser joined to the cue before it with no "and" or comma
+    ("indicated on Twitter the boy was hurt", read as a conjunct): the cue's unmarked "that" clause."""
+    verb = clause.head
+    if clause.dep_ != "conj" or clause.i < verb.i or not _finite_verb(clause) or not any(c.dep_ in _SUBJECTS for c in clause.children):
+        return False
+    return not any(t.dep_ == "cc" or t.is_punct for t in verb.doc[verb.i + 1 : clause.left_edge.i])
 
 
 def _phrase_of(token: Token, verb: Token) -> bool:
@@ -1095,7 +1116,8 @@ class _Finder:
         if described is not None and start <= described[0].idx:
             return _Complement((described[0].idx, described[1].idx + len(described[1])), 0, SMALL_CLAUSE_CONFIDENCE)
         speech = is_cue(verb) or _that_cue(verb)
-        complements = [(c, 1.0) for c in children if (c.dep_ == "ccomp" and not _held_by_noun(c) and not _past_semicolon(c, verb)) or _relative_that(c)] if speech else []
+        complements = [(c, 1.0) for c in children if (c.dep_ == "ccomp" and not _held_by_noun(c) and not _past_semicolon(c, verb))
+                       or _relative_that(c) or _unjoined_clause(c)] if speech else []  # fmt: skip
         if verb.lemma_.lower() in _FINDINGS:  # "to determine whether …" is a question still open, not a finding
             complements = [c for c in complements if not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c[0].children)]
         marked = [c for c in complements if _that_clause(c[0]) or _relative_that(c[0])]
@@ -1135,6 +1157,8 @@ class _Finder:
         onward = [d.left_edge.i for d in nearest.subtree if d.dep_ == "advcl" and d.tag_ == "VBG" and d.i > nearest.i and is_cue(d)]
         stop = min(onward, default=len(verb.doc))  # "…, further saying, “…”" is the next statement, not this one
         subtree = [t for t in nearest.subtree if start <= t.idx < end and t.i < stop]
+        if (subject := _stray_subject(verb, nearest)) is not None:
+            subtree = [*subject.subtree, *subtree]
         while subtree and subtree[-1].is_punct and subtree[-1].text not in _QUOTE_MARKS:
             subtree.pop()
         if not subtree:
