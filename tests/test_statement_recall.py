@@ -708,3 +708,10 @@ def test_unmarked_clause_the_parser_joined_to_the_cue() -> None:
 def test_object_taken_from_the_clause_after_the_cue_is_its_subject() -> None:
     """ "cautioned justice does not come swiftly", parsed as cautioned + object: the object is the clause's subject."""
     assert only("She cautioned justice does not come swiftly.").content.text == "justice does not come swiftly"
+
+
+def test_charged_with_is_an_accusation() -> None:
+    """ "charged the mayor with fraud" accuses as "accused the mayor of fraud" does; the passive names no accuser."""
+    s = shown("Prosecutors charged the mayor with fraud.")
+    assert (s.cue.text, s.content.text) == ("charged", "the mayor with fraud")
+    assert statements("The mayor was charged with fraud.") == []

@@ -77,6 +77,7 @@ CAUSE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
     "attribute": frozenset({"to"}),
     "ascribe": frozenset({"to"}),
     "accuse": frozenset({"of"}),  # "accused the firm of fraud": a charge, as "blamed the firm for" is
+    "charge": frozenset({"with"}),  # "charged the mayor with fraud": the same accusation
     "blame": frozenset({"for"}),
     "credit": frozenset({"for", "with"}),
 }
