@@ -715,3 +715,9 @@ def test_charged_with_is_an_accusation() -> None:
     s = shown("Prosecutors charged the mayor with fraud.")
     assert (s.cue.text, s.content.text) == ("charged", "the mayor with fraud")
     assert statements("The mayor was charged with fraud.") == []
+
+
+def test_what_is_recommended_is_said() -> None:
+    """ "recommended to close the mine", "recommended closing the mine": a proposal, as "proposed to close" is."""
+    for text, content in (("The panel recommended to close the mine.", "to close the mine"), ("The panel recommended closing the mine.", "closing the mine")):
+        assert shown(text).content.text == content, text
