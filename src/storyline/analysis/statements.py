@@ -1,7 +1,8 @@
 """Attributions found in a parsed article: where the content, cue and source are, before resolution.
 
 Direct quotes are found by their marks and attributed to the cue clause beside them, or to the
-sentence ending in a colon just before their paragraph; reported speech ("said the deal is dead",
+sentence ending in a colon just before their paragraph; a quote of whole phrases that nothing else holds is
+the words of whoever the text was just talking about; reported speech ("said the deal is dead",
 "the deal, he said, is dead", "the deal is dead, he said") and "according to" come from the dependency
 parse, for the verbs of speech in `lexicon` and for the cue patterns learned from PolNeAR
 (`cue_patterns`: beliefs, plans, agreement, criticism); a clause with "reportedly" is reported by someone
