@@ -679,3 +679,45 @@ def test_clause_before_a_semicolon_is_not_what_the_cue_after_it_says() -> None:
     """ "A car broke through the rail; the fuel, officials said, ignited": the parser may hang the first sentence on the cue."""
     s = only("One truck and a car broke through the center rail before hitting other cars; around 50 gallons of fuel, officials said, spilled and ignited.")
     assert (s.source.text, s.content.text) == ("officials", "spilled and ignited")
+
+
+def test_quote_woven_into_a_sentence_without_a_cue_is_speech() -> None:
+    """ "The designer has built “a way to …”": a quote of whole phrases that no cue introduces is still someone's words."""
+    text = "Ana Ruiz has knitted for ten years. She has also built “a way to fit a small fan inside the hood, to keep wearers cool.”"
+    s = shown(text)
+    assert (s.kind, s.cue.text) == ("direct", "")
+    assert s.content.text == "a way to fit a small fan inside the hood, to keep wearers cool."
+
+
+def test_second_quote_after_and_is_speech() -> None:
+    found = statements("The mayor said on Friday “we asked the council to act” and “so we told the council we needed the park open.”")
+    assert [s.content.text for s in found] == ["we asked the council to act", "so we told the council we needed the park open."]
+
+
+def test_woven_title_or_term_is_no_speech() -> None:
+    assert statements("The band played “Dancing in the Dark Again Tonight” at the show, under the slogan “one town, one voice”.") == []
+
+
+def test_unmarked_clause_the_parser_joined_to_the_cue() -> None:
+    """ "indicated on Twitter the boy was hurt": the clause read as a conjunct with no "and" is what was indicated."""
+    s = shown("The ambulance service indicated on Twitter the boy was badly hurt.")
+    assert (s.cue.text, s.content.text) == ("indicated", "the boy was badly hurt")
+    assert statements("He said so and the boy left.") == []
+
+
+def test_object_taken_from_the_clause_after_the_cue_is_its_subject() -> None:
+    """ "cautioned justice does not come swiftly", parsed as cautioned + object: the object is the clause's subject."""
+    assert only("She cautioned justice does not come swiftly.").content.text == "justice does not come swiftly"
+
+
+def test_charged_with_is_an_accusation() -> None:
+    """ "charged the mayor with fraud" accuses as "accused the mayor of fraud" does; the passive names no accuser."""
+    s = shown("Prosecutors charged the mayor with fraud.")
+    assert (s.cue.text, s.content.text) == ("charged", "the mayor with fraud")
+    assert statements("The mayor was charged with fraud.") == []
+
+
+def test_what_is_recommended_is_said() -> None:
+    """ "recommended to close the mine", "recommended closing the mine": a proposal, as "proposed to close" is."""
+    for text, content in (("The panel recommended to close the mine.", "to close the mine"), ("The panel recommended closing the mine.", "closing the mine")):
+        assert shown(text).content.text == content, text

@@ -35,8 +35,8 @@ THAT_CUES: Final = frozenset("share project".split())
 # to talk"); "said" with an object ("said it") carries no content, so it is not here.
 OBJECT_CUES: Final = frozenset(
     "announce urge warn report tweet confirm deny promise vow pledge threaten reveal disclose "
-    # speech acts whose object is what was said about ("blasted the plan", "proposed a tax cut")
-    "criticize criticise cite propose demand blast assail decry denounce condemn praise mock question reject "
+    # speech acts whose object is what was said about ("blasted the plan", "proposed a tax cut", "recommended closing the mine")
+    "criticize criticise cite propose recommend demand blast assail decry denounce condemn praise mock question reject "
     "express outline hail thank reaffirm underline underscore justify".split()
 )
 
@@ -77,6 +77,7 @@ CAUSE_PREPOSITIONS: Final[dict[str, frozenset[str]]] = {
     "attribute": frozenset({"to"}),
     "ascribe": frozenset({"to"}),
     "accuse": frozenset({"of"}),  # "accused the firm of fraud": a charge, as "blamed the firm for" is
+    "charge": frozenset({"with"}),  # "charged the mayor with fraud": the same accusation
     "blame": frozenset({"for"}),
     "credit": frozenset({"for", "with"}),
 }
