@@ -554,3 +554,33 @@ NAMES_AFTER_ROLES = [  # an office with "to"/"of", a list of roles, an appositio
 @pytest.mark.parametrize(("text", "word", "name"), NAMES_AFTER_ROLES)
 def test_the_name_after_an_office_or_a_list_of_roles_is_the_speaker(text: str, word: str, name: str) -> None:
     assert speaker_of(text, word)[0] == name
+
+
+def test_a_thing_that_says_something_is_no_person_and_no_antecedent_of_he() -> None:
+    text = (
+        "Mark Olsen, the mayor, met the builders on Monday.\n\nThe council voted for the bridge in March.\n\n"
+        "The deal says that the bridge will open in May.\n\nHe said the town would pay half."
+    )
+    statements = found(text)
+    deal = next(s for s in statements if "May" in s.content.text).speaker
+    assert deal is not None and deal.kind != "person"
+    assert speaker_of(text, "half")[0] == "Mark Olsen"
+    assert next(s for s in found("Protesters said the police fired first.")).speaker.kind == "group"
+
+
+def test_a_document_new_to_the_article_is_the_subject_before_its() -> None:
+    text = (
+        "The Kestrel Harbour Trust opened a new picnic site by the lake on Monday.\n\n"
+        "The notice at the gate says that dogs must be kept on a lead."
+    )
+    assert speaker_of(text, "dogs")[0] == "Kestrel Harbour Trust"
+
+
+def test_a_gendered_role_tells_gender_where_the_first_name_does_not() -> None:
+    text = (
+        "Yurdanur Kesk, the fiancée of the missing reporter, spoke outside the consulate on Monday.\n\n"
+        "In a television interview, he said the killing happened on his watch.\n\n"
+        "She said the world should not forget the reporter."
+    )
+    assert speaker_of(text, "killing")[0] is None
+    assert speaker_of(text, "forget")[0] == "Yurdanur Kesk"

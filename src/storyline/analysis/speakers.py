@@ -31,6 +31,8 @@ from storyline.analysis.lexicon import (
     LEADER_WORDS,
     MALE_WORDS,
     ORG_WORDS,
+    PEOPLE_NOUNS,
+    PERSON_SUFFIXES,
     PRONOUN_KINDS,
     ROLE_MODIFIERS,
     ROLE_NOUN_KINDS,
@@ -164,13 +166,14 @@ class SpeakerResolver:
         return any(start <= pos < end for start, end in self.excluded)
 
     def gender(self, entity_id: str) -> Gender | None:
-        """What the article says of a person's gender: a pronoun already used, a title or role, the first name."""
-        if entity_id in self.genders:
-            return self.genders[entity_id]
+        """What the article says of a person's gender: a gendered title or role ("Mrs.", "widow", "king"), which
+        a pronoun we resolved ourselves may have guessed wrong; else such a pronoun; else the first name."""
         words = {w.rstrip(".") for w in self.found.titles.get(entity_id, ())}
         female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
         if female != male:
             return "female" if female else "male"
+        if entity_id in self.genders:
+            return self.genders[entity_id]
         name = parse_person_name(self.found.entities[entity_id].name)
         return gender_of(name.first) if name else None
 
@@ -289,6 +292,17 @@ class SpeakerResolver:
         if not definite:
             return None
         return self.owners.get(head.lemma_.lower()) or self._introduced_owner(head)  # "the poll" is the one named before
+
+    def _new_document_owner(self, head: Token) -> str | None:
+        """Whose a document is when the article writes no owner and first names it as "the …" subject: the person
+        or organisation the sentence before was about ("Ana Silva posted an invitation. … The event description
+        read"); never a noun met before, whose owner the earlier one tells ("a court ruling … The ruling says")."""
+        if head.dep_ != "nsubj" or not any(c.lower_ == "the" for c in head.children) or head.sent.start == 0:
+            return None
+        if any(t.lemma_ == head.lemma_ for t in head.doc[: head.i]):
+            return None
+        before = _sentence_before(head)
+        return self._subject_person(before) or self._subject_person(before, "org")
 
     def _document_before(self, head: Token, anchor: int) -> Token | None:
         """The document an "it" stands for: one named since the last organisation, outside quotes, a few
@@ -441,7 +455,7 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if lemma in ORG_WORDS:
             return "org"
-        kind = ROLE_NOUN_KINDS.get(lemma, "person")
+        kind = ROLE_NOUN_KINDS.get(lemma) or ("person" if head.pos_ != "NOUN" or _names_people(head) else "other")
         plural = head.tag_ in ("NNS", "NNPS") or head.pos_ in ("DET", "PRON") or _counted_as_many(head)  # "lawmakers", "some close to him"
         return "group" if kind == "person" and plural else kind
 
@@ -508,7 +522,7 @@ class SpeakerResolver:
             return self._source_entity(head.doc[antecedent.i : antecedent.i + 1], anchor, content)
         lemma = head.lemma_.lower()
         if lemma in DOCUMENT_WORDS or (head.pos_ == "PROPN" and lemma in ("twitter", "facebook", "instagram")):
-            owner = self._owner(head, anchor, content)
+            owner = self._owner(head, anchor, content) or self._new_document_owner(head)
             if owner is not None:
                 self.owners.setdefault(lemma, owner)
                 return owner, "owner"
@@ -545,7 +559,11 @@ class SpeakerResolver:
                 return unlisted, "unlisted"
         if head.pos_ != "PROPN" and not head.is_title and lemma not in TITLES and head.ent_type_ in ("GPE", "LOC", "DATE"):
             return None, "title"
-        if kind == "person" and (described := self._epithet(source) or self._organisation_epithet(source) or self._named_after(source)):
+        if kind == "person":
+            described = self._epithet(source) or self._organisation_epithet(source) or self._named_after(source)
+        else:  # "The trade publication stated": a thing may be the organisation named before
+            described = self._organisation_epithet(source) if kind == "other" else None
+        if described:
             return described, "title"
         return self._described(source, kind), "title"
 
@@ -796,6 +814,13 @@ def _naming(child: Token) -> bool:
     """A word that says which organisation a noun is: a proper noun compounded on it ("the Romney campaign") or a
     nationality or place ("the Iraqi military", "the Mexican government")."""
     return (child.dep_ == "compound" and child.pos_ == "PROPN") or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"))
+
+
+def _names_people(noun: Token) -> bool:
+    """Does a common noun name people ("the lawyer", "residents", "Protesters", "the widow")? Else it is a thing
+    ("The deal", "The bomb"), which neither speaks as a person nor stands for a later "he"."""
+    lemma = noun.lemma_.lower()
+    return is_person_role(noun) or lemma in PEOPLE_NOUNS | FEMALE_WORDS | MALE_WORDS or lemma.endswith(PERSON_SUFFIXES)
 
 
 def _possessed(pronoun: str) -> str:
