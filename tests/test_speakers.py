@@ -584,3 +584,16 @@ def test_a_gendered_role_tells_gender_where_the_first_name_does_not() -> None:
     )
     assert speaker_of(text, "killing")[0] is None
     assert speaker_of(text, "forget")[0] == "Yurdanur Kesk"
+
+
+def test_he_continues_the_subject_of_the_sentence_not_of_a_clause_inside_it() -> None:
+    text = (
+        "Refusing to resign, Tomas Varga agreed to a coalition in which Piotr Hale became deputy premier. "
+        "“Nobody will push me out of this office,” he declared."
+    )
+    assert speaker_of(text, "push me out")[0] == "Tomas Varga"
+    text = (
+        "Paul Becker first told a long story about Mark Stone caring for a family after a flood. "
+        "And he then added: “With respect to that story, I think the minister knows what I meant.”"
+    )
+    assert speaker_of(text, "respect")[0] == "Paul Becker"

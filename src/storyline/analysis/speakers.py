@@ -106,6 +106,7 @@ class _Antecedent:
     pos: int
     entity_id: str
     subject: bool = False  # the subject of its clause: what a following "he" most often continues
+    main: bool = False  # the subject of the sentence's own clause, not of one inside it ("… in which Ana Silva won")
 
 
 @dataclass(slots=True)
@@ -133,7 +134,7 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.antecedents = [
-            _Antecedent(m.span.start, m.entity_id, self._subject_at(m.span.start))
+            _Antecedent(m.span.start, m.entity_id, *self._subject_at(m.span.start))
             for m in self.found.mentions
             if not self._excluded(m.span.start)
         ]
@@ -150,17 +151,19 @@ class SpeakerResolver:
             if token.dep_ != "nsubj" or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
                 continue
             if token.lower_ in TITLES and not self._excluded(token.idx) and (holder := self._titled([token])) is not None:
-                found.append(_Antecedent(token.idx, holder, True))
+                found.append(_Antecedent(token.idx, holder, True, _main_clause(token.head)))
         return found
 
-    def _subject_at(self, pos: int) -> bool:
+    def _subject_at(self, pos: int) -> tuple[bool, bool]:
+        """Is the name here a subject, and of the sentence's main clause?"""
         if self.doc is None:
-            return False
+            return False, False
         token = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         head = token.root if token is not None else None
         while head is not None and head.dep_ == "compound":
             head = head.head
-        return head is not None and head.dep_ in ("nsubj", "nsubjpass")
+        subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
+        return subject, subject and _main_clause(head.head)  # type: ignore[union-attr]
 
     def _excluded(self, pos: int) -> bool:
         return any(start <= pos < end for start, end in self.excluded)
@@ -211,7 +214,7 @@ class SpeakerResolver:
                                                                     or self._confirmed_person(c.entity_id))), None)
             if sure is not None:
                 return sure.entity_id
-        if not first.subject and (subject := self._subject_beside(first, fitting)) is not None:
+        if not first.main and (subject := self._subject_beside(first, fitting)) is not None:
             return subject  # "Smith told Wikinews … He stated": the subject outranks an object of its sentence
         if not (first.subject or first.entity_id in self.speakers):  # "Ryan mocked Obama's record. He said": Ryan
             salient = next((c for c in fitting if c.pos >= recent and (c.subject or c.entity_id in self.speakers)), None)
@@ -240,14 +243,17 @@ class SpeakerResolver:
         return latest if all(counts[latest] > n for e, n in counts.items() if e != latest) else None
 
     def _subject_beside(self, first: _Antecedent, fitting: list[_Antecedent]) -> str | None:
-        """A fitting subject of the sentence the latest candidate is in, which that candidate is not."""
+        """A fitting subject of the sentence the latest candidate is in, which that candidate is not; of its main
+        clause when the candidate is the subject of a clause inside it ("Mugabe agreed to a deal in which
+        Tsvangirai became premier. “…,” he declared": Mugabe)."""
         if self.doc is None:
             return None
         token = self.doc.char_span(first.pos, first.pos + 1, alignment_mode="expand")
         if token is None:
             return None
         start = token.sent.start_char
-        return next((c.entity_id for c in fitting if start <= c.pos < first.pos and c.subject and c.entity_id != first.entity_id), None)
+        return next((c.entity_id for c in fitting if start <= c.pos < first.pos and (c.main if first.subject else c.subject)
+                     and c.entity_id != first.entity_id), None)  # fmt: skip
 
     def _mention_at(self, token: Token) -> str | None:
         for mention in self.found.mentions:
@@ -821,6 +827,14 @@ def _names_people(noun: Token) -> bool:
     ("The deal", "The bomb"), which neither speaks as a person nor stands for a later "he"."""
     lemma = noun.lemma_.lower()
     return is_person_role(noun) or lemma in PEOPLE_NOUNS | FEMALE_WORDS | MALE_WORDS or lemma.endswith(PERSON_SUFFIXES)
+
+
+def _main_clause(verb: Token) -> bool:
+    """Is this the sentence's own verb, or one joined to it ("X met Y and said"; "“…,” said X" parsed beside the
+    quote's verb), rather than one of a clause inside the sentence?"""
+    while verb.dep_ in ("conj", "parataxis") and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _possessed(pronoun: str) -> str:
