@@ -597,3 +597,20 @@ def test_he_continues_the_subject_of_the_sentence_not_of_a_clause_inside_it() ->
         "And he then added: “With respect to that story, I think the minister knows what I meant.”"
     )
     assert speaker_of(text, "respect")[0] == "Paul Becker"
+
+
+def test_according_to_him_is_he() -> None:
+    text = (
+        "Speaking on local radio, army spokesman David Okoro said the unit had crossed the river at night. "
+        "According to him, it was the largest operation of the year."
+    )
+    assert speaker_of(text, "largest operation")[0] == "David Okoro"
+
+
+def test_a_name_saying_who_one_of_several_is_is_what_the_next_he_continues() -> None:
+    text = (
+        "Prize director Mark Olsen said the contest drew students from twelve countries.\n\n"
+        "Several students came back after competing last year. One is Denis Varlamov, a fourth year student "
+        "at Dorvik University. He said he had wanted to be a surgeon since school."
+    )
+    assert speaker_of(text, "surgeon")[0] == "Denis Varlamov"

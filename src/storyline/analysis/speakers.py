@@ -162,7 +162,7 @@ class SpeakerResolver:
         head = token.root if token is not None else None
         while head is not None and head.dep_ == "compound":
             head = head.head
-        subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
+        subject = head is not None and (head.dep_ in ("nsubj", "nsubjpass") or _identified(head))
         return subject, subject and _main_clause(head.head)  # type: ignore[union-attr]
 
     def _excluded(self, pos: int) -> bool:
@@ -837,6 +837,13 @@ def _main_clause(verb: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def _identified(token: Token) -> bool:
+    """A name that says who a bare "one" or "another" is ("One of them is Ana Silva"): what the sentence is about,
+    as a subject is; not a name that only describes a subject ("The only higher court is the Supreme Court")."""
+    return token.dep_ == "attr" and token.head.lemma_ == "be" and token.pos_ == "PROPN" and any(
+        c.dep_ == "nsubj" and c.pos_ in ("PRON", "NUM", "DET") for c in token.head.children)
+
+
 def _possessed(pronoun: str) -> str:
-    """The subject pronoun of a possessive one ("its" -> "it"), to look its owner up."""
-    return {"its": "it", "their": "they", "his": "he", "her": "she"}.get(pronoun, pronoun)
+    """The subject pronoun of a possessive or object one ("its" -> "it", "according to him" -> "he"), to look it up."""
+    return {"its": "it", "their": "they", "them": "they", "his": "he", "him": "he", "her": "she"}.get(pronoun, pronoun)
