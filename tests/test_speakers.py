@@ -614,3 +614,12 @@ def test_a_name_saying_who_one_of_several_is_is_what_the_next_he_continues() -> 
         "at Dorvik University. He said he had wanted to be a surgeon since school."
     )
     assert speaker_of(text, "surgeon")[0] == "Denis Varlamov"
+
+
+def test_a_thing_parsed_as_the_subject_of_a_cue_gives_way_to_the_person_in_the_clause_before_it() -> None:
+    text = (
+        "Hundreds came to hear Mark Olsen, the former mayor, in Dorvik on Wednesday.\n\n"
+        "The line was an unscripted addition to a speech in which Olsen criticized the council, "
+        "but argued that the new bridge was a disastrous plan."
+    )
+    assert speaker_of(text, "disastrous")[0] == "Mark Olsen"

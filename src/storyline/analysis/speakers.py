@@ -571,7 +571,18 @@ class SpeakerResolver:
             described = self._organisation_epithet(source) if kind == "other" else None
         if described:
             return described, "title"
+        if kind == "other" and lemma not in DOCUMENT_WORDS and (doer := self._subject_before_content(head, content)):
+            return doer, "name"
         return self._described(source, kind), "title"
+
+    def _subject_before_content(self, thing: Token, content: tuple[int, int]) -> str | None:
+        """Who speaks when the parsed subject of a cue is a thing, which cannot: the person who is the subject of
+        a clause between it and what is said ("The line was an addition to a speech in which Ana Silva
+        criticized the plan, but argued that …": the parser hung "argued" on the thing's verb)."""
+        start = thing.idx + len(thing)
+        people = [a for a in self.antecedents if start < a.pos < content[0] and a.subject and a.pos >= thing.sent.start_char
+                  and self.found.entities[a.entity_id].kind == "person"]  # fmt: skip
+        return people[-1].entity_id if people else None
 
     def _epithet(self, source: TokenSpan) -> str | None:
         """The person a one-off description stands for: "The Wooster professor added" after "said Ana
