@@ -623,3 +623,12 @@ def test_a_thing_parsed_as_the_subject_of_a_cue_gives_way_to_the_person_in_the_c
         "but argued that the new bridge was a disastrous plan."
     )
     assert speaker_of(text, "disastrous")[0] == "Mark Olsen"
+
+
+def test_a_name_in_a_sentence_reported_by_no_one_is_an_antecedent() -> None:
+    text = (
+        "Two Democratic Representatives, Paul Becker and Mark Stone, opposed both articles of the bill.\n\n"
+        "David Okoro, the Republican majority leader, reportedly previously committed to proceeding with a trial, "
+        "anticipated to begin in January. He publicly stated the trial would be short."
+    )
+    assert speaker_of(text, "would be short")[0] == "David Okoro"
