@@ -632,3 +632,12 @@ def test_a_name_in_a_sentence_reported_by_no_one_is_an_antecedent() -> None:
         "anticipated to begin in January. He publicly stated the trial would be short."
     )
     assert speaker_of(text, "would be short")[0] == "David Okoro"
+
+
+def test_mrs_and_mr_go_to_the_spouse_the_role_beside_the_name_tells() -> None:
+    text = (
+        "Jaan Reyes and his wife, Kerry Reyes, ran the bakery in Dorvik for twenty years.\n\n"
+        "Mrs. Reyes said the shop would close in May. Mr. Reyes said the rent had doubled."
+    )
+    assert speaker_of(text, "close in May")[0] == "Kerry Reyes"
+    assert speaker_of(text, "rent")[0] == "Jaan Reyes"
