@@ -6,7 +6,8 @@ for its owner ("Trump's Twitter", "a Fox News poll", "the court's summary"). Pro
 recent person or organisation outside any quote or reported content who agrees with them: "he" and
 "she" only to people, and never to someone known to be of the other gender (from the first name, a
 title or role, or an earlier pronoun). Descriptions ("the NATO chief", "the company") go to the one
-entity the article gave that title or name, else stay a description of this article only.
+entity the article gave that title or name, else stay a description of this article only; a description
+whose noun names no people ("The deal says") is a thing, never a person nor the antecedent of a "he".
 """
 
 from __future__ import annotations
