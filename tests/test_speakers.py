@@ -554,3 +554,90 @@ NAMES_AFTER_ROLES = [  # an office with "to"/"of", a list of roles, an appositio
 @pytest.mark.parametrize(("text", "word", "name"), NAMES_AFTER_ROLES)
 def test_the_name_after_an_office_or_a_list_of_roles_is_the_speaker(text: str, word: str, name: str) -> None:
     assert speaker_of(text, word)[0] == name
+
+
+def test_a_thing_that_says_something_is_no_person_and_no_antecedent_of_he() -> None:
+    text = (
+        "Mark Olsen, the mayor, met the builders on Monday.\n\nThe council voted for the bridge in March.\n\n"
+        "The deal says that the bridge will open in May.\n\nHe said the town would pay half."
+    )
+    statements = found(text)
+    deal = next(s for s in statements if "May" in s.content.text).speaker
+    assert deal is not None and deal.kind != "person"
+    assert speaker_of(text, "half")[0] == "Mark Olsen"
+    assert next(s for s in found("Protesters said the police fired first.")).speaker.kind == "group"
+
+
+def test_a_document_new_to_the_article_is_the_subject_before_its() -> None:
+    text = (
+        "The Kestrel Harbour Trust opened a new picnic site by the lake on Monday.\n\n"
+        "The notice at the gate says that dogs must be kept on a lead."
+    )
+    assert speaker_of(text, "dogs")[0] == "Kestrel Harbour Trust"
+
+
+def test_a_gendered_role_tells_gender_where_the_first_name_does_not() -> None:
+    text = (
+        "Yurdanur Kesk, the fiancée of the missing reporter, spoke outside the consulate on Monday.\n\n"
+        "In a television interview, he said the killing happened on his watch.\n\n"
+        "She said the world should not forget the reporter."
+    )
+    assert speaker_of(text, "killing")[0] is None
+    assert speaker_of(text, "forget")[0] == "Yurdanur Kesk"
+
+
+def test_he_continues_the_subject_of_the_sentence_not_of_a_clause_inside_it() -> None:
+    text = (
+        "Refusing to resign, Tomas Varga agreed to a coalition in which Piotr Hale became deputy premier. "
+        "“Nobody will push me out of this office,” he declared."
+    )
+    assert speaker_of(text, "push me out")[0] == "Tomas Varga"
+    text = (
+        "Paul Becker first told a long story about Mark Stone caring for a family after a flood. "
+        "And he then added: “With respect to that story, I think the minister knows what I meant.”"
+    )
+    assert speaker_of(text, "respect")[0] == "Paul Becker"
+
+
+def test_according_to_him_is_he() -> None:
+    text = (
+        "Speaking on local radio, army spokesman David Okoro said the unit had crossed the river at night. "
+        "According to him, it was the largest operation of the year."
+    )
+    assert speaker_of(text, "largest operation")[0] == "David Okoro"
+
+
+def test_a_name_saying_who_one_of_several_is_is_what_the_next_he_continues() -> None:
+    text = (
+        "Prize director Mark Olsen said the contest drew students from twelve countries.\n\n"
+        "Several students came back after competing last year. One is Denis Varlamov, a fourth year student "
+        "at Dorvik University. He said he had wanted to be a surgeon since school."
+    )
+    assert speaker_of(text, "surgeon")[0] == "Denis Varlamov"
+
+
+def test_a_thing_parsed_as_the_subject_of_a_cue_gives_way_to_the_person_in_the_clause_before_it() -> None:
+    text = (
+        "Hundreds came to hear Mark Olsen, the former mayor, in Dorvik on Wednesday.\n\n"
+        "The line was an unscripted addition to a speech in which Olsen criticized the council, "
+        "but argued that the new bridge was a disastrous plan."
+    )
+    assert speaker_of(text, "disastrous")[0] == "Mark Olsen"
+
+
+def test_a_name_in_a_sentence_reported_by_no_one_is_an_antecedent() -> None:
+    text = (
+        "Two Democratic Representatives, Paul Becker and Mark Stone, opposed both articles of the bill.\n\n"
+        "David Okoro, the Republican majority leader, reportedly previously committed to proceeding with a trial, "
+        "anticipated to begin in January. He publicly stated the trial would be short."
+    )
+    assert speaker_of(text, "would be short")[0] == "David Okoro"
+
+
+def test_mrs_and_mr_go_to_the_spouse_the_role_beside_the_name_tells() -> None:
+    text = (
+        "Jaan Reyes and his wife, Kerry Reyes, ran the bakery in Dorvik for twenty years.\n\n"
+        "Mrs. Reyes said the shop would close in May. Mr. Reyes said the rent had doubled."
+    )
+    assert speaker_of(text, "close in May")[0] == "Kerry Reyes"
+    assert speaker_of(text, "rent")[0] == "Jaan Reyes"

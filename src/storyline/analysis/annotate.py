@@ -28,7 +28,9 @@ def annotate(article: Article, doc: Doc, model: str = DEFAULT_FINDER) -> Article
     text = article.text
     found = build_entities(article.id, text, doc)
     attributions = finder(model)(doc)
-    excluded = [(q.start, q.end) for q in find_quotes(text)] + [a.content for a in attributions]
+    # what is quoted or reported names no speakers; a sentence reported by no one ("X reportedly committed to …")
+    # is the article's own narration, whose names are
+    excluded = [(q.start, q.end) for q in find_quotes(text)] + [a.content for a in attributions if a.source or a.follows]
     resolver = SpeakerResolver(article.id, text, found, excluded, doc)
     statements = []
     for attribution in attributions:

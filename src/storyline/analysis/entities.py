@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.first_names import Gender, gender_of, is_common_first_name
-from storyline.analysis.lexicon import LABEL_KINDS, ORG_WORDS, PERSON_ROLES, PERSON_SUFFIXES
+from storyline.analysis.lexicon import FEMALE_WORDS, LABEL_KINDS, MALE_WORDS, ORG_WORDS, PERSON_ROLES, PERSON_SUFFIXES
 from storyline.analysis.names import (
     HONORIFICS,
     POSTNOMINALS,
@@ -438,7 +438,7 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
         if person is not None:
             fits = [c for c in clusters if c.person and same_person(person, c.person)]
             if len(fits) > 1 and not person.first and span.start and (said := ADDRESS_GENDERS.get(doc[span.start - 1].lower_.rstrip("."))):
-                fits = [c for c in fits if c.person and c.person.first and gender_of(c.person.first) == said]  # "Mrs. Clinton"
+                fits = _addressed(doc, fits, said)
             if not fits and not person.first:
                 fits = _middle_named(clusters, person.surname)  # "Governor Vázquez" after "Wanda Vázquez Garced"
             if not fits and not person.first and is_common_first_name(person.surname):
@@ -502,6 +502,29 @@ def _said_gender(doc: Doc, mentions: list[TokenSpan], named: set[int]) -> Gender
     return None
 
 
+def _cluster_gender(doc: Doc, cluster: _Cluster) -> Gender | None:
+    """A person's gender by the first name, else by the role set right beside a name ("his wife, Kerry Reyes",
+    "widow Robin Hale"); not by words further off ("Ana Silva, the mother of a boy")."""
+    if cluster.person is not None and (gender := gender_of(cluster.person.first)) is not None:
+        return gender
+    words = set()
+    for span in cluster.spans:
+        root = span.root
+        beside = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        words |= {t.lower_.rstrip(".") for t in (*beside, *_before_name(doc, span))}
+    female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
+    return None if female == male else "female" if female else "male"
+
+
+def _addressed(doc: Doc, fits: list[_Cluster], said: Gender) -> list[_Cluster]:
+    """Who of several people sharing a surname "Mrs. X" or "Mr. X" is: those known to be of that gender ("Mrs.
+    Clinton"), else the one not known to be of the other ("Mr. Reyes" beside "his wife, Kerry Reyes")."""
+    genders = [(c, _cluster_gender(doc, c)) for c in fits if c.person]
+    known = [c for c, gender in genders if gender == said]
+    possible = [c for c, gender in genders if gender is None]
+    return known or (possible if len(possible) == 1 else [])
+
+
 def _decide_shared(
     doc: Doc, shared: list[tuple[TokenSpan, PersonName, list[_Cluster]]], clusters: list[_Cluster]
 ) -> list[tuple[TokenSpan, _Cluster]]:
@@ -520,7 +543,7 @@ def _decide_shared(
         mentions = [tokens for tokens, _, _ in items]
         person, fits = items[0][1], items[0][2]
         gender = _said_gender(doc, mentions, named - {t.i for m in mentions for t in m})
-        fitting = [c for c in fits if gender is None or not c.person or gender_of(c.person.first) in (gender, None)]
+        fitting = [c for c in fits if gender is None or not c.person or _cluster_gender(doc, c) in (gender, None)]
         first = min(m.start for m in mentions)
         before = [c for c in fitting if c.person and c.person.first and min(s.start for s in c.spans) < first]
         exact = all(c.person is None or c.person.surname == person.surname for c in fits)  # not "the Jacksons"

@@ -166,12 +166,12 @@ DOCUMENT_WORDS: Final = frozenset(
 FEMALE_WORDS: Final = frozenset(
     "mrs ms miss madam lady dame queen princess duchess spokeswoman chairwoman congresswoman councilwoman "
     "businesswoman sportswoman policewoman actress wife mother daughter sister grandmother aunt niece widow "
-    "woman girl".split()
+    "woman girl fiancee fiancée girlfriend".split()
 )
 MALE_WORDS: Final = frozenset(
     # not "actor": a woman is a voice actor too
     "mr sir lord king prince duke spokesman chairman congressman councilman businessman sportsman policeman "
-    "husband father son brother grandfather uncle nephew widower man boy".split()
+    "husband father son brother grandfather uncle nephew widower man boy fiance fiancé boyfriend".split()
 )
 GENDERED_PRONOUNS: Final = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
@@ -186,6 +186,19 @@ PERSON_ROLES: Final = frozenset(
     "activist campaigner spokesperson representative colleague veteran candidate nominee agent".split()
 )
 PERSON_SUFFIXES: Final = ("er", "or", "ist", "ian", "man", "woman", "person")
+# Nouns for people that neither list nor suffix covers ("the family said", "sources said", "the victim
+# told police"): a description's noun names a person only when it is one of these kinds of word; "the deal",
+# "the bomb" and "the footage" are things, never speakers nor a later "he".
+PEOPLE_NOUNS: Final = frozenset(
+    "people person individual public family relative friend neighbour neighbor parent child kid baby adult teen "
+    "teenager youth victim suspect defendant accused plaintiff claimant hostage prisoner inmate detainee refugee "
+    "migrant immigrant tourist passenger guest patient employee staff staffer crew team couple aide ally rival "
+    "opponent critic proponent advocate fan source insider official local citizen delegate delegation deputy "
+    "counsel consultant assistant participant applicant pupil graduate scholar academic priest cleric monk nun "
+    "soldier troop rebel militant guard medic paramedic jury panel spouse partner cousin billionaire millionaire "
+    "celebrity trainee appointee retiree attendee correspondent respondent client tenant servant occupant "
+    "inhabitant informant descendant".split()
+)
 
 # Words naming what kind of organisation something is: a public body or association ...
 INSTITUTION_WORDS: Final = frozenset(

@@ -6,7 +6,8 @@ for its owner ("Trump's Twitter", "a Fox News poll", "the court's summary"). Pro
 recent person or organisation outside any quote or reported content who agrees with them: "he" and
 "she" only to people, and never to someone known to be of the other gender (from the first name, a
 title or role, or an earlier pronoun). Descriptions ("the NATO chief", "the company") go to the one
-entity the article gave that title or name, else stay a description of this article only.
+entity the article gave that title or name, else stay a description of this article only; a description
+whose noun names no people ("The deal says") is a thing, never a person nor the antecedent of a "he".
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from storyline.analysis.lexicon import (
     LEADER_WORDS,
     MALE_WORDS,
     ORG_WORDS,
+    PEOPLE_NOUNS,
+    PERSON_SUFFIXES,
     PRONOUN_KINDS,
     ROLE_MODIFIERS,
     ROLE_NOUN_KINDS,
@@ -104,6 +107,7 @@ class _Antecedent:
     pos: int
     entity_id: str
     subject: bool = False  # the subject of its clause: what a following "he" most often continues
+    main: bool = False  # the subject of the sentence's own clause, not of one inside it ("… in which Ana Silva won")
 
 
 @dataclass(slots=True)
@@ -131,7 +135,7 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.antecedents = [
-            _Antecedent(m.span.start, m.entity_id, self._subject_at(m.span.start))
+            _Antecedent(m.span.start, m.entity_id, *self._subject_at(m.span.start))
             for m in self.found.mentions
             if not self._excluded(m.span.start)
         ]
@@ -148,29 +152,32 @@ class SpeakerResolver:
             if token.dep_ != "nsubj" or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
                 continue
             if token.lower_ in TITLES and not self._excluded(token.idx) and (holder := self._titled([token])) is not None:
-                found.append(_Antecedent(token.idx, holder, True))
+                found.append(_Antecedent(token.idx, holder, True, _main_clause(token.head)))
         return found
 
-    def _subject_at(self, pos: int) -> bool:
+    def _subject_at(self, pos: int) -> tuple[bool, bool]:
+        """Is the name here a subject, and of the sentence's main clause?"""
         if self.doc is None:
-            return False
+            return False, False
         token = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         head = token.root if token is not None else None
         while head is not None and head.dep_ == "compound":
             head = head.head
-        return head is not None and head.dep_ in ("nsubj", "nsubjpass")
+        subject = head is not None and (head.dep_ in ("nsubj", "nsubjpass") or _identified(head))
+        return subject, subject and _main_clause(head.head)  # type: ignore[union-attr]
 
     def _excluded(self, pos: int) -> bool:
         return any(start <= pos < end for start, end in self.excluded)
 
     def gender(self, entity_id: str) -> Gender | None:
-        """What the article says of a person's gender: a pronoun already used, a title or role, the first name."""
-        if entity_id in self.genders:
-            return self.genders[entity_id]
+        """What the article says of a person's gender: a gendered title or role ("Mrs.", "widow", "king"), which
+        a pronoun we resolved ourselves may have guessed wrong; else such a pronoun; else the first name."""
         words = {w.rstrip(".") for w in self.found.titles.get(entity_id, ())}
         female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
         if female != male:
             return "female" if female else "male"
+        if entity_id in self.genders:
+            return self.genders[entity_id]
         name = parse_person_name(self.found.entities[entity_id].name)
         return gender_of(name.first) if name else None
 
@@ -208,7 +215,7 @@ class SpeakerResolver:
                                                                     or self._confirmed_person(c.entity_id))), None)
             if sure is not None:
                 return sure.entity_id
-        if not first.subject and (subject := self._subject_beside(first, fitting)) is not None:
+        if not first.main and (subject := self._subject_beside(first, fitting)) is not None:
             return subject  # "Smith told Wikinews … He stated": the subject outranks an object of its sentence
         if not (first.subject or first.entity_id in self.speakers):  # "Ryan mocked Obama's record. He said": Ryan
             salient = next((c for c in fitting if c.pos >= recent and (c.subject or c.entity_id in self.speakers)), None)
@@ -237,14 +244,17 @@ class SpeakerResolver:
         return latest if all(counts[latest] > n for e, n in counts.items() if e != latest) else None
 
     def _subject_beside(self, first: _Antecedent, fitting: list[_Antecedent]) -> str | None:
-        """A fitting subject of the sentence the latest candidate is in, which that candidate is not."""
+        """A fitting subject of the sentence the latest candidate is in, which that candidate is not; of its main
+        clause when the candidate is the subject of a clause inside it ("Mugabe agreed to a deal in which
+        Tsvangirai became premier. “…,” he declared": Mugabe)."""
         if self.doc is None:
             return None
         token = self.doc.char_span(first.pos, first.pos + 1, alignment_mode="expand")
         if token is None:
             return None
         start = token.sent.start_char
-        return next((c.entity_id for c in fitting if start <= c.pos < first.pos and c.subject and c.entity_id != first.entity_id), None)
+        return next((c.entity_id for c in fitting if start <= c.pos < first.pos and (c.main if first.subject else c.subject)
+                     and c.entity_id != first.entity_id), None)  # fmt: skip
 
     def _mention_at(self, token: Token) -> str | None:
         for mention in self.found.mentions:
@@ -289,6 +299,17 @@ class SpeakerResolver:
         if not definite:
             return None
         return self.owners.get(head.lemma_.lower()) or self._introduced_owner(head)  # "the poll" is the one named before
+
+    def _new_document_owner(self, head: Token) -> str | None:
+        """Whose a document is when the article writes no owner and first names it as "the …" subject: the person
+        or organisation the sentence before was about ("Ana Silva posted an invitation. … The event description
+        read"); never a noun met before, whose owner the earlier one tells ("a court ruling … The ruling says")."""
+        if head.dep_ != "nsubj" or not any(c.lower_ == "the" for c in head.children) or head.sent.start == 0:
+            return None
+        if any(t.lemma_ == head.lemma_ for t in head.doc[: head.i]):
+            return None
+        before = _sentence_before(head)
+        return self._subject_person(before) or self._subject_person(before, "org")
 
     def _document_before(self, head: Token, anchor: int) -> Token | None:
         """The document an "it" stands for: one named since the last organisation, outside quotes, a few
@@ -441,7 +462,7 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if lemma in ORG_WORDS:
             return "org"
-        kind = ROLE_NOUN_KINDS.get(lemma, "person")
+        kind = ROLE_NOUN_KINDS.get(lemma) or ("person" if head.pos_ != "NOUN" or _names_people(head) else "other")
         plural = head.tag_ in ("NNS", "NNPS") or head.pos_ in ("DET", "PRON") or _counted_as_many(head)  # "lawmakers", "some close to him"
         return "group" if kind == "person" and plural else kind
 
@@ -508,7 +529,7 @@ class SpeakerResolver:
             return self._source_entity(head.doc[antecedent.i : antecedent.i + 1], anchor, content)
         lemma = head.lemma_.lower()
         if lemma in DOCUMENT_WORDS or (head.pos_ == "PROPN" and lemma in ("twitter", "facebook", "instagram")):
-            owner = self._owner(head, anchor, content)
+            owner = self._owner(head, anchor, content) or self._new_document_owner(head)
             if owner is not None:
                 self.owners.setdefault(lemma, owner)
                 return owner, "owner"
@@ -545,9 +566,24 @@ class SpeakerResolver:
                 return unlisted, "unlisted"
         if head.pos_ != "PROPN" and not head.is_title and lemma not in TITLES and head.ent_type_ in ("GPE", "LOC", "DATE"):
             return None, "title"
-        if kind == "person" and (described := self._epithet(source) or self._organisation_epithet(source) or self._named_after(source)):
+        if kind == "person":
+            described = self._epithet(source) or self._organisation_epithet(source) or self._named_after(source)
+        else:  # "The trade publication stated": a thing may be the organisation named before
+            described = self._organisation_epithet(source) if kind == "other" else None
+        if described:
             return described, "title"
+        if kind == "other" and lemma not in DOCUMENT_WORDS and (doer := self._subject_before_content(head, content)):
+            return doer, "name"
         return self._described(source, kind), "title"
+
+    def _subject_before_content(self, thing: Token, content: tuple[int, int]) -> str | None:
+        """Who speaks when the parsed subject of a cue is a thing, which cannot: the person who is the subject of
+        a clause between it and what is said ("The line was an addition to a speech in which Ana Silva
+        criticized the plan, but argued that …": the parser hung "argued" on the thing's verb)."""
+        start = thing.idx + len(thing)
+        people = [a for a in self.antecedents if start < a.pos < content[0] and a.subject and a.pos >= thing.sent.start_char
+                  and self.found.entities[a.entity_id].kind == "person"]  # fmt: skip
+        return people[-1].entity_id if people else None
 
     def _epithet(self, source: TokenSpan) -> str | None:
         """The person a one-off description stands for: "The Wooster professor added" after "said Ana
@@ -798,6 +834,28 @@ def _naming(child: Token) -> bool:
     return (child.dep_ == "compound" and child.pos_ == "PROPN") or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"))
 
 
+def _names_people(noun: Token) -> bool:
+    """Does a common noun name people ("the lawyer", "residents", "Protesters", "the widow")? Else it is a thing
+    ("The deal", "The bomb"), which neither speaks as a person nor stands for a later "he"."""
+    lemma = noun.lemma_.lower()
+    return is_person_role(noun) or lemma in PEOPLE_NOUNS | FEMALE_WORDS | MALE_WORDS or lemma.endswith(PERSON_SUFFIXES)
+
+
+def _main_clause(verb: Token) -> bool:
+    """Is this the sentence's own verb, or one joined to it ("X met Y and said"; "“…,” said X" parsed beside the
+    quote's verb), rather than one of a clause inside the sentence?"""
+    while verb.dep_ in ("conj", "parataxis") and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _identified(token: Token) -> bool:
+    """A name that says who a bare "one" or "another" is ("One of them is Ana Silva"): what the sentence is about,
+    as a subject is; not a name that only describes a subject ("The only higher court is the Supreme Court")."""
+    return token.dep_ == "attr" and token.head.lemma_ == "be" and token.pos_ == "PROPN" and any(
+        c.dep_ == "nsubj" and c.pos_ in ("PRON", "NUM", "DET") for c in token.head.children)
+
+
 def _possessed(pronoun: str) -> str:
-    """The subject pronoun of a possessive one ("its" -> "it"), to look its owner up."""
-    return {"its": "it", "their": "they", "his": "he", "her": "she"}.get(pronoun, pronoun)
+    """The subject pronoun of a possessive or object one ("its" -> "it", "according to him" -> "he"), to look it up."""
+    return {"its": "it", "their": "they", "them": "they", "his": "he", "him": "he", "her": "she"}.get(pronoun, pronoun)
