@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from storyline.analysis.names import (
-    NICKNAMES, PersonName, fold_name, form_rank, is_short_form, name_rank, parse_person_name, same_person,
+    NICKNAMES, PersonName, fold_name, form_rank, is_short_form, name_rank, org_keys, parse_person_name, plain, same_person,
     short_form_keys, short_forms, surname_keys,
 )  # fmt: skip
 from storyline.model import Article, Entity, EntityKey, EntityKind, Speaker, stable_id
@@ -136,10 +136,16 @@ def filing_keys(kind: EntityKind, name: str, forms: Iterable[str]) -> list[tuple
         surnames = [("person:surname", key) for key in sorted(surname_keys(canonical.surname))]
         return surnames + [("person:named", key) for key in _named_keys(canonical, first_name_keys(canonical.first))]
     forms = list(forms)
-    keys = [(f"{kind}:form", fold_name(form)) for form in forms]
+    keys = [(f"{kind}:form", key) for form in forms for key in _form_keys(kind, form)]
     if kind == "org":
         keys += [("org:short", key) for form in forms for key in sorted(short_form_keys(form))]
     return keys
+
+
+def _form_keys(kind: EntityKind, form: str) -> list[str]:
+    """Keys a non-person entity is filed and looked up under: its folded form, and an organisation's
+    name variants (`org_keys`)."""
+    return sorted(org_keys(form)) if kind == "org" else [fold_name(form)]
 
 
 def _person_names(entity: Entity) -> list[PersonName]:
@@ -205,6 +211,19 @@ def _other_full_name(local: Entity, known: KnownEntity) -> bool:
     )  # fmt: skip
 
 
+def _father(fits: list[KnownEntity]) -> list[KnownEntity]:
+    """Of a father and the sons named after him, the father alone: a son is told apart by his suffix
+    ("Donald Trump Jr."), so a lone surname without one ("Trump") is the father, as his full name is."""
+    names = [parse_person_name(e.name) for e in fits]
+    unsuffixed = [(e, n) for e, n in zip(fits, names, strict=True) if n is not None and n.suffix is None and n.first]
+    if len(fits) < 2 or len(unsuffixed) != 1:
+        return fits
+    father, name = unsuffixed[0]
+    sons = [n for e, n in zip(fits, names, strict=True) if e is not father]
+    named_after = all(n is not None and n.suffix and n.first and plain(n.first) == plain(name.first) for n in sons)
+    return [father] if named_after else fits
+
+
 class EntityRegistry:
     """Every canonical entity of the corpus, found through `memory`; those met recently are cached here."""
 
@@ -255,6 +274,7 @@ class EntityRegistry:
         fits = self._fits(fullest, found)
         if len(fits) < 2 and len(found) >= LONE_SURNAME_LOOKAHEAD:
             fits = self._fits(fullest, self._candidates("person:surname", keys))
+        fits = _father(fits) if fullest.suffix is None else fits
         return fits[0] if len(fits) == 1 else None
 
     def _fits(self, name: PersonName, candidates: list[tuple[str, str]]) -> list[KnownEntity]:
@@ -268,7 +288,7 @@ class EntityRegistry:
         if local.kind == "person":
             return self._match_person(local)
         for form in local.aliases:
-            if exact := self._candidates(f"{local.kind}:form", [fold_name(form)]):
+            if exact := self._candidates(f"{local.kind}:form", _form_keys(local.kind, form)):
                 return self._entity(exact[0][0])
         return self._match_short_form(local) if local.kind == "org" else None
 

@@ -106,6 +106,20 @@ def fold_name(form: str) -> str:
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
+# A government body written either way round, its country named or not: "the U.S. Department of the
+# Treasury", "the Treasury Department". A country dropped from any other name makes it another
+# country's too ("U.S. Supreme Court", "Supreme Court"), so only the department's subject is kept.
+_BODY_OF = re.compile(r"(?:(?:u\.s\.|us|united states) )?(department|ministry) of (?:the )?(.+)")
+
+
+def org_keys(form: str) -> set[str]:
+    """Keys the written variants of one organisation's name share: the folded form, and "Department of
+    X" (after a country) turned "X Department"."""
+    folded = fold_name(form)
+    body = _BODY_OF.fullmatch(folded)
+    return {folded, f"{body[2]} {body[1]}"} if body else {folded}
+
+
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&"})
 
 
