@@ -268,6 +268,16 @@ def test_a_department_named_either_way_round_is_one_organisation_across_articles
     assert found["g1"].id != found["g3"].id
 
 
+def test_a_company_with_and_without_its_legal_form_is_one_organisation_across_articles() -> None:
+    found = speakers_in_turn({
+        "l1": "Kestrel Holdings Inc. said the merger was off.",
+        "l2": "Kestrel Holdings said the merger would wait.",
+        "l3": "Orla Freight Group, Ltd. said the depot was shut.",
+        "l4": "Orla Freight Group said the depot would reopen.",
+    })  # fmt: skip
+    assert found["l1"].id == found["l2"].id and found["l3"].id == found["l4"].id
+
+
 def test_a_country_dropped_from_another_name_keeps_two_organisations() -> None:
     assert org_keys("U.S. Supreme Court") == {"u.s. supreme court"}  # a bare "Supreme Court" may be another country's
     assert org_keys("the Department of the Interior") == {"department of the interior", "interior department"}

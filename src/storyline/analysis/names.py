@@ -112,10 +112,17 @@ def fold_name(form: str) -> str:
 _BODY_OF = re.compile(r"(?:(?:u\.s\.|us|united states) )?(department|ministry) of (?:the )?(.+)")
 
 
+# A company's legal form, which the news writes once and drops after ("Kestrel Group Inc.", "Kestrel Group").
+LEGAL_FORMS: Final = frozenset("inc corp co ltd llc plc gmbh ag".split())
+
+
 def org_keys(form: str) -> set[str]:
-    """Keys the written variants of one organisation's name share: the folded form, and "Department of
-    X" (after a country) turned "X Department"."""
+    """Keys the written variants of one organisation's name share: the folded form, that form without a
+    legal form at its end, and "Department of X" (after a country) turned "X Department"."""
     folded = fold_name(form)
+    words = folded.split()
+    if len(words) > 1 and words[-1].strip(".,") in LEGAL_FORMS:
+        return {folded, " ".join(words[:-1]).rstrip(",")}
     body = _BODY_OF.fullmatch(folded)
     return {folded, f"{body[2]} {body[1]}"} if body else {folded}
 
