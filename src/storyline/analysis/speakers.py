@@ -223,6 +223,15 @@ class SpeakerResolver:
                 return salient.entity_id
         return first.entity_id
 
+    def _may_be_talking(self, entity_id: str, before: int) -> bool:
+        """Can a quote no cue introduces be this entity's words: a person or organisation the text made a
+        subject, or that spoke, or known to be a person; never a thing ("The displays projected eyes. It
+        has “a way to …”") nor a town the tagger took for a person ("the mayor of Yartsevo")."""
+        if self.found.entities[entity_id].kind not in ("person", "org", "group"):
+            return False
+        subject = any(a.subject for a in self.antecedents if a.entity_id == entity_id and a.pos < before)
+        return subject or self._confirmed_person(entity_id)
+
     def _paragraphs_back(self, before: int) -> int:
         """Where the last few paragraphs before this point begin: how far back the text's focus reaches."""
         recent = self.text.rfind("\n\n", 0, before)
@@ -395,7 +404,8 @@ class SpeakerResolver:
     def _office_holder(self, head: Token, source: TokenSpan) -> str | None:
         """The person ending a title's "of" phrase ("First Minister of Scotland Nicola Sturgeon", parsed as
         the minister of Sturgeon), or "for" phrase of a formal title; never the client of a role ("the
-        attorney for Senator Reid")."""
+        attorney for Senator Reid"), nor a name right after "of", which is what the office is of ("the
+        mayor of Yartsevo", a town the tagger took for a person)."""
         last = source[-1]
         mention = next((m for m in self.found.mentions if m.span.start <= last.idx < m.span.end), None)
         if mention is None or self.found.entities[mention.entity_id].kind != "person":
@@ -404,7 +414,7 @@ class SpeakerResolver:
         formal = head.text[0].isupper() and before is not None and before.lower_.rstrip(".") not in TITLES
         linked = {"of", "for", "to"} if formal else {"of"}  # "Assistant Secretary for Diplomatic Security Charlene Lamb", "Ambassador to Germany …"
         held = any(c.dep_ == "prep" and c.lower_ in linked and last in c.subtree for c in head.children)
-        return mention.entity_id if held else None
+        return mention.entity_id if held and (before is None or before.lower_ not in linked) else None
 
     def _named_after_role(self, source: TokenSpan) -> str | None:
         """The person whose name ends a role phrase, set after a comma or a role noun rather than linked
@@ -712,7 +722,8 @@ class SpeakerResolver:
             if not attribution.follows:
                 return None
             anchor = attribution.content[0]
-            entity_id = self._continued(attribution.content) or self._recent(anchor, ("person",), attribution.content)
+            found = (self._continued(attribution.content), self._recent(anchor, ("person",), attribution.content))
+            entity_id = next((e for e in found if e is not None and self._may_be_talking(e, anchor)), None)
             return Resolved(self.found.entities[entity_id], self.found.roles.get(entity_id)) if entity_id else None
         source = attribution.source
         if (example := _example(source.root)) is not None:  # the example speaks, described by its own words
