@@ -662,3 +662,7 @@ def test_a_quote_without_a_cue_is_never_the_words_of_a_thing() -> None:
 def test_a_participle_after_a_passive_is_the_agents() -> None:
     text = "The vote was described by Prime Minister Ana Silva as a historic mandate, saying she intends to leave the union by January."
     assert speaker_of(text, "union")[0] == "Ana Silva"
+
+
+def test_a_description_named_by_a_participle_is_that_person() -> None:
+    assert speaker_of("A university student named Wong said the weather was bad.", "weather")[0] == "Wong"

@@ -53,6 +53,7 @@ _OPENING_CHARS = 3  # how far into a content its opening name may start ("“Van
 _INTRODUCED_WINDOW = 80  # tokens back to the "an ad" that "the ad" refers to: a few sentences
 _RELATIVE_HOPS = 4  # "a Republican running in the Third District who said": up from District to the person
 _PARAGRAPHS_FOR_GENDER = 2
+_GIVING_NAMES = frozenset({"name", "call"})  # "a student named Wong", "a man called Ana Silva"
 _MANY = frozenset("some many several few those these both all most".split())
 _NAMED_AFTER_SENTENCES = 3  # how far on a description may be named ("The spokeswoman, Marie Harf, …")
 _DOMINANT = 3  # times more mentions that make one of several title holders the one a bare title means  # how far back a person of the right gender is preferred to one of unknown gender
@@ -809,11 +810,14 @@ def _objects(preposition: Token) -> Iterator[Token]:
 
 
 def _appositions(head: Token) -> list[Token]:
-    """What is set beside the head to say who it is ("Their leader, Ana Silva,"): an apposition, or a
+    """What is set beside the head to say who it is ("Their leader, Ana Silva,"): an apposition, a
     conjunct with no "and" or "or" before it, as the parser sometimes takes one ("The Democrat,
-    Representative Adam B. Schiff of California, said")."""
+    Representative Adam B. Schiff of California, said"), or the name a participle gives it ("A student
+    named Wong said")."""
     coordinated = any(c.dep_ == "cc" for c in head.children)
-    return [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "conj" and not coordinated)]
+    named = [g for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _GIVING_NAMES
+             for g in c.children if g.dep_ == "oprd"]  # fmt: skip
+    return [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "conj" and not coordinated)] + named
 
 
 def _counted_as_many(head: Token) -> bool:
