@@ -666,3 +666,9 @@ def test_a_participle_after_a_passive_is_the_agents() -> None:
 
 def test_a_description_named_by_a_participle_is_that_person() -> None:
     assert speaker_of("A university student named Wong said the weather was bad.", "weather")[0] == "Wong"
+
+
+def test_a_document_is_whose_name_it_was_introduced_with() -> None:
+    text = ("Close to three dozen Democrats have signed a letter from Representative Ana Silva, Democrat of Norland. "
+            "The letter says the deal should not pass.")
+    assert speaker_of(text, "deal")[0] == "Ana Silva"

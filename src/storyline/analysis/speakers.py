@@ -354,8 +354,9 @@ class SpeakerResolver:
         return entity.id if entity.kind == "person" and self.gender(entity.id) == wanted else None
 
     def _introduced_owner(self, head: Token) -> str | None:
-        """Whose "the ad" is: the owner of the "an ad" that introduced it a few sentences before, or the
-        subject that brought it in ("The Romney campaign retorted with an ad of its own. The ad says")."""
+        """Whose "the ad" is: the owner written on the "an ad" that introduced it a few sentences before
+        ("Democrats signed a letter from Ana Silva. The letter says": Silva), else the subject that brought it
+        in ("The Romney campaign retorted with an ad of its own. The ad says")."""
         lemma = head.lemma_.lower()
         before = head.doc[max(0, head.i - _INTRODUCED_WINDOW) : head.i]
         earlier = [t for t in reversed(before) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]
@@ -366,10 +367,10 @@ class SpeakerResolver:
             return found if found is not None and self.found.entities[found].kind in ("person", "org", "group") else None
         verb = introduced.head.head if introduced.dep_ == "pobj" else introduced.head if introduced.dep_ == "dobj" else None
         subject = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None
-        if subject is not None and subject.pos_ != "PRON":  # who brought it in, rather than a guess at "its"
+        found = self._owner(introduced, introduced.idx, (introduced.idx, introduced.idx))
+        written = found is not None and not any(t.pos_ == "PRON" for t in _owner_candidates(introduced))
+        if not written and subject is not None and subject.pos_ != "PRON":  # who brought it in, rather than a guess at "its"
             found, _ = self._source_entity(source_span(subject), subject.idx, (head.idx, head.idx))
-        else:
-            found = self._owner(introduced, introduced.idx, (introduced.idx, introduced.idx))
         return found if found is not None and self.found.entities[found].kind in ("person", "org", "group") else None
 
     def _titled_member(self, source: TokenSpan) -> str | None:
