@@ -672,3 +672,7 @@ def test_a_document_is_whose_name_it_was_introduced_with() -> None:
     text = ("Close to three dozen Democrats have signed a letter from Representative Ana Silva, Democrat of Norland. "
             "The letter says the deal should not pass.")
     assert speaker_of(text, "deal")[0] == "Ana Silva"
+
+
+def test_an_honour_after_a_name_is_no_organisation() -> None:
+    assert speaker_of("Prosecutor Kama Melly QC said the victims were vulnerable.", "victims") == ("Kama Melly", "Prosecutor")

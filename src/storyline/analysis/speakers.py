@@ -39,7 +39,7 @@ from storyline.analysis.lexicon import (
     ROLE_NOUN_KINDS,
     TITLE_SYNONYMS,
 )
-from storyline.analysis.names import HONORIFICS, TITLES, fold_name, parse_person_name
+from storyline.analysis.names import HONORIFICS, POSTNOMINALS, TITLES, fold_name, parse_person_name
 from storyline.analysis.statements import Attribution, source_span, subject_of
 from storyline.model import Entity, EntityKind, Mention, Span, stable_id
 
@@ -271,6 +271,10 @@ class SpeakerResolver:
             if mention.span.start <= token.idx < mention.span.end:
                 return mention.entity_id
         return None
+
+    def _person_at(self, token: Token) -> bool:
+        found = self._mention_at(token)
+        return found is not None and self.found.entities[found].kind == "person"
 
     def _named(self, head: Token) -> str | None:
         """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said"); a person in
@@ -536,6 +540,8 @@ class SpeakerResolver:
 
     def _source_entity(self, source: TokenSpan, anchor: int, content: tuple[int, int]) -> tuple[str | None, str]:
         head = source.root
+        while head.lower_.rstrip(".") in POSTNOMINALS and head.i > source.start and self._person_at(head.nbor(-1)):
+            head = head.nbor(-1)  # "Prosecutor Kama Melly QC", parsed with the honour as head: the name
         antecedent = self._relative(head)
         if antecedent is not None:
             return self._source_entity(head.doc[antecedent.i : antecedent.i + 1], anchor, content)
