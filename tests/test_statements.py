@@ -417,3 +417,10 @@ def test_a_word_of_a_quote_is_never_the_source_of_the_next_one() -> None:
             "and all that,\" Lind said in her 1976 autobiography, \"so I'm afraid it's going to shock some people.\"")
     statement = next(s for s in analyse(Article(id="t", text=text)).statements if "afraid" in s.content.text)
     assert statement.source is not None and statement.source.text == "Lind"
+
+
+def test_a_quote_finished_by_a_few_words_before_an_inverted_cue_is_its_subjects() -> None:
+    text = ('Few lawmakers agreed. "I come from a state that backs the president, but there are other strategies that '
+            'would work better" than a shutdown, said Senator Ana Silva, Republican of Norland.')
+    statement = next(s for s in analyse(Article(id="t", text=text)).statements if "strategies" in s.content.text)
+    assert statement.speaker is not None and statement.speaker.name == "Ana Silva"

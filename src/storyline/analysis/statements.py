@@ -665,6 +665,16 @@ def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | Non
     return None
 
 
+def _completed_before_cue(window: list[Token]) -> bool:
+    """ "“… other strategies would work better” than a shutdown, said Ana Silva.": a few words with no verb
+    finish the quote's sentence, then a comma and a cue with its subject after it say whose it is."""
+    at = next((i for i, t in enumerate(window[:_NEAR_CUE]) if is_cue(t)), 0)
+    if not at or window[at - 1].text != "," or any(t.pos_ in ("VERB", "AUX") for t in window[:at]):
+        return False
+    head = subject_of(window[at])
+    return head is not None and head.i > window[at].i
+
+
 def _name_after_cue(verb: Token) -> TokenSpan | None:
     """A titled name right after a cue the parser left with no subject ("“…” tweeted Mayor of Norland Ana Silva",
     the cue read as a modifier of "Mayor"): the inverted subject, the capitalised words (and an "of" between
@@ -902,7 +912,8 @@ class _Finder:
         gap = self.text[quote.end : limit].lstrip()
         window = self.tokens(quote.end, limit)
         unclosed = far and inner[-1:].isalnum() and _said_next(window)  # "“… a rescue mission” Smith told Wikinews"
-        if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–")) or unclosed or (window and self._inverted(window[0]))):
+        completed = far and _completed_before_cue(window)
+        if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–")) or unclosed or completed or (window and self._inverted(window[0]))):
             return None  # a quote ending its own sentence is not introduced by what follows
         first = self._first_word(quote)
         if first is not None and any(
