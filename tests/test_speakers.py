@@ -641,3 +641,38 @@ def test_mrs_and_mr_go_to_the_spouse_the_role_beside_the_name_tells() -> None:
     )
     assert speaker_of(text, "close in May")[0] == "Kerry Reyes"
     assert speaker_of(text, "rent")[0] == "Jaan Reyes"
+
+
+def test_a_verb_sharing_a_subject_never_takes_the_by_agent_of_the_first() -> None:
+    text = "Ana Silva, the likely successor should the deal be rejected by the Senate, has expressed she is ready to serve."
+    assert speaker_of(text, "ready")[0] == "Ana Silva"
+
+
+def test_the_name_right_after_of_is_what_an_office_is_of() -> None:
+    """The tagger takes the town for a person: the mayor is still not the town."""
+    assert speaker_of("The crash killed four, according to the mayor of Yartsevo.", "crash")[0] != "Yartsevo"
+
+
+def test_a_quote_without_a_cue_is_never_the_words_of_a_thing() -> None:
+    text = ("Ana Silva was demonstrating small screens at the fair. The glowing displays projected an animation of eyes. "
+            'The maker has also developed "a way to fit a tiny camera inside the mask itself."')
+    assert speaker_of(text, "camera")[0] == "Ana Silva"
+
+
+def test_a_participle_after_a_passive_is_the_agents() -> None:
+    text = "The vote was described by Prime Minister Ana Silva as a historic mandate, saying she intends to leave the union by January."
+    assert speaker_of(text, "union")[0] == "Ana Silva"
+
+
+def test_a_description_named_by_a_participle_is_that_person() -> None:
+    assert speaker_of("A university student named Wong said the weather was bad.", "weather")[0] == "Wong"
+
+
+def test_a_document_is_whose_name_it_was_introduced_with() -> None:
+    text = ("Close to three dozen Democrats have signed a letter from Representative Ana Silva, Democrat of Norland. "
+            "The letter says the deal should not pass.")
+    assert speaker_of(text, "deal")[0] == "Ana Silva"
+
+
+def test_an_honour_after_a_name_is_no_organisation() -> None:
+    assert speaker_of("Prosecutor Kama Melly QC said the victims were vulnerable.", "victims") == ("Kama Melly", "Prosecutor")

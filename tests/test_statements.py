@@ -403,3 +403,24 @@ def test_according_to_the_sources_of_a_named_outlets_report_leaves_the_report_to
     text = "On Friday, the Harbour Gazette reported that Hale does not plan to run, according to three people familiar with his plans."
     found = analyse(Article(id="t", text=text)).statements
     assert [(s.cue.text, s.speaker.name if s.speaker else None) for s in found] == [("reported", "Harbour Gazette")]
+
+
+def test_a_titled_name_after_a_cue_with_no_comma_is_who_said_the_quote() -> None:
+    text = ('Ana Berg, a guide, helped the crowd. "I am proud of the people who stayed calm to keep us all safe" '
+            "tweeted Mayor of Norland Sadiq Khan (no relation).")
+    statement = next(s for s in analyse(Article(id="t", text=text)).statements if "proud" in s.content.text)
+    assert (statement.cue.text, statement.speaker.name if statement.speaker else None) == ("tweeted", "Sadiq Khan")
+
+
+def test_a_word_of_a_quote_is_never_the_source_of_the_next_one() -> None:
+    text = ("For much of her career, Nora Lind kept a wholesome image. \"I have the unfortunate reputation of being a saint, "
+            "and all that,\" Lind said in her 1976 autobiography, \"so I'm afraid it's going to shock some people.\"")
+    statement = next(s for s in analyse(Article(id="t", text=text)).statements if "afraid" in s.content.text)
+    assert statement.source is not None and statement.source.text == "Lind"
+
+
+def test_a_quote_finished_by_a_few_words_before_an_inverted_cue_is_its_subjects() -> None:
+    text = ('Few lawmakers agreed. "I come from a state that backs the president, but there are other strategies that '
+            'would work better" than a shutdown, said Senator Ana Silva, Republican of Norland.')
+    statement = next(s for s in analyse(Article(id="t", text=text)).statements if "strategies" in s.content.text)
+    assert statement.speaker is not None and statement.speaker.name == "Ana Silva"

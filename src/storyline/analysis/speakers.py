@@ -39,7 +39,7 @@ from storyline.analysis.lexicon import (
     ROLE_NOUN_KINDS,
     TITLE_SYNONYMS,
 )
-from storyline.analysis.names import HONORIFICS, TITLES, fold_name, parse_person_name
+from storyline.analysis.names import HONORIFICS, POSTNOMINALS, TITLES, fold_name, parse_person_name
 from storyline.analysis.statements import Attribution, source_span, subject_of
 from storyline.model import Entity, EntityKind, Mention, Span, stable_id
 
@@ -53,6 +53,7 @@ _OPENING_CHARS = 3  # how far into a content its opening name may start ("“Van
 _INTRODUCED_WINDOW = 80  # tokens back to the "an ad" that "the ad" refers to: a few sentences
 _RELATIVE_HOPS = 4  # "a Republican running in the Third District who said": up from District to the person
 _PARAGRAPHS_FOR_GENDER = 2
+_GIVING_NAMES = frozenset({"name", "call"})  # "a student named Wong", "a man called Ana Silva"
 _MANY = frozenset("some many several few those these both all most".split())
 _NAMED_AFTER_SENTENCES = 3  # how far on a description may be named ("The spokeswoman, Marie Harf, …")
 _DOMINANT = 3  # times more mentions that make one of several title holders the one a bare title means  # how far back a person of the right gender is preferred to one of unknown gender
@@ -223,6 +224,15 @@ class SpeakerResolver:
                 return salient.entity_id
         return first.entity_id
 
+    def _may_be_talking(self, entity_id: str, before: int) -> bool:
+        """Can a quote no cue introduces be this entity's words: a person or organisation the text made a
+        subject, or that spoke, or known to be a person; never a thing ("The displays projected eyes. It
+        has “a way to …”") nor a town the tagger took for a person ("the mayor of Yartsevo")."""
+        if self.found.entities[entity_id].kind not in ("person", "org", "group"):
+            return False
+        subject = any(a.subject for a in self.antecedents if a.entity_id == entity_id and a.pos < before)
+        return subject or self._confirmed_person(entity_id)
+
     def _paragraphs_back(self, before: int) -> int:
         """Where the last few paragraphs before this point begin: how far back the text's focus reaches."""
         recent = self.text.rfind("\n\n", 0, before)
@@ -261,6 +271,10 @@ class SpeakerResolver:
             if mention.span.start <= token.idx < mention.span.end:
                 return mention.entity_id
         return None
+
+    def _person_at(self, token: Token) -> bool:
+        found = self._mention_at(token)
+        return found is not None and self.found.entities[found].kind == "person"
 
     def _named(self, head: Token) -> str | None:
         """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said"); a person in
@@ -344,8 +358,9 @@ class SpeakerResolver:
         return entity.id if entity.kind == "person" and self.gender(entity.id) == wanted else None
 
     def _introduced_owner(self, head: Token) -> str | None:
-        """Whose "the ad" is: the owner of the "an ad" that introduced it a few sentences before, or the
-        subject that brought it in ("The Romney campaign retorted with an ad of its own. The ad says")."""
+        """Whose "the ad" is: the owner written on the "an ad" that introduced it a few sentences before
+        ("Democrats signed a letter from Ana Silva. The letter says": Silva), else the subject that brought it
+        in ("The Romney campaign retorted with an ad of its own. The ad says")."""
         lemma = head.lemma_.lower()
         before = head.doc[max(0, head.i - _INTRODUCED_WINDOW) : head.i]
         earlier = [t for t in reversed(before) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]
@@ -356,10 +371,10 @@ class SpeakerResolver:
             return found if found is not None and self.found.entities[found].kind in ("person", "org", "group") else None
         verb = introduced.head.head if introduced.dep_ == "pobj" else introduced.head if introduced.dep_ == "dobj" else None
         subject = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None
-        if subject is not None and subject.pos_ != "PRON":  # who brought it in, rather than a guess at "its"
+        found = self._owner(introduced, introduced.idx, (introduced.idx, introduced.idx))
+        written = found is not None and not any(t.pos_ == "PRON" for t in _owner_candidates(introduced))
+        if not written and subject is not None and subject.pos_ != "PRON":  # who brought it in, rather than a guess at "its"
             found, _ = self._source_entity(source_span(subject), subject.idx, (head.idx, head.idx))
-        else:
-            found = self._owner(introduced, introduced.idx, (introduced.idx, introduced.idx))
         return found if found is not None and self.found.entities[found].kind in ("person", "org", "group") else None
 
     def _titled_member(self, source: TokenSpan) -> str | None:
@@ -395,7 +410,8 @@ class SpeakerResolver:
     def _office_holder(self, head: Token, source: TokenSpan) -> str | None:
         """The person ending a title's "of" phrase ("First Minister of Scotland Nicola Sturgeon", parsed as
         the minister of Sturgeon), or "for" phrase of a formal title; never the client of a role ("the
-        attorney for Senator Reid")."""
+        attorney for Senator Reid"), nor a name right after "of", which is what the office is of ("the
+        mayor of Yartsevo", a town the tagger took for a person)."""
         last = source[-1]
         mention = next((m for m in self.found.mentions if m.span.start <= last.idx < m.span.end), None)
         if mention is None or self.found.entities[mention.entity_id].kind != "person":
@@ -404,7 +420,7 @@ class SpeakerResolver:
         formal = head.text[0].isupper() and before is not None and before.lower_.rstrip(".") not in TITLES
         linked = {"of", "for", "to"} if formal else {"of"}  # "Assistant Secretary for Diplomatic Security Charlene Lamb", "Ambassador to Germany …"
         held = any(c.dep_ == "prep" and c.lower_ in linked and last in c.subtree for c in head.children)
-        return mention.entity_id if held else None
+        return mention.entity_id if held and (before is None or before.lower_ not in linked) else None
 
     def _named_after_role(self, source: TokenSpan) -> str | None:
         """The person whose name ends a role phrase, set after a comma or a role noun rather than linked
@@ -524,6 +540,8 @@ class SpeakerResolver:
 
     def _source_entity(self, source: TokenSpan, anchor: int, content: tuple[int, int]) -> tuple[str | None, str]:
         head = source.root
+        while head.lower_.rstrip(".") in POSTNOMINALS and head.i > source.start and self._person_at(head.nbor(-1)):
+            head = head.nbor(-1)  # "Prosecutor Kama Melly QC", parsed with the honour as head: the name
         antecedent = self._relative(head)
         if antecedent is not None:
             return self._source_entity(head.doc[antecedent.i : antecedent.i + 1], anchor, content)
@@ -712,7 +730,8 @@ class SpeakerResolver:
             if not attribution.follows:
                 return None
             anchor = attribution.content[0]
-            entity_id = self._continued(attribution.content) or self._recent(anchor, ("person",), attribution.content)
+            found = (self._continued(attribution.content), self._recent(anchor, ("person",), attribution.content))
+            entity_id = next((e for e in found if e is not None and self._may_be_talking(e, anchor)), None)
             return Resolved(self.found.entities[entity_id], self.found.roles.get(entity_id)) if entity_id else None
         source = attribution.source
         if (example := _example(source.root)) is not None:  # the example speaks, described by its own words
@@ -798,11 +817,14 @@ def _objects(preposition: Token) -> Iterator[Token]:
 
 
 def _appositions(head: Token) -> list[Token]:
-    """What is set beside the head to say who it is ("Their leader, Ana Silva,"): an apposition, or a
+    """What is set beside the head to say who it is ("Their leader, Ana Silva,"): an apposition, a
     conjunct with no "and" or "or" before it, as the parser sometimes takes one ("The Democrat,
-    Representative Adam B. Schiff of California, said")."""
+    Representative Adam B. Schiff of California, said"), or the name a participle gives it ("A student
+    named Wong said")."""
     coordinated = any(c.dep_ == "cc" for c in head.children)
-    return [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "conj" and not coordinated)]
+    named = [g for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _GIVING_NAMES
+             for g in c.children if g.dep_ == "oprd"]  # fmt: skip
+    return [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "conj" and not coordinated)] + named
 
 
 def _counted_as_many(head: Token) -> bool:

@@ -614,10 +614,13 @@ def _adjoins(subject: Token, following: Token) -> bool:
     return gap == 1 or (gap == 2 and following.pos_ == "PROPN" and subject.doc[subject.right_edge.i + 1].text == ",")
 
 
-def subject_of(verb: Token, depth: int = 3) -> Token | None:
-    """The speaker phrase's head: subject, passive agent, or the subject a participle shares."""
+def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | None:
+    """The speaker phrase's head: subject, passive agent, or the subject a participle shares. A conjunct or
+    complement verb shares the grammatical subject of the verb above (`shared`), never its "by" agent ("X,
+    should Y remain unconfirmed by the Senate, has expressed …": X, not the Senate); a participle set after
+    a passive is the agent's ("was described by Johnson as a mandate, saying …")."""
     children = list(verb.children)
-    agent = next((_pobj(c) for c in children if c.dep_ == "agent"), None)
+    agent = None if shared else next((_pobj(c) for c in children if c.dep_ == "agent"), None)
     if agent is not None:
         return agent
     subjects = [c for c in children if c.dep_ in _SUBJECTS]
@@ -645,7 +648,7 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
         above = verb.head
         if verb.dep_ == "advcl" and above.dep_ == "ccomp" and is_cue(verb) and is_cue(above.head):
             above = above.head  # "X said the tax "costs …," further saying …": X goes on, not the tax
-        return subject_of(above, depth - 1)
+        return subject_of(above, depth - 1, shared=verb.dep_ != "advcl")
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue(verb) and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with":
         return verb.head  # "…, with officials saying that …": the noun of "with" is who says it
     if depth and _issued(verb):
@@ -660,6 +663,30 @@ def subject_of(verb: Token, depth: int = 3) -> Token | None:
             return quoted  # "was quoted by Reuters as saying …": the one quoted says it, not who quotes
         return subject_of(above, depth - 1)  # "responded by saying …": who responded says it
     return None
+
+
+def _completed_before_cue(window: list[Token]) -> bool:
+    """ "“… other strategies would work better” than a shutdown, said Ana Silva.": a few words with no verb
+    finish the quote's sentence, then a comma and a cue with its subject after it say whose it is."""
+    at = next((i for i, t in enumerate(window[:_NEAR_CUE]) if is_cue(t)), 0)
+    if not at or window[at - 1].text != "," or any(t.pos_ in ("VERB", "AUX") for t in window[:at]):
+        return False
+    head = subject_of(window[at])
+    return head is not None and head.i > window[at].i
+
+
+def _name_after_cue(verb: Token) -> TokenSpan | None:
+    """A titled name right after a cue the parser left with no subject ("“…” tweeted Mayor of Norland Ana Silva",
+    the cue read as a modifier of "Mayor"): the inverted subject, the capitalised words (and an "of" between
+    them) up to the first word that is not, when they hold a person's name; never whom a cue of telling
+    addresses ("told Ana Silva")."""
+    if not is_cue(verb) or verb.tag_ not in ("VBD", "VBZ", "VBN") or verb.lemma_.lower() in ADDRESSED_CUES:
+        return None
+    doc, end = verb.doc, verb.i + 1
+    while end < len(doc) and (doc[end].text[:1].isupper() or (doc[end].lower_ == "of" and doc[end + 1 : end + 2].text[:1].isupper())):
+        end += 1
+    run = doc[verb.i + 1 : end]
+    return run if any(t.ent_type_ == "PERSON" for t in run) else None
 
 
 def _apposed_subject(verb: Token) -> Token | None:
@@ -885,7 +912,8 @@ class _Finder:
         gap = self.text[quote.end : limit].lstrip()
         window = self.tokens(quote.end, limit)
         unclosed = far and inner[-1:].isalnum() and _said_next(window)  # "“… a rescue mission” Smith told Wikinews"
-        if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–")) or unclosed or (window and self._inverted(window[0]))):
+        completed = far and _completed_before_cue(window)
+        if not (inner[-1:] in ",?!—–-" or gap.startswith((",", "—", "–")) or unclosed or completed or (window and self._inverted(window[0]))):
             return None  # a quote ending its own sentence is not introduced by what follows
         first = self._first_word(quote)
         if first is not None and any(
@@ -903,6 +931,8 @@ class _Finder:
                 if any(c.dep_ == "ccomp" and c.i > token.i and _that_clause(c) for c in token.children):
                     return None  # "rated the ad “false,” noting that …": the cue says something of its own
                 head = subject_of(token)
+                if head is None and position == 0 and (named := _name_after_cue(token)) is not None:
+                    return self._direct(quote, cue_range(token), named, token)
                 if not near and (head is None or head.idx < quote.end):
                     return None  # far from the quote, only a cue with its own subject after it introduces it
                 if head is not None and first is not None and head.idx < quote.start and head in first.ancestors:
@@ -919,7 +949,7 @@ class _Finder:
         """A cue with its subject after it right after a quote with no comma ("“We stand ready” tweeted the
         minister"): the inversion alone says the quote is what the subject said."""
         head = subject_of(token) if is_cue(token) else None
-        return head is not None and head.i > token.i and token.tag_ in ("VBD", "VBZ")
+        return (head is not None and head.i > token.i and token.tag_ in ("VBD", "VBZ")) or (head is None and _name_after_cue(token) is not None)
 
     def _signed(self, quote: Quote) -> Attribution | None:
         """A quote signed with a dash and a name ("“We will rebuild.” — Ana Silva, mayor"): the dash is the cue."""
@@ -1049,7 +1079,17 @@ class _Finder:
             # the parser hung the quote under the speaker's name: the source is what follows the quote
             after = [t for t in source if t.idx >= quote.end and not t.is_punct]
             source = self.doc[after[0].i : source.end] if after else None
+        if source is not None and verb is not None and self._in_speech(source.root.idx):
+            # "“… and all that,” Day said, “so …”": the parser gave the cue a word of a quote as a second subject
+            own = next((c for c in verb.children if c.dep_ in _SUBJECTS and not self.quoted[c.idx]), None)
+            source = source_span(own) if own is not None else None
         return Attribution("direct", quote.content, cue, source, follows=source is None)
+
+    def _in_speech(self, pos: int) -> bool:
+        """Is the character inside a quote of someone's words, not a quoted name ("the “Squad” said")?"""
+        return bool(self.quoted[pos]) and any(
+            q.start < pos < q.end and len(re.findall(r"\w+", self.text[q.start : q.end])) >= MIN_QUOTE_WORDS for q in self.quotes
+        )
 
     def _title(self, quote: Quote) -> bool:
         """A quoted name in title case ("his event, “Storm Area 51, They Can't Stop All of Us”, was posted"):
