@@ -198,6 +198,7 @@ def test_a_building_an_event_or_an_assembly_is_never_a_person() -> None:
     found = kinds("The Northern Student Olympiad opened in Perm on Monday. Forty students took part in the Olympiad this year.")
     assert found["Northern Student Olympiad"] != "person"
     assert kinds("The Legislative Assembly passed the bill on Monday. The Assembly will meet again in May.")["Legislative Assembly"] == "org"
+    assert "person" not in kinds("Typhoon Ketsana moved west on Thursday, toward the South China Sea and Asia.").values()
 
 
 def test_a_given_and_family_name_stays_a_person_though_an_organisation_is_named_after_her() -> None:

@@ -113,7 +113,7 @@ def _given_name_start(doc: Doc, start: int, end: int) -> int | None:
     given name, when the rest is all names or a title comes before ("First Minister of Scotland Nicola
     Sturgeon", "National Organization for Women President Terry O'Neill", which the model calls one
     organisation)."""
-    if doc[end - 1].lower_ in ORG_WORDS:
+    if doc[end - 1].lower_ in NONPERSON_HEADS:  # "South China Sea"
         return None
     all_names = all(_is_name_token(t) and not t.is_upper for t in doc[start + 1 : end])
     for i in range(start + 1, end - 1):

@@ -211,15 +211,15 @@ INSTITUTION_WORDS: Final = frozenset(
 COMPANY_WORDS: Final = frozenset("company firm group corporation holdings inc ltd corp plc gmbh sa nv ag".split())
 # Last words of organisation names: a name ending in one is not a person ("Living Danube Alliance").
 ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset(
-    "post press times news magazine journal newspaper storage assembly congress senate affairs".split()
+    "post press times news magazine journal newspaper storage assembly congress senate legislature forum affairs".split()
 )
-# Last words of the names of buildings and sites ("White House", "Blue House") and of events, prizes and laws
-# ("International Student Olympiad", "Martin Luther King Jr. Day", "Affordable Care Act"): no person's name
-# ends in one, unless the word is also a family name after a given name ("Doris Day"). Words that are common
-# family names ("Hall", "Park", "Church") are not here.
-BUILDING_WORDS: Final = frozenset(
+# Last words of the names of buildings, sites, waters and states ("White House", "South China Sea", "Syrian
+# Arab Republic") and of events, prizes and laws ("International Student Olympiad", "Martin Luther King Jr.
+# Day", "Affordable Care Act"): no person's name ends in one, unless the word is also a family name after a
+# given name ("Doris Day"). Words that are common family names ("Hall", "Park", "Church") are not here.
+SITE_WORDS: Final = frozenset(
     "house palace building cathedral mosque airport station bridge road avenue square stadium arena museum "
-    "garden gardens prison".split()
+    "garden gardens prison facility hotel sea ocean river lake republic kingdom".split()
 )
 EVENT_WORDS: Final = frozenset(
     "olympiad olympics games summit conference festival championship championships cup tournament day award "
@@ -227,7 +227,7 @@ EVENT_WORDS: Final = frozenset(
 )
 NONPERSON_HEADS: Final[dict[str, EntityKind]] = {
     **dict.fromkeys(EVENT_WORDS, "other"),
-    **dict.fromkeys(BUILDING_WORDS, "place"),
+    **dict.fromkeys(SITE_WORDS, "place"),
     **dict.fromkeys(ORG_WORDS, "org"),
 }
 
