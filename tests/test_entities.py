@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span as TokenSpan
+
 from storyline.analysis import analyse
 from storyline.analysis.entities import find_names
 from storyline.analysis.names import (
@@ -229,3 +231,16 @@ def test_a_well_known_given_name_or_a_role_makes_a_person_of_a_name_the_model_mi
     assert untagged("The fire spread fast. Laura Whitcombe, a neighbour, called for help.") == [("Laura Whitcombe", "person")]
     assert untagged("\"It was a shock,\" said the dean, Mihir Deshwal.") == [("Mihir Deshwal", "person")]
     assert untagged("She queued for the new Star Wars film.") == []  # a rare given name that is a word too
+
+
+def test_a_given_and_family_name_listed_with_people_or_of_a_body_is_a_person_though_tagged_an_organisation() -> None:
+    def tagged_org(text: str, name: str) -> list[tuple[str, str]]:
+        doc = load_nlp()(text)
+        start = next(t.i for t in doc if t.text == name.split()[0])
+        doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 2] + [TokenSpan(doc, start, start + 2, "ORG")]
+        return [(doc[s.start : s.end].text, s.kind) for s in find_names(doc) if doc[s.start : s.end].text == name]
+
+    listed = "The letter was signed by Tomas Brandt, Ellen Marsh and Victor Ollendorf, who chair the panels."
+    assert tagged_org(listed, "Victor Ollendorf") == [("Victor Ollendorf", "person")]
+    assert tagged_org("Ruth Ollendorf of the customs agency said the port was safe.", "Ruth Ollendorf") == [("Ruth Ollendorf", "person")]
+    assert tagged_org("Shares of Morgan Stanley rose on Friday.", "Morgan Stanley") == [("Morgan Stanley", "org")]

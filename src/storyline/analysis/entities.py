@@ -26,6 +26,7 @@ from storyline.analysis.lexicon import (
 )
 from storyline.analysis.names import (
     HONORIFICS,
+    PARTICLES,
     POSTNOMINALS,
     TITLES,
     PersonName,
@@ -311,14 +312,28 @@ def _as_person(doc: Doc, span: NameSpan, other_names: set[str]) -> NameSpan:
     return NameSpan(start, span.end, "person")
 
 
+def _given_name_beside_people(doc: Doc, tokens: TokenSpan, people: set[int]) -> bool:
+    """A well-known given name and a family name, listed with people ("Ivan Petrov and Anna Berg") or said to be
+    of or from a body ("Nikki Hale of the crime agency"), as organisations named after a given name are not
+    ("Al Jazeera", "Morgan Stanley")."""
+    first = tokens[0]
+    if not _given_and_family(tokens) or bearers(first.text) < WELL_KNOWN_NAME or first.lower_ in PARTICLES:
+        return False
+    root = tokens.root
+    listed = (root.dep_ == "conj" and root.head.i in people) or any(c.dep_ == "conj" and c.i in people for c in root.children)
+    return listed or (tokens.end < len(doc) and doc[tokens.end].lower_ in ("of", "from"))
+
+
 def _relabel_people(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     """Names the tagger called an organisation or place though the article treats them as people."""
     lone = _lone_words(doc)
     other_names = _other_names(doc, spans)
+    people = {i for s in spans if s.kind == "person" for i in range(s.start, s.end)}
     relabelled = []
     for span in spans:
         tokens = doc[span.start : span.end]
-        if span.kind != "person" and _person_shaped(tokens) and _person_evidence(doc, tokens, lone):
+        evidence = _person_evidence(doc, tokens, lone) or _given_name_beside_people(doc, tokens, people)
+        if span.kind != "person" and _person_shaped(tokens) and evidence:
             span = _as_person(doc, span, other_names)
         relabelled.append(span)
     return relabelled
