@@ -231,6 +231,7 @@ def test_a_well_known_given_name_or_a_role_makes_a_person_of_a_name_the_model_mi
     assert untagged("The fire spread fast. Laura Whitcombe, a neighbour, called for help.") == [("Laura Whitcombe", "person")]
     assert untagged("\"It was a shock,\" said the dean, Mihir Deshwal.") == [("Mihir Deshwal", "person")]
     assert untagged("She queued for the new Star Wars film.") == []  # a rare given name that is a word too
+    assert untagged("\"It was a shock,\" said Foreign Secretary Ann Lyle.") == [("Ann Lyle", "person")]  # once, not per title
 
 
 def test_a_given_and_family_name_listed_with_people_or_of_a_body_is_a_person_though_tagged_an_organisation() -> None:

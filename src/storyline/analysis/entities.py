@@ -221,8 +221,8 @@ def _titled_names(doc: Doc, taken: set[int]) -> list[NameSpan]:
     """Capitalised words after a title that NER missed ("(Ambassador Khalizad)")."""
     found = []
     for token in doc:
-        if not _is_title(token):
-            continue
+        if not _is_title(token) or (token.i and _is_title(doc[token.i - 1])):
+            continue  # "Foreign Secretary Ann Lyle" is read once, from its first title
         end = token.i + 1
         while end < len(doc) and _is_title(doc[end]):
             end += 1
