@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span as TokenSpan
+
 from storyline.analysis import analyse
+from storyline.analysis.entities import find_names
 from storyline.analysis.names import (
     PersonName,
     best_name,
@@ -11,6 +14,7 @@ from storyline.analysis.names import (
     parse_person_name,
     same_person,
 )
+from storyline.analysis.nlp import load_nlp
 from storyline.model import Article, stable_id
 
 
@@ -184,3 +188,60 @@ def test_a_hyphenated_given_name_stays_whole_and_letters_after_a_name_are_no_par
 def test_a_lone_word_after_a_royal_title_is_the_given_name_of_the_one_person_who_has_it() -> None:
     found = persons("Princess Ulrika Westholm gave up her titles in 1980. Princess Ulrika said she lived as a commoner.")
     assert found["Ulrika Westholm"] >= {"Ulrika Westholm", "Ulrika"}
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {e.name: e.kind for e in analyse(Article(id="k", text=text)).entities.values()}
+
+
+def test_a_building_an_event_or_an_assembly_is_never_a_person() -> None:
+    found = kinds("The White House denied the report on Tuesday. Asked about the vote, House leaders said little, and the House adjourned.")
+    assert found["White House"] != "person" and "person" not in {found.get("House")}
+    found = kinds("The Northern Student Olympiad opened in Perm on Monday. Forty students took part in the Olympiad this year.")
+    assert found["Northern Student Olympiad"] != "person"
+    assert kinds("The Legislative Assembly passed the bill on Monday. The Assembly will meet again in May.")["Legislative Assembly"] == "org"
+    assert "person" not in kinds("Typhoon Ketsana moved west on Thursday, toward the South China Sea and Asia.").values()
+
+
+def test_a_given_and_family_name_stays_a_person_though_an_organisation_is_named_after_her() -> None:
+    text = (
+        "Lena Frost founded the Lena Frost Animal Foundation in 1990. \"Dogs saved my life,\" said Lena Frost, who is 80. "
+        "The Lena Frost Animal Foundation runs ten shelters."
+    )
+    found = kinds(text)
+    assert found["Lena Frost"] == "person" and found["Lena Frost Animal Foundation"] == "org"
+
+
+def test_the_place_an_office_is_held_over_is_no_person() -> None:
+    found = kinds("The bus was bound for a festival, the mayor of Dorogobuzh told reporters.")
+    assert found["Dorogobuzh"] == "place"
+
+
+def test_a_name_set_beside_a_role_is_a_person() -> None:
+    found = kinds("\"The campus will reopen,\" said Northgate University of Arts, Kestrel's chancellor, Pradesh Kholwal.")
+    assert found["Pradesh Kholwal"] == "person"
+
+
+def test_a_well_known_given_name_or_a_role_makes_a_person_of_a_name_the_model_missed() -> None:
+    def untagged(text: str) -> list[tuple[str, str]]:
+        doc = load_nlp()(text)
+        doc.ents = ()  # as if the model had seen no name at all
+        return [(doc[s.start : s.end].text, s.kind) for s in find_names(doc)]
+
+    assert untagged("The fire spread fast. Laura Whitcombe, a neighbour, called for help.") == [("Laura Whitcombe", "person")]
+    assert untagged("\"It was a shock,\" said the dean, Mihir Deshwal.") == [("Mihir Deshwal", "person")]
+    assert untagged("She queued for the new Star Wars film.") == []  # a rare given name that is a word too
+    assert untagged("\"It was a shock,\" said Foreign Secretary Ann Lyle.") == [("Ann Lyle", "person")]  # once, not per title
+
+
+def test_a_given_and_family_name_listed_with_people_or_of_a_body_is_a_person_though_tagged_an_organisation() -> None:
+    def tagged_org(text: str, name: str) -> list[tuple[str, str]]:
+        doc = load_nlp()(text)
+        start = next(t.i for t in doc if t.text == name.split()[0])
+        doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 2] + [TokenSpan(doc, start, start + 2, "ORG")]
+        return [(doc[s.start : s.end].text, s.kind) for s in find_names(doc) if doc[s.start : s.end].text == name]
+
+    listed = "The letter was signed by Tomas Brandt, Ellen Marsh and Victor Ollendorf, who chair the panels."
+    assert tagged_org(listed, "Victor Ollendorf") == [("Victor Ollendorf", "person")]
+    assert tagged_org("Ruth Ollendorf of the customs agency said the port was safe.", "Ruth Ollendorf") == [("Ruth Ollendorf", "person")]
+    assert tagged_org("Shares of Morgan Stanley rose on Friday.", "Morgan Stanley") == [("Morgan Stanley", "org")]

@@ -14,10 +14,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from storyline.analysis.first_names import Gender, gender_of, is_common_first_name
-from storyline.analysis.lexicon import FEMALE_WORDS, LABEL_KINDS, MALE_WORDS, ORG_WORDS, PERSON_ROLES, PERSON_SUFFIXES
+from storyline.analysis.first_names import WELL_KNOWN_NAME, Gender, bearers, gender_of, is_common_first_name
+from storyline.analysis.lexicon import (
+    FEMALE_WORDS,
+    LABEL_KINDS,
+    MALE_WORDS,
+    NONPERSON_HEADS,
+    ORG_WORDS,
+    PERSON_ROLES,
+    PERSON_SUFFIXES,
+)
 from storyline.analysis.names import (
     HONORIFICS,
+    PARTICLES,
     POSTNOMINALS,
     TITLES,
     PersonName,
@@ -105,7 +114,7 @@ def _given_name_start(doc: Doc, start: int, end: int) -> int | None:
     given name, when the rest is all names or a title comes before ("First Minister of Scotland Nicola
     Sturgeon", "National Organization for Women President Terry O'Neill", which the model calls one
     organisation)."""
-    if doc[end - 1].lower_ in ORG_WORDS:
+    if doc[end - 1].lower_ in NONPERSON_HEADS:  # "South China Sea"
         return None
     all_names = all(_is_name_token(t) and not t.is_upper for t in doc[start + 1 : end])
     for i in range(start + 1, end - 1):
@@ -157,7 +166,7 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
             continue
         titled = (
             any(_is_title(t) for t in ent) and _is_name_token(ent[-1]) and not _is_title(ent[-1])
-            and not any(t.lower_ in ORG_WORDS for t in ent)  # "Senate Foreign Relations Committee", "Department of …
+            and not any(t.lower_ in NONPERSON_HEADS for t in ent)  # "Senate Foreign Relations Committee", "Department of …
         )  # fmt: skip
         if ent[-1].lower_.rstrip(".") in POSTNOMINALS and len(ent) > 2 and _person_shaped(ent[:-1]):
             kind = "person"  # "Kama Melly QC", which the model may call an organisation
@@ -171,7 +180,40 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
             kind = "person"
         if kind == "person":
             start = _with_given_names(doc, start, end, taken)
+        if kind == "person" and end - start == 1 and _ruled(doc, start):
+            kind = "place"
         found.append(NameSpan(start, end, kind))
+    return found
+
+
+# Offices held over a place: what follows their "of" is the place ruled ("the mayor of Yartsevo").
+_RULERS = frozenset("mayor governor premier president chancellor king queen prince princess emperor sultan emir".split())
+
+
+def _ruled(doc: Doc, i: int) -> bool:
+    """Is the word at i what an office is held over ("the mayor of Yartsevo", "Prince of Wales"), so no person?"""
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _RULERS
+
+
+def _untagged_names(doc: Doc, taken: set[int], other_names: set[str]) -> list[NameSpan]:
+    """Two or three capitalised proper nouns the model left untagged that make a person's name: a well-known
+    given name first ("Anna Berg"), or a role set beside them ("the chancellor, Pradeep Khosla"). Not a form
+    the article names something else by, nor part of a longer name ("R. Ana Berg", "Ana Berg-Lund")."""
+    def free(i: int) -> bool:
+        token = doc[i]
+        return i not in taken and token.pos_ == "PROPN" and not token.ent_type_ and _is_name_token(token) and not _is_title(token)
+    found = []
+    for token in doc:
+        if token.i in taken or (token.i and doc[token.i - 1].pos_ == "PROPN"):
+            continue
+        end = token.i
+        while end < len(doc) and free(end):
+            end += 1
+        tokens = doc[token.i : end]
+        if not 2 <= len(tokens) <= 3 or (end < len(doc) and (_is_name_token(doc[end]) or doc[end].text == "-")) or tokens.text in other_names:
+            continue
+        if _person_shaped(tokens) and (bearers(token.text) >= WELL_KNOWN_NAME or _role_beside(doc, tokens)):
+            found.append(NameSpan(token.i, end, "person"))
     return found
 
 
@@ -179,8 +221,8 @@ def _titled_names(doc: Doc, taken: set[int]) -> list[NameSpan]:
     """Capitalised words after a title that NER missed ("(Ambassador Khalizad)")."""
     found = []
     for token in doc:
-        if not _is_title(token):
-            continue
+        if not _is_title(token) or (token.i and _is_title(doc[token.i - 1])):
+            continue  # "Foreign Secretary Ann Lyle" is read once, from its first title
         end = token.i + 1
         while end < len(doc) and _is_title(doc[end]):
             end += 1
@@ -219,7 +261,7 @@ def _person_shaped(tokens: TokenSpan) -> bool:
     return (
         2 <= len(tokens) <= 4
         and all(_is_name_token(t) and not t.is_upper for t in tokens)
-        and tokens[-1].lower_ not in ORG_WORDS
+        and tokens[-1].lower_ not in NONPERSON_HEADS
     )
 
 
@@ -233,12 +275,18 @@ def _lone_words(doc: Doc) -> set[str]:
     return {t.text for t in doc if _is_name_token(t) and not named(t.i - 1) and not named(t.i + 1) and not counted(t.i)}
 
 
-def _person_evidence(doc: Doc, tokens: TokenSpan, lone: set[str]) -> bool:
-    """A role before or beside the name, or its last word repeated alone, as surnames are."""
+def _role_beside(doc: Doc, tokens: TokenSpan) -> bool:
+    """A role noun before the name or apposed to it either way ("striker Ana Silva", "Ana Silva, the coach",
+    "the chancellor, Ana Silva")."""
     before = doc[tokens.start - 1] if tokens.start else None
     titled = before is not None and is_person_role(before) and tokens.start <= before.head.i < tokens.end
     apposed = any(c.dep_ == "appos" and is_person_role(c) for c in tokens.root.children)
-    return titled or apposed or tokens[-1].text in lone
+    return titled or apposed or (tokens.root.dep_ == "appos" and is_person_role(tokens.root.head))
+
+
+def _person_evidence(doc: Doc, tokens: TokenSpan, lone: set[str]) -> bool:
+    """A role before or beside the name, or its last word repeated alone, as surnames are."""
+    return _role_beside(doc, tokens) or tokens[-1].text in lone
 
 
 def _other_names(doc: Doc, spans: list[NameSpan]) -> set[str]:
@@ -264,14 +312,28 @@ def _as_person(doc: Doc, span: NameSpan, other_names: set[str]) -> NameSpan:
     return NameSpan(start, span.end, "person")
 
 
+def _given_name_beside_people(doc: Doc, tokens: TokenSpan, people: set[int]) -> bool:
+    """A well-known given name and a family name, listed with people ("Ivan Petrov and Anna Berg") or said to be
+    of or from a body ("Nikki Hale of the crime agency"), as organisations named after a given name are not
+    ("Al Jazeera", "Morgan Stanley")."""
+    first = tokens[0]
+    if not _given_and_family(tokens) or bearers(first.text) < WELL_KNOWN_NAME or first.lower_ in PARTICLES:
+        return False
+    root = tokens.root
+    listed = (root.dep_ == "conj" and root.head.i in people) or any(c.dep_ == "conj" and c.i in people for c in root.children)
+    return listed or (tokens.end < len(doc) and doc[tokens.end].lower_ in ("of", "from"))
+
+
 def _relabel_people(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     """Names the tagger called an organisation or place though the article treats them as people."""
     lone = _lone_words(doc)
     other_names = _other_names(doc, spans)
+    people = {i for s in spans if s.kind == "person" for i in range(s.start, s.end)}
     relabelled = []
     for span in spans:
         tokens = doc[span.start : span.end]
-        if span.kind != "person" and _person_shaped(tokens) and _person_evidence(doc, tokens, lone):
+        evidence = _person_evidence(doc, tokens, lone) or _given_name_beside_people(doc, tokens, people)
+        if span.kind != "person" and _person_shaped(tokens) and evidence:
             span = _as_person(doc, span, other_names)
         relabelled.append(span)
     return relabelled
@@ -282,8 +344,34 @@ def _short_org_forms(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     orgs = {doc[s.start : s.end].text for s in spans if s.kind == "org"}
     for span in spans:
         form = doc[span.start : span.end].text
-        if span.kind in ("person", "org", "other") and any(is_short_form(form, org) for org in orgs):
+        given = span.kind == "person" and _given_and_family(doc[span.start : span.end])  # "Doris Day" of her foundation
+        if span.kind in ("person", "org", "other") and not given and any(is_short_form(form, org) for org in orgs):
             span.kind = "org"
+    return spans
+
+
+def _given_and_family(tokens: TokenSpan) -> bool:
+    """A common given name and one more name ("Doris Day"): a person's name, whatever its last word."""
+    return len(tokens) == 2 and is_common_first_name(tokens[0].text) and all(_is_name_token(t) and not t.is_upper for t in tokens)
+
+
+def _not_people(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """Names ending in the word of an organisation, building or event ("White House", "International Student
+    Olympiad", "Legislative Assembly") are no people, whatever the model or a repeated last word suggested;
+    unless a given name comes first ("Doris Day") or a title before or after ("Judge Ada Hall QC"), and a
+    lone word stays the surname of a person the article names ("Day")."""
+    people: set[str] = set()
+    for span in sorted(spans, key=lambda s: s.start - s.end):  # longest first, so lone words see who stays a person
+        tokens = doc[span.start : span.end]
+        kind = NONPERSON_HEADS.get(tokens[-1].lower_)
+        titled = (span.start > 0 and _is_title(doc[span.start - 1])) or (
+            span.end < len(doc) and doc[span.end].lower_.rstrip(".") in POSTNOMINALS
+        )
+        surname = len(tokens) == 1 and tokens.text in people
+        if span.kind == "person" and kind and not (titled or surname or _given_and_family(tokens)):
+            span.kind = kind
+        if span.kind == "person":
+            people.add(tokens[-1].text)
     return spans
 
 
@@ -348,7 +436,9 @@ def find_names(doc: Doc) -> list[NameSpan]:
     spans = _titles_after_organisations(doc, _joined_organisations(doc, _raw_spans(doc)))
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans = _short_org_forms(doc, _relabel_people(doc, spans + _titled_names(doc, taken)))
-    spans = _whole_names(doc, _repair(doc, spans))
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    spans += _untagged_names(doc, taken, _other_names(doc, spans))
+    spans = _not_people(doc, _whole_names(doc, _repair(doc, spans)))
     return sorted(spans + _known_surnames(doc, spans), key=lambda s: s.start)
 
 

@@ -25,6 +25,9 @@ SINCE = 1920  # people in today's news were born after this
 MIN_BEARERS = 500  # rarer names are kept out: a handful of bearers says little about the next one
 CLEAR_SHARE = 0.9  # a name is taken as one gender only when this share of its bearers has it
 COMMON_NAME = 2000  # bearers from which a given name marks the word after it as a surname
+# bearers from which a given name alone makes a person of the capitalised word after it, where the model saw no
+# name at all: rarer ones are often words too ("Storm Area 51", "Star Wars", "Rio Grande")
+WELL_KNOWN_NAME = 10000
 
 
 def build_table(counts_file: Path) -> str:
@@ -65,6 +68,11 @@ def gender_of(first_name: str | None) -> Gender | None:
     return "female" if share >= CLEAR_SHARE else "male" if share <= 1 - CLEAR_SHARE else None
 
 
-def is_common_first_name(word: str) -> bool:
+def bearers(word: str) -> int:
+    """How many people (rounded) were given this first name; 0 when unknown."""
     found = _table().get(plain(word))
-    return found is not None and found[0] >= COMMON_NAME
+    return found[0] if found is not None else 0
+
+
+def is_common_first_name(word: str) -> bool:
+    return bearers(word) >= COMMON_NAME

@@ -210,7 +210,26 @@ INSTITUTION_WORDS: Final = frozenset(
 # ... or a business, which articles call "the company" once named.
 COMPANY_WORDS: Final = frozenset("company firm group corporation holdings inc ltd corp plc gmbh sa nv ag".split())
 # Last words of organisation names: a name ending in one is not a person ("Living Danube Alliance").
-ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset("post press times news magazine journal newspaper storage".split())
+ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset(
+    "post press times news magazine journal newspaper storage assembly congress senate legislature forum affairs".split()
+)
+# Last words of the names of buildings, sites, waters and states ("White House", "South China Sea", "Syrian
+# Arab Republic") and of events, prizes and laws ("International Student Olympiad", "Martin Luther King Jr.
+# Day", "Affordable Care Act"): no person's name ends in one, unless the word is also a family name after a
+# given name ("Doris Day"). Words that are common family names ("Hall", "Park", "Church") are not here.
+SITE_WORDS: Final = frozenset(
+    "house palace building cathedral mosque airport station bridge road avenue square stadium arena museum "
+    "garden gardens prison facility hotel sea ocean river lake republic kingdom".split()
+)
+EVENT_WORDS: Final = frozenset(
+    "olympiad olympics games summit conference festival championship championships cup tournament day award "
+    "awards prize medal act constitution treaty accord convention".split()
+)
+NONPERSON_HEADS: Final[dict[str, EntityKind]] = {
+    **dict.fromkeys(EVENT_WORDS, "other"),
+    **dict.fromkeys(SITE_WORDS, "place"),
+    **dict.fromkeys(ORG_WORDS, "org"),
+}
 
 # Words that only size or time a role ("the new head coach" holds the role of "coach").
 ROLE_MODIFIERS: Final = frozenset("new former current interim acting outgoing incoming top senior".split())
