@@ -260,14 +260,6 @@ def test_a_long_quote_in_one_outlet_does_not_chain_two_quotes_of_another() -> No
     assert len(groups) == 1 and len(groups[0].statement_ids) == 2
 
 
-def test_a_long_quote_takes_the_part_of_another_it_shares_most_words_with() -> None:
-    """The group holds one of the parts: the one with most words in common, whatever the statements' order."""
-    second = "The ferry crews are my friends and I respect them, but the message is clear: the harbour needs a change"
-    a, b = whole_and_parts("I was stunned by the vote on Tuesday", ". ", second)
-    (group,) = align_statements([a, b])
-    assert contents([a, b], group.statement_ids) == {("a", a.statements[0].content.text), ("b", second)}
-
-
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
