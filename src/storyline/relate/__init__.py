@@ -2,7 +2,7 @@
 
 from storyline.relate.candidates import CentroidIndex
 from storyline.relate.duplicates import DuplicateMatch, NearDuplicateIndex
-from storyline.relate.embeddings import embed, embed_documents, embed_statements
+from storyline.relate.embeddings import embed_documents, embed_statements
 from storyline.relate.features import ArticleFeatures, article_features, features_batch, from_record, to_record
 from storyline.relate.stories import StoryConfig, StoryIndex
 from storyline.relate.storylines import link_storylines
@@ -15,7 +15,6 @@ __all__ = [
     "StoryConfig",
     "StoryIndex",
     "article_features",
-    "embed",
     "embed_documents",
     "embed_statements",
     "features_batch",

