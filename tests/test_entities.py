@@ -245,3 +245,8 @@ def test_a_given_and_family_name_listed_with_people_or_of_a_body_is_a_person_tho
     assert tagged_org(listed, "Victor Ollendorf") == [("Victor Ollendorf", "person")]
     assert tagged_org("Ruth Ollendorf of the customs agency said the port was safe.", "Ruth Ollendorf") == [("Ruth Ollendorf", "person")]
     assert tagged_org("Shares of Morgan Stanley rose on Friday.", "Morgan Stanley") == [("Morgan Stanley", "org")]
+
+
+def test_a_role_that_opens_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    assert kinds("The fire spread fast. Broadcaster Piers Morgan commented on the chase.").get("Piers Morgan") == "person"
+    assert kinds("Hunter Biden Jr. said so on Monday.").get("Hunter Biden Jr.") == "person"  # a given name, no role

@@ -90,7 +90,9 @@ def _is_title(token: Token) -> bool:
 def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int]:
     """Drop determiners, bullets, possessives and (from a person's name) titles from a name's edges: "State"
     opens "State Department" but is a title before "Secretary Pompeo"."""
-    while start < end and (not _has_letters(doc[start]) or doc[start].pos_ == "DET" or (person and _is_title(doc[start]))):
+    while start < end and (
+        not _has_letters(doc[start]) or doc[start].pos_ == "DET" or (person and (_is_title(doc[start]) or _role_opening(doc, start, end)))
+    ):  # fmt: skip
         start += 1
     end = next((t.i for t in doc[start:end] if t.text == "("), end)  # "World Health Organization (WHO"
     titles = [t.i for t in doc[start : end - 1] if person and _is_title(t)]
@@ -101,6 +103,17 @@ def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int
     while person and end - start > 1 and doc[end - 1].lower_.rstrip(".") in POSTNOMINALS:
         end -= 1  # "Kama Melly QC"
     return start, end
+
+
+def _role_opening(doc: Doc, start: int, end: int) -> bool:
+    """Does a person's name span open with the role a sentence begins with ("Broadcaster Ann Lyle said",
+    "Lead Ann Lyle talked")? A sentence capitalises its first word, so a word no one is given as a first name
+    that is a role noun by its ending or a word the tagger reads as no proper noun is the role, when a given
+    and family name follow ("Hunter Biden" and "Walker Evans" keep their given names)."""
+    token = doc[start]
+    opens = token.is_sent_start or (start > 0 and (doc[start - 1].is_space or doc[start - 1].is_quote))
+    role = token.pos_ != "PROPN" or token.lower_ in PERSON_ROLES or token.lower_.endswith(PERSON_SUFFIXES)
+    return opens and role and end - start > 2 and _is_name_token(doc[start + 1]) and bearers(token.text) == 0
 
 
 def _own_s(token: Token) -> bool:
