@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis import analyse
-from storyline.analysis.entities import find_names
+from storyline.analysis.entities import build_entities, find_names
 from storyline.analysis.names import (
     PersonName,
     best_name,
@@ -103,7 +103,7 @@ def test_local_ids_mentions_and_roles() -> None:
 
 
 def test_an_organisation_cut_at_its_of_is_one_and_a_department_with_a_title_in_it_is_no_person() -> None:
-    from storyline.analysis.entities import find_names
+    from storyline.analysis.entities import build_entities, find_names
     from storyline.analysis.nlp import load_nlp
 
     doc = load_nlp()(
@@ -250,3 +250,12 @@ def test_a_given_and_family_name_listed_with_people_or_of_a_body_is_a_person_tho
 def test_a_role_that_opens_a_sentence_is_no_part_of_the_name_after_it() -> None:
     assert kinds("The fire spread fast. Broadcaster Piers Morgan commented on the chase.").get("Piers Morgan") == "person"
     assert kinds("Hunter Biden Jr. said so on Monday.").get("Hunter Biden Jr.") == "person"  # a given name, no role
+
+
+def test_a_place_is_never_the_short_form_of_an_organisation() -> None:
+    text = "The United States Constitution sets the rules. The United States House met. Ann Lyle flew to the United States."
+    doc = load_nlp()(text)
+    start = next(t.i for t in doc if t.text == "United" and doc[t.i + 2].text == "House")  # the model cut the House off
+    doc.ents = [e for e in doc.ents if e.start > start + 2 or e.end <= start] + [TokenSpan(doc, start, start + 2, "ORG")]
+    found = {e.name: set(e.aliases) for e in build_entities("k", text, doc).entities.values()}
+    assert "United States" not in found["United States Constitution"]

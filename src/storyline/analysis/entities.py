@@ -484,9 +484,10 @@ def _whole_names(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     return whole
 
 
-def _abbreviated(clusters: list[_Cluster], kind: EntityKind, form: str) -> _Cluster | None:
-    """The one organisation this form is a short form of, if exactly one."""
-    if kind != "org":
+def _abbreviated(clusters: list[_Cluster], kind: EntityKind, form: str, places: set[str]) -> _Cluster | None:
+    """The one organisation this form is a short form of, if exactly one; never a place the article names
+    ("United States" is no short form of "United States Constitution", where the model took it for a body)."""
+    if kind != "org" or fold_name(form) in places:
         return None
     fits = [c for c in clusters if c.kind == "org" and any(is_short_form(form, full) for full in c.forms)]
     return fits[0] if len(fits) == 1 else None
@@ -534,6 +535,7 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     shared: list[tuple[TokenSpan, PersonName, list[_Cluster]]] = []
     by_key: dict[tuple[str, str], _Cluster] = {}
+    places = {fold_name(doc[s.start : s.end].text) for s in spans if s.kind == "place"}
     # Full names first, so a lone surname can join the one person it abbreviates.
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
         tokens = doc[span.start : span.end]
@@ -560,7 +562,7 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
         else:
             kind = "other" if span.kind == "person" else span.kind
             key = (kind, fold_name(tokens.text))
-            cluster = by_key.get(key) or _abbreviated(clusters, kind, tokens.text)
+            cluster = by_key.get(key) or _abbreviated(clusters, kind, tokens.text, places)
             if cluster is None:
                 cluster = by_key[key] = _Cluster(kind, key[1], None)
                 clusters.append(cluster)
