@@ -676,3 +676,11 @@ def test_a_document_is_whose_name_it_was_introduced_with() -> None:
 
 def test_an_honour_after_a_name_is_no_organisation() -> None:
     assert speaker_of("Prosecutor Kama Melly QC said the victims were vulnerable.", "victims") == ("Kama Melly", "Prosecutor")
+
+
+def test_an_ex_officeholder_is_the_former_one_the_article_named() -> None:
+    text = (
+        "Former Rep. Tomas Ruelle pleaded guilty on Monday to fraud.\n\n"
+        "When prosecutors charged him last week, the ex-congressman said he accepts full responsibility for his mistakes."
+    )
+    assert speaker_of(text, "accepts")[0] == "Tomas Ruelle"
