@@ -684,3 +684,12 @@ def test_an_ex_officeholder_is_the_former_one_the_article_named() -> None:
         "When prosecutors charged him last week, the ex-congressman said he accepts full responsibility for his mistakes."
     )
     assert speaker_of(text, "accepts")[0] == "Tomas Ruelle"
+
+
+def test_a_title_means_the_holder_named_before_it_not_one_named_later() -> None:
+    text = (
+        "Senators questioned Secretary of State Maria Okafor on Tuesday about the embassy budget, doubting the "
+        "secretary's claim that she never read the warnings.\n\n"
+        "Later, Deputy Assistant Secretary for Security Paul Brandt testified that the guards were too few."
+    )
+    assert speaker_of(text, "never")[0] == "Maria Okafor"

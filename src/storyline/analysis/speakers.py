@@ -447,7 +447,12 @@ class SpeakerResolver:
             counts = Counter(m.entity_id for m in self.found.mentions if m.entity_id in fits).most_common(2)
             if counts and (len(counts) == 1 or counts[0][1] >= _DOMINANT * counts[1][1]):
                 return counts[0][0]
-            return self._salient_among(fits, role[0].idx) if role else None
+            if not role:
+                return None
+            named_before = {m.entity_id for m in self.found.mentions if m.entity_id in fits and m.span.start < role[0].idx}
+            if len(named_before) == 1:  # a definite description refers back: a holder named only later is new
+                return named_before.pop()
+            return self._salient_among(fits, role[0].idx)
         return fits.pop() if len(fits) == 1 else None
 
     def _organisation(self, head: Token) -> str | None:
