@@ -676,3 +676,20 @@ def test_a_document_is_whose_name_it_was_introduced_with() -> None:
 
 def test_an_honour_after_a_name_is_no_organisation() -> None:
     assert speaker_of("Prosecutor Kama Melly QC said the victims were vulnerable.", "victims") == ("Kama Melly", "Prosecutor")
+
+
+def test_an_ex_officeholder_is_the_former_one_the_article_named() -> None:
+    text = (
+        "Former Rep. Tomas Ruelle pleaded guilty on Monday to fraud.\n\n"
+        "When prosecutors charged him last week, the ex-congressman said he accepts full responsibility for his mistakes."
+    )
+    assert speaker_of(text, "accepts")[0] == "Tomas Ruelle"
+
+
+def test_a_title_means_the_holder_named_before_it_not_one_named_later() -> None:
+    text = (
+        "Senators questioned Secretary of State Maria Okafor on Tuesday about the embassy budget, doubting the "
+        "secretary's claim that she never read the warnings.\n\n"
+        "Later, Deputy Assistant Secretary for Security Paul Brandt testified that the guards were too few."
+    )
+    assert speaker_of(text, "never")[0] == "Maria Okafor"

@@ -43,7 +43,7 @@ from storyline.analysis.names import HONORIFICS, POSTNOMINALS, TITLES, fold_name
 from storyline.analysis.statements import Attribution, source_span, subject_of
 from storyline.model import Entity, EntityKind, Mention, Span, stable_id
 
-_ROLE_NOISE = LEADER_WORDS | ROLE_MODIFIERS | {"the", "a", "an"}
+_ROLE_NOISE = LEADER_WORDS | ROLE_MODIFIERS | {"the", "a", "an", "ex"}  # "the ex-congressman" is a former one
 _ROLE_POS = ("NOUN", "PROPN", "ADJ")
 _ORIGIN_STEM = 3  # "Slovak" / "Slovakia", "Polish" / "Poland", "Norwegian" / "Norway"
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # and the objects of _OWNER_PREPOSITIONS
@@ -67,6 +67,12 @@ def _fits(word: Token, titles: set[str]) -> bool:
     if not word.text[0].isupper():
         return False
     return any(_common_prefix(lemma, t) >= max(_ORIGIN_STEM, min(len(lemma), len(t)) - 3) for t in titles)
+
+
+def _role_words(tokens: list[Token]) -> list[Token]:
+    """The words of a role that a person's titles must have: not its article, modifiers ("former"), or the
+    hyphen the parser may tag as a noun ("the ex-congressman")."""
+    return [t for t in tokens if t.pos_ in _ROLE_POS and not t.is_punct and t.lemma_.lower() not in _ROLE_NOISE]
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -432,7 +438,7 @@ class SpeakerResolver:
 
     def _titled(self, role: list[Token]) -> str | None:
         """The one person the article gave every word of this role ("the Slovak minister")."""
-        words = [t for t in role if t.pos_ in _ROLE_POS and t.lemma_.lower() not in _ROLE_NOISE]
+        words = _role_words(role)
         places = {fold_name(e.name) for e in self.found.entities.values() if e.kind == "place"}
         if all(t.ent_type_ in ("GPE", "LOC") or fold_name(t.text) in places for t in words):
             return None  # "Nigeria" describes no one, though "Buhari of Nigeria" has it among his titles
@@ -441,7 +447,12 @@ class SpeakerResolver:
             counts = Counter(m.entity_id for m in self.found.mentions if m.entity_id in fits).most_common(2)
             if counts and (len(counts) == 1 or counts[0][1] >= _DOMINANT * counts[1][1]):
                 return counts[0][0]
-            return self._salient_among(fits, role[0].idx) if role else None
+            if not role:
+                return None
+            named_before = {m.entity_id for m in self.found.mentions if m.entity_id in fits and m.span.start < role[0].idx}
+            if len(named_before) == 1:  # a definite description refers back: a holder named only later is new
+                return named_before.pop()
+            return self._salient_among(fits, role[0].idx)
         return fits.pop() if len(fits) == 1 else None
 
     def _organisation(self, head: Token) -> str | None:
@@ -630,7 +641,7 @@ class SpeakerResolver:
                 return None
         else:
             return None
-        words = [t for t in source if t.pos_ in _ROLE_POS and t.lemma_.lower() not in _ROLE_NOISE and t.i <= head.i]
+        words = _role_words([t for t in source if t.i <= head.i])
         others = {e for e, titles in self.found.titles.items() if e != person and all(_fits(w, titles) for w in words)}
         said = {w.lower_ for w in words} & (FEMALE_WORDS | MALE_WORDS)
         gender = self.gender(person)
