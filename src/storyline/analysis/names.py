@@ -86,12 +86,19 @@ def strip_titles(words: list[str]) -> list[str]:
     return words[titled[-1] + 1 :] if titled else list(words)
 
 
-def parse_person_name(form: str) -> PersonName | None:
-    """The parts of a capitalised name form; None for role phrases ("the NATO chief") and pronouns."""
-    words = strip_titles(name_words(form))
+def split_suffix(words: list[str]) -> tuple[list[str], str | None]:
+    """A name's words without post-nominal letters ("QC"), and its generational suffix ("Jr.") apart: both
+    close a name without being its surname."""
+    words = list(words)
     while len(words) > 1 and words[-1].casefold().rstrip(".") in POSTNOMINALS:
         words.pop()
     suffix = words.pop() if len(words) > 1 and words[-1].casefold() in SUFFIXES else None
+    return words, suffix
+
+
+def parse_person_name(form: str) -> PersonName | None:
+    """The parts of a capitalised name form; None for role phrases ("the NATO chief") and pronouns."""
+    words, suffix = split_suffix(strip_titles(name_words(form)))
     inner = words[1:-1]
     if not words or not all(w[0].isupper() for w in (words[0], words[-1], *(w for w in inner if w not in PARTICLES))):
         return None

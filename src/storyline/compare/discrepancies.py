@@ -21,7 +21,7 @@ from itertools import combinations
 
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.analysis.lexicon import CUE_VERBS, PRONOUN_KINDS, SPEECH_NOUNS
-from storyline.analysis.names import NICKNAMES, POSTNOMINALS, SUFFIXES, TITLES, damerau_levenshtein, name_words
+from storyline.analysis.names import NICKNAMES, TITLES, damerau_levenshtein, name_words, split_suffix
 from storyline.compare.quantities import FUNCTION_WORDS, Quantity, consistent, fold_predicate, noun_stem, quantities
 from storyline.model import (
     Article,
@@ -836,10 +836,6 @@ def _inflected(a: str, b: str) -> bool:
     return any(long == short + ending for ending in INFLECTIONS)
 
 
-# Generational suffixes and post-nominal letters close a name without being its surname.
-_NOT_SURNAMES = POSTNOMINALS | {suffix.rstrip(".") for suffix in SUFFIXES}
-
-
 def name_parts(form: str) -> tuple[str | None, str] | None:
     """(first name, surname) as written; None for role phrases and title-only forms."""
     words: list[str] = []
@@ -847,8 +843,7 @@ def name_parts(form: str) -> tuple[str | None, str] | None:
         if not word[0].isupper() or word.lower().rstrip(".") in TITLES:
             break
         words.insert(0, word)
-    while len(words) > 1 and words[-1].casefold().rstrip(".") in _NOT_SURNAMES:  # "Joseph R. Biden Jr.": Biden
-        words.pop()
+    words, _ = split_suffix(words)  # "Joseph R. Biden Jr.": Biden
     if not words:
         return None
     first = words[-2] if len(words) > 1 and len(words[-2].rstrip(".")) > 1 else None
