@@ -28,6 +28,14 @@ def test_batches_give_the_same_vectors_as_single_texts() -> None:
     assert np.allclose(embed_documents(texts)[17], embed_documents(texts[17:18])[0], atol=1e-5)
 
 
+def test_texts_of_mixed_lengths_keep_their_rows() -> None:
+    """Texts are batched by length: each row must still be its own text's."""
+    texts = [QUAKE * (i % 4 + 1) if i % 3 else "Budget vote." for i in range(37)]
+    vectors = embed_documents(texts)
+    for i in (0, 5, 18, 36):
+        assert np.allclose(vectors[i], embed_documents(texts[i : i + 1])[0], atol=1e-5)
+
+
 def test_empty_input_and_empty_text() -> None:
     assert embed_documents([]).shape[0] == 0
     assert not embed_documents(["   "]).any()
