@@ -357,6 +357,16 @@ def test_a_dateline_is_never_the_source() -> None:
     assert s.source.text == "Hungary and Slovakia"
 
 
+def test_a_dateline_is_no_part_of_what_was_said() -> None:
+    text = "ANTWERP, March 3 — A fire broke out overnight at a warehouse in the port, the fire service said."
+    [s] = statements(text)
+    assert s.content.text == "A fire broke out overnight at a warehouse in the port"
+    [s] = statements("LIMASSOL (Harbour Wire) - Two ferries collided near the pier, officials said.")
+    assert s.content.text == "Two ferries collided near the pier"
+    [s] = statements("NATO-led patrols left the valley, the ministry said.")  # a hyphenated name opening a clause stays
+    assert s.content.text == "NATO-led patrols left the valley"
+
+
 def test_the_passive_subject_of_a_learned_cue_is_no_source() -> None:
     assert statements("More water must be released when a drought is declared.") == []
     assert [s.source.text for s in statements("Ana Silva said more water must be released.")] == ["Ana Silva"]

@@ -66,6 +66,9 @@ _UNCLOSED_REACH = 5  # tokens after a quote with no closing punctuation where it
 _FAR_CUE = 30  # where a cue with its subject after the quote still does ("…,” Mr. Labrador, a lawyer elected in 2010, said)
 _TRAILING = " \t\n.,;:—–-"
 _DASHES = frozenset({"—", "–", "―", "--"})  # "--": a dash typed as two hyphens
+# An article's opening dateline: a place in capitals, perhaps a date and an agency, then a dash ("ANTWERP,
+# March 3 — ", "KABUL (Reuters) - "). It says where the report was filed, not what anyone said.
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([A-Za-z .]{2,30}\))?(?: ?[—–―] ?| --? )")
 _EXCLUDED_FROM_SOURCE = frozenset({"advcl", "parataxis"})
 _CUE_BEFORE = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_AFTER = frozenset({"prt", "dative", "dobj"})
@@ -1139,6 +1142,9 @@ class _Finder:
 
     def _content(self, start: int, end: int) -> tuple[StatementKind, tuple[int, int]] | None:
         start, end = _trim(self.text, start, end)
+        opens_paragraph = not self.text[self.paragraph(start)[0] : start].strip()
+        if opens_paragraph and (dateline := _DATELINE_OPENING.match(self.text, start, end)) is not None:
+            start = dateline.end()
         if end <= start:
             return None
         end = max([end] + [q.end for q in self.quotes if start <= q.start < end < q.end])  # a cut-off closing mark
