@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,7 @@ from storyline.relate import (
     link_storylines,
     to_record,
 )
-from storyline.relate.events import venue_event
+from storyline.relate.events import relative_dates, venue_event
 from storyline.relate.features import ArticleFeatures
 from storyline.relate.storylines import StorySummary
 
@@ -408,3 +409,11 @@ def test_a_name_that_is_everywhere_links_nothing_and_threads_stay_within_weeks()
     assert sorted(len(line.story_ids) for line in lines) == [1, 2], "a year later is another thread"
     thread = next(line for line in lines if len(line.story_ids) == 2)
     assert thread.label == "Ceasefire talks open in Vienna"  # the title sharing most with the others, earliest first
+
+
+def test_next_and_last_weekdays_are_read_from_publication() -> None:
+    thursday = date(2026, 12, 3)
+    assert relative_dates("The talks resume on Tuesday", thursday) == {date(2026, 12, 1)}
+    assert relative_dates("The talks resume next Tuesday", thursday) == {date(2026, 12, 8)}
+    assert relative_dates("They met last Thursday", thursday) == {date(2026, 11, 26)}
+    assert relative_dates("The vote is this coming Friday", thursday) == {date(2026, 12, 4)}

@@ -50,7 +50,10 @@ DATE_PATTERNS = [
     re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b"),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}}))?"),
 ]
-WEEKDAY_OR_RELATIVE = re.compile(rf"\b(?:{'|'.join(WEEKDAYS + tuple(RELATIVE_DAYS))})\b", re.IGNORECASE)
+# "next Tuesday" is the first after publication, "last Tuesday" the latest before it
+WEEKDAY_OR_RELATIVE = re.compile(
+    rf"\b(?:(?P<shift>next|last|this coming|coming)\s+(?=(?:{'|'.join(WEEKDAYS)})\b))?(?P<day>{'|'.join(WEEKDAYS + tuple(RELATIVE_DAYS))})\b", re.IGNORECASE
+)
 
 
 def event_form(word: str) -> str:
@@ -91,8 +94,13 @@ def is_venue(text: str, start: int) -> bool:
     return venue_event(text, start) is not None
 
 
-def resolve_weekday(weekday: int, published: date) -> date:
-    """News reports the past: "on Tuesday" means the latest Tuesday on or before publication."""
+def resolve_weekday(weekday: int, published: date, shift: str = "") -> date:
+    """News reports the past: "on Tuesday" means the latest Tuesday on or before publication; "next" (or
+    "coming") Tuesday the first after it, "last Tuesday" the latest before it."""
+    if shift.lower() in ("next", "coming", "this coming"):
+        return published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    if shift.lower() == "last":
+        return published - timedelta(days=(published.weekday() - weekday - 1) % 7 + 1)
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
@@ -131,11 +139,11 @@ def relative_dates(text: str, published: date | None) -> set[date]:
         return set()
     found: set[date] = set()
     for match in WEEKDAY_OR_RELATIVE.finditer(text):
-        word = match.group(0).lower()
+        word = match["day"].lower()
         if word in RELATIVE_DAYS:
             found.add(published + timedelta(days=RELATIVE_DAYS[word]))
         else:
-            found.add(resolve_weekday(WEEKDAYS.index(word), published))
+            found.add(resolve_weekday(WEEKDAYS.index(word), published, match["shift"] or ""))
     return found
 
 
