@@ -483,6 +483,10 @@ def test_a_changed_word_in_the_middle_is_marked_with_its_context() -> None:
     wrong = next(e for e in misquote.evidence if e.misquoted)
     assert wrong.article_id == "b" and wrong.value == "We will open most of the harbour gates…"
     assert wrong.segments() == [("We will open ", False), ("most", True), (" of the harbour gates", False)]
+    # Shown once a side, with every outlet that printed it: b against a and c is one misquote, not two.
+    row = discrepancy_row(misquote, {})  # each article's outlet is its key here
+    assert sorted((side["misquoted"], side["outlets"]) for side in row["sides"]) == [(False, ["a", "c"]), (True, ["b"])]
+    assert [e["outlet"] for e in row["evidence"]].count("b") == 1
 
 
 def test_a_misquote_changed_in_two_places_shows_both() -> None:

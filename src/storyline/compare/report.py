@@ -32,6 +32,14 @@ def discrepancy_row(d: Discrepancy, titles: dict[str, str]) -> dict[str, Any]:
     """A discrepancy as every view shows it; a misquote's sides carry their text in runs, the changed
     words marked (`removed` on the wording most outlets print, `added` on the misquote)."""
     removed, added = quote_changes(d)
+    evidence: list[dict[str, Any]] = []
+    for e in d.evidence:
+        row = {"outlet": e.outlet or titles.get(e.article_id, e.article_id), "article_id": e.article_id,
+               "value": e.value, "span": e.span.to_dict(), "misquoted": e.misquoted,
+               "before": e.value[: len(e.value) - len(e.value.lstrip("…"))], "after": "…" if e.value.endswith("…") else "",
+               "segments": [{"text": text, "changed": changed} for text, changed in e.segments()] if e.changed else []}  # fmt: skip
+        if row not in evidence:  # a misquote is kept once against each outlet it departs from: one side to show
+            evidence.append(row)
     return {
         "id": d.id,
         "attribute": d.attribute,
@@ -40,14 +48,21 @@ def discrepancy_row(d: Discrepancy, titles: dict[str, str]) -> dict[str, Any]:
         "shown": d.confidence >= SHOWN_DISCREPANCY,
         "removed": removed,
         "added": added,
-        "evidence": [
-            {"outlet": e.outlet or titles.get(e.article_id, e.article_id), "article_id": e.article_id,
-             "value": e.value, "span": e.span.to_dict(), "misquoted": e.misquoted,
-             "before": e.value[: len(e.value) - len(e.value.lstrip("…"))], "after": "…" if e.value.endswith("…") else "",
-             "segments": [{"text": text, "changed": changed} for text, changed in e.segments()] if e.changed else []}
-            for e in d.evidence
-        ],
-    }  # fmt: skip
+        "evidence": evidence,
+        "sides": _sides(evidence),
+    }
+
+
+def _sides(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The evidence by what it says: one side a wording or value, with every outlet that printed it
+    ("about 40": three outlets, "400": one), so a reader sees at once who stands apart."""
+    sides: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for e in evidence:
+        key = (e["value"].casefold(), e["misquoted"], tuple((g["text"].casefold(), g["changed"]) for g in e["segments"]))
+        side = sides.setdefault(key, e | {"outlets": []})
+        if e["outlet"] not in side["outlets"]:
+            side["outlets"].append(e["outlet"])
+    return list(sides.values())
 
 
 def story_section(
