@@ -193,9 +193,14 @@ def period(text: str, published: date | None) -> frozenset[int]:
     return frozenset(years)
 
 
+AGE = re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
+
+
 def _name_words(text: str) -> frozenset[str]:
-    """The capitalised words of a sentence but its first, folded as `_context_words` folds them."""
-    return _context_words(" ".join(re.findall(r"\b[A-Z]\w+(?:['’]s)?", text.strip().partition(" ")[2])))
+    """The capitalised words of a sentence but its first, folded as `_context_words` folds them, and the
+    ages it gives ("a 36-year-old climber"): like a name, an age tells whom a sentence is about."""
+    names = _context_words(" ".join(re.findall(r"\b[A-Z]\w+(?:['’]s)?", text.strip().partition(" ")[2])))
+    return names | {f"aged {m[1]}" for m in AGE.finditer(text)}
 
 
 def _context_words(text: str) -> frozenset[str]:
