@@ -136,3 +136,12 @@ def test_a_days_deed_named_as_the_days_is_dated_by_it() -> None:
     assert _values(found) == {"a": "Saturday", "b": "Sunday"}
     c = _dated("c", "Police defended Sunday's statement on the Lindqvist case in Dorvik.", "2024-03-12")
     assert [o.key for o in date_observations(c)] == []
+
+
+def test_a_leading_day_dates_the_deed_of_whom_its_clause_names_by_age_or_name() -> None:
+    a = _dated("a", "Yesterday, a 41-year-old Canadian hiker died after falling on Mt Arden.", "2024-03-10")
+    b = _dated("b", "On Friday, 41-year-old Piet Olsen died after slipping from a ridge on Mt Arden.", "2024-03-10")
+    found = [d for d in find_discrepancies([a, b], [], {}) if d.attribute == "date"]
+    assert _values(found) == {"a": "Yesterday", "b": "Friday"}
+    other = _dated("c", "On Friday, 29-year-old Ida Berg died after slipping from a ridge on Mt Arden.", "2024-03-10")
+    assert [d for d in find_discrepancies([a, other], [], {}) if d.attribute == "date"] == []  # another hiker's death

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.compare import find_discrepancies
-from storyline.compare.quantities import quantities
+from storyline.compare.quantities import consistent, quantities
 from storyline.model import Article
 
 
@@ -52,3 +52,26 @@ def test_a_value_in_another_currency_in_brackets_is_compared_with_the_same_curre
     assert {e.article_id: e.value for e in number.evidence} == {"a": "$52 million (52000000)", "b": "more than $90 million (90000000)"}
     c = _plain("c", "Paintings worth about $50 million were taken from the Lindqvist gallery.")
     assert find_discrepancies([a, c], [], {}) == []
+
+
+def test_counts_one_apart_or_a_floor_against_a_ceiling_of_one_figure_differ() -> None:
+    a = _plain("a", "Five people were injured when the Orvik footbridge collapsed on Sunday, police in Dalby said.")
+    b = _plain("b", "Six people were injured when the Orvik footbridge collapsed, Dalby police said.")
+    (number,) = find_discrepancies([a, b], [], {})
+    assert number.attribute == "number" and {e.value for e in number.evidence} == {"Five (5)", "Six (6)"}
+    fewer, more = quantities("fewer than 40 people were injured"), quantities("more than 40 people were injured")
+    assert not consistent(fewer[0], more[0])
+    assert consistent(*quantities("nearly 40 people were injured"), *quantities("40 people were injured"))
+
+
+def test_one_fall_told_by_the_climbers_age_and_a_measure_written_onto_its_number() -> None:
+    assert [(q.key, q.value) for q in quantities("He died after falling about 60m from a ridge.")] == [("metre fall", 60)]
+    assert quantities("The fund reached 5m people.") == []  # a million, not metres
+    a = _plain("a", "Yesterday, a 41-year-old Canadian hiker died after falling about 150 metres on Mt Arden.")
+    b = _plain("b", "On Friday, 41-year-old Piet Olsen died after slipping and falling about 60m from a ridge.")
+    c = _plain("c", "On Friday, 41-year-old Piet Olsen died after falling about 60 metres from a ridge near the Vale Glacier.")
+    (number,) = [d for d in find_discrepancies([a, b, c], [], {}) if d.attribute == "number"]
+    assert number.confidence == 1.0
+    assert {e.article_id: e.value for e in number.evidence} == {"a": "about 150", "b": "about 60", "c": "about 60"}
+    d = _plain("d", "On Friday, a 29-year-old hiker died after falling about 150 metres on Mt Arden.")
+    assert all(x.confidence < 1.0 for x in find_discrepancies([b, d], [], {}) if x.attribute == "number")  # another climber's fall: not shown

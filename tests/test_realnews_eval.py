@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.evaluate.annotation import AnnotationError, read_corpus, resolve
+from storyline.evaluate.annotation import AnnotationError, dateline, read_corpus, resolve
 from storyline.evaluate.comparison import evaluate_comparison
 from storyline.evaluate.speakers import evaluate_speakers
 
@@ -182,3 +182,8 @@ def test_an_ecbplus_event_scores_only_the_articles_it_lists(ecbplus: Path, tmp_p
     assert result.articles == 2
     with pytest.raises(AnnotationError):
         resolve({"events": [{"event": "9_ecbplus", "articles": ["ecbplus:9_9ecbplus", "ecbplus:9_1ecbplus"]}]}, read_corpus(ecbplus))
+
+
+def test_a_numeric_dateline_whose_first_number_is_no_month_is_read_day_first() -> None:
+    assert dateline("Last updated 15: 48 15 / 09 / 2013\nTwo hikers hurt", "http://dorvik-post.example/a") == "2013-09-15"
+    assert dateline("8 / 2 / 2013\nTwo hikers hurt", "http://dorvik-post.example/a") == "2013-08-02"

@@ -193,9 +193,17 @@ def period(text: str, published: date | None) -> frozenset[int]:
     return frozenset(years)
 
 
+AGE = re.compile(r"\b(\d{1,3})\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
+
+
 def _name_words(text: str) -> frozenset[str]:
-    """The capitalised words of a sentence but its first, folded as `_context_words` folds them."""
-    return _context_words(" ".join(re.findall(r"\b[A-Z]\w+(?:['’]s)?", text.strip().partition(" ")[2])))
+    """The capitalised words of a sentence but its first, folded as `_context_words` folds them, and the
+    ages it gives ("a 36-year-old climber"): like a name, an age tells whom a sentence is about."""
+    return _context_words(" ".join(re.findall(r"\b[A-Z]\w+(?:['’]s)?", text.strip().partition(" ")[2]))) | _ages(text)
+
+
+def _ages(text: str) -> frozenset[str]:
+    return frozenset(f"aged {m[1]}" for m in AGE.finditer(text))
 
 
 def _context_words(text: str) -> frozenset[str]:
@@ -498,6 +506,7 @@ OCCASION_WORDS = re.compile(
     re.IGNORECASE,
 )
 LEADING_OCCASION_WORDS = 4  # "On Wednesday, the House voted": the date, then the subject, then its occasion
+LEADING_DEED_WORDS = 8  # "Yesterday, a 36-year-old climber died": the day, who, and the deed
 OCCASION_GAP = 2  # words between an occasion word and its date ("pleaded guilty on Wednesday", "on Friday formally apologized")
 PRESENT = frozenset({"is", "are"})  # "the election is Thursday" is next Thursday's, not last
 # Words not counted in an occasion's gap: "passing a resolution on Tuesday" is one word from its day.
@@ -517,6 +526,7 @@ class DateEvent:
 
     key: str
     shared: bool
+    subject: str = ""  # for a deed a leading day dates, the words between them: who did it
 
 
 def _event_words(text: str) -> list[tuple[int, int, DateEvent]]:
@@ -579,6 +589,10 @@ def date_event(article: Article, sentence: Span, start: int, end: int | None = N
         occasion = OCCASION_WORDS.search(rest)
         if occasion and len(rest[: occasion.start()].split()) <= LEADING_OCCASION_WORDS and not looks_ahead(rest[: occasion.end()], occasion.start()):
             return DateEvent(occasion_form(occasion.group()), True)
+        # "On Friday, 36-year-old Lena Berg died …": the deed within the first words of the clause the day opens
+        deed = next((m for m in DEED.finditer(rest) if not _speech(m.group())), None)
+        if end is not None and deed and len(re.findall(r"\w+", rest[: deed.start()])) <= LEADING_DEED_WORDS and not looks_ahead(rest[: deed.end()], deed.start()):
+            return DateEvent(f"{DEED_KEY}{fold_predicate(deed.group())}", True, article.text[end : start + deed.start()])
     return _deed(clause, article.text[end : sentence.end] if end is not None else "")
 
 
@@ -670,7 +684,7 @@ def date_observations(article: Article) -> list[Observation]:
             doers = frozenset()
             if event.key.startswith(DEED_KEY):  # the names before a deed, or after a day's ("Saturday's shooting of Gray")
                 after = article.text[end : sentence.end]
-                doers = _doers(article.text[sentence.start : start] + (after if POSSESSIVE_DAY.match(after) else ""))
+                doers = _doers(article.text[sentence.start : start] + (after if POSSESSIVE_DAY.match(after) else "") + " " + event.subject)
             found.append(Observation(article, event.key, value, span.text, span, context=_context_words(around),
                                      names=_name_words(around), shared_event=event.shared, guessed=guessed, doers=doers))  # fmt: skip
     return found + _term_observations(article)
@@ -735,8 +749,8 @@ def _same_occasion(a: Observation, b: Observation) -> bool:
 
 def _doers(text: str) -> frozenset[str]:
     """The capitalised words before a deed's day in its sentence, its first word too ("Cheeks, who was
-    fired March 2"): who did or underwent the deed."""
-    return _context_words(" ".join(re.findall(r"\b[A-Z]\w+(?:['’]s)?", text)))
+    fired March 2"), and the ages given there ("a 36-year-old"): who did or underwent the deed."""
+    return _context_words(" ".join(re.findall(r"\b[A-Z]\w+(?:['’]s)?", text))) | _ages(text)
 
 
 STEM = 6  # letters that tell a word from another in a sentence's context: "reaffirmed" and "reaffirming" are one

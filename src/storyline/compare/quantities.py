@@ -29,6 +29,9 @@ WORD_NUMBERS = {
 } | {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 UNITS = {"$": "dollars", "€": "euros", "£": "pounds"}
+# Measures written onto the number ("60m", "2000ft"), as the word they abbreviate; not after a currency,
+# where "m" is million.
+ABBREVIATED_MEASURES = {"km": "kilometres", "m": "metres", "ft": "feet", "kg": "kilograms", "lb": "pounds", "lbs": "pounds"}
 # Currencies written as a word after the amount ("85 million euros"); not "pounds", which mostly weighs.
 CURRENCY_WORDS = {"dollars": "dollars", "euros": "euros", "yen": "yen", "yuan": "yuan", "rupees": "rupees"}
 # Said before a number, what it makes of it: a rounded figure ("about 40"), one just below the figure
@@ -74,7 +77,8 @@ APPOSITIVE_TOKENS = 15
 
 _TOKEN = re.compile(
     r"(?P<num>(?<![\w.,:/-])[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w:/]|[.,]\d)"
-    r"|(?<![\w.,:/-])[$€£]?\d+(?:\.\d+)?(?![\w:/]|[.,]\d))"
+    r"|(?<![\w.,:/-])[$€£]?\d+(?:\.\d+)?(?![\w:/]|[.,]\d)"
+    r"|(?<![\w.,:/$€£-])\d+(?:\.\d+)?(?=(?:km|m|ft|kg|lbs?)\b))"
     r"|(?P<word>[A-Za-z]+(?:['’-][A-Za-z]+)*)|(?P<pct>%)|(?P<stop>[^\w\s])"
 )
 
@@ -362,6 +366,10 @@ def _quantity(text: str, tokens: Sequence[Token], i: int) -> Quantity | None:
     else:
         verb = _predicate_after(tokens, _skip_appositive(tokens, j), bare=True) or _predicate_after(tokens, j, bare=False)
         before = None if verb else before
+    if noun_token and noun_token.start == tokens[after - 1].end:  # "60m": the measure written onto it
+        if _noun_word(_at(tokens, after + 1)):
+            return None  # "5m people": a million, whose count is another's to read
+        noun_token = replace(noun_token, text=ABBREVIATED_MEASURES.get(noun_token.lower, noun_token.text))
     noun = "" if noun_token is None or noun_token.lower in GENERIC_NOUNS else noun_stem(noun_token.text)
     predicate_token = verb[0] if verb else before
     target = _named_target(tokens, j) if unit else ""
@@ -417,9 +425,10 @@ def _named_target(tokens: Sequence[Token], j: int) -> str:
 
 
 def consistent(a: Quantity, b: Quantity) -> bool:
-    """Can both figures be true of one count: do the values their words allow overlap?"""
+    """Can both figures be true of one count: do the values their words allow overlap? Ranges that only
+    touch share no value: "five" (4.5 to 5.5) is not "six" (5.5 to 6.5), nor "fewer than 40" "more than 40"."""
     (low_a, high_a), (low_b, high_b) = a.bounds, b.bounds
-    return max(low_a, low_b) <= min(high_a, high_b)
+    return max(low_a, low_b) < min(high_a, high_b)
 
 
 def _conversion(text: str, tokens: Sequence[Token], i: int, last: Quantity | None) -> Quantity | None:

@@ -70,8 +70,9 @@ def article_key_of_row(corpus: str, row: dict[str, str], index: int) -> str:
 
 
 DATELINE_LINES = 5  # an ECB+ page gives its date, when it does, within its first lines
+MONTHS_IN_YEAR = 12
 DATELINE_WORDS = 16  # a dateline is short: a longer line is the story, whose dates are the events'
-NUMERIC_DATE = re.compile(r"\b(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}|\d{2})\b")  # US order: "8 / 2 / 2013", "12 / 23 / 12"
+NUMERIC_DATE = re.compile(r"\b(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}|\d{2})\b")  # US order: "8 / 2 / 2013", "12 / 23 / 12"; day first when no month can be first ("15 / 09 / 2013")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?:/|\b)")  # "/2013/08/03/", "/20130914/", "/2005-12-19"
 
 
@@ -87,6 +88,8 @@ def dateline(text: str, url: str | None) -> str:
             return min(found).isoformat()
         if m := NUMERIC_DATE.search(line):
             month, day, year = int(m[1]), int(m[2]), int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            if month > MONTHS_IN_YEAR:
+                month, day = day, month
             with suppress(ValueError):
                 return date(year, month, day).isoformat()
     if m := URL_DATE.search(url):
