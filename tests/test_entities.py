@@ -53,6 +53,13 @@ def test_best_name_prefers_fullest_then_most_attested() -> None:
     assert best_name({"Zalmay Khalizad": 1, "Zalmay Khalilzad": 3}) == "Zalmay Khalilzad"
 
 
+def test_a_tie_between_spellings_goes_to_the_one_other_forms_confirm_before_the_longest() -> None:
+    assert best_name({"Tom Cowen": 1, "Tom Cowan": 1, "Cowan": 1}) == "Tom Cowan"
+    assert best_name({"Anders Lindqvist": 1, "Ander Lindqvist": 1, "Ander": 2}) == "Ander Lindqvist"
+    assert best_name({"Anders Lindqvist": 1, "Ander Lindqvist": 1, "Lindqvist": 2}) == "Anders Lindqvist"  # then the longest
+    assert best_name({"Anders Lindqvist": 2, "Ander Lindqvist": 1, "Ander": 2}) == "Anders Lindqvist"  # the majority first
+
+
 def persons(text: str) -> dict[str, set[str]]:
     article = analyse(Article(id="t", text=text))
     return {e.name: set(e.aliases) for e in article.entities.values() if e.kind == "person"}
@@ -250,6 +257,17 @@ def test_a_given_and_family_name_listed_with_people_or_of_a_body_is_a_person_tho
 def test_a_role_that_opens_a_sentence_is_no_part_of_the_name_after_it() -> None:
     assert kinds("The fire spread fast. Broadcaster Piers Morgan commented on the chase.").get("Piers Morgan") == "person"
     assert kinds("Hunter Biden Jr. said so on Monday.").get("Hunter Biden Jr.") == "person"  # a given name, no role
+    assert kinds('Lead Paul Jin-ho Lee talked about how the series was overlooked "for years."').get("Paul Jin-ho Lee") == "person"  # the lead actor
+
+
+def test_a_romanised_given_name_after_an_organisation_starts_a_person() -> None:
+    found = kinds('"The port has chosen to silence dissent," Macau director of Amnesty International Wai-kit Lam said.')
+    assert (found.get("Wai-kit Lam"), found.get("Amnesty International")) == ("person", "org")
+
+
+def test_a_platform_people_post_on_is_no_person() -> None:
+    found = kinds('Rolf Hanley wrote on Twitter, "Great drummer, wild and lovely guy."')
+    assert (found["Rolf Hanley"], found["Twitter"]) == ("person", "org")
 
 
 def test_a_place_is_never_the_short_form_of_an_organisation() -> None:

@@ -51,6 +51,22 @@ def test_spellings_across_articles_become_one_entity_with_a_fixed_id() -> None:
     assert second.entities[first_id].aliases == {"Jens Stoltenberg": {"a2"}}  # the article keeps its own forms
 
 
+def test_the_canonical_name_is_the_spelling_most_articles_wrote_then_the_one_others_confirm() -> None:
+    majority = speakers_in_turn({
+        "s1": "Ander Lindqvist said the ferry would run again.",
+        "s2": "Anders Lindqvist said the harbour was open.",
+        "s3": "Anders Lindqvist said the crews were back.",
+    })  # fmt: skip
+    assert majority["s3"].name == "Anders Lindqvist"
+    confirmed = speakers_in_turn({
+        "c1": "Tom Cowen said the mine would close.",
+        "c2": "Tom Cowan said the mine had a buyer.",
+        "c3": "Mr. Cowan said the sale was signed.",
+    })  # fmt: skip
+    assert confirmed["c1"].id == confirmed["c2"].id == confirmed["c3"].id
+    assert confirmed["c3"].name == "Tom Cowan"
+
+
 def test_namesakes_stay_apart_and_a_lone_surname_needs_one_match() -> None:
     registry = EntityRegistry()
     for article_id, text in (("b1", "Mike Pompeo said the deal was close."), ("b2", "Sarah Pompeo said the deal was far off.")):

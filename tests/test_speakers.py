@@ -693,3 +693,8 @@ def test_a_title_means_the_holder_named_before_it_not_one_named_later() -> None:
         "Later, Deputy Assistant Secretary for Security Paul Brandt testified that the guards were too few."
     )
     assert speaker_of(text, "never")[0] == "Maria Okafor"
+
+
+def test_a_post_on_a_platform_is_its_authors_not_the_platforms() -> None:
+    text = "According to a Twitter post by Mara Dunne, director of the Open Doors event, the carved tusk came from the hall."
+    assert speaker_of(text, "tusk")[0] == "Mara Dunne"

@@ -23,6 +23,7 @@ from storyline.analysis.lexicon import (
     ORG_WORDS,
     PERSON_ROLES,
     PERSON_SUFFIXES,
+    PLATFORMS,
 )
 from storyline.analysis.names import (
     HONORIFICS,
@@ -139,6 +140,19 @@ def _given_name_start(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+_ROMANISED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _romanised_name_start(doc: Doc, start: int, end: int) -> int | None:
+    """Where a person's name closes what the model calls one organisation ("Amnesty International Wai-kit
+    Lam"): a given name romanised from Chinese or Korean, two syllables hyphenated with the second in lower
+    case, then a family name. No organisation's word is spelt so."""
+    for i in (end - 4, end - 2):  # the given name as three tokens ("Wai", "-", "kit") or one
+        if start < i and _ROMANISED_GIVEN_NAME.fullmatch(doc[i : end - 1].text) and _is_name_token(doc[end - 1]):
+            return i
+    return None
+
+
 _OFFICE_LINKS = frozenset({"of", "to", "for", "the", "and"})
 _OFFICE_REACH = 8  # words between an office's title and the name after it ("Ambassador to the United Nations")
 
@@ -177,6 +191,8 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
         kind = LABEL_KINDS.get(ent.label_)
         if kind is None:
             continue
+        if all(t.lower_ in PLATFORMS for t in ent):
+            kind = "org"  # "wrote on Twitter": a platform, which the model may call a person
         titled = (
             any(_is_title(t) for t in ent) and _is_name_token(ent[-1]) and not _is_title(ent[-1])
             and not any(t.lower_ in NONPERSON_HEADS for t in ent)  # "Senate Foreign Relations Committee", "Department of …
@@ -187,6 +203,9 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
         if start >= end:
             continue
         given = _given_name_start(doc, start, end)
+        if given is None and kind == "org" and (named := _romanised_name_start(doc, start, end)) is not None:
+            found.append(NameSpan(start, named, "org"))  # the person's affiliation, named before them
+            given = named
         if given is not None:
             start, kind = given, "person"
         elif titled or (kind != "person" and _after_office(doc, start, end)):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from storyline.analysis.names import (
-    NICKNAMES, PersonName, fold_name, form_rank, is_short_form, name_rank, org_keys, parse_person_name, plain, same_person,
+    NICKNAMES, PersonName, best_name, fold_name, form_rank, is_short_form, name_size, org_keys, parse_person_name, plain, same_person,
     short_form_keys, short_forms, surname_keys,
 )  # fmt: skip
 from storyline.model import Article, Entity, EntityKey, EntityKind, Speaker, stable_id
@@ -160,15 +160,17 @@ def _never_names(entity: KnownEntity) -> frozenset[str]:
     return frozenset(short_forms(entity.forms))
 
 
-def _name_rank(entity: KnownEntity, form: str) -> tuple[int, int, int, str] | tuple[int, int]:
-    """The better name ranks higher: the order `best_name` and `full_form` choose by."""
-    return (name_rank if entity.kind == "person" else form_rank)(form, entity.forms)
+def _best(entity: KnownEntity, candidates: list[str]) -> str:
+    """The best name of `candidates`: a person's by `best_name`, anything else's by `form_rank` (ties to the first)."""
+    if entity.kind == "person":
+        return best_name(entity.forms, candidates)
+    return max(candidates, key=lambda form: form_rank(form, entity.forms))
 
 
 def _choose_name(entity: KnownEntity) -> str:
     entity.never_names = _never_names(entity)
     usable = [form for form in entity.forms if form not in entity.never_names]
-    best = max(usable, key=lambda form: _name_rank(entity, form)) if usable else entity.name
+    best = _best(entity, usable) if usable else entity.name
     if entity.kind == "person" or best not in entity.forms:
         return best
     established = [
@@ -176,7 +178,7 @@ def _choose_name(entity: KnownEntity) -> str:
         if len(form.split()) > 1 and entity.forms[form] > _ESTABLISHED * entity.forms[best] and is_short_form(form, best)
     ]  # fmt: skip
     # "Associated Press" in many articles, "Associated Press of bank" (a tagging slip) in one: the short form is the name
-    return max(established, key=lambda form: _name_rank(entity, form)) if established else best
+    return _best(entity, established) if established else best
 
 
 def _rename(entity: KnownEntity, counted: Collection[str], fresh: bool) -> None:
@@ -184,16 +186,21 @@ def _rename(entity: KnownEntity, counted: Collection[str], fresh: bool) -> None:
 
     The full choice is O(forms) and runs for every mention. When the article wrote no new form, the
     name is still the best of the same forms but for the counts just raised, so only one of those
-    can overtake it; ties go to the form written first, as in the full choice.
+    can overtake it; ties go to the form written first, as in the full choice. A part of a person's
+    name written alone ("Cowan") confirms every form holding it, so it needs the full choice.
     """
     never = entity.never_names or frozenset()
     shortened = entity.kind != "person" and (entity.name in never or any(form in never for form in counted))
-    if fresh or shortened or entity.never_names is None or entity.name not in entity.forms:
+    confirming = entity.kind == "person" and any(name_size(form) < name_size(entity.name) for form in counted)
+    if fresh or shortened or confirming or entity.never_names is None or entity.name not in entity.forms:
         entity.name = _choose_name(entity)
         return
     contenders = [entity.name, *(form for form in counted if form not in entity.never_names)]
-    top = max(_name_rank(entity, form) for form in contenders)
-    tied = [form for form in contenders if _name_rank(entity, form) == top]
+    if entity.kind == "person":
+        entity.name = best_name(entity.forms, contenders)  # a tie is broken by the forms themselves
+        return
+    top = max(form_rank(form, entity.forms) for form in contenders)
+    tied = [form for form in contenders if form_rank(form, entity.forms) == top]
     if len(tied) > 1:
         order = {form: i for i, form in enumerate(entity.forms)}
         tied.sort(key=order.__getitem__)

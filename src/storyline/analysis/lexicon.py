@@ -151,13 +151,17 @@ ROLE_NOUN_KINDS: Final[dict[str, EntityKind]] = {
     ),
 }
 
+# Platforms people post on: a company or a channel, never a person, and never the author of a post on it
+# ("a Twitter post by Ann Lyle" is hers).
+PLATFORMS: Final = frozenset("twitter facebook instagram youtube tiktok whatsapp telegram weibo wechat reddit linkedin snapchat".split())
+
 # What speaks for its owner: a document, a channel, an account ("Trump's Twitter", "a Fox News poll",
 # "the WHO's report", "a memo posted by Senator Dalmau"): its speaker is whoever it belongs to.
-DOCUMENT_WORDS: Final = frozenset(
+DOCUMENT_WORDS: Final = PLATFORMS | frozenset(
     "report study data datum survey statement document documents poll polling analysis review findings summary "
     "description database memo letter filing complaint indictment lawsuit ruling opinion decision order release "
     "announcement advisory bulletin notice guidelines guidance figures estimate estimates records account "
-    "twitter facebook instagram feed website site page blog post tweet tweets email video book memoir memoirs "
+    "feed website site page blog post tweet tweets email video book memoir memoirs "
     "transcript testimony minutes speech research ad return disclosure decree description edict proclamation "
     "communique communiqué affidavit judgment verdict motion petition brief request number statistic article reasoning view remarks comments".split()
 )
@@ -180,7 +184,7 @@ GENDERED_PRONOUNS: Final = {"he": "male", "him": "male", "his": "male", "she": "
 # most others ("mediator", "spokeswoman", "hydrologist").
 PERSON_ROLES: Final = frozenset(
     "captain coach executive chair head chief boss leader founder owner official expert pundit "
-    "striker goalkeeper defender midfielder forward player athlete star champion analyst economist "
+    "striker goalkeeper defender midfielder forward player athlete star lead actress champion analyst economist "
     "scientist physician doctor nurse surgeon lawyer attorney judge prosecutor minister secretary "
     "president envoy diplomat ambassador mayor alderman resident witness survivor student teacher "
     "activist campaigner spokesperson representative colleague veteran candidate nominee agent".split()

@@ -285,16 +285,35 @@ def same_person(a: PersonName, b: PersonName) -> bool:
     return similar_word(a.surname, b.surname) and compatible_first_names(a.first, b.first) and suffixes_agree
 
 
-def name_rank(form: str, forms: dict[str, int]) -> tuple[int, int, int, str]:
-    """How good a name for a person `form` is: fullest, then most attested, then longest."""
+def _name_words(form: str) -> list[str]:
+    """A person form's name words, folded ("Mr. Cowan" -> ["cowan"]); none for a form that is no name."""
     parsed = parse_person_name(form)
-    parts = len(parsed.full.split()) if parsed else 0
-    return (parts, forms[form], len(form), form)
+    return [plain(word) for word in parsed.full.split()] if parsed else []
 
 
-def best_name(forms: dict[str, int]) -> str:
-    """The fullest, then most attested, then longest form: a one-off slip loses to the usual spelling."""
-    return max(forms, key=lambda form: name_rank(form, forms))
+def name_size(form: str) -> int:
+    """How many name words a person form has ("Mr. Tom Cowan": 2); 0 for a form that is no name."""
+    return len(_name_words(form))
+
+
+def name_rank(form: str, forms: dict[str, int]) -> tuple[int, int]:
+    """How good a name for a person `form` is: fullest, then most attested."""
+    return (name_size(form), forms[form])
+
+
+def confirmations(form: str, forms: dict[str, int]) -> int:
+    """Articles that wrote part of `form` alone (its surname, its given name): other articles confirming
+    its spelling, as "Cowan" written alone confirms "Tom Cowan" against "Tom Cowen"."""
+    words = set(_name_words(form))
+    return sum(count for other, count in forms.items() if (part := set(_name_words(other))) and part < words)
+
+
+def best_name(forms: dict[str, int], candidates: Iterable[str] | None = None) -> str:
+    """The fullest, then most attested of `candidates` (all `forms` by default): a one-off slip loses to
+    the usual spelling. A tie goes to the spelling other forms confirm, and only then to the longest."""
+    ranks = {form: name_rank(form, forms) for form in (forms if candidates is None else candidates)}
+    top = max(ranks.values())
+    return max((form for form, rank in ranks.items() if rank == top), key=lambda form: (confirmations(form, forms), len(form), form))
 
 
 def unique_match(name: PersonName, candidates: Iterable[tuple[str, PersonName]]) -> str | None:

@@ -32,6 +32,7 @@ from storyline.analysis.lexicon import (
     LEADER_WORDS,
     MALE_WORDS,
     ORG_WORDS,
+    PLATFORMS,
     PEOPLE_NOUNS,
     PERSON_SUFFIXES,
     PRONOUN_KINDS,
@@ -302,8 +303,8 @@ class SpeakerResolver:
         Fox News poll", "data from the Gun Violence Archive", "its polling", "a memo posted by Senator
         Dalmau"), never one inside what it is about ("the statement on her health")."""
         for token in _owner_candidates(head):
-            if token.idx >= content[0] > head.idx:
-                continue
+            if token.idx >= content[0] > head.idx or token.lower_ in PLATFORMS:
+                continue  # "a Twitter post by Ann Lyle": a platform carries a post, its author owns it
             if token.pos_ == "PRON" and token.dep_ == "poss" and (kinds := PRONOUN_KINDS.get(_possessed(token.lower_))):
                 pronoun = _possessed(token.lower_)
                 return self._opening_subject(content, pronoun) or self._recent(anchor, kinds, content, pronoun)
