@@ -57,6 +57,19 @@ def test_quote_across_paragraphs() -> None:
     assert s.speaker.name == "Omar Haddad"
 
 
+def test_typewriter_quote_marks() -> None:
+    """``…'' marks, as tokenised corpora and wire copy print them, are double quotes two characters wide."""
+    text = "The mayor spoke last.\nMayor Ines Duarte said:\n`` The bridge will reopen in May.\nWe owe it to the town.''\nWork starts soon."
+    s = only(text)
+    assert (s.kind, s.speaker.name) == ("direct", "Ines Duarte")
+    assert s.content.text.startswith("The bridge") and s.content.text.endswith("to the town.")
+
+
+def test_closing_mark_set_apart_by_spaces() -> None:
+    s = only('The trial went on.\n"The victim was caught in a senseless feud, " prosecutor Ruth Adler said.')
+    assert (s.content.text, s.speaker.name) == ("The victim was caught in a senseless feud,", "Ruth Adler")
+
+
 def test_apostrophes_and_single_quotes() -> None:
     text = "Ruth Kane said the farmers’ union would ‘not accept a deal that doesn’t pay’."
     s = only(text)

@@ -1,7 +1,8 @@
 """Quoted passages found by their marks, before any parsing.
 
 Marks are paired with a stack so single quotes nest inside double ones, and an apostrophe
-(don’t, Afghans’) is only taken as a closing mark when a single quote is open. A paragraph whose
+(don’t, Afghans’) is only taken as a closing mark when a single quote is open. Typewriter text's paired
+marks (``…'', as in tokenised corpora and wire copy) are double quotes two characters wide. A paragraph whose
 quote is not closed continues in the next paragraph if that one opens with a quote mark.
 """
 
@@ -15,6 +16,7 @@ _OPENERS = {"“": "double", "‘": "single"}
 _CLOSERS = {"”": "double", "’": "single"}
 _STRAIGHT = {'"': "double", "'": "single"}
 _BEFORE_OPEN = set(" \t\n([{—–-/:")
+_PAIRED = {"``": "open", "''": "close"}  # typewriter quote marks, each two characters wide
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +26,12 @@ class Quote:
     start: int
     end: int
     mark: str  # double, single
+    opening: int = 1  # the width of each mark: 2 for ``…''
+    closing: int = 1
 
     @property
     def content(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
+        return self.start + self.opening, self.end - self.closing
 
     def covers(self, pos: int) -> bool:
         return self.start <= pos < self.end
@@ -53,22 +57,31 @@ def _is_close(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def _mark(text: str, i: int, stack: list[tuple[str, int]]) -> tuple[str, str] | None:
-    """('open'|'close', mark) for a quote character at i, or None when it is an apostrophe."""
+def _mark(text: str, i: int, stack: list[tuple[str, int]]) -> tuple[str, str, int] | None:
+    """('open'|'close', mark, width) for a quote character at i, or None when it is an apostrophe."""
     char = text[i]
+    paired = _PAIRED.get(text[i : i + 2])
+    if paired == "open":
+        return "open", "double", 2
+    if paired == "close" and "double" in (m for m, _ in stack) and not text[i - 1 : i].isspace() and not text[i + 2 : i + 3].isalnum():
+        return "close", "double", 2
     if char in _OPENERS:
-        return "open", _OPENERS[char]
+        return "open", _OPENERS[char], 1
     if char in _CLOSERS:
         mark = _CLOSERS[char]
         open_marks = [m for m, _ in stack]
         if mark in open_marks and _is_close(text, i):
-            return "close", mark
+            return "close", mark, 1
         return None
+    if char not in _STRAIGHT:
+        return None  # a lone backtick
     mark = _STRAIGHT[char]
     if stack and stack[-1][0] == mark and _is_close(text, i):
-        return "close", mark
+        return "close", mark, 1
+    if stack and stack[-1][0] == mark == "double" and text[i - 1 : i].isspace() and text[i + 1 : i + 2].isspace():
+        return "close", mark, 1  # "…, " prosecutor X said": tokenised text sets a closing mark apart too
     if _is_open(text, i) and (mark == "double" or text[i + 1 : i + 2].isalpha()):
-        return "open", mark
+        return "open", mark, 1
     return None
 
 
@@ -79,7 +92,16 @@ def _unclosed(text: str, carried: tuple[int, str] | None, paragraph_end: int, op
         return None
     line_end = text.find("\n", carried[0], paragraph_end)  # one line a paragraph, as tables keep them
     last = len(text[: paragraph_end if line_end < 0 else line_end].rstrip()) - 1
-    return Quote(carried[0], last + 1, "double") if last - carried[0] > 2 else None
+    return _quote(text, carried[0], last + 1, "double", 1) if last - carried[0] > 2 else None
+
+
+def _quote(text: str, start: int, end: int, mark: str, closing: int) -> Quote:
+    """A quote whose content leaves out the spaces tokenised text sets inside its marks ("`` Yes , '')."""
+    opening = 2 if text.startswith("``", start) else 1
+    inner = text[start + opening : end - closing]
+    opening += len(inner) - len(inner.lstrip(" \t"))
+    closing += len(inner) - len(inner.rstrip(" \t")) if inner.strip() else 0
+    return Quote(start, end, mark, opening, closing)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -89,16 +111,18 @@ def find_quotes(text: str) -> list[Quote]:
     for paragraph in _PARAGRAPH.finditer(text):
         stack: list[tuple[str, int]] = []
         first = paragraph.start() + len(paragraph.group()) - len(paragraph.group().lstrip())
-        opens = first < len(text) and _OPENERS.get(text[first], _STRAIGHT.get(text[first])) == "double"
+        opens = first < len(text) and (_OPENERS.get(text[first], _STRAIGHT.get(text[first])) == "double" or text.startswith("``", first))
         if (unclosed := _unclosed(text, carried, carried_end, opens)) is not None:
             quotes.append(unclosed)
+        skip = 0
         for i in range(paragraph.start(), paragraph.end()):
-            if text[i] not in "“”‘’\"'":
+            if text[i] not in "“”‘’\"'`" or i < skip:
                 continue
             found = _mark(text, i, stack)
             if found is None:
                 continue
-            action, mark = found
+            action, mark, width = found
+            skip = i + width
             if action == "open":
                 if i == first and carried and carried[1] == mark and not stack:
                     stack.append((mark, carried[0]))
@@ -109,7 +133,7 @@ def find_quotes(text: str) -> list[Quote]:
                 stack.pop()  # an inner mark never closed
             _, start = stack.pop()
             if not stack:
-                quotes.append(Quote(start, i + 1, mark))
+                quotes.append(_quote(text, start, i + width, mark, width))
         carried = (stack[0][1], "double") if stack and stack[0][0] == "double" else None
         carried_end = paragraph.end()
     if (unclosed := _unclosed(text, carried, carried_end, False)) is not None:

@@ -837,8 +837,9 @@ class _Finder:
         # Per character, 1 strictly inside a quote's marks, or inside a statement found so far: asked of every token.
         self.quoted = bytearray(len(self.text) + 1)
         for q in self.quotes:
-            if q.end - q.start > 2:
-                self.quoted[q.start + 1 : q.end - 1] = b"\x01" * (q.end - q.start - 2)
+            inner_start, inner_end = q.content
+            if inner_end > inner_start:
+                self.quoted[inner_start:inner_end] = b"\x01" * (inner_end - inner_start)
         self.claimed = bytearray(len(self.text) + 1)
         self.claim(turn_ranges)
         self._sentences: list[TokenSpan] | None = None
@@ -911,7 +912,7 @@ class _Finder:
     def _cue_after(self, quote: Quote, limit: int, far: bool) -> Attribution | None:
         """The cue after a quote: near it, or, for a quote opening its sentence (not a show's title inside
         one), farther on past a long apposition of its subject."""
-        inner = self.text[quote.start + 1 : quote.end - 1].rstrip().rstrip("]")  # "…each other[,]": an editor's comma
+        inner = self.text[slice(*quote.content)].rstrip().rstrip("]")  # "…each other[,]": an editor's comma
         gap = self.text[quote.end : limit].lstrip()
         window = self.tokens(quote.end, limit)
         unclosed = far and inner[-1:].isalnum() and _said_next(window)  # "“… a rescue mission” Smith told Wikinews"
@@ -964,7 +965,7 @@ class _Finder:
         return self._direct(quote, (dash, dash + 1), source, None) if source is not None else None
 
     def _first_word(self, quote: Quote) -> Token | None:
-        return next((t for t in self.tokens(quote.start + 1, quote.end) if not t.is_punct), None)
+        return next((t for t in self.tokens(quote.content[0], quote.end) if not t.is_punct), None)
 
     def _naming(self, quote: Quote, window: list[Token]) -> Attribution | None:
         """ "X called the deal “a start”": the quoted characterisation is X's statement."""
@@ -1065,7 +1066,7 @@ class _Finder:
     def _comma_introduced(self, quote: Quote, before: str, words: int) -> bool:
         """ "Senator Baxter spoke on Fox News, “This will lead to …”": a clause and a comma before a quote of whole
         sentences that ends its paragraph introduce it as the subject's words, whatever the verb."""
-        inner = self.text[quote.start + 1 : quote.end - 1].strip()
+        inner = self.text[slice(*quote.content)].strip()
         rest = self.text[quote.end : self.paragraph(quote.start)[1]].strip()
         if not before.endswith(",") or words < MIN_SENTENCES_QUOTE or rest or title_case(inner.rstrip(".!?")):
             return False  # "ran a story called, simply, “How Creepy Is the Ghost on the Cover?”": a headline
@@ -1097,7 +1098,7 @@ class _Finder:
     def _title(self, quote: Quote) -> bool:
         """A quoted name in title case ("his event, “Storm Area 51, They Can't Stop All of Us”, was posted"):
         a title, not speech; in capitals it may be a shouted tweet."""
-        inner = self.text[quote.start + 1 : quote.end - 1].rstrip()
+        inner = self.text[slice(*quote.content)].rstrip()
         if not title_case(inner):
             return False
         # a full stop inside the marks ends a sentence whose last words are a title ("on MSNBC's “Andrea Mitchell
