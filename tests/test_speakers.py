@@ -365,6 +365,16 @@ def test_the_document_introduced_before_is_its_introducers() -> None:
     assert speaker_of(text, "Ferry fares")[0] == "The Harbour Party campaign"
 
 
+def test_the_statement_is_the_one_named_last_and_a_nationality_on_it_is_no_author() -> None:
+    text = (
+        "The president said in a statement on Sunday that the troops would leave. The statement also said the war was won.\n\n"
+        "According to a statement released by the Turkish foreign ministry, the border would stay open. "
+        "The Turkish statement called for a safe zone to be set up east of the river."
+    )
+    assert speaker_of(text, "war was won")[0] == "The president"
+    assert speaker_of(text, "safe zone")[0] == "the Turkish foreign ministry"
+
+
 def test_a_quoted_fragment_of_what_someone_called_something_is_theirs_not_the_reporting_outlets() -> None:
     text = 'Mayor Ilse Brandt called the port deal a "betrayal of every fisherman in town," according to the Harbour Gazette.'
     assert speaker_of(text, "betrayal")[0] == "Ilse Brandt"

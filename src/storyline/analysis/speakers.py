@@ -302,8 +302,8 @@ class SpeakerResolver:
         Fox News poll", "data from the Gun Violence Archive", "its polling", "a memo posted by Senator
         Dalmau"), never one inside what it is about ("the statement on her health")."""
         for token in _owner_candidates(head):
-            if token.idx >= content[0] > head.idx:
-                continue
+            if token.idx >= content[0] > head.idx or token.pos_ == "ADJ":
+                continue  # an adjective says which kind of document, not who wrote it ("the Turkish statement")
             if token.pos_ == "PRON" and token.dep_ == "poss" and (kinds := PRONOUN_KINDS.get(_possessed(token.lower_))):
                 pronoun = _possessed(token.lower_)
                 return self._opening_subject(content, pronoun) or self._recent(anchor, kinds, content, pronoun)
@@ -560,7 +560,7 @@ class SpeakerResolver:
         if lemma in DOCUMENT_WORDS or (head.pos_ == "PROPN" and lemma in ("twitter", "facebook", "instagram")):
             owner = self._owner(head, anchor, content) or self._new_document_owner(head)
             if owner is not None:
-                self.owners.setdefault(lemma, owner)
+                self.owners[lemma] = owner  # "the statement" is the one named last
                 return owner, "owner"
         named = self._named(head)
         if named and self.found.entities[named].kind == "place" and (labelled := self._labelled(source)):
