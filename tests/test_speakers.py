@@ -375,6 +375,17 @@ def test_the_statement_is_the_one_named_last_and_a_nationality_on_it_is_no_autho
     assert speaker_of(text, "safe zone")[0] == "the Turkish foreign ministry"
 
 
+def test_a_quote_then_read_the_statement_is_the_documents_not_the_person_named_before() -> None:
+    text = (
+        "The Harbour Authority issued an alert on Monday. Captain Tom Hale told reporters the port would close.\n\n"
+        '"Strong winds will bring high waves to the bay, especially along western coasts", read the alert.\n\n'
+        "The ministry published a statement on Tuesday. Minister Ana Silva visited the port. "
+        '"No one was hurt at the port;" read the statement; "we will not be deterred."'
+    )
+    assert speaker_of(text, "Strong winds")[0] == "Harbour Authority"
+    assert speaker_of(text, "No one was hurt")[0] == "The ministry"
+
+
 def test_a_quoted_fragment_of_what_someone_called_something_is_theirs_not_the_reporting_outlets() -> None:
     text = 'Mayor Ilse Brandt called the port deal a "betrayal of every fisherman in town," according to the Harbour Gazette.'
     assert speaker_of(text, "betrayal")[0] == "Ilse Brandt"

@@ -140,8 +140,12 @@ def is_cue(token: Token) -> bool:
 
 
 def _text_reads(verb: Token) -> bool:
-    """ "the statement read", "the decree reads": a text's wording is what its author says."""
-    return verb.lemma_.lower() == "read" and any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_WORDS for c in verb.children)
+    """ "the statement read", "the decree reads": a text's wording is what its author says; so too "“…,” read the
+    statement", which the parser takes for an order to read it (nobody orders right after a quote)."""
+    before = [t for t in verb.doc[max(0, verb.i - 2) : verb.i] if t.text != ","]
+    after_quote = bool(before) and before[-1].tag_ == "''"
+    return verb.lemma_.lower() == "read" and any(
+        c.lemma_.lower() in DOCUMENT_WORDS and (c.dep_ == "nsubj" or (c.dep_ == "dobj" and after_quote)) for c in verb.children)
 
 
 def _put_it(verb: Token) -> bool:
@@ -718,10 +722,11 @@ def _hung_past_comma(verb: Token) -> list[Token]:
 
 def _inverted_subject(verb: Token) -> Token | None:
     """ "The bomb was hidden in a van, stated the minister, and …": a cue after the clause it reports, with its
-    subject after it, which the parser took for its object; the clause before is the cue's ccomp."""
-    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or verb.nbor(-1).text != "," or not is_cue(verb):
-        return None
-    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+    subject after it, which the parser took for its object; the clause before is the cue's ccomp. So too "“…,” read
+    the statement", however tagged."""
+    read = _text_reads(verb)  # the quote before it is what it reports, whatever the parser hung on it
+    inverted = verb.tag_ in ("VBD", "VBZ") and verb.i > 0 and verb.nbor(-1).text == "," and is_cue(verb)
+    if not (read or (inverted and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children))):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.pos_ in ("PROPN", "NOUN")), None)
     after = obj.right_edge.i + 1 if obj is not None else len(verb.doc)
@@ -949,7 +954,8 @@ class _Finder:
         """A cue with its subject after it right after a quote with no comma ("“We stand ready” tweeted the
         minister"): the inversion alone says the quote is what the subject said."""
         head = subject_of(token) if is_cue(token) else None
-        return (head is not None and head.i > token.i and token.tag_ in ("VBD", "VBZ")) or (head is None and _name_after_cue(token) is not None)
+        finite = token.tag_ in ("VBD", "VBZ") or _text_reads(token)
+        return (head is not None and head.i > token.i and finite) or (head is None and _name_after_cue(token) is not None)
 
     def _signed(self, quote: Quote) -> Attribution | None:
         """A quote signed with a dash and a name ("“We will rebuild.” — Ana Silva, mayor"): the dash is the cue."""
