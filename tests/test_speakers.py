@@ -386,6 +386,16 @@ def test_a_quote_then_read_the_statement_is_the_documents_not_the_person_named_b
     assert speaker_of(text, "No one was hurt")[0] == "The ministry"
 
 
+def test_the_summary_of_a_decision_read_is_the_summary_not_the_judge_named_before() -> None:
+    text = (
+        "The Norland Supreme Court ruled on Monday. The Norland Supreme Court is led by Judge Anna Berg.\n\n"
+        'The summary of the decision read in part: "The order was unlawful and void. The council was never suspended."'
+    )
+    statement = next(s for s in found(text) if "unlawful" in s.content.text)
+    assert statement.source is not None and statement.source.text == "The summary of the decision"
+    assert statement.speaker is not None and statement.speaker.name == "Norland Supreme Court"
+
+
 def test_a_quoted_fragment_of_what_someone_called_something_is_theirs_not_the_reporting_outlets() -> None:
     text = 'Mayor Ilse Brandt called the port deal a "betrayal of every fisherman in town," according to the Harbour Gazette.'
     assert speaker_of(text, "betrayal")[0] == "Ilse Brandt"

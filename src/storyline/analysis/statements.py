@@ -141,11 +141,26 @@ def is_cue(token: Token) -> bool:
 
 def _text_reads(verb: Token) -> bool:
     """ "the statement read", "the decree reads": a text's wording is what its author says; so too "“…,” read the
-    statement", which the parser takes for an order to read it (nobody orders right after a quote)."""
+    statement", which the parser takes for an order to read it (nobody orders right after a quote), and "The
+    summary of the decision read", with "read" taken for a participle of "decision"."""
+    if verb.lemma_.lower() != "read":
+        return False
     before = [t for t in verb.doc[max(0, verb.i - 2) : verb.i] if t.text != ","]
     after_quote = bool(before) and before[-1].tag_ == "''"
-    return verb.lemma_.lower() == "read" and any(
+    hung = _hung_subject(verb)
+    return (hung is not None and hung.lemma_.lower() in DOCUMENT_WORDS) or any(
         c.lemma_.lower() in DOCUMENT_WORDS and (c.dep_ == "nsubj" or (c.dep_ == "dobj" and after_quote)) for c in verb.children)
+
+
+def _hung_subject(verb: Token) -> Token | None:
+    """ "The summary of the decision read in part: “…”": a "read" the parser hung as a participle on the last
+    noun of the sentence's subject, making the subject that of the quote's verb: the subject is the verb's."""
+    if verb.lemma_.lower() != "read" or verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    noun = verb.head
+    while noun.dep_ in ("pobj", "prep") and noun.head is not noun:
+        noun = noun.head
+    return noun if noun.dep_ in _SUBJECTS and noun.head.i > verb.i else None
 
 
 def _put_it(verb: Token) -> bool:
@@ -565,6 +580,7 @@ def source_span(head: Token) -> TokenSpan:
     skip = {t.i for c in head.children if c.dep_ in _EXCLUDED_FROM_SOURCE or (c.dep_ == "acl" and is_cue(c)) for t in c.subtree}
     kept = [t.i for t in head.subtree if t.i not in skip]
     start, end = min(kept), max(kept) + 1
+    end = min([end, *(c.i for c in head.subtree if _hung_subject(c) == head)])  # "The summary of the decision [read in part]"
     dashes = [i for i in range(start, head.i) if head.doc[i].text in _DASHES]
     if dashes:
         start = dashes[-1] + 1  # a dateline the parser took in: "VIENNA, March 11 — Hungary and Slovakia"
@@ -640,7 +656,7 @@ def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | Non
         return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
         return None
-    if (held := _held_subject(verb)) is not None:
+    if (held := _held_subject(verb) or _hung_subject(verb)) is not None:
         return held
     if (inverted := _inverted_subject(verb)) is not None:
         return inverted
