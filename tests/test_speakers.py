@@ -396,6 +396,15 @@ def test_the_summary_of_a_decision_read_is_the_summary_not_the_judge_named_befor
     assert statement.speaker is not None and statement.speaker.name == "Norland Supreme Court"
 
 
+def test_a_quote_after_a_colon_is_the_main_verbs_subjects_not_a_clause_inside_it() -> None:
+    text = (
+        "The Harbour Department did not name the sailor.\n\n"
+        'The Department issued a statement that a sailor had been stabbed: "There was an assault on a sailor on Friday '
+        'at the north pier. Officers found a sailor with stab wounds. He was taken to hospital and is in stable condition."'
+    )
+    assert speaker_of(text, "There was an assault")[0] == "Department"  # not "a sailor"
+
+
 def test_a_quoted_fragment_of_what_someone_called_something_is_theirs_not_the_reporting_outlets() -> None:
     text = 'Mayor Ilse Brandt called the port deal a "betrayal of every fisherman in town," according to the Harbour Gazette.'
     assert speaker_of(text, "betrayal")[0] == "Ilse Brandt"
