@@ -1073,8 +1073,8 @@ class _Finder:
             # "Ruiz was quick to answer: “…”" with "answer" read as a noun: the verb of being quick
             words = self.doc[self.sentence(colon[0]).start : colon[0].i]
             verbs = [t for t in words if t.pos_ == "VERB" and subject_of(t)] or [t for t in words if t.pos_ == "AUX" and subject_of(t)]
-            # "The agency issued a statement that a man was hurt: “…”": the verb the others hang from, not one of its clauses
-            verbs = [v for v in verbs if not any(a in verbs for a in v.ancestors)]
+            # "The agency issued a statement that a man was hurt: “…”": the verb the others hang from, not a clause of another subject
+            verbs = [v for v in verbs if not any(a in verbs and subject_of(a) != subject_of(v) for a in v.ancestors)]
             verb = verbs[-1] if verbs else None
         head = subject_of(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
         if head is not None and verb.pos_ == "AUX" and not _may_speak(head):
