@@ -365,6 +365,46 @@ def test_the_document_introduced_before_is_its_introducers() -> None:
     assert speaker_of(text, "Ferry fares")[0] == "The Harbour Party campaign"
 
 
+def test_the_statement_is_the_one_named_last_and_a_nationality_on_it_is_no_author() -> None:
+    text = (
+        "The president said in a statement on Sunday that the troops would leave. The statement also said the war was won.\n\n"
+        "According to a statement released by the Turkish foreign ministry, the border would stay open. "
+        "The Turkish statement called for a safe zone to be set up east of the river."
+    )
+    assert speaker_of(text, "war was won")[0] == "The president"
+    assert speaker_of(text, "safe zone")[0] == "the Turkish foreign ministry"
+
+
+def test_a_quote_then_read_the_statement_is_the_documents_not_the_person_named_before() -> None:
+    text = (
+        "The Harbour Authority issued an alert on Monday. Captain Tom Hale told reporters the port would close.\n\n"
+        '"Strong winds will bring high waves to the bay, especially along western coasts", read the alert.\n\n'
+        "The ministry published a statement on Tuesday. Minister Ana Silva visited the port. "
+        '"No one was hurt at the port;" read the statement; "we will not be deterred."'
+    )
+    assert speaker_of(text, "Strong winds")[0] == "Harbour Authority"
+    assert speaker_of(text, "No one was hurt")[0] == "The ministry"
+
+
+def test_the_summary_of_a_decision_read_is_the_summary_not_the_judge_named_before() -> None:
+    text = (
+        "The Norland Supreme Court ruled on Monday. The Norland Supreme Court is led by Judge Anna Berg.\n\n"
+        'The summary of the decision read in part: "The order was unlawful and void. The council was never suspended."'
+    )
+    statement = next(s for s in found(text) if "unlawful" in s.content.text)
+    assert statement.source is not None and statement.source.text == "The summary of the decision"
+    assert statement.speaker is not None and statement.speaker.name == "Norland Supreme Court"
+
+
+def test_a_quote_after_a_colon_is_the_main_verbs_subjects_not_a_clause_inside_it() -> None:
+    text = (
+        "The Harbour Department did not name the sailor.\n\n"
+        'The Department issued a statement that a sailor had been stabbed: "There was an assault on a sailor on Friday '
+        'at the north pier. Officers found a sailor with stab wounds. He was taken to hospital and is in stable condition."'
+    )
+    assert speaker_of(text, "There was an assault")[0] == "Department"  # not "a sailor"
+
+
 def test_a_quoted_fragment_of_what_someone_called_something_is_theirs_not_the_reporting_outlets() -> None:
     text = 'Mayor Ilse Brandt called the port deal a "betrayal of every fisherman in town," according to the Harbour Gazette.'
     assert speaker_of(text, "betrayal")[0] == "Ilse Brandt"

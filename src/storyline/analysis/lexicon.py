@@ -163,7 +163,8 @@ DOCUMENT_WORDS: Final = PLATFORMS | frozenset(
     "announcement advisory bulletin notice guidelines guidance figures estimate estimates records account "
     "feed website site page blog post tweet tweets email video book memoir memoirs "
     "transcript testimony minutes speech research ad return disclosure decree description edict proclamation "
-    "communique communiqué affidavit judgment verdict motion petition brief request number statistic article reasoning view remarks comments".split()
+    "communique communiqué affidavit judgment verdict motion petition brief request number statistic article reasoning view remarks comments "
+    "warning alert".split()
 )
 
 # Words that tell a person's gender where the name does not: titles and roles.

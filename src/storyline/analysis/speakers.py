@@ -305,6 +305,8 @@ class SpeakerResolver:
         for token in _owner_candidates(head):
             if token.idx >= content[0] > head.idx or token.lower_ in PLATFORMS:
                 continue  # "a Twitter post by Ann Lyle": a platform carries a post, its author owns it
+            if token.pos_ == "ADJ":
+                continue  # an adjective says which kind of document, not who wrote it ("the Turkish statement")
             if token.pos_ == "PRON" and token.dep_ == "poss" and (kinds := PRONOUN_KINDS.get(_possessed(token.lower_))):
                 pronoun = _possessed(token.lower_)
                 return self._opening_subject(content, pronoun) or self._recent(anchor, kinds, content, pronoun)
@@ -561,7 +563,7 @@ class SpeakerResolver:
         if lemma in DOCUMENT_WORDS or (head.pos_ == "PROPN" and lemma in ("twitter", "facebook", "instagram")):
             owner = self._owner(head, anchor, content) or self._new_document_owner(head)
             if owner is not None:
-                self.owners.setdefault(lemma, owner)
+                self.owners[lemma] = owner  # "the statement" is the one named last
                 return owner, "owner"
         named = self._named(head)
         if named and self.found.entities[named].kind == "place" and (labelled := self._labelled(source)):

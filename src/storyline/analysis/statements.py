@@ -143,8 +143,27 @@ def is_cue(token: Token) -> bool:
 
 
 def _text_reads(verb: Token) -> bool:
-    """ "the statement read", "the decree reads": a text's wording is what its author says."""
-    return verb.lemma_.lower() == "read" and any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_WORDS for c in verb.children)
+    """ "the statement read", "the decree reads": a text's wording is what its author says; so too "“…,” read the
+    statement", which the parser takes for an order to read it (nobody orders right after a quote), and "The
+    summary of the decision read", with "read" taken for a participle of "decision"."""
+    if verb.lemma_.lower() != "read":
+        return False
+    before = [t for t in verb.doc[max(0, verb.i - 2) : verb.i] if t.text != ","]
+    after_quote = bool(before) and before[-1].tag_ == "''"
+    hung = _hung_subject(verb)
+    return (hung is not None and hung.lemma_.lower() in DOCUMENT_WORDS) or any(
+        c.lemma_.lower() in DOCUMENT_WORDS and (c.dep_ == "nsubj" or (c.dep_ == "dobj" and after_quote)) for c in verb.children)
+
+
+def _hung_subject(verb: Token) -> Token | None:
+    """ "The summary of the decision read in part: “…”": a "read" the parser hung as a participle on the last
+    noun of the sentence's subject, making the subject that of the quote's verb: the subject is the verb's."""
+    if verb.lemma_.lower() != "read" or verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    noun = verb.head
+    while noun.dep_ in ("pobj", "prep") and noun.head is not noun:
+        noun = noun.head
+    return noun if noun.dep_ in _SUBJECTS and noun.head.i > verb.i else None
 
 
 def _put_it(verb: Token) -> bool:
@@ -564,6 +583,7 @@ def source_span(head: Token) -> TokenSpan:
     skip = {t.i for c in head.children if c.dep_ in _EXCLUDED_FROM_SOURCE or (c.dep_ == "acl" and is_cue(c)) for t in c.subtree}
     kept = [t.i for t in head.subtree if t.i not in skip]
     start, end = min(kept), max(kept) + 1
+    end = min([end, *(c.i for c in head.subtree if _hung_subject(c) == head)])  # "The summary of the decision [read in part]"
     dashes = [i for i in range(start, head.i) if head.doc[i].text in _DASHES]
     if dashes:
         start = dashes[-1] + 1  # a dateline the parser took in: "VIENNA, March 11 — Hungary and Slovakia"
@@ -639,7 +659,7 @@ def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | Non
         return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
         return None
-    if (held := _held_subject(verb)) is not None:
+    if (held := _held_subject(verb) or _hung_subject(verb)) is not None:
         return held
     if (inverted := _inverted_subject(verb)) is not None:
         return inverted
@@ -721,10 +741,11 @@ def _hung_past_comma(verb: Token) -> list[Token]:
 
 def _inverted_subject(verb: Token) -> Token | None:
     """ "The bomb was hidden in a van, stated the minister, and …": a cue after the clause it reports, with its
-    subject after it, which the parser took for its object; the clause before is the cue's ccomp."""
-    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or verb.nbor(-1).text != "," or not is_cue(verb):
-        return None
-    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+    subject after it, which the parser took for its object; the clause before is the cue's ccomp. So too "“…,” read
+    the statement", however tagged."""
+    read = _text_reads(verb)  # the quote before it is what it reports, whatever the parser hung on it
+    inverted = verb.tag_ in ("VBD", "VBZ") and verb.i > 0 and verb.nbor(-1).text == "," and is_cue(verb)
+    if not (read or (inverted and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children))):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.pos_ in ("PROPN", "NOUN")), None)
     after = obj.right_edge.i + 1 if obj is not None else len(verb.doc)
@@ -953,7 +974,8 @@ class _Finder:
         """A cue with its subject after it right after a quote with no comma ("“We stand ready” tweeted the
         minister"): the inversion alone says the quote is what the subject said."""
         head = subject_of(token) if is_cue(token) else None
-        return (head is not None and head.i > token.i and token.tag_ in ("VBD", "VBZ")) or (head is None and _name_after_cue(token) is not None)
+        finite = token.tag_ in ("VBD", "VBZ") or _text_reads(token)
+        return (head is not None and head.i > token.i and finite) or (head is None and _name_after_cue(token) is not None)
 
     def _signed(self, quote: Quote) -> Attribution | None:
         """A quote signed with a dash and a name ("“We will rebuild.” — Ana Silva, mayor"): the dash is the cue."""
@@ -1055,6 +1077,8 @@ class _Finder:
             # "Ruiz was quick to answer: “…”" with "answer" read as a noun: the verb of being quick
             words = self.doc[self.sentence(colon[0]).start : colon[0].i]
             verbs = [t for t in words if t.pos_ == "VERB" and subject_of(t)] or [t for t in words if t.pos_ == "AUX" and subject_of(t)]
+            # "The agency issued a statement that a man was hurt: “…”": the verb the others hang from, not a clause of another subject
+            verbs = [v for v in verbs if not any(a in verbs and subject_of(a) != subject_of(v) for a in v.ancestors)]
             verb = verbs[-1] if verbs else None
         head = subject_of(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
         if head is not None and verb.pos_ == "AUX" and not _may_speak(head):
