@@ -277,3 +277,13 @@ def test_a_place_is_never_the_short_form_of_an_organisation() -> None:
     doc.ents = [e for e in doc.ents if e.start > start + 2 or e.end <= start] + [TokenSpan(doc, start, start + 2, "ORG")]
     found = {e.name: set(e.aliases) for e in build_entities("k", text, doc).entities.values()}
     assert "United States" not in found["United States Constitution"]
+
+
+def test_a_lone_surname_joins_the_person_with_it_exactly_before_one_a_slip_away() -> None:
+    found = persons(
+        "Poland welcomed the statement by EU President Daniel Hollen on Tuesday. Tomas Holden, a spokesman for the "
+        'ministry in Warsaw, said the convoy had crossed the border. "The trucks are moving," Holden said. Hollen '
+        "had called for calm."
+    )
+    assert found["Tomas Holden"] == {"Tomas Holden", "Holden"}
+    assert found["Daniel Hollen"] == {"Daniel Hollen", "Hollen"}

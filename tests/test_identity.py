@@ -316,3 +316,25 @@ def test_a_lone_surname_among_a_son_and_another_namesake_stays_alone() -> None:
         "h3": "Mr. Brandt said the bridge would open.",
     })  # fmt: skip
     assert found["h3"].name == "Brandt"
+
+
+def test_a_surname_a_slip_away_joins_no_one_across_articles_without_a_given_name_to_agree() -> None:
+    speakers = speakers_in_turn({
+        "k1": "Tomas Holden said the road would reopen on Monday.",
+        "k2": "Hollen said the budget was too small.",
+        "k3": "Daniel Hollen said the council would meet again.",
+    })  # fmt: skip
+    assert speakers["k2"].id != speakers["k1"].id  # not Tomas Holden, misspelt
+    assert speakers["k3"].id != speakers["k1"].id
+
+
+def test_an_organisation_s_part_is_not_the_organisation_but_its_legal_name_is() -> None:
+    assert not is_short_form("Vantrix", "Vantrix Security Response Center")
+    assert not is_short_form("Halden", "Halden Medical School")
+    assert is_short_form("Vantrix", "Vantrix Corp.") and is_short_form("Treasury", "Treasury Department")
+    registry = EntityRegistry()
+    article = analysed(
+        "v1", "The Vantrix Security Response Center said the flaw was serious. Vantrix said a patch would follow next week."
+    )
+    registry.canonicalise(article)
+    assert sorted(s.speaker.name for s in article.statements) == ["Vantrix", "Vantrix Security Response Center"]

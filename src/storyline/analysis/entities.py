@@ -32,6 +32,7 @@ from storyline.analysis.names import (
     TITLES,
     PersonName,
     best_name,
+    exact_surnames,
     fold_name,
     full_form,
     is_short_form,
@@ -531,6 +532,11 @@ def _given_name_titled(doc: Doc, tokens: TokenSpan) -> bool:
     return len(tokens) == 1 and before in _REGNAL - {"lord", "lady"} and doc[tokens.start - 1].text[:1].isupper()
 
 
+def _person_of(cluster: _Cluster) -> PersonName:
+    assert cluster.person is not None
+    return cluster.person
+
+
 def _first_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
     """The one person of the article with this first name, when a lone word is no one's surname."""
     fits = [c for c in clusters if c.person and c.person.first and c.person.first.casefold() == word.casefold()]
@@ -560,7 +566,7 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
         tokens = doc[span.start : span.end]
         person = parse_person_name(tokens.text) if span.kind == "person" else None
         if person is not None:
-            fits = [c for c in clusters if c.person and same_person(person, c.person)]
+            fits = exact_surnames(person, [c for c in clusters if c.person and same_person(person, c.person)], _person_of)
             if len(fits) > 1 and not person.first and span.start and (said := ADDRESS_GENDERS.get(doc[span.start - 1].lower_.rstrip("."))):
                 fits = _addressed(doc, fits, said)
             if not fits and not person.first:

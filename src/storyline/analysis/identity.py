@@ -218,6 +218,11 @@ def _other_full_name(local: Entity, known: KnownEntity) -> bool:
     )  # fmt: skip
 
 
+def _writes_surname(entity: KnownEntity, surname: str) -> bool:
+    """Has the entity been written with this surname, letter for letter?"""
+    return any((name := parse_person_name(form)) and plain(name.surname) == plain(surname) for form in entity.forms)
+
+
 def _father(fits: list[KnownEntity]) -> list[KnownEntity]:
     """Of a father and the sons named after him, the father alone: a son is told apart by his suffix
     ("Donald Trump Jr."), so a lone surname without one ("Trump") is the father, as his full name is."""
@@ -241,6 +246,7 @@ class EntityRegistry:
         self._next_seq = self.memory.last_seq() + 1
         self._changed: dict[str, Entity] = {}  # entity id -> its new forms, since the last `changes`
         self._filed: dict[tuple[str, str], dict[str, int]] = {}  # keys filed since then -> {entity id: seq}
+        self._here: set[str] = set()  # the entities of the article being canonicalised
 
     def _known(self, entity_id: str) -> KnownEntity | None:
         if (cached := self._cache.get(entity_id)) is not None:
@@ -285,9 +291,14 @@ class EntityRegistry:
         return fits[0] if len(fits) == 1 else None
 
     def _fits(self, name: PersonName, candidates: list[tuple[str, str]]) -> list[KnownEntity]:
-        return [
-            self._entity(eid) for eid, form in candidates if (canonical := parse_person_name(form)) and same_person(name, canonical)
-        ]
+        """The entities `name` can be: those that wrote its surname exactly, when any; else those one slip away
+        whose given names agree with it, or named in the same article. A lone "Osama" elsewhere may be another
+        man as well as a misspelt Obama."""
+        fits = [
+            (self._entity(eid), canonical) for eid, form in candidates if (canonical := parse_person_name(form)) and same_person(name, canonical)
+        ]  # fmt: skip
+        written = [entity for entity, _ in fits if _writes_surname(entity, name.surname)]
+        return written or [entity for entity, canonical in fits if (name.first and canonical.first) or entity.id in self._here]
 
     def _match(self, local: Entity) -> KnownEntity | None:
         if local.described:
@@ -338,6 +349,7 @@ class EntityRegistry:
         """Point the article's entities, mentions and speakers at canonical corpus entities; the
         article keeps, per entity, the forms it wrote itself."""
         mapping: dict[str, KnownEntity] = {}
+        self._here = set()
         for local in article.entities.values():
             canonical = self._match(local) or self._create(local, article.id)
             new = self._changed.setdefault(canonical.id, Entity(canonical.id, canonical.name, canonical.kind))
@@ -354,6 +366,7 @@ class EntityRegistry:
             new.name = canonical.name
             self._file(canonical, fresh)
             mapping[local.id] = canonical
+            self._here.add(canonical.id)
         article.entities = {
             e.id: Entity(e.id, e.name, e.kind, {f: {article.id} for f, ids in self._changed[e.id].aliases.items() if article.id in ids})
             for e in mapping.values()

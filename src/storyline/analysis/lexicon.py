@@ -214,6 +214,12 @@ INSTITUTION_WORDS: Final = frozenset(
 )
 # ... or a business, which articles call "the company" once named.
 COMPANY_WORDS: Final = frozenset("company firm group corporation holdings inc ltd corp plc gmbh sa nv ag".split())
+# Last words of the names of an organisation's parts ("Microsoft Security Response Center", "Harvard Medical
+# School"): the part speaks for itself, never as the organisation its first words name.
+UNIT_WORDS: Final = frozenset(
+    "center centre department office unit division team bureau committee school institute lab laboratory "
+    "directorate section branch desk".split()
+)
 # Last words of organisation names: a name ending in one is not a person ("Living Danube Alliance").
 ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset(
     "post press times news magazine journal newspaper storage assembly congress senate legislature forum affairs".split()

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeVar
 
-from storyline.analysis.lexicon import ORG_WORDS
+from storyline.analysis.lexicon import ORG_WORDS, UNIT_WORDS
+
+T = TypeVar("T")
 
 # Forms of address: a title that says nothing of a role.
 HONORIFICS: Final = frozenset("mr mrs ms miss mx dr sir dame".split())
@@ -146,7 +148,7 @@ def is_short_form(short: str, full: str) -> bool:
     if not short_words or len(short_words) >= len(full_words):
         return False
     if full_words[: len(short_words)] == short_words:
-        return len(short_words[0]) >= 3 and not _whole(short, short_words)
+        return len(short_words[0]) >= 3 and not _whole(short, short_words) and not _names_part(full_words, len(short_words))
     return len(short_words) == 1 and short.isupper() and len(short) >= 2 and short_words[0] == _initials(full_words)
 
 
@@ -155,6 +157,13 @@ def _whole(form: str, words: list[str]) -> bool:
     Sport") or a name that ends in what kind of body it is ("State Department" is not short for "State
     Department Accountability Review Board", a body of its own)."""
     return (len(words) == 1 and form.isupper()) or words[-1] in ORG_WORDS
+
+
+def _names_part(words: list[str], lead: int) -> bool:
+    """Do the words after the first `lead` name a part of what those lead words name, a qualified unit
+    ("Microsoft" + "Security Response Center")? A part never goes by its parent's name; "Treasury Department"
+    adds only the kind of body and is the Treasury itself."""
+    return len(words) - lead >= 2 and words[-1] in UNIT_WORDS
 
 
 def _initials(words: list[str]) -> str:
@@ -177,7 +186,7 @@ def short_forms(forms: Iterable[str]) -> set[str]:
     """The forms that shorten another (`is_short_form`), in one pass over the words: an organisation
     named for months gathers hundreds of forms. Adding forms never takes a form out of this set."""
     words = {form: fold_name(form).split() for form in forms}
-    leading = {tuple(w[:k]) for w in words.values() for k in range(1, len(w))}
+    leading = {tuple(w[:k]) for w in words.values() for k in range(1, len(w)) if not _names_part(w, k)}
     first_words: dict[str, set[str]] = {}  # initials of a longer form -> the first words of those forms
     for w in words.values():
         if len(w) > 1:
@@ -314,6 +323,13 @@ def best_name(forms: dict[str, int], candidates: Iterable[str] | None = None) ->
     ranks = {form: name_rank(form, forms) for form in (forms if candidates is None else candidates)}
     top = max(ranks.values())
     return max((form for form, rank in ranks.items() if rank == top), key=lambda form: (confirmations(form, forms), len(form), form))
+
+
+def exact_surnames(name: PersonName, fits: list[T], names: Callable[[T], PersonName]) -> list[T]:
+    """Of the people `name` could be, those written with its surname exactly, when there are any: a slip
+    ("Osama" for "Obama") is read only when no one has the surname as written."""
+    exact = [fit for fit in fits if plain(names(fit).surname) == plain(name.surname)]
+    return exact or fits
 
 
 def unique_match(name: PersonName, candidates: Iterable[tuple[str, PersonName]]) -> str | None:
