@@ -721,3 +721,12 @@ def test_what_is_recommended_is_said() -> None:
     """ "recommended to close the mine", "recommended closing the mine": a proposal, as "proposed to close" is."""
     for text, content in (("The panel recommended to close the mine.", "to close the mine"), ("The panel recommended closing the mine.", "closing the mine")):
         assert shown(text).content.text == content, text
+
+
+def test_box_score_after_added_is_no_run_on_statement() -> None:
+    """ "added six assists, leading …": the words after the cue hold no tensed verb of their own, so no clause
+    the parser broke up follows it; it is a tally, not something said."""
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE
+
+    found = statements("Lee Park scored 17 points and added six assists, leading Ohio to a 70-61 win over Iowa.")
+    assert [s.content.text for s in found if s.confidence >= SHOWN_CONFIDENCE] == []

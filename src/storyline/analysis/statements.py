@@ -1339,8 +1339,10 @@ class _Finder:
         opens_clause = (first.pos_ in ("PROPN", "PRON", "DET", "NOUN", "NUM") and first.lower_ not in ADDRESSEES) or _fronted_phrase(first, verb)
         if len(run) < MIN_QUOTE_WORDS or not opens_clause or not any(t.pos_ in ("VERB", "AUX") for t in run[1:]):
             return None
-        if finite and not any(_finite(t) and _subjectless(t) for t in run[1:]):
-            return None  # "ordered him to leave" holds no clause of its own; "…, the Senate did not" is another
+        opened = {c.head.i for c in run if c.dep_ in _SUBJECTS and (c.left_edge.i == first.i or _fronted_phrase(first, verb))}  # "turnout had risen"
+        passive = first.pos_ == "DET" and any(c.dep_ == "auxpass" for c in verb.children)  # "was confirmed a planet circling a star": said of the subject
+        if (finite or not passive) and not any(_finite(t) and (_subjectless(t) or (t.head if t.dep_ in ("aux", "auxpass") else t).i in opened) for t in run[1:]):
+            return None  # "ordered him to leave", "added six assists, leading …" hold no clause of their own; "…, the Senate did not" is another
         return _Complement((run[0].idx, run[-1].idx + len(run[-1])), 0, _RUN_ON_CONFIDENCE)
 
     @staticmethod
