@@ -187,3 +187,16 @@ def test_an_ecbplus_event_scores_only_the_articles_it_lists(ecbplus: Path, tmp_p
 def test_a_numeric_dateline_whose_first_number_is_no_month_is_read_day_first() -> None:
     assert dateline("Last updated 15: 48 15 / 09 / 2013\nTwo hikers hurt", "http://dorvik-post.example/a") == "2013-09-15"
     assert dateline("8 / 2 / 2013\nTwo hikers hurt", "http://dorvik-post.example/a") == "2013-08-02"
+
+
+def test_semeval_pairs_give_their_english_articles_once(tmp_path: Path) -> None:
+    folder = tmp_path / "semeval2022-task8"
+    folder.mkdir()
+    with (folder / "training_set.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["pair_id", "lang1", "lang2", "text1", "text2", "Overall"])
+        writer.writeheader()
+        writer.writerow({"pair_id": "11_22", "lang1": "en", "lang2": "de", "text1": "The mayor said the bridge opens.", "text2": "Die Brücke.", "Overall": "1"})
+        writer.writerow({"pair_id": "33_11", "lang1": "en", "lang2": "en", "text1": "Rain fell.", "text2": "A later copy.", "Overall": "2"})
+    corpus = read_corpus(tmp_path)
+    assert sorted(corpus) == ["semeval:11", "semeval:33"]
+    assert corpus["semeval:11"].text == "The mayor said the bridge opens."

@@ -23,7 +23,9 @@ it then resolves without a "groups" key: its groups were not annotated, which is
 A span is a string (its text, which must occur once in the article) or `{"text": …, "at": N}` (its N-th
 occurrence, from 1). Cue and source, when their text repeats, default to the occurrence nearest the
 content and outside it. Article keys: `wikinews:ROW` (0-based row of `wikinews/wikinews_2019.csv`),
-`basil:EVENT:SOURCE` (BASIL's own ids repeat, its event and outlet do not) and `ecbplus:DOC_ID`.
+`basil:EVENT:SOURCE` (BASIL's own ids repeat, its event and outlet do not), `ecbplus:DOC_ID` and
+`semeval:ID` (an English article of a SemEval-2022 Task 8 pair, by its own id; an article in several pairs
+is read from the first).
 """
 
 from __future__ import annotations
@@ -121,8 +123,24 @@ def read_corpus(data: Path) -> dict[str, SourceArticle]:
         key = article_key_of_row("ecbplus", row, index)
         outlet = urlsplit(row["url"]).hostname.removeprefix("www.") if row.get("url") else ""  # type: ignore[union-attr]
         articles[key] = SourceArticle(key, row["text"], row["title"], outlet, dateline(row["text"], row.get("url")))
+    articles.update(_semeval_articles(data / "semeval2022-task8" / "training_set.csv"))
     if not articles:
-        raise AnnotationError(f"no Wikinews, BASIL or ECB+ data under {data}: pass the folder that holds them (../shared/data)")
+        raise AnnotationError(f"no Wikinews, BASIL, ECB+ or SemEval data under {data}: pass the folder that holds them (../shared/data)")
+    return articles
+
+
+def _semeval_articles(path: Path) -> dict[str, SourceArticle]:
+    """The English articles of SemEval-2022 Task 8's pairs: 2020 news from many outlets, cut to head and
+    tail by the task, with neither outlet nor date kept."""
+    articles: dict[str, SourceArticle] = {}
+    if not path.exists():
+        return articles
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for article_id, language, text in zip(row["pair_id"].split("_"), (row["lang1"], row["lang2"]), (row["text1"], row["text2"]), strict=True):
+                key = f"semeval:{article_id}"
+                if language == "en" and key not in articles:
+                    articles[key] = SourceArticle(key, text, "", "", "")
     return articles
 
 
