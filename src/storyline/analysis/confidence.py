@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analysis.lexicon import NAMING_CUES
 from storyline.analysis.statements import HEARSAY_ADVERBS, Attribution, is_cue, prepositional_content, small_clause
@@ -63,10 +63,22 @@ class Evidence:
         return round(value, 3)
 
 
+def _covering(doc: Doc, span: tuple[int, int]) -> Span | None:
+    """The tokens over a character range, found by offset rather than by reading the whole doc."""
+    return doc.char_span(span[0], span[1], alignment_mode="expand") if span[1] > span[0] else None
+
+
 def _tokens(doc: Doc, span: tuple[int, int]) -> list[Token]:
-    """The tokens starting in a character range, found by offset rather than by reading the whole doc."""
-    found = doc.char_span(span[0], span[1], alignment_mode="expand") if span[1] > span[0] else None
+    """The tokens starting in a character range."""
+    found = _covering(doc, span)
     return [t for t in found if span[0] <= t.idx < span[1]] if found is not None else []
+
+
+def _text(doc: Doc, span: tuple[int, int]) -> str:
+    """The characters of a range, read from its own tokens: `doc.text` joins every token of the article on
+    each call, which per statement cost an eighth of the analysis."""
+    found = _covering(doc, span)
+    return found.text[span[0] - found.start_char : span[1] - found.start_char] if found is not None else ""
 
 
 def _cue_verb(doc: Doc, cue: tuple[int, int]) -> Token | None:
@@ -114,7 +126,7 @@ def evidence(attribution: Attribution, doc: Doc) -> Evidence:
     quoted = attribution.kind != "indirect"
     names = verb is not None and (verb.lemma_.lower() in NAMING_CUES or small_clause(verb) is not None or prepositional_content(verb) is not None)
     names = names or (bool(content) and content[0].lower_ == "as")  # "reported by local media as the army's"
-    cue_text = doc.text[attribution.cue[0] : attribution.cue[1]].lower()
+    cue_text = _text(doc, attribution.cue).lower()
     according = cue_text.startswith("according") or cue_text in HEARSAY_ADVERBS  # their clauses parse badly
     clause = any(_predicates(t, content) for t in content)
     # "reports a captain and eleven crew", "estimated 300 deaths": a reported figure is a claim, not a thing
