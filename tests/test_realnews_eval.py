@@ -200,3 +200,24 @@ def test_semeval_pairs_give_their_english_articles_once(tmp_path: Path) -> None:
     corpus = read_corpus(tmp_path)
     assert sorted(corpus) == ["semeval:11", "semeval:33"]
     assert corpus["semeval:11"].text == "The mayor said the bridge opens."
+
+
+def test_a_semeval_pair_is_compared_as_two_outlets(tmp_path: Path) -> None:
+    folder = tmp_path / "semeval2022-task8"
+    folder.mkdir()
+    first = "A ferry ran aground near Dorvik on Monday, injuring 12 people, the harbour master Anna Berg said."
+    second = "A ferry ran aground near Dorvik on Monday, injuring 14 people, the harbour master Anna Berg said."
+    with (folder / "training_set.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["pair_id", "lang1", "lang2", "text1", "text2", "Overall"])
+        writer.writeheader()
+        writer.writerow({"pair_id": "11_22", "lang1": "en", "lang2": "en", "text1": first, "text2": second, "Overall": "1"})
+    corpus = read_corpus(tmp_path)
+    assert corpus["semeval:11"].outlet != corpus["semeval:22"].outlet  # the task keeps no outlet: each article is its own
+    draft = {"events": [{"event": "11_22", "articles": ["semeval:11", "semeval:22"], "differences": [
+        {"kind": "number", "sides": [{"article": "semeval:11", "span": "12 people"}, {"article": "semeval:22", "span": "14 people"}]},
+    ]}]}  # fmt: skip
+    gold = tmp_path / "set.json"
+    gold.write_text(json.dumps(resolve(draft, corpus)), encoding="utf-8")
+    result = evaluate_comparison([gold], tmp_path, min_confidence=0.0, discrepancy_confidence=0.0)
+    assert result.articles == 2
+    assert (result.kinds["number"].right, result.kinds["number"].matched) == (1, 1)

@@ -131,7 +131,11 @@ def read_corpus(data: Path) -> dict[str, SourceArticle]:
 
 def _semeval_articles(path: Path) -> dict[str, SourceArticle]:
     """The English articles of SemEval-2022 Task 8's pairs: 2020 news from many outlets, cut to head and
-    tail by the task, with neither outlet nor date kept."""
+    tail by the task, with neither outlet nor date kept.
+
+    Each article is its own outlet, labelled by its key: the comparison only sets different outlets'
+    reports side by side, and a pair's two articles come from two sites (the task pairs different
+    pages), while one blank outlet for all would make every pair one outlet and compare nothing."""
     articles: dict[str, SourceArticle] = {}
     if not path.exists():
         return articles
@@ -140,7 +144,7 @@ def _semeval_articles(path: Path) -> dict[str, SourceArticle]:
             for article_id, language, text in zip(row["pair_id"].split("_"), (row["lang1"], row["lang2"]), (row["text1"], row["text2"]), strict=True):
                 key = f"semeval:{article_id}"
                 if language == "en" and key not in articles:
-                    articles[key] = SourceArticle(key, text, "", "", "")
+                    articles[key] = SourceArticle(key, text, "", key, "")
     return articles
 
 
