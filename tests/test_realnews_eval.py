@@ -221,3 +221,10 @@ def test_a_semeval_pair_is_compared_as_two_outlets(tmp_path: Path) -> None:
     result = evaluate_comparison([gold], tmp_path, min_confidence=0.0, discrepancy_confidence=0.0)
     assert result.articles == 2
     assert (result.kinds["number"].right, result.kinds["number"].matched) == (1, 1)
+
+
+def test_missed_differences_name_their_event_whole_unless_a_uuid() -> None:
+    from storyline.evaluate.cli import _event_label
+
+    assert _event_label("9879bbc0-eab3-482f-bf6b-a4b519393986") == "9879bbc0"
+    assert _event_label("1484188861_1483842637") == "1484188861_1483842637"

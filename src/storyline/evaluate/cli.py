@@ -11,6 +11,12 @@ from rich.table import Table
 
 from storyline.terminal import Stdout
 
+UUID_LENGTH = 36
+
+
+def _event_label(event: str) -> str:
+    """A BASIL event's uuid is known by its first 8 characters; ECB+ and SemEval ids are short enough whole."""
+    return event[:8] if len(event) == UUID_LENGTH and event.count("-") == 4 else event
 
 
 def _known_model(name: str) -> str:
@@ -201,7 +207,7 @@ def comparison(
             sides = " | ".join(f"{e.outlet}: {e.span.text!r}" for e in d.evidence)
             print(f"[false {d.attribute} {d.confidence:.2f}] {d.subject!r}: {sides}")
         for g in r.missed_differences:
-            print(f"[missed {g.kind}] {g.event[:8]} " + " | ".join(f"{a.rsplit(':', 1)[1]}: {w!r}" for a, (_, w) in g.sides.items()))
+            print(f"[missed {g.kind}] {_event_label(g.event)} " + " | ".join(f"{a.rsplit(':', 1)[1]}: {w!r}" for a, (_, w) in g.sides.items()))
         for a, b in r.false_pairs:
             print(f"[false pair] {a.speaker.name if a.speaker else '–'}: {a.content.text[:70]!r} | "
                   f"{b.speaker.name if b.speaker else '–'}: {b.content.text[:70]!r}")  # fmt: skip
