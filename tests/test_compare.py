@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from test_alignment import KOVALENKO, Quote, article, find, harbour_articles, harbour_entities
@@ -243,6 +244,40 @@ def test_a_person_the_registry_kept_apart_is_one_person_by_a_shared_surname(othe
     }
     found = find_discrepancies([a, b], [], entities, storyline_id="line")
     assert [sorted(e.value for e in d.evidence) for d in found] == ([sorted(("Halvorson", other))] if flagged else [])
+
+
+def test_one_surname_with_first_names_a_slip_apart_is_one_person_spelt_two_ways() -> None:
+    """The registry kept "Kirsten Halvorsen" and "Kristen Halvorsen" apart; one surname and first names
+    a slip apart are one woman whose first name the outlets spell differently."""
+    a = _plain("a", "Kirsten Halvorsen spoke.")
+    b = _plain("b", "Kristen Halvorsen spoke.")
+    entities = {
+        "p:a": Entity("p:a", "Kirsten Halvorsen", "person", {"Kirsten Halvorsen": {"a"}}),
+        "p:b": Entity("p:b", "Kristen Halvorsen", "person", {"Kristen Halvorsen": {"b"}}),
+    }
+    found = find_discrepancies([a, b], [], entities, storyline_id="line")
+    assert [sorted(e.value for e in d.evidence) for d in found] == [["Kirsten Halvorsen", "Kristen Halvorsen"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        ("His wife Annika joined him.", "His wife, Anneka, joined him.", True),
+        ("His wife Annika joined him.", "His wife, Anneka, joined him, and Annika waved.", False),  # one outlet names two
+        ("His son Marek joined him.", "His son, Tarek, joined him.", False),  # another initial: another name
+    ],
+)
+def test_people_written_by_one_name_alone_a_slip_apart_in_two_outlets_are_one(a: str, b: str, flagged: bool) -> None:
+    """Names written alone, one slip apart, each in an outlet that never prints the other, are one
+    person the registry could not join across articles."""
+    articles = [_plain("a", a), _plain("b", b)]
+    names = [re.findall(r"\b(?:Annika|Anneka|Marek|Tarek)\b", text) for text in (a, b)]
+    entities = {
+        f"p:{name}": Entity(f"p:{name}", name, "person", {name: {aid for aid, found in zip("ab", names) if name in found}})
+        for name in {n for found in names for n in found}
+    }
+    found = find_discrepancies(articles, [], entities, storyline_id="line")
+    assert [d.attribute for d in found] == (["name"] if flagged else [])
 
 
 @pytest.mark.parametrize(

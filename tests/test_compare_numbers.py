@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.compare import find_discrepancies
 from storyline.compare.quantities import consistent, quantities
 from storyline.model import Article
@@ -75,3 +77,27 @@ def test_one_fall_told_by_the_climbers_age_and_a_measure_written_onto_its_number
     assert {e.article_id: e.value for e in number.evidence} == {"a": "about 150", "b": "about 60", "c": "about 60"}
     d = _plain("d", "On Friday, a 29-year-old hiker died after falling about 150 metres on Mt Arden.")
     assert all(x.confidence < 1.0 for x in find_discrepancies([b, d], [], {}) if x.attribute == "number")  # another climber's fall: not shown
+
+
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        ("A Dalby court sentenced Tomas Lind, the ferry arsonist, to 12 years in prison on Monday.", True),
+        ("Tomas Lind, the ferry arsonist, was sentenced to 10 years in prison by a Dalby court.", False),
+        ("Tomas Lind, the ferry arsonist, faces up to 12 years in prison, a Dalby court heard.", False),  # a maximum
+        ("Tomas Lind, the ferry arsonist, served 12 years as mayor of Dalby.", False),  # no prison term
+    ],
+)
+def test_one_prison_term_given_two_lengths_is_a_number_difference(b: str, flagged: bool) -> None:
+    a = _plain("a", "Tomas Lind, the ferry arsonist, was sentenced to 10 years in prison by a Dalby court.")
+    found = [d for d in find_discrepancies([a, _plain("b", b)], [], {}) if d.attribute == "number"]
+    assert [sorted(e.value for e in d.evidence) for d in found if d.confidence == 1.0] == ([["10 years", "12 years"]] if flagged else [])
+
+
+def test_how_many_life_terms_a_convict_serves_is_counted() -> None:
+    a = _plain("a", "Harald Oskar Brenn Jr. is serving three life sentences.")
+    b = _plain("b", "Harald Oskar Brenn Jr. is a convicted arsonist serving a life sentence.")
+    c = _plain("c", "Brenn was serving a life sentence for arson.")
+    (number,) = find_discrepancies([a, b, c], [], {})
+    assert number.confidence == 1.0
+    assert {e.article_id: e.value for e in number.evidence} == {"a": "three life sentences (3)", "b": "a life sentence (1)", "c": "a life sentence (1)"}

@@ -21,7 +21,15 @@ from itertools import combinations
 
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.analysis.lexicon import CUE_VERBS, PRONOUN_KINDS, SPEECH_NOUNS
-from storyline.analysis.names import NICKNAMES, TITLES, damerau_levenshtein, name_words, split_suffix
+from storyline.analysis.names import (
+    NICKNAMES,
+    TITLES,
+    compatible_first_names,
+    damerau_levenshtein,
+    name_words,
+    similar_word,
+    split_suffix,
+)
 from storyline.compare.quantities import FUNCTION_WORDS, Quantity, consistent, fold_predicate, noun_stem, quantities
 from storyline.model import (
     Article,
@@ -980,17 +988,32 @@ class NameSpellings:
         for ids in by_surname.values():
             roots = sorted({joined.find(i) for i in ids})
             members = [m for m in self._names if joined.find(m) in roots]  # everyone already joined to them
-            firsts = {NICKNAMES.get(f, f) for m in members for f in self._spellings.get((m, "first"), {})}
-            if len(roots) < 2 or len(firsts) > 1:
+            firsts = {f for m in members for f in self._spellings.get((m, "first"), {})}
+            if len(roots) < 2 or not all(compatible_first_names(a, b) for a, b in combinations(firsts, 2)):
                 continue  # one person, or people with other first names: "Hillary" and "Bill Clinton"
             for root in roots[1:]:
                 joined.union(roots[0], root)
+        self._join_lone_names(joined)
         people: dict[tuple[str, str], dict[str, _Spelling]] = {}
         for (entity_id, part), by_spelling in self._spellings.items():
             merged = people.setdefault((joined.find(entity_id), part), {})
             for spelling, seen in by_spelling.items():
                 merged[spelling] = _joined(merged[spelling], seen) if spelling in merged else seen
         return people
+
+    def _join_lone_names(self, joined: UnionFind[str]) -> None:
+        """Join people only ever written by one name when their names are one slip apart and no outlet
+        prints both: one outlet's "wife Stacy" and another's "his wife, Stacey". An outlet printing both
+        names two people; a person given a first name anywhere is compared as that person."""
+        with_first = {joined.find(entity_id) for entity_id, part in self._spellings if part == "first"}
+        lone: dict[str, dict[str, _Spelling]] = defaultdict(dict)  # root -> its spellings
+        for (entity_id, part), by_spelling in self._spellings.items():
+            if part == "surname" and (root := joined.find(entity_id)) not in with_first:
+                lone[root].update(by_spelling)
+        for (a, mine), (b, theirs) in combinations(lone.items(), 2):
+            outlets = [{o for seen in spellings.values() for o in seen.outlets} for spellings in (mine, theirs)]
+            if not outlets[0] & outlets[1] and any(similar_word(x, y) and x[:1] == y[:1] for x in mine for y in theirs):
+                joined.union(a, b)
 
     def findings(self) -> list[Finding]:
         findings = []

@@ -4,11 +4,12 @@ Two outlets' numbers are compared only when both count the same thing in the sam
 reader is never told that "two of the injured" contradicts "twelve were injured". The reading is
 strict on purpose: a number whose noun and predicate cannot be told is left out, hedges ("about
 40") keep their number, subsets ("two of them") are not totals, and labels ("Hall 4") and durations
-("three years") are not counts.
+("three years") are not counts, but for a prison term ("sentenced to three years").
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -358,7 +359,7 @@ def _quantity(text: str, tokens: Sequence[Token], i: int) -> Quantity | None:
         return None
     noun_token = _at(tokens, after) if _noun_word(_at(tokens, after)) else None
     if noun_token and (noun_token.lower in TIME_NOUNS or noun_token.lower.split("-")[0] in TIME_NOUNS):
-        return None
+        return _prison_term(text, tokens, i, after, value) if noun_token.lower in TIME_NOUNS else None
     j = after + 1 if noun_token else after
     before = _predicate_before(tokens, first)
     if before is not None and before.lower in VALUE_WORDS:  # "art worth $90 million was taken": a value, not a haul
@@ -400,6 +401,65 @@ def _quantity(text: str, tokens: Sequence[Token], i: int) -> Quantity | None:
         kind_words=_kind_words(tokens, first) if before else frozenset(),
         target=target,
     )
+
+
+# A prison term is one count per convict, given as a duration: "sentenced to 12 years in prison", "serving
+# three life sentences". Other durations ("talks lasted three days") are phrased too freely to compare, and a
+# term someone faces ("faces up to 20 years") is a maximum, not the sentence.
+TERM_VERBS = frozenset("sentenced jailed imprisoned serving served serve".split())
+SERVING = frozenset("serving served serve".split())  # a term only of prison: "served 12 years as governor" is none
+TERM_LINKS = frozenset("to for a of".split())  # "sentenced to", "jailed for", "serving a", "a sentence of"
+PRISON_WORDS = frozenset("prison jail bars".split())  # "12 years in prison", "behind bars"
+UNSENTENCED_WORDS = frozenset("face faces facing faced could would might may maximum possible potential".split())
+LIFE_TERMS = frozenset("sentence sentences term terms".split())
+TERM_CONTEXT = 4  # tokens either side of a term read for its verb, its prison or a maximum
+
+
+def _term(text: str, tokens: Sequence[Token], first: int, end: int, value: float, unit: str, noun: str) -> Quantity | None:
+    """A term of prison from `tokens[first]` to `tokens[end - 1]`: one its convict got, said by a
+    sentencing verb before it ("sentenced to", "serving") or a prison after it ("in prison"); the verb
+    makes it a count of known role."""
+    before = [t.lower for t in tokens[max(0, first - TERM_CONTEXT) : first]]
+    after = [t.lower for t in tokens[end : end + TERM_CONTEXT]]
+    if UNSENTENCED_WORDS & set(before):
+        return None
+    links = list(itertools.dropwhile(lambda word: word not in TERM_VERBS, before))
+    in_prison = bool(PRISON_WORDS & set(after)) or noun == "life term"
+    sentenced = bool(links) and all(word in TERM_LINKS for word in links[1:]) and (links[0] not in SERVING or in_prison)
+    if not sentenced and not in_prison:
+        return None
+    start, stop = tokens[first].start, tokens[end - 1].end
+    hedge = _hedge(tokens, _hedge_start(tokens, first), first)
+    return Quantity(
+        value=value,
+        unit=unit,
+        noun=noun,
+        predicate="sentenc" if sentenced else "",
+        agent=False,
+        written=text[start:stop],
+        start=start,
+        end=stop,
+        label=f"{unit} in prison" if unit else "life sentences",
+        predicate_after=True,
+        precision=_precision(tokens, first, first + 1, hedged=hedge != ""),
+        hedge=hedge,
+    )
+
+
+def _prison_term(text: str, tokens: Sequence[Token], i: int, after: int, value: float) -> Quantity | None:
+    """"12 years in prison", "sentenced to 10 years": a term counted in its unit of time."""
+    duration = tokens[after].lower
+    return _term(text, tokens, i, after + 1, value, duration if duration.endswith("s") else f"{duration}s", "prison term")
+
+
+def _life_terms(text: str, tokens: Sequence[Token], i: int) -> Quantity | None:
+    """"serving three life sentences", "a life term": how many life terms a convict got; "a" is one."""
+    life, kind = _at(tokens, i + 1), _at(tokens, i + 2)
+    if not (life and life.lower == "life" and kind and kind.lower in LIFE_TERMS):
+        return None
+    read = _read_number(tokens, i)
+    value = 1.0 if tokens[i].lower in ("a", "one") else read[0] if read and read[2] == i + 1 and not read[1] else None
+    return None if value is None else _term(text, tokens, i, i + 3, value, "", "life term")
 
 
 TARGET_LINKS = frozenset("at on to for from".split())
@@ -453,6 +513,7 @@ def quantities(text: str) -> list[Quantity]:
     for i in range(len(tokens)):
         if i > 0 and _read_number(tokens, i - 1) is not None:
             continue  # the second word of "twenty five", or "2.5 million"'s scale
-        if (quantity := _quantity(text, tokens, i) or _conversion(text, tokens, i, found[-1] if found else None)) is not None:
+        quantity = _life_terms(text, tokens, i) or _quantity(text, tokens, i) or _conversion(text, tokens, i, found[-1] if found else None)
+        if quantity is not None:
             found.append(quantity)
     return found
