@@ -777,3 +777,11 @@ def test_he_never_stands_for_a_plural_name() -> None:
         "He noted that the queues were longer than in any earlier vote."
     )
     assert speaker_of(text, "queues were longer")[0] is None
+
+
+def test_the_group_is_no_company_named_before() -> None:
+    text = (
+        "Vantrix Systems said on Monday that it would close its plant in Dorvik.\n\n"
+        "A group of workers gathered outside the gates on Tuesday. The group said the closure would ruin the town."
+    )
+    assert speaker_of(text, "ruin the town")[0] == "The group"

@@ -214,8 +214,9 @@ INSTITUTION_WORDS: Final = frozenset(
 )
 # ... or a business, which articles call "the company" once named.
 COMPANY_WORDS: Final = frozenset("company firm group corporation holdings inc ltd corp plc gmbh sa nv ag".split())
-# Nouns by which news refers back to a business it named ("the software giant", "the automaker").
-COMPANY_NOUNS: Final = COMPANY_WORDS | frozenset("giant automaker carmaker retailer airline insurer lender".split())
+# Nouns by which news refers back to a business it named ("the software giant", "the automaker"); not "the group",
+# as often a group of people ("A group of workers gathered. The group said").
+COMPANY_NOUNS: Final = COMPANY_WORDS - {"group"} | frozenset("giant automaker carmaker retailer airline insurer lender".split())
 # Nouns by which news refers back to an outlet it named ("The newspaper said"), and the last words of outlets' names.
 OUTLET_NOUNS: Final = frozenset("newspaper tabloid magazine broadcaster".split())
 OUTLET_NAME_WORDS: Final = frozenset(
