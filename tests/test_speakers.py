@@ -785,3 +785,13 @@ def test_the_group_is_no_company_named_before() -> None:
         "A group of workers gathered outside the gates on Tuesday. The group said the closure would ruin the town."
     )
     assert speaker_of(text, "ruin the town")[0] == "The group"
+
+
+def test_the_company_is_the_only_business_named_in_the_last_paragraphs() -> None:
+    text = (
+        "Orlan Research warned last year that the port of Dorvik was unsafe.\n\n"
+        "Fire swept through a warehouse in the port on Monday night.\n\n"
+        "Forty workers were evacuated from the site, which is run by Vantrix Storage.\n\n"
+        "The fire started in a hall full of paint, the company said."
+    )
+    assert speaker_of(text, "full of paint")[0] == "Vantrix Storage"

@@ -274,10 +274,13 @@ class SpeakerResolver:
         return latest if all(counts[latest] > n for e, n in counts.items() if e != latest) else None
 
     def _last_subject(self, fits: set[str], before: int) -> str | None:
-        """Of several entities a description fits, the one last named, when the text made it a subject or it spoke
-        in the last paragraphs ("Vantrix hosted a panel. … the company noted"); else the one the text is about."""
-        last = max((c for c in self.antecedents if c.pos < before and c.entity_id in fits), key=lambda c: c.pos, default=None)
-        if last is not None and (last.subject or last.entity_id in self.speakers) and last.pos >= self._paragraphs_back(before):
+        """Of several entities a description fits, the one last named in the last paragraphs, when the text made it
+        a subject or it spoke there ("Vantrix hosted a panel. … the company noted") or no other is named there
+        ("the site, run by Vantrix … according to the company"); else the one the text is about."""
+        recent = self._paragraphs_back(before)
+        named = [c for c in self.antecedents if recent <= c.pos < before and c.entity_id in fits]
+        last = max(named, key=lambda c: c.pos, default=None)
+        if last is not None and (last.subject or last.entity_id in self.speakers or {c.entity_id for c in named} == {last.entity_id}):
             return last.entity_id
         return self._salient_among(fits, before)
 
