@@ -338,3 +338,12 @@ def test_an_organisation_s_part_is_not_the_organisation_but_its_legal_name_is() 
     )
     registry.canonicalise(article)
     assert sorted(s.speaker.name for s in article.statements) == ["Vantrix", "Vantrix Security Response Center"]
+
+
+def test_a_product_named_after_its_maker_is_not_the_maker() -> None:
+    assert not is_short_form("Vantrix", "Vantrix Update") and not is_short_form("Halden", "Halden Maps")
+    article = analysed(
+        "v2", "Vantrix said the flaw was serious. Users can download the fix from the Vantrix Update website.\n\n"
+        "Vantrix said a second patch would follow next week."
+    )
+    assert {s.speaker.name for s in article.statements} == {"Vantrix"}

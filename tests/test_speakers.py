@@ -738,3 +738,60 @@ def test_a_title_means_the_holder_named_before_it_not_one_named_later() -> None:
 def test_a_post_on_a_platform_is_its_authors_not_the_platforms() -> None:
     text = "According to a Twitter post by Mara Dunne, director of the Open Doors event, the carved tusk came from the hall."
     assert speaker_of(text, "tusk")[0] == "Mara Dunne"
+
+
+def test_the_company_is_the_one_word_company_the_article_is_about() -> None:
+    text = (
+        "Vantrix has released a patch for its web browser, the Brisk Browser.\n\n"
+        "The software giant said the flaw could affect every version.\n\n"
+        "\"This is serious,\" Ana Silva, an analyst at Orlan Research, told the BBC.\n\n"
+        "Vantrix said the patch would be replaced next month.\n\n"
+        "The patch is not installed automatically, the company said."
+    )
+    assert speaker_of(text, "every version")[0] == "Vantrix"
+    assert speaker_of(text, "installed automatically")[0] == "Vantrix"
+
+
+def test_the_newspaper_is_the_outlet_the_article_named() -> None:
+    text = (
+        "Fire destroyed the old mill in Dorvik on Friday, The Harbour Times reported.\n\n"
+        "Chief Tomas Vell of the Dorvik Fire Service said the cause was unknown.\n\n"
+        "The newspaper said the mill had been empty for years."
+    )
+    assert speaker_of(text, "empty for years")[0] == "Harbour Times"
+
+
+def test_the_company_is_the_business_last_made_a_subject() -> None:
+    text = (
+        "Orlan Research published a survey of collectors on Friday.\n\n"
+        "Vantrix hosted a panel about its new toys. Its latest helmet has lights.\n\n"
+        "Asked about plastic, the company noted that it would switch to paper packaging."
+    )
+    assert speaker_of(text, "paper packaging")[0] == "Vantrix"
+
+
+def test_he_never_stands_for_a_plural_name() -> None:
+    text = (
+        "Hong Kongers queued for hours outside the polling stations on Sunday.\n\n"
+        "The count went on through the night.\n\n"
+        "He noted that the queues were longer than in any earlier vote."
+    )
+    assert speaker_of(text, "queues were longer")[0] is None
+
+
+def test_the_group_is_no_company_named_before() -> None:
+    text = (
+        "Vantrix Systems said on Monday that it would close its plant in Dorvik.\n\n"
+        "A group of workers gathered outside the gates on Tuesday. The group said the closure would ruin the town."
+    )
+    assert speaker_of(text, "ruin the town")[0] == "The group"
+
+
+def test_the_company_is_the_only_business_named_in_the_last_paragraphs() -> None:
+    text = (
+        "Orlan Research warned last year that the port of Dorvik was unsafe.\n\n"
+        "Fire swept through a warehouse in the port on Monday night.\n\n"
+        "Forty workers were evacuated from the site, which is run by Vantrix Storage.\n\n"
+        "The fire started in a hall full of paint, the company said."
+    )
+    assert speaker_of(text, "full of paint")[0] == "Vantrix Storage"

@@ -214,12 +214,24 @@ INSTITUTION_WORDS: Final = frozenset(
 )
 # ... or a business, which articles call "the company" once named.
 COMPANY_WORDS: Final = frozenset("company firm group corporation holdings inc ltd corp plc gmbh sa nv ag".split())
+# Nouns by which news refers back to a business it named ("the software giant", "the automaker"); not "the group",
+# as often a group of people ("A group of workers gathered. The group said").
+COMPANY_NOUNS: Final = COMPANY_WORDS - {"group"} | frozenset("giant automaker carmaker retailer airline insurer lender".split())
+# Nouns by which news refers back to an outlet it named ("The newspaper said"), and the last words of outlets' names.
+OUTLET_NOUNS: Final = frozenset("newspaper tabloid magazine broadcaster".split())
+OUTLET_NAME_WORDS: Final = frozenset(
+    "news times post journal herald tribune gazette daily press magazine chronicle telegraph guardian observer mirror "
+    "inquirer weekly today".split()
+)
 # Last words of the names of an organisation's parts ("Microsoft Security Response Center", "Harvard Medical
 # School"): the part speaks for itself, never as the organisation its first words name.
 UNIT_WORDS: Final = frozenset(
     "center centre department office unit division team bureau committee school institute lab laboratory "
     "directorate section branch desk".split()
 )
+# Last words of the names of a maker's products and services ("Microsoft Update", "Google Maps"): the product
+# is no form of its maker's name, and the maker ("Microsoft") never goes by the product's.
+PRODUCT_WORDS: Final = frozenset("update updates app apps browser maps messenger mail store player".split())
 # Last words of organisation names: a name ending in one is not a person ("Living Danube Alliance").
 ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset(
     "post press times news magazine journal newspaper storage assembly congress senate legislature forum affairs".split()

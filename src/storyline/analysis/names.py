@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final, TypeVar
 
-from storyline.analysis.lexicon import ORG_WORDS, UNIT_WORDS
+from storyline.analysis.lexicon import ORG_WORDS, PRODUCT_WORDS, UNIT_WORDS
 
 T = TypeVar("T")
 
@@ -161,9 +161,9 @@ def _whole(form: str, words: list[str]) -> bool:
 
 def _names_part(words: list[str], lead: int) -> bool:
     """Do the words after the first `lead` name a part of what those lead words name, a qualified unit
-    ("Microsoft" + "Security Response Center")? A part never goes by its parent's name; "Treasury Department"
-    adds only the kind of body and is the Treasury itself."""
-    return len(words) - lead >= 2 and words[-1] in UNIT_WORDS
+    ("Microsoft" + "Security Response Center") or a product ("Microsoft" + "Update")? A part never goes by its
+    parent's name; "Treasury Department" adds only the kind of body and is the Treasury itself."""
+    return (len(words) - lead >= 2 and words[-1] in UNIT_WORDS) or (len(words) > lead and words[-1] in PRODUCT_WORDS)
 
 
 def _initials(words: list[str]) -> str:

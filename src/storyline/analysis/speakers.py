@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from storyline.analysis.entities import ArticleEntities, is_person_role, named_after_role
 from storyline.analysis.first_names import Gender, gender_of, is_common_first_name
 from storyline.analysis.lexicon import (
-    COMPANY_WORDS,
+    COMPANY_NOUNS,
     DOCUMENT_WORDS,
     FEMALE_WORDS,
     GENDERED_PRONOUNS,
@@ -32,6 +32,8 @@ from storyline.analysis.lexicon import (
     LEADER_WORDS,
     MALE_WORDS,
     ORG_WORDS,
+    OUTLET_NAME_WORDS,
+    OUTLET_NOUNS,
     PLATFORMS,
     PEOPLE_NOUNS,
     PERSON_SUFFIXES,
@@ -165,14 +167,17 @@ class SpeakerResolver:
 
     def _subject_at(self, pos: int) -> tuple[bool, bool]:
         """Is the name here a subject, and of the sentence's main clause?"""
-        if self.doc is None:
-            return False, False
-        token = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
-        head = token.root if token is not None else None
-        while head is not None and head.dep_ == "compound":
-            head = head.head
+        head = self._name_head(pos)
         subject = head is not None and (head.dep_ in ("nsubj", "nsubjpass") or _identified(head))
         return subject, subject and _main_clause(head.head)  # type: ignore[union-attr]
+
+    def _name_head(self, pos: int) -> Token | None:
+        """The word a name starting here hangs on the sentence by ("Kongers" of "Hong Kongers")."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand") if self.doc is not None else None
+        head = span.root if span is not None else None
+        while head is not None and head.dep_ == "compound":
+            head = head.head
+        return head
 
     def _excluded(self, pos: int) -> bool:
         return any(start <= pos < end for start, end in self.excluded)
@@ -213,7 +218,7 @@ class SpeakerResolver:
         )  # fmt: skip
         if wanted is None:
             return candidates[0].entity_id if candidates else None
-        fitting = [c for c in candidates if self.gender(c.entity_id) in (wanted, None)]
+        fitting = [c for c in candidates if self.gender(c.entity_id) in (wanted, None) and not self._plural_name(c)]
         if not fitting:
             return None
         first = fitting[0]
@@ -230,6 +235,14 @@ class SpeakerResolver:
             if salient is not None:
                 return salient.entity_id
         return first.entity_id
+
+    def _plural_name(self, candidate: _Antecedent) -> bool:
+        """A name in the plural ("Hong Kongers", tagged a person) that nothing shows to be one person (a given
+        name, a title, a statement made): a "he" or "she" never stands for it."""
+        if self._confirmed_person(candidate.entity_id):
+            return False
+        head = self._name_head(candidate.pos)
+        return head is not None and head.tag_ == "NNPS"
 
     def _may_be_talking(self, entity_id: str, before: int) -> bool:
         """Can a quote no cue introduces be this entity's words: a person or organisation the text made a
@@ -259,6 +272,17 @@ class SpeakerResolver:
         latest = max(salient, key=lambda c: c.pos).entity_id
         counts = Counter(c.entity_id for c in earlier)
         return latest if all(counts[latest] > n for e, n in counts.items() if e != latest) else None
+
+    def _last_subject(self, fits: set[str], before: int) -> str | None:
+        """Of several entities a description fits, the one last named in the last paragraphs, when the text made it
+        a subject or it spoke there ("Vantrix hosted a panel. … the company noted") or no other is named there
+        ("the site, run by Vantrix … according to the company"); else the one the text is about."""
+        recent = self._paragraphs_back(before)
+        named = [c for c in self.antecedents if recent <= c.pos < before and c.entity_id in fits]
+        last = max(named, key=lambda c: c.pos, default=None)
+        if last is not None and (last.subject or last.entity_id in self.speakers or {c.entity_id for c in named} == {last.entity_id}):
+            return last.entity_id
+        return self._salient_among(fits, before)
 
     def _subject_beside(self, first: _Antecedent, fitting: list[_Antecedent]) -> str | None:
         """A fitting subject of the sentence the latest candidate is in, which that candidate is not; of its main
@@ -466,9 +490,17 @@ class SpeakerResolver:
         fits = {e for e, words in orgs.items() if noun in words and named <= set(words)}  # "the Romney campaign" is not Obama's
         if not named:  # "the Kestrel Trust, a conservation group, …. The group says": what the article called it
             fits |= {e for e, nouns in self.found.kinds.items() if noun in nouns}
-        if not fits and noun in COMPANY_WORDS:
-            fits = {e for e, words in orgs.items() if not INSTITUTION_WORDS.intersection(words)}
+        if not fits and (noun in COMPANY_NOUNS or noun in OUTLET_NOUNS):  # "Vantrix said … the company said"
+            return self._last_subject(self._businesses(noun in OUTLET_NOUNS), head.idx)
         return fits.pop() if len(fits) == 1 else self._salient_among(fits, head.idx) if fits else None
+
+    def _businesses(self, outlets: bool) -> set[str]:
+        """The organisations "the company" may mean, however short their names ("Vantrix"): any but public bodies;
+        those "the newspaper" may mean: the ones named as news outlets ("The Harbour Times")."""
+        def fits(words: list[str]) -> bool:
+            return words[-1] in OUTLET_NAME_WORDS if outlets else INSTITUTION_WORDS.isdisjoint(words)
+
+        return {e.id for e in self.found.entities.values() if e.kind == "org" and (words := fold_name(e.name).split()) and fits(words)}
 
     def _described(self, source: TokenSpan, kind: EntityKind) -> str:
         """An entity named by the description's own noun phrase, with what says whose or which it is ("a
@@ -490,7 +522,7 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             return "person" if parse_person_name(head.text) and not head.text.isupper() else "org"
         lemma = head.lemma_.lower()
-        if lemma in ORG_WORDS:
+        if lemma in ORG_WORDS or lemma in COMPANY_NOUNS or lemma in OUTLET_NOUNS:
             return "org"
         kind = ROLE_NOUN_KINDS.get(lemma) or ("person" if head.pos_ != "NOUN" or _names_people(head) else "other")
         plural = head.tag_ in ("NNS", "NNPS") or head.pos_ in ("DET", "PRON") or _counted_as_many(head)  # "lawmakers", "some close to him"
