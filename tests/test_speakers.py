@@ -738,3 +738,18 @@ def test_a_title_means_the_holder_named_before_it_not_one_named_later() -> None:
 def test_a_post_on_a_platform_is_its_authors_not_the_platforms() -> None:
     text = "According to a Twitter post by Mara Dunne, director of the Open Doors event, the carved tusk came from the hall."
     assert speaker_of(text, "tusk")[0] == "Mara Dunne"
+
+
+@pytest.mark.parametrize("title", ["Sgt.", "Capt.", "Det.", "Insp.", "Supt.", "Cmdr.", "Lt."])
+def test_an_abbreviated_title_before_a_name_is_a_role_not_a_sentence_end(title: str) -> None:
+    text = (
+        "Tom Grady was arrested late on Sunday near the old mill in Ferndale, the county sheriff's "
+        f"{title} Don Harlow said.\nNo shots were fired during the arrest, he added."
+    )
+    assert speaker_of(text, "arrested")[0] == "Don Harlow"
+    assert speaker_of(text, "No shots")[0] == "Don Harlow"
+
+
+def test_a_name_on_the_line_after_an_abbreviated_title_is_still_its_holder() -> None:
+    text = "The bridge will stay closed until Friday, said Insp.\nMary Colby of the county police."
+    assert speaker_of(text, "bridge")[0] == "Mary Colby"

@@ -27,17 +27,16 @@ from storyline.analysis.lexicon import (
     GERUND_CUES, ISSUING_VERBS, JUDGING_CUES, MALE_WORDS, NAMING_CUES, OBJECT_CUES, PERSON_ROLES, PERSON_SUFFIXES, PREDICATING_CUES, PROVISION_WORDS, QUANTITY_WORDS,
     RAISING_CUES, ROLE_NOUN_KINDS, SPEECH_NOUNS, TELLING_OF, THAT_CUES,
 )  # fmt: skip
-from storyline.analysis.names import TITLES
+from storyline.analysis.names import ABBREVIATED_TITLES, TITLES
 from storyline.analysis.quotes import Quote, find_quotes, title_case
 from storyline.model import StatementKind
 
-# A full stop that ends a sentence: not the one of a title before a name ("Mr. Podesta said") or an initial.
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bMrs)(?<!\bGov)(?<!\bSen)"
-    r"(?<!\bRep)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bRev)(?<!\bCapt)(?<!\bProf)[.!?](?=\s|$)"
-)
+# Not right after a title before a name ("Mr. Podesta said", "sheriff's Sgt. Don Smith"): its full stop ends no sentence.
+_NOT_AFTER_TITLE = "".join(rf"(?<!\b{word})" for word in sorted(ABBREVIATED_TITLES))
+# A full stop that ends a sentence: not a title's, nor an initial's or a suffix's ("Jr.").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bJr)(?<!\bSr)" + _NOT_AFTER_TITLE + r"[.!?](?=\s|$)")
 # A blank line, or a line break after a sentence's end (tables and feeds often keep one line a paragraph).
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?<=[.!?”\"’])[ \t]*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?<=[!?”\"’]|" + _NOT_AFTER_TITLE + r"\.)[ \t]*\n")
 # "Name: “…”", possibly after a lowercase role ("Union representative Ana Silva: “…”").
 _HEADLINE = re.compile(r"(?:[\w’'.-]+\s+){0,5}?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$")
 _QUOTE_MARKS = "“”‘’\"'"
