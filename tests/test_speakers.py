@@ -753,3 +753,8 @@ def test_an_abbreviated_title_before_a_name_is_a_role_not_a_sentence_end(title: 
 def test_a_name_on_the_line_after_an_abbreviated_title_is_still_its_holder() -> None:
     text = "The bridge will stay closed until Friday, said Insp.\nMary Colby of the county police."
     assert speaker_of(text, "bridge")[0] == "Mary Colby"
+
+
+def test_a_participle_clause_before_the_subject_is_not_the_speaker() -> None:
+    text = "Writing in a company blog, Mike Rowe, director of the Kestrel Security Center, urged users to install the fix at once."
+    assert speaker_of(text, "install")[0] == "Mike Rowe"

@@ -631,6 +631,16 @@ def _past_dateline(subject: Token) -> Token:
     return next(after, subject)
 
 
+def _past_opening_participle(subject: Token) -> Token:
+    """The parser may make a participle clause opening the sentence the subject ("Writing in a blog, Ana
+    Silva said", with the name hung under "Writing"): the subject is the noun after the clause's comma."""
+    if subject.pos_ != "VERB" or subject.tag_ not in ("VBG", "VBN") or subject.left_edge.i != subject.i:
+        return subject
+    commas = [t.i for t in subject.subtree if t.text == "," and t.head == subject]
+    after = (c for c in subject.children if commas and c.i > commas[0] and c.pos_ in ("PROPN", "NOUN", "PRON"))
+    return next(after, subject)
+
+
 def _adjoins(subject: Token, following: Token) -> bool:
     gap = following.left_edge.i - subject.right_edge.i
     return gap == 1 or (gap == 2 and following.pos_ == "PROPN" and subject.doc[subject.right_edge.i + 1].text == ",")
@@ -655,7 +665,7 @@ def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | Non
         # "The party's leader, Jeremy Corbyn announced": the name after the comma)
         subject = following
     if subject is not None and not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED_CUES):
-        return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
+        return _past_opening_participle(_past_dateline(subject))  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
         return None
     if (held := _held_subject(verb) or _hung_subject(verb)) is not None:
