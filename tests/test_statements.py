@@ -447,3 +447,8 @@ def test_a_quote_finished_by_a_few_words_before_an_inverted_cue_is_its_subjects(
             'would work better" than a shutdown, said Senator Ana Silva, Republican of Norland.')
     statement = next(s for s in analyse(Article(id="t", text=text)).statements if "strategies" in s.content.text)
     assert statement.speaker is not None and statement.speaker.name == "Ana Silva"
+
+
+def test_a_time_written_with_a_spaced_colon_ends_no_sentence() -> None:
+    found = statements("The fire broke out at 14: 00 local time, according to news reports.")
+    assert [s.content.text for s in found] == ["The fire broke out at 14: 00 local time"]

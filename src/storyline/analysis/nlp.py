@@ -27,6 +27,8 @@ def paragraph_starts(doc: Doc) -> Doc:
         space = doc[token.i - 1]
         if space.is_space and (space.text.count("\n") >= 2 or ("\n" in space.text and token.i > 1 and _ends_sentence(doc[token.i - 2]))):
             token.is_sent_start = True
+        elif token.i > 2 and doc[token.i - 2].text == ":" and doc[token.i - 3].like_num and doc[token.i - 1].like_num:
+            token.is_sent_start = False  # a time or a score set apart ("at 14: 00 local time") ends no sentence
     return doc
 
 
