@@ -452,3 +452,8 @@ def test_a_quote_finished_by_a_few_words_before_an_inverted_cue_is_its_subjects(
 def test_a_time_written_with_a_spaced_colon_ends_no_sentence() -> None:
     found = statements("The fire broke out at 14: 00 local time, according to news reports.")
     assert [s.content.text for s in found] == ["The fire broke out at 14: 00 local time"]
+
+
+def test_a_subject_and_auxiliary_before_a_splitting_cue_are_no_content_of_their_own() -> None:
+    assert statements("It is, said Rep. Jay Moss, D-Ore., the council's last sour note.") == []
+    assert only("They will, he said.").content.text == "They will"  # an answer ends at the cue's subject

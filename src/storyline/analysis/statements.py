@@ -464,6 +464,16 @@ def _complete(clause: Token) -> bool:
     return any(c.dep_ in ("auxpass", "dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in clause.children)
 
 
+def _stub(clause: Token, verb: Token) -> bool:
+    """ "It is, said Rep. Ana Silva, a mistake": a subject and a bare auxiliary before the cue, with the sentence
+    going on past the cue's subject, open a sentence the cue splits, never the whole of what was said (an
+    answer, "They will, he said.", ends at the subject)."""
+    if clause.pos_ != "AUX" or clause.i > verb.i or any(c.dep_ not in (*_SUBJECTS, "punct") for c in clause.children):
+        return False
+    subject = subject_of(verb)
+    return subject is not None and any(not t.is_punct for t in verb.doc[max(subject.i, verb.i) + 1 : verb.sent.end])
+
+
 def _issued_finding(verb: Token, obj: Token) -> Token | None:
     """The "that" of "issued a ruling against Trump finding that …" with "finding" tagged as a noun: a document
     put out with a "that" clause in it says that clause."""
@@ -1232,6 +1242,8 @@ class _Finder:
         if not complements:
             return None
         nearest, confidence = min(complements, key=lambda c: abs(c[0].i - verb.i))
+        if _stub(nearest, verb):
+            return None
         if (mark := _issued_finding(verb, nearest)) is not None and not self.inside(mark.idx):
             confidence = max(confidence, ISSUED_CONFIDENCE)  # unless "finding" was read as a cue and took the clause
         clause = nearest.dep_ in ("ccomp", "acl", "relcl")
