@@ -758,3 +758,10 @@ def test_a_name_on_the_line_after_an_abbreviated_title_is_still_its_holder() -> 
 def test_a_participle_clause_before_the_subject_is_not_the_speaker() -> None:
     text = "Writing in a company blog, Mike Rowe, director of the Kestrel Security Center, urged users to install the fix at once."
     assert speaker_of(text, "install")[0] == "Mike Rowe"
+
+
+def test_a_scare_quoted_word_in_a_deeds_object_is_no_sign_of_speech() -> None:
+    released = found("Kestrel Systems has released a “zero-day” patch for its mail server.")
+    assert all(s.confidence < SHOWN_CONFIDENCE for s in released)
+    listed = found("The airline listed the jet involved as a “cargo plane”.")
+    assert any("cargo plane" in s.content.text and s.confidence >= SHOWN_CONFIDENCE for s in listed)
