@@ -457,3 +457,8 @@ def test_a_time_written_with_a_spaced_colon_ends_no_sentence() -> None:
 def test_a_subject_and_auxiliary_before_a_splitting_cue_are_no_content_of_their_own() -> None:
     assert statements("It is, said Rep. Jay Moss, D-Ore., the council's last sour note.") == []
     assert only("They will, he said.").content.text == "They will"  # an answer ends at the cue's subject
+
+
+def test_a_named_outlet_before_a_plural_looking_cue_reports_the_clause() -> None:
+    found = statements("The pop star, 27, checked in late Saturday night, TMZ reports, barely making the deadline.")
+    assert [(s.source.text, s.content.text) for s in found if s.source] == [("TMZ", "The pop star, 27, checked in late Saturday night")]

@@ -137,8 +137,14 @@ class Attribution:
 
 def is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
-        return False
+        return _mistagged_cue(token)
     return token.lemma_.lower() in CUE_VERBS or _text_reads(token) or _put_it(token)
+
+
+def _mistagged_cue(token: Token) -> bool:
+    """ "…, TMZ reports, …": a plural noun with a named subject of its own is a verb of speech the tagger took for
+    a noun (with a common noun, "the congressman demands", which of the two it is stays unsure)."""
+    return token.tag_ == "NNS" and token.lemma_.lower() in CUE_VERBS and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children)
 
 
 def _text_reads(verb: Token) -> bool:
