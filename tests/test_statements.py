@@ -462,3 +462,9 @@ def test_a_subject_and_auxiliary_before_a_splitting_cue_are_no_content_of_their_
 def test_a_named_outlet_before_a_plural_looking_cue_reports_the_clause() -> None:
     found = statements("The pop star, 27, checked in late Saturday night, TMZ reports, barely making the deadline.")
     assert [(s.source.text, s.content.text) for s in found if s.source] == [("TMZ", "The pop star, 27, checked in late Saturday night")]
+
+
+def test_a_closing_cue_hung_on_the_clause_with_its_own_participle_reports_the_clause() -> None:
+    found = statements("Moss died at her home in Dover, Delaware, Friday, the Dover Times newspaper reported, citing her son.")
+    assert ("reported", "Moss died at her home in Dover, Delaware, Friday") in [(s.cue.text, s.content.text) for s in found]
+    assert statements("He left the room because the police said so.") == []

@@ -536,8 +536,16 @@ def _closing(verb: Token, subject: Token) -> bool:
     """Is the verb the sentence's main one, or one with its own subject the parser joined to it ("Labrador
     backs a path to legal status, he has said", with "said" as a conjunct of "backs")?"""
     own = subject.head == verb or subject.right_edge.i == verb.i - 1  # "…, the committee's senior Democrat said"
-    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and own
+    # "Felt died Thursday, the newspaper reported": a clause with no conjunction of its own, hung as a modifier
+    unmarked = verb.dep_ == "conj" or (verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
+    joined = unmarked and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and own
     return verb.dep_ == "ROOT" or joined
+
+
+def _closing_child(child: Token) -> bool:
+    """What may follow a closing cue: its own time, place or addressee, or a participle of its own ("…, the paper
+    reported, citing his grandson")."""
+    return child.dep_ in _CLOSING or (child.dep_ == "advcl" and child.tag_ == "VBG")
 
 
 def _finite(token: Token) -> bool:
@@ -1276,7 +1284,7 @@ class _Finder:
             last = hung[0].i - 1 if hung else last
             # "A; the fuel, officials said, ignited" with A hung on the cue: the cue phrase opens at its own comma
             first = max([first] + [c.i for c in verb.children if c.dep_ == "punct" and c.text == "," and c.i < verb.i])
-        elif _closing(verb, head) and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
+        elif _closing(verb, head) and all(_closing_child(c) for c in verb.children if c.i > verb.i):
             first, last = min(head.left_edge.i, verb.i), sentence.end - 1
             if first == sentence.start or not self.doc[first - 1].is_punct:
                 return None  # "It is dead, he said" has the comma; "Officials said Monday" has nothing framed
