@@ -795,3 +795,30 @@ def test_the_company_is_the_only_business_named_in_the_last_paragraphs() -> None
         "The fire started in a hall full of paint, the company said."
     )
     assert speaker_of(text, "full of paint")[0] == "Vantrix Storage"
+
+
+@pytest.mark.parametrize("title", ["Sgt.", "Capt.", "Det.", "Insp.", "Supt.", "Cmdr.", "Lt."])
+def test_an_abbreviated_title_before_a_name_is_a_role_not_a_sentence_end(title: str) -> None:
+    text = (
+        "Tom Grady was arrested late on Sunday near the old mill in Ferndale, the county sheriff's "
+        f"{title} Don Harlow said.\nNo shots were fired during the arrest, he added."
+    )
+    assert speaker_of(text, "arrested")[0] == "Don Harlow"
+    assert speaker_of(text, "No shots")[0] == "Don Harlow"
+
+
+def test_a_name_on_the_line_after_an_abbreviated_title_is_still_its_holder() -> None:
+    text = "The bridge will stay closed until Friday, said Insp.\nMary Colby of the county police."
+    assert speaker_of(text, "bridge")[0] == "Mary Colby"
+
+
+def test_a_participle_clause_before_the_subject_is_not_the_speaker() -> None:
+    text = "Writing in a company blog, Mike Rowe, director of the Kestrel Security Center, urged users to install the fix at once."
+    assert speaker_of(text, "install")[0] == "Mike Rowe"
+
+
+def test_a_scare_quoted_word_in_a_deeds_object_is_no_sign_of_speech() -> None:
+    released = found("Kestrel Systems has released a “zero-day” patch for its mail server.")
+    assert all(s.confidence < SHOWN_CONFIDENCE for s in released)
+    listed = found("The airline listed the jet involved as a “cargo plane”.")
+    assert any("cargo plane" in s.content.text and s.confidence >= SHOWN_CONFIDENCE for s in listed)

@@ -447,3 +447,24 @@ def test_a_quote_finished_by_a_few_words_before_an_inverted_cue_is_its_subjects(
             'would work better" than a shutdown, said Senator Ana Silva, Republican of Norland.')
     statement = next(s for s in analyse(Article(id="t", text=text)).statements if "strategies" in s.content.text)
     assert statement.speaker is not None and statement.speaker.name == "Ana Silva"
+
+
+def test_a_time_written_with_a_spaced_colon_ends_no_sentence() -> None:
+    found = statements("The fire broke out at 14: 00 local time, according to news reports.")
+    assert [s.content.text for s in found] == ["The fire broke out at 14: 00 local time"]
+
+
+def test_a_subject_and_auxiliary_before_a_splitting_cue_are_no_content_of_their_own() -> None:
+    assert statements("It is, said Rep. Jay Moss, D-Ore., the council's last sour note.") == []
+    assert only("They will, he said.").content.text == "They will"  # an answer ends at the cue's subject
+
+
+def test_a_named_outlet_before_a_plural_looking_cue_reports_the_clause() -> None:
+    found = statements("The pop star, 27, checked in late Saturday night, TMZ reports, barely making the deadline.")
+    assert [(s.source.text, s.content.text) for s in found if s.source] == [("TMZ", "The pop star, 27, checked in late Saturday night")]
+
+
+def test_a_closing_cue_hung_on_the_clause_with_its_own_participle_reports_the_clause() -> None:
+    found = statements("Moss died at her home in Dover, Delaware, Friday, the Dover Times newspaper reported, citing her son.")
+    assert ("reported", "Moss died at her home in Dover, Delaware, Friday") in [(s.cue.text, s.content.text) for s in found]
+    assert statements("He left the room because the police said so.") == []

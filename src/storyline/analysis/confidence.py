@@ -9,11 +9,13 @@ sign against it. The factors were read off the project's real-news development s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from storyline.analysis.lexicon import NAMING_CUES
+from storyline.analysis.quotes import find_quotes
 from storyline.analysis.statements import HEARSAY_ADVERBS, Attribution, is_cue, prepositional_content, small_clause
 
 # Statements below this are kept in the store but shown only when asked for (`--all`): chosen on the
@@ -32,6 +34,8 @@ BARE_NOUN_PHRASE = 0.35  # "announced the shutdown", "issued a ruling": a thing,
 # development sets 1 of 14 such cues with an infinitive that were not borderline was a statement.
 ACTION_CUE = 0.2
 QUOTED_FLOOR = 0.8  # a learned cue around quoted words ("characterized it as “routine”"): 7 of 7 real on dev
+SCARE_QUOTE_WORDS = 3  # "released a “zero-day” patch": a few quoted words in the object of a deed are no speech
+_CALLED_AS = re.compile(r"\bas(?:\s+(?:a|an|the))?\s*$", re.IGNORECASE)
 
 _REFUSALS = frozenset("decline refuse fail".split())
 _ATTEMPTS = frozenset("seek try attempt".split())
@@ -120,11 +124,23 @@ def _predicates(verb: Token, content: list[Token]) -> bool:
     return True
 
 
+def _scare_quoted(doc: Doc, content: tuple[int, int]) -> bool:
+    """Are the content's quotes each only a word or a short phrase ("a “zero-day” patch", "`` revised''
+    rules")? Marks that set off a term, not words someone said; unless it is what something was called
+    ("listed the plane as a “cargo plane”")."""
+    text = doc.text[content[0] : content[1]]
+    return all(
+        len(text[q.content[0] : q.content[1]].split()) <= SCARE_QUOTE_WORDS and not _CALLED_AS.search(text, 0, q.start)
+        for q in find_quotes(text)
+    )
+
+
 def evidence(attribution: Attribution, doc: Doc) -> Evidence:
     content = _tokens(doc, attribution.content)
     verb = _cue_verb(doc, attribution.cue)
-    quoted = attribution.kind != "indirect"
     names = verb is not None and (verb.lemma_.lower() in NAMING_CUES or small_clause(verb) is not None or prepositional_content(verb) is not None)
+    # what a verb of speech or naming frames in quotes was said; what a deed's object holds in them may not be
+    quoted = attribution.kind != "indirect" and (verb is None or is_cue(verb) or names or not _scare_quoted(doc, attribution.content))
     names = names or (bool(content) and content[0].lower_ == "as")  # "reported by local media as the army's"
     cue_text = _text(doc, attribution.cue).lower()
     according = cue_text.startswith("according") or cue_text in HEARSAY_ADVERBS  # their clauses parse badly

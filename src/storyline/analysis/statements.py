@@ -27,17 +27,16 @@ from storyline.analysis.lexicon import (
     GERUND_CUES, ISSUING_VERBS, JUDGING_CUES, MALE_WORDS, NAMING_CUES, OBJECT_CUES, PERSON_ROLES, PERSON_SUFFIXES, PREDICATING_CUES, PROVISION_WORDS, QUANTITY_WORDS,
     RAISING_CUES, ROLE_NOUN_KINDS, SPEECH_NOUNS, TELLING_OF, THAT_CUES,
 )  # fmt: skip
-from storyline.analysis.names import TITLES
+from storyline.analysis.names import ABBREVIATED_TITLES, TITLES
 from storyline.analysis.quotes import Quote, find_quotes, title_case
 from storyline.model import StatementKind
 
-# A full stop that ends a sentence: not the one of a title before a name ("Mr. Podesta said") or an initial.
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bMrs)(?<!\bGov)(?<!\bSen)"
-    r"(?<!\bRep)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bRev)(?<!\bCapt)(?<!\bProf)[.!?](?=\s|$)"
-)
+# Not right after a title before a name ("Mr. Podesta said", "sheriff's Sgt. Don Smith"): its full stop ends no sentence.
+_NOT_AFTER_TITLE = "".join(rf"(?<!\b{word})" for word in sorted(ABBREVIATED_TITLES))
+# A full stop that ends a sentence: not a title's, nor an initial's or a suffix's ("Jr.").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bJr)(?<!\bSr)" + _NOT_AFTER_TITLE + r"[.!?](?=\s|$)")
 # A blank line, or a line break after a sentence's end (tables and feeds often keep one line a paragraph).
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?<=[.!?”\"’])[ \t]*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?<=[!?”\"’]|" + _NOT_AFTER_TITLE + r"\.)[ \t]*\n")
 # "Name: “…”", possibly after a lowercase role ("Union representative Ana Silva: “…”").
 _HEADLINE = re.compile(r"(?:[\w’'.-]+\s+){0,5}?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$")
 _QUOTE_MARKS = "“”‘’\"'"
@@ -138,8 +137,14 @@ class Attribution:
 
 def is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
-        return False
+        return _mistagged_cue(token)
     return token.lemma_.lower() in CUE_VERBS or _text_reads(token) or _put_it(token)
+
+
+def _mistagged_cue(token: Token) -> bool:
+    """ "…, TMZ reports, …": a plural noun with a named subject of its own is a verb of speech the tagger took for
+    a noun (with a common noun, "the congressman demands", which of the two it is stays unsure)."""
+    return token.tag_ == "NNS" and token.lemma_.lower() in CUE_VERBS and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children)
 
 
 def _text_reads(verb: Token) -> bool:
@@ -465,6 +470,16 @@ def _complete(clause: Token) -> bool:
     return any(c.dep_ in ("auxpass", "dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in clause.children)
 
 
+def _stub(clause: Token, verb: Token) -> bool:
+    """ "It is, said Rep. Ana Silva, a mistake": a subject and a bare auxiliary before the cue, with the sentence
+    going on past the cue's subject, open a sentence the cue splits, never the whole of what was said (an
+    answer, "They will, he said.", ends at the subject)."""
+    if clause.pos_ != "AUX" or clause.i > verb.i or any(c.dep_ not in (*_SUBJECTS, "punct") for c in clause.children):
+        return False
+    subject = subject_of(verb)
+    return subject is not None and any(not t.is_punct for t in verb.doc[max(subject.i, verb.i) + 1 : verb.sent.end])
+
+
 def _issued_finding(verb: Token, obj: Token) -> Token | None:
     """The "that" of "issued a ruling against Trump finding that …" with "finding" tagged as a noun: a document
     put out with a "that" clause in it says that clause."""
@@ -521,8 +536,16 @@ def _closing(verb: Token, subject: Token) -> bool:
     """Is the verb the sentence's main one, or one with its own subject the parser joined to it ("Labrador
     backs a path to legal status, he has said", with "said" as a conjunct of "backs")?"""
     own = subject.head == verb or subject.right_edge.i == verb.i - 1  # "…, the committee's senior Democrat said"
-    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and own
+    # "Felt died Thursday, the newspaper reported": a clause with no conjunction of its own, hung as a modifier
+    unmarked = verb.dep_ == "conj" or (verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
+    joined = unmarked and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and own
     return verb.dep_ == "ROOT" or joined
+
+
+def _closing_child(child: Token) -> bool:
+    """What may follow a closing cue: its own time, place or addressee, or a participle of its own ("…, the paper
+    reported, citing his grandson")."""
+    return child.dep_ in _CLOSING or (child.dep_ == "advcl" and child.tag_ == "VBG")
 
 
 def _finite(token: Token) -> bool:
@@ -632,6 +655,16 @@ def _past_dateline(subject: Token) -> Token:
     return next(after, subject)
 
 
+def _past_opening_participle(subject: Token) -> Token:
+    """The parser may make a participle clause opening the sentence the subject ("Writing in a blog, Ana
+    Silva said", with the name hung under "Writing"): the subject is the noun after the clause's comma."""
+    if subject.pos_ != "VERB" or subject.tag_ not in ("VBG", "VBN") or subject.left_edge.i != subject.i:
+        return subject
+    commas = [t.i for t in subject.subtree if t.text == "," and t.head == subject]
+    after = (c for c in subject.children if commas and c.i > commas[0] and c.pos_ in ("PROPN", "NOUN", "PRON"))
+    return next(after, subject)
+
+
 def _adjoins(subject: Token, following: Token) -> bool:
     gap = following.left_edge.i - subject.right_edge.i
     return gap == 1 or (gap == 2 and following.pos_ == "PROPN" and subject.doc[subject.right_edge.i + 1].text == ",")
@@ -656,7 +689,7 @@ def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | Non
         # "The party's leader, Jeremy Corbyn announced": the name after the comma)
         subject = following
     if subject is not None and not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED_CUES):
-        return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
+        return _past_opening_participle(_past_dateline(subject))  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
         return None
     if (held := _held_subject(verb) or _hung_subject(verb)) is not None:
@@ -1223,6 +1256,8 @@ class _Finder:
         if not complements:
             return None
         nearest, confidence = min(complements, key=lambda c: abs(c[0].i - verb.i))
+        if _stub(nearest, verb):
+            return None
         if (mark := _issued_finding(verb, nearest)) is not None and not self.inside(mark.idx):
             confidence = max(confidence, ISSUED_CONFIDENCE)  # unless "finding" was read as a cue and took the clause
         clause = nearest.dep_ in ("ccomp", "acl", "relcl")
@@ -1249,7 +1284,7 @@ class _Finder:
             last = hung[0].i - 1 if hung else last
             # "A; the fuel, officials said, ignited" with A hung on the cue: the cue phrase opens at its own comma
             first = max([first] + [c.i for c in verb.children if c.dep_ == "punct" and c.text == "," and c.i < verb.i])
-        elif _closing(verb, head) and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
+        elif _closing(verb, head) and all(_closing_child(c) for c in verb.children if c.i > verb.i):
             first, last = min(head.left_edge.i, verb.i), sentence.end - 1
             if first == sentence.start or not self.doc[first - 1].is_punct:
                 return None  # "It is dead, he said" has the comma; "Officials said Monday" has nothing framed
