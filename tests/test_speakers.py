@@ -738,3 +738,17 @@ def test_a_title_means_the_holder_named_before_it_not_one_named_later() -> None:
 def test_a_post_on_a_platform_is_its_authors_not_the_platforms() -> None:
     text = "According to a Twitter post by Mara Dunne, director of the Open Doors event, the carved tusk came from the hall."
     assert speaker_of(text, "tusk")[0] == "Mara Dunne"
+
+
+def test_a_title_after_a_name_and_a_comma_is_that_person_s_not_a_new_speaker() -> None:
+    text = "“Take walks and visit the park, but please avoid crowds,” Ruth Okafor, Riverton Public Health Director said."
+    assert speaker_of(text, "walks")[0] == "Ruth Okafor"
+
+
+def test_a_business_named_for_its_trade_stays_whole_after_a_role_like_noun() -> None:
+    text = (
+        "Apple, former partner Kestrel Technologies ink new licensing deal. UK-based chipmaker Kestrel Technologies on "
+        "Thursday announced Apple has replaced a licensing agreement. Kestrel Technologies announces that it has replaced it."
+    )
+    statement = next(s for s in found(text) if "replaced a licensing" in s.content.text)
+    assert statement.speaker is not None and (statement.speaker.name, statement.speaker.kind) == ("Kestrel Technologies", "org")

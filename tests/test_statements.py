@@ -447,3 +447,19 @@ def test_a_quote_finished_by_a_few_words_before_an_inverted_cue_is_its_subjects(
             'would work better" than a shutdown, said Senator Ana Silva, Republican of Norland.')
     statement = next(s for s in analyse(Article(id="t", text=text)).statements if "strategies" in s.content.text)
     assert statement.speaker is not None and statement.speaker.name == "Ana Silva"
+
+
+def test_a_new_opening_quote_mark_ends_one_left_unclosed_and_its_cue_names_a_new_speaker() -> None:
+    text = (
+        "Editor Dan Rusk plans to retire in January. “It feels like a death in the family,” Rusk said. His last column "
+        "read: “At this writing, it appears the paper will simply close. Ellis’ family has read the paper since the "
+        "1970s. “It has chronicled our history for a century, and to see it go is sad,” Ellis said."
+    )
+    found = analyse(Article(id="t", text=text)).statements
+    chronicled = next(s for s in found if "chronicled" in s.content.text)
+    assert chronicled.content.text.startswith("It has chronicled") and chronicled.speaker.name == "Ellis"
+
+
+def test_a_phrase_quoted_inside_a_quote_keeps_the_outer_quote_whole() -> None:
+    text = "Ana Silva wrote: “He need not have backed the so-called “Green Agenda” so loudly, and he knows it.”"
+    assert only(text).content.text.startswith("He need not") and "he knows it" in only(text).content.text

@@ -3,7 +3,9 @@
 Marks are paired with a stack so single quotes nest inside double ones, and an apostrophe
 (don’t, Afghans’) is only taken as a closing mark when a single quote is open. Typewriter text's paired
 marks (``…'', as in tokenised corpora and wire copy) are double quotes two characters wide. A paragraph whose
-quote is not closed continues in the next paragraph if that one opens with a quote mark.
+quote is not closed continues in the next paragraph if that one opens with a quote mark. A curly double
+mark opening a sentence inside an open double quote means that quote was never closed: a quote nested in a
+quote is a phrase ("of the “Obama Agenda”"), and typewriter text may write a closing mark as an opening one.
 """
 
 from __future__ import annotations
@@ -124,6 +126,8 @@ def find_quotes(text: str) -> list[Quote]:
             action, mark, width = found
             skip = i + width
             if action == "open":
+                if text[i] == "“" and text[:i].rstrip()[-1:] in (".", "!", "?") and any(m == "double" for m, _ in stack):
+                    stack.clear()  # a quote opening a sentence inside another: the open one was left unclosed
                 if i == first and carried and carried[1] == mark and not stack:
                     stack.append((mark, carried[0]))
                 else:
