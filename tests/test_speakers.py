@@ -752,3 +752,8 @@ def test_a_business_named_for_its_trade_stays_whole_after_a_role_like_noun() -> 
     )
     statement = next(s for s in found(text) if "replaced a licensing" in s.content.text)
     assert statement.speaker is not None and (statement.speaker.name, statement.speaker.kind) == ("Kestrel Technologies", "org")
+
+
+def test_a_short_form_an_organisation_defines_in_brackets_is_that_organisation() -> None:
+    text = "Vertex Systems (\"Vertex\") announces that it has replaced the multi-year licence agreement with Apple."
+    assert speaker_of(text, "licence")[0] == "Vertex Systems"

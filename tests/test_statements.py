@@ -463,3 +463,10 @@ def test_a_new_opening_quote_mark_ends_one_left_unclosed_and_its_cue_names_a_new
 def test_a_phrase_quoted_inside_a_quote_keeps_the_outer_quote_whole() -> None:
     text = "Ana Silva wrote: “He need not have backed the so-called “Green Agenda” so loudly, and he knows it.”"
     assert only(text).content.text.startswith("He need not") and "he knows it" in only(text).content.text
+
+
+def test_a_curly_closing_mark_set_apart_after_an_inner_quote_still_closes_the_quote() -> None:
+    text = "Coach Ana Silva spoke after the game. “I wish I could say, ‘We had bad luck,’ ” Silva said. “But the injuries were serious.”"
+    found = analyse(Article(id="t", text=text)).statements
+    wish = next(s for s in found if "I wish" in s.content.text)
+    assert "injuries" not in wish.content.text and wish.speaker.name == "Ana Silva"

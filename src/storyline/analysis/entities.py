@@ -519,7 +519,22 @@ def find_names(doc: Doc) -> list[NameSpan]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans += _untagged_names(doc, taken, _other_names(doc, spans))
     spans = _not_people(doc, _whole_names(doc, _repair(doc, spans)))
-    return sorted(spans + _known_surnames(doc, spans), key=lambda s: s.start)
+    return sorted(spans + _known_surnames(doc, spans) + _defined_short_forms(doc, spans), key=lambda s: s.start)
+
+
+def _defined_short_forms(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """The short form an organisation's name defines in brackets after it ("Kestrel Technologies
+    (“Kestrel”)"), which the model leaves untagged: that organisation's, as its later uses are."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for span in spans:
+        if span.kind != "org" or span.end >= len(doc) or doc[span.end].text != "(":
+            continue
+        close = next((t.i for t in doc[span.end : span.end + 6] if t.text == ")"), None)
+        inner = [t for t in doc[span.end + 1 : close or span.end] if not t.is_quote]
+        if inner and not taken.intersection(t.i for t in inner) and is_short_form(doc[inner[0].i : inner[-1].i + 1].text, doc[span.start : span.end].text):
+            found.append(NameSpan(inner[0].i, inner[-1].i + 1, "org"))
+    return found
 
 
 def _whole_names(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:

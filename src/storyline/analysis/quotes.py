@@ -72,7 +72,8 @@ def _mark(text: str, i: int, stack: list[tuple[str, int]]) -> tuple[str, str, in
     if char in _CLOSERS:
         mark = _CLOSERS[char]
         open_marks = [m for m, _ in stack]
-        if mark in open_marks and _is_close(text, i):
+        spaced = char == "”" and not text[i + 1 : i + 2].isalnum()  # "‘Hey,’ ”": a curly double mark only closes
+        if mark in open_marks and (_is_close(text, i) or spaced):
             return "close", mark, 1
         return None
     if char not in _STRAIGHT:
