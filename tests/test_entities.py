@@ -339,3 +339,11 @@ def test_said_opening_a_sentence_before_a_name_and_a_colon_is_the_cue_not_a_give
 def test_a_court_named_with_whom_it_serves_is_one_organisation() -> None:
     found = names_of("The ban is unconstitutional, the U.S. Court of Appeals for the Fifth Circuit said on Friday.")
     assert ("U.S. Court of Appeals for the Fifth Circuit", "org") in found
+
+
+def test_a_lone_given_name_joins_the_name_written_first_when_a_longer_form_only_runs_on_after_it() -> None:
+    found = persons(
+        "The club was started by Mark Dalton last year. “We had nowhere to fish,” Mark said. "
+        "Anyone interested in joining contact: Mark Dalton Email."
+    )
+    assert found["Mark Dalton"] == {"Mark Dalton", "Mark"}

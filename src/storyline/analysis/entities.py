@@ -600,8 +600,13 @@ def _person_of(cluster: _Cluster) -> PersonName:
 
 
 def _first_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
-    """The one person of the article with this first name, when a lone word is no one's surname."""
+    """The one person of the article with this first name, when a lone word is no one's surname. Forms that all
+    open with the name written first ("Ana Berg", then "Ana Berg Email" at the foot of the page) are one person."""
     fits = [c for c in clusters if c.person and c.person.first and c.person.first.casefold() == word.casefold()]
+    if len(fits) > 1:
+        first = min(fits, key=lambda c: min(s.start for s in c.spans))
+        words = plain(_person_of(first).full).split()
+        fits = [first] if all(plain(_person_of(c).full).split()[: len(words)] == words for c in fits) else fits
     return fits if len(fits) == 1 else []
 
 
