@@ -822,3 +822,22 @@ def test_a_scare_quoted_word_in_a_deeds_object_is_no_sign_of_speech() -> None:
     assert all(s.confidence < SHOWN_CONFIDENCE for s in released)
     listed = found("The airline listed the jet involved as a “cargo plane”.")
     assert any("cargo plane" in s.content.text and s.confidence >= SHOWN_CONFIDENCE for s in listed)
+
+
+def test_a_title_after_a_name_and_a_comma_is_that_person_s_not_a_new_speaker() -> None:
+    text = "“Take walks and visit the park, but please avoid crowds,” Ruth Okafor, Riverton Public Health Director said."
+    assert speaker_of(text, "walks")[0] == "Ruth Okafor"
+
+
+def test_a_business_named_for_its_trade_stays_whole_after_a_role_like_noun() -> None:
+    text = (
+        "Apple, former partner Kestrel Technologies ink new licensing deal. UK-based chipmaker Kestrel Technologies on "
+        "Thursday announced Apple has replaced a licensing agreement. Kestrel Technologies announces that it has replaced it."
+    )
+    statement = next(s for s in found(text) if "replaced a licensing" in s.content.text)
+    assert statement.speaker is not None and (statement.speaker.name, statement.speaker.kind) == ("Kestrel Technologies", "org")
+
+
+def test_a_short_form_an_organisation_defines_in_brackets_is_that_organisation() -> None:
+    text = "Vertex Systems (\"Vertex\") announces that it has replaced the multi-year licence agreement with Apple."
+    assert speaker_of(text, "licence")[0] == "Vertex Systems"

@@ -242,7 +242,8 @@ UNIT_WORDS: Final = frozenset(
 PRODUCT_WORDS: Final = frozenset("update updates app apps browser maps messenger mail store player".split())
 # Last words of organisation names: a name ending in one is not a person ("Living Danube Alliance").
 ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset(
-    "post press times news magazine journal newspaper storage assembly congress senate legislature forum affairs".split()
+    "post press times news magazine journal newspaper storage assembly congress senate legislature forum affairs "
+    "technologies industries enterprises pharmaceuticals airlines airways".split()  # a business by its trade
 )
 # Last words of the names of buildings, sites, waters and states ("White House", "South China Sea", "Syrian
 # Arab Republic") and of events, prizes and laws ("International Student Olympiad", "Martin Luther King Jr.
