@@ -386,3 +386,47 @@ def test_a_quote_split_by_its_cue_is_compared_whole(whole: str, misquote: bool) 
     b = Article("b", text, published="2024-05-02", statements=[Statement("b", "direct", find(text, whole), find(text, "said"), None, KOVALENKO)])
     (group,) = align_statements([a, b])
     assert group.misquoted == ([b.statements[0].id] if misquote else [])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "misquote"),
+    [
+        # a bracketed insertion is the outlet's: it matches whatever the other prints there, an abbreviation too
+        ("We asked [Mayor Kovalenko] to meet us at [the Harbour Office] before the vote on the ferry",
+         "We asked [Marta Kovalenko] to meet us at HO before the vote on the ferry", False),
+        # the words outside the brackets must still agree
+        ("We asked [Mayor Kovalenko] to meet us at [the Harbour Office] before the vote on the ferry",
+         "We asked [Marta Kovalenko] to meet us at HO after the vote on the ferry", True),
+        # an ellipsis marks an omission, not a change
+        ("We will … rebuild the old harbour bridge before the winter storms",
+         "We will certainly rebuild the old harbour bridge before the winter storms", False),
+        # unless what it cuts is a negation
+        ("We will ... rebuild the old harbour bridge before the winter storms",
+         "We will never rebuild the old harbour bridge before the winter storms", True),
+    ],
+)  # fmt: skip
+def test_editorial_brackets_and_ellipses_are_the_outlets_not_a_misquote(first: str, second: str, misquote: bool) -> None:
+    def quoted(article_id: str, quote: str, published: str) -> Article:
+        text = f'"{quote}," Kovalenko said.'
+        statement = Statement(article_id, "direct", find(text, quote), find(text, "said"), None, KOVALENKO)
+        return Article(article_id, text, statements=[statement], published=published)
+
+    a, b = quoted("a", first, "2024-05-01"), quoted("b", second, "2024-05-02")
+    (group,) = align_statements([a, b])
+    assert group.misquoted == ([b.statements[0].id] if misquote else [])
+
+
+@pytest.mark.parametrize(
+    ("aside", "misquote"),
+    [("The ferry turned (its bow) towards the harbour and stopped by the pier", False),  # an aside added or dropped
+     ("The ferry turned (not) towards the harbour and stopped by the pier", True)],  # unless it is a negation
+)  # fmt: skip
+def test_an_aside_in_parentheses_one_outlet_adds_is_no_misquote(aside: str, misquote: bool) -> None:
+    def quoted(article_id: str, quote: str, published: str) -> Article:
+        text = f'"{quote}," Kovalenko said.'
+        statement = Statement(article_id, "direct", find(text, quote), find(text, "said"), None, KOVALENKO)
+        return Article(article_id, text, statements=[statement], published=published)
+
+    plain = quoted("a", "The ferry turned towards the harbour and stopped by the pier", "2024-05-01")
+    (group,) = align_statements([plain, quoted("b", aside, "2024-05-02")])
+    assert bool(group.misquoted) == misquote

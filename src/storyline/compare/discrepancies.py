@@ -1260,8 +1260,7 @@ def _speaker_confidence(credited: list[tuple[Article, Statement, Speaker]]) -> f
     """Sure only when every side is a shown statement credited by name there: a "he" resolved wrongly,
     or a statement that is perhaps none, would make a conflict out of an attribution error."""
     sure = all(
-        s.confidence >= SHOWN_CONFIDENCE and s.source is not None and s.source.text.lower() not in PRONOUN_KINDS
-        and not _nested(a, s)
+        s.confidence >= SHOWN_CONFIDENCE and written_sources(s.source) and not _nested(a, s)
         for a, s, _ in credited
     )  # fmt: skip
     return 1.0 if sure else UNSURE_SPEAKER_CONFIDENCE
@@ -1315,7 +1314,7 @@ def agent_sources(phrase: str) -> set[Source]:
         before = i - 1
         while before >= 0 and i - before <= AGENT_MODIFIERS and words[before].islower() and words[before] not in AGENT_STOPS:
             before -= 1
-        if before >= 0 and words[before][0].isupper():  # "Flynn's lawyer", "the Obama campaign"
+        if before >= 0 and words[before][0].isupper() and words[before].lower() not in AGENT_STOPS:  # "Flynn's lawyer"
             found.add((_principal(words[before]), tuple(chain)))
         elif j < len(words) and words[j] in AGENT_LINKS:  # "a spokeswoman for the Obama campaign"
             k = j + 1 + (j + 1 < len(words) and words[j + 1].lower() in ("the", "a", "an"))
@@ -1340,17 +1339,27 @@ def _pronoun(span: Span | None) -> bool:
     return span is None or not span.text or span.text.lower() in PRONOUN_KINDS
 
 
-def source_identities(statement: Statement) -> set[Source]:
-    """Who a statement is credited to, as principals and their agents: the source as written ("Flynn's
-    lawyer", "Mr. Trump"), the role the article gives the speaker and the speaker's own name."""
-    found: set[Source] = set()
-    if not _pronoun(statement.source):
-        assert statement.source is not None
-        written = statement.source.text.split(",")[0]
-        found |= agent_sources(written)
+def written_sources(source: Span | None) -> set[Source]:
+    """Whom a source as written credits, read on its first part that credits anyone ("the special counsel,
+    Robert Mueller"): a name ("Mr. Trump") or someone's agent ("Flynn's lawyer"); none for a pronoun or a
+    bare descriptor ("the team", "the officer"), whose resolved speaker may be wrong."""
+    if _pronoun(source):
+        return set()
+    assert source is not None
+    for written in source.text.split(","):
+        found = agent_sources(written)
         words = re.findall(r"[\w.'’-]+", written)
         if not found and words and words[-1][0].isupper():  # a name ("Mr. Trump"), not "White House officials"
             found.add((_surname(words), ()))
+        if found:
+            return found
+    return set()
+
+
+def source_identities(statement: Statement) -> set[Source]:
+    """Who a statement is credited to, as principals and their agents: the source as written ("Flynn's
+    lawyer", "Mr. Trump"), the role the article gives the speaker and the speaker's own name."""
+    found = written_sources(statement.source)
     speaker = statement.speaker
     if speaker is not None:
         found |= agent_sources(speaker.role or "")
@@ -1448,8 +1457,9 @@ AGENT_STATEMENT_CONFIDENCE = 0.3
 
 
 def _explicit(article: Article, statement: Statement) -> bool:
-    """Is the credit written out where the statement is (not a pronoun resolved, nor inside quoted words)?"""
-    written = not _pronoun(statement.source) or not _pronoun(_continued_source(article, statement))
+    """Is the credit written out where the statement is (not a pronoun or a bare descriptor resolved, nor
+    inside quoted words)?"""
+    written = bool(written_sources(statement.source) or written_sources(_continued_source(article, statement)))
     nested = statement.source is not None and _nested(article, statement)
     return written and not nested and statement.confidence >= AGENT_STATEMENT_CONFIDENCE
 

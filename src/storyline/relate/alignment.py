@@ -350,6 +350,34 @@ def quoted_text(statement: Statement) -> str:
     return " ".join(statement.content.text[start:end] for start, end in quoted_parts(statement))
 
 
+# The outlet's marks in a quote: "[the White House]" stands for the speaker's words, "(its direction)" is an
+# aside an outlet may add or drop, "…" cuts words out.
+_EDITS = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+_OMISSION = re.compile(r"…|\.\.\.")
+NEGATIONS = frozenset({"not", "no", "never", "nor"})
+
+
+def editing(text: str) -> tuple[list[str], set[int]]:
+    """Per word of `wording(text)`, the bracket it stands in ("[", "(" or ""); and the word positions where
+    an ellipsis marks an omission."""
+    words, edits = wording(text), list(_EDITS.finditer(text))
+    marks = [next((m.group()[0] for m in edits if m.start() < w.start() and w.end() < m.end()), "") for w in words]
+    omitted = {sum(w.end() <= m.start() for w in words) for m in _OMISSION.finditer(text)}
+    return marks, omitted
+
+
+def _edited(low: int, high: int, marks: list[str], omitted: set[int], mine: list[str], other: list[str]) -> bool:
+    """Is one side of a change (`mine`, words low:high) only the outlet's editing against the `other` side's
+    words there: words all in brackets, which stand for whatever the speaker said ("[Trump]" for "the
+    president"); or an aside or an ellipsis where the other has or lacks words, unless what is dropped is a
+    negation ("we will … raise taxes"), which turns the words round."""
+    if high == low:
+        return low in omitted and not NEGATIONS & set(other)
+    if all(m == "[" for m in marks[low:high]):
+        return True
+    return not other and all(m == "(" for m in marks[low:high]) and not NEGATIONS & set(mine)
+
+
 Unit = tuple[Statement, ...]  # one quote, or the parts of one quote split by its cue, in order
 
 
@@ -375,11 +403,18 @@ def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[st
     """
     quotes = [s for s in statements if quoted_text(s)]
     parts = {s.id: folded(wording(quoted_text(s))) for s in quotes}
+    edits = {s.id: editing(quoted_text(s)) for s in quotes}
     units = _units(quotes)
 
     def bounds(u: Unit) -> list[tuple[int, int]]:
         ends = list(accumulate(len(parts[s.id]) for s in u))
         return list(zip([0, *ends[:-1]], ends, strict=True))
+
+    def marks(u: Unit) -> tuple[list[str], set[int]]:
+        """The unit's editing marks, at its word positions."""
+        brackets = [mark for s in u for mark in edits[s.id][0]]
+        omitted = {start + i for s, (start, _) in zip(u, bounds(u), strict=True) for i in edits[s.id][1]}
+        return brackets, omitted
 
     def stitched(gap: tuple[int, int, int, int], u: Unit) -> bool:
         i1, i2, j1, j2 = gap
@@ -396,7 +431,12 @@ def misquoted(statements: Sequence[Statement], order: dict[str, int]) -> list[st
             (i1, i2, j1, j2) for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
             if tag != "equal" and differ[0].start <= i1 and i2 <= differ[0].stop and differ[1].start <= j1 and j2 <= differ[1].stop
         ]  # fmt: skip
-        return [g for g in gaps if not stitched(g, u) and not stitched((g[2], g[3], g[0], g[1]), v)]
+        mine, theirs = marks(u), marks(v)
+        return [
+            g for g in gaps if not stitched(g, u) and not stitched((g[2], g[3], g[0], g[1]), v)
+            and not _edited(g[0], g[1], *mine, a[g[0] : g[1]], b[g[2] : g[3]])
+            and not _edited(g[2], g[3], *theirs, b[g[2] : g[3]], a[g[0] : g[1]])
+        ]  # fmt: skip
 
     def support(u: Unit) -> tuple[int, int, int]:
         agree = sum(1 for o in units if o[0].article_id != u[0].article_id and not changes(u, o))
