@@ -795,3 +795,23 @@ def test_the_company_is_the_only_business_named_in_the_last_paragraphs() -> None
         "The fire started in a hall full of paint, the company said."
     )
     assert speaker_of(text, "full of paint")[0] == "Vantrix Storage"
+
+
+def test_bare_police_is_the_one_force_the_article_names_by_its_place() -> None:
+    text = (
+        "Riverton police are searching for a missing 15-year-old girl.\n\n"
+        "She was last seen on Monday near the old mill, police said."
+    )
+    assert speaker_of(text, "last seen")[0] == "Riverton police"
+    several = text + "\n\nAnyone with information should call Riverton police or Ashford police."
+    assert speaker_of(several, "last seen")[0] == "police"
+
+
+def test_a_photo_credit_names_no_force() -> None:
+    text = (
+        "Two bakeries were robbed this week and police believe the same man is behind both crimes.\n\n"
+        "Livonia police say a masked man robbed a bakery on Elm Street on Friday. A second bakery was robbed in "
+        "Marston on Sunday. The suspect in the Marston robbery (photo: Marston Police)"
+    )
+    assert speaker_of(text, "masked man")[0] == "Livonia police"
+    assert speaker_of(text, "behind both")[0] != "Marston Police"
