@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import storyline
-from storyline.analysis import EntityRegistry, analyse
+from storyline.analysis import EntityRegistry, analyse, load_nlp
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.analysis.first_names import gender_of, is_common_first_name
 from storyline.analysis.names import parse_person_name, same_person
@@ -815,3 +815,26 @@ def test_a_photo_credit_names_no_force() -> None:
     )
     assert speaker_of(text, "masked man")[0] == "Livonia police"
     assert speaker_of(text, "behind both")[0] != "Marston Police"
+
+
+def test_a_titled_subject_is_the_holder_of_all_its_words() -> None:
+    text = (
+        "Union leader Maria Okafor on Tuesday criticised the city over the closure of a clinic in Harlow, the "
+        "constituency of Finance Secretary Tendai Mbeki.\n\n"
+        "\"The clinic served thousands of families,\" Maria Okafor said.\n\n"
+        "The clinic had been open for forty years, the union general secretary said.\n\n"
+        "\"It is the duty of the city to reopen it,\" she said."
+    )
+    assert speaker_of(text, "duty of the city")[0] == "Maria Okafor"
+
+
+def test_it_is_the_organisation_last_made_a_subject_even_where_its_name_went_untagged() -> None:
+    text = (
+        "The Harbour Workers Union has asked the government to step in as Vantel plans to cut 2000 jobs.\n\n"
+        "Last week, Vantel sent out notices to its staff as it announced it was planning to restructure its business."
+    )
+    doc = load_nlp()(text)
+    second = text.rindex("Vantel")
+    doc.set_ents([e for e in doc.ents if e.start_char != second])  # the model missed the name where it is repeated
+    statement = next(s for s in analyse(Article(id="t", text=text), doc).statements if "restructure" in s.content.text)
+    assert statement.speaker is not None and statement.speaker.name == "Vantel"

@@ -152,20 +152,41 @@ class SpeakerResolver:
             for m in self.found.mentions
             if not self._excluded(m.span.start)
         ]
-        self.antecedents += self._titled_subjects()
+        self.antecedents += self._titled_subjects() + self._untagged_subjects()
         self.antecedents.sort(key=lambda a: a.pos)
 
     def _titled_subjects(self) -> list[_Antecedent]:
         """"The president stepped in when he …": a subject named by the title of the article's one holder of
-        it is an antecedent like a name, so the "he" after it is that holder."""
+        it is an antecedent like a name, so the "he" after it is that holder; by all the title's words, as its
+        statement's speaker is ("the party's general secretary" is no other secretary)."""
         if self.doc is None:
             return []
         found = []
         for token in self.doc:
             if token.dep_ != "nsubj" or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
                 continue
-            if token.lower_ in TITLES and not self._excluded(token.idx) and (holder := self._titled([token])) is not None:
+            phrase = list(self.doc[token.left_edge.i : token.i + 1])  # "the Congress general secretary": all of its words
+            if token.lower_ in TITLES and not self._excluded(token.idx) and (holder := self._titled(phrase)) is not None:
                 found.append(_Antecedent(token.idx, holder, True, _main_clause(token.head)))
+        return found
+
+    def _untagged_subjects(self) -> list[_Antecedent]:
+        """An organisation's name written again as a subject where the model tagged nothing ("Last week, Telkom
+        sent notices as it announced …"): an antecedent like its tagged mentions, so the "it" after it is that
+        organisation rather than one named before."""
+        if self.doc is None:
+            return []
+        tagged = [(m.span.start, m.span.end) for m in self.found.mentions]
+        found = []
+        for entity in (e for e in self.found.entities.values() if e.kind == "org"):
+            for match in re.finditer(rf"(?<!\w){re.escape(entity.name)}(?!\w)", self.text):
+                pos = match.start()
+                head = self._name_head(pos)
+                if head is None or head.ent_type_ or self._excluded(pos) or any(s <= pos < e for s, e in tagged):
+                    continue
+                subject, main = self._subject_at(pos)
+                if subject:
+                    found.append(_Antecedent(pos, entity.id, subject, main))
         return found
 
     def _subject_at(self, pos: int) -> tuple[bool, bool]:
