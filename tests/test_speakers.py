@@ -838,3 +838,12 @@ def test_it_is_the_organisation_last_made_a_subject_even_where_its_name_went_unt
     doc.set_ents([e for e in doc.ents if e.start_char != second])  # the model missed the name where it is repeated
     statement = next(s for s in analyse(Article(id="t", text=text), doc).statements if "restructure" in s.content.text)
     assert statement.speaker is not None and statement.speaker.name == "Vantel"
+
+
+def test_the_article_is_the_one_whose_report_the_sentence_before_gave() -> None:
+    text = (
+        "The broadcaster has postponed the premiere of its new drama because of the flooding. "
+        "Variety reports that the series was set to open in April but will now move to the autumn. "
+        "The article adds that filming of the last two episodes has been halted."
+    )
+    assert speaker_of(text, "filming")[0] == "Variety"

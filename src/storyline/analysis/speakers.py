@@ -374,13 +374,17 @@ class SpeakerResolver:
     def _new_document_owner(self, head: Token) -> str | None:
         """Whose a document is when the article writes no owner and first names it as "the …" subject: the person
         or organisation the sentence before was about ("Ana Silva posted an invitation. … The event description
-        read"); never a noun met before, whose owner the earlier one tells ("a court ruling … The ruling says")."""
+        read"), or who made the statement it gave ("Deadline reports that … The article confirms"); never a noun
+        met before, whose owner the earlier one tells ("a court ruling … The ruling says")."""
         if head.dep_ != "nsubj" or not any(c.lower_ == "the" for c in head.children) or head.sent.start == 0:
             return None
         if any(t.lemma_ == head.lemma_ for t in head.doc[: head.i]):
             return None
         before = _sentence_before(head)
-        return self._subject_person(before) or self._subject_person(before, "org")
+        found = self._subject_person(before) or self._subject_person(before, "org")
+        if found is None and self.last is not None and before.start_char < self.last[0] <= before.end_char:
+            return self.last[1]  # "Deadline reports that … The article confirms": the report just given is the article
+        return found
 
     def _document_before(self, head: Token, anchor: int) -> Token | None:
         """The document an "it" stands for: one named since the last organisation, outside quotes, a few
