@@ -847,3 +847,12 @@ def test_the_article_is_the_one_whose_report_the_sentence_before_gave() -> None:
         "The article adds that filming of the last two episodes has been halted."
     )
     assert speaker_of(text, "filming")[0] == "Variety"
+
+
+def test_a_court_keeps_the_circuit_it_serves_in_its_name() -> None:
+    text = (
+        "Bans of this kind cannot stand, the U.S. Court of Appeals for the Eighth Circuit said on Monday. "
+        "States may regulate the practice, but they may not ban it, the court said."
+    )
+    assert speaker_of(text, "cannot stand")[0] == "U.S. Court of Appeals for the Eighth Circuit"
+    assert speaker_of(text, "may regulate")[0] == "U.S. Court of Appeals for the Eighth Circuit"
