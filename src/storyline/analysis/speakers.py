@@ -511,9 +511,11 @@ class SpeakerResolver:
         return fits.pop() if len(fits) == 1 else None
 
     def _organisation(self, head: Token) -> str | None:
-        """The one organisation of the article this role noun can mean ("the company", "the office")."""
+        """The one organisation of the article this role noun can mean ("the company", "the office"): one whose name
+        has the noun as a capitalised word or as its last word ("Auburn Hills Police", "the high court"), not a span
+        the tagger ran over a lowercase noun ("police authorities and Vail Resorts")."""
         noun = head.lemma_.lower()
-        orgs = {e.id: fold_name(e.name).split() for e in self.found.entities.values()
+        orgs = {e.id: _name_nouns(e.name) for e in self.found.entities.values()
                 if e.kind == "org" and " " in e.name and self._named_outside(e.id)}  # fmt: skip
         named = {fold_name(c.text) for c in head.children if _naming(c) or _capitalised_compound(c)}
         fits = {e for e, words in orgs.items() if noun in words and named <= set(words)}  # "the Romney campaign" is not Obama's
@@ -956,6 +958,12 @@ def _naming(child: Token) -> bool:
     """A word that says which organisation a noun is: a proper noun compounded on it ("the Romney campaign") or a
     nationality or place ("the Iraqi military", "the Mexican government")."""
     return (child.dep_ == "compound" and child.pos_ == "PROPN") or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"))
+
+
+def _name_nouns(name: str) -> list[str]:
+    """The words of an organisation's name a role noun may stand for: its capitalised words and its last word."""
+    words = name.split()
+    return [fold_name(w) for i, w in enumerate(words) if w[:1].isupper() or i == len(words) - 1]
 
 
 def _capitalised_compound(child: Token) -> bool:
