@@ -264,3 +264,15 @@ def test_a_one_sentence_text_equal_to_its_title_is_kept():
     sentence = "The harbour ferry resumed service on Monday after a two-day strike."
     article = extract(Document("row#1", sentence, "text/plain", meta={"title": sentence}))
     assert article.text == sentence and article.title == sentence
+
+
+def test_a_heading_line_over_the_lead_is_no_part_of_its_first_sentence() -> None:
+    text = "Ferry Strike Leaves Island Villages Cut Off\nMara Quill, a ferry pilot, said the crossing was shut.\n\n" + "\n\n".join(PARAGRAPHS)
+    article = extract(text)
+    assert article.title == "Ferry Strike Leaves Island Villages Cut Off"
+    assert article.text.startswith("Mara Quill, a ferry pilot, said")
+
+
+def test_wrapped_prose_lines_stay_one_paragraph() -> None:
+    text = "The ferry pilot said that the crossing\nwould stay shut until the storm had passed.\n\n" + "\n\n".join(PARAGRAPHS)
+    assert extract(text).text.startswith("The ferry pilot said that the crossing would stay shut")

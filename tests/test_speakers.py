@@ -874,3 +874,49 @@ def test_the_police_is_no_span_the_tagger_ran_over_a_lowercase_noun() -> None:
     run_over = doc.char_span(start, text.index(" said"), label="ORG")  # the model ran one name over both
     doc.set_ents([run_over], default="outside")
     assert speaker_in_parse(text, doc, "fell") == "Local police"
+
+
+@pytest.mark.parametrize("title", ["Sgt.", "Capt.", "Det.", "Insp.", "Supt.", "Cmdr.", "Lt."])
+def test_an_abbreviated_title_before_a_name_is_a_role_not_a_sentence_end(title: str) -> None:
+    text = (
+        "Tom Grady was arrested late on Sunday near the old mill in Ferndale, the county sheriff's "
+        f"{title} Don Harlow said.\nNo shots were fired during the arrest, he added."
+    )
+    assert speaker_of(text, "arrested")[0] == "Don Harlow"
+    assert speaker_of(text, "No shots")[0] == "Don Harlow"
+
+
+def test_a_name_on_the_line_after_an_abbreviated_title_is_still_its_holder() -> None:
+    text = "The bridge will stay closed until Friday, said Insp.\nMary Colby of the county police."
+    assert speaker_of(text, "bridge")[0] == "Mary Colby"
+
+
+def test_a_participle_clause_before_the_subject_is_not_the_speaker() -> None:
+    text = "Writing in a company blog, Mike Rowe, director of the Kestrel Security Center, urged users to install the fix at once."
+    assert speaker_of(text, "install")[0] == "Mike Rowe"
+
+
+def test_a_scare_quoted_word_in_a_deeds_object_is_no_sign_of_speech() -> None:
+    released = found("Kestrel Systems has released a “zero-day” patch for its mail server.")
+    assert all(s.confidence < SHOWN_CONFIDENCE for s in released)
+    listed = found("The airline listed the jet involved as a “cargo plane”.")
+    assert any("cargo plane" in s.content.text and s.confidence >= SHOWN_CONFIDENCE for s in listed)
+
+
+def test_a_title_after_a_name_and_a_comma_is_that_person_s_not_a_new_speaker() -> None:
+    text = "“Take walks and visit the park, but please avoid crowds,” Ruth Okafor, Riverton Public Health Director said."
+    assert speaker_of(text, "walks")[0] == "Ruth Okafor"
+
+
+def test_a_business_named_for_its_trade_stays_whole_after_a_role_like_noun() -> None:
+    text = (
+        "Apple, former partner Kestrel Technologies ink new licensing deal. UK-based chipmaker Kestrel Technologies on "
+        "Thursday announced Apple has replaced a licensing agreement. Kestrel Technologies announces that it has replaced it."
+    )
+    statement = next(s for s in found(text) if "replaced a licensing" in s.content.text)
+    assert statement.speaker is not None and (statement.speaker.name, statement.speaker.kind) == ("Kestrel Technologies", "org")
+
+
+def test_a_short_form_an_organisation_defines_in_brackets_is_that_organisation() -> None:
+    text = "Vertex Systems (\"Vertex\") announces that it has replaced the multi-year licence agreement with Apple."
+    assert speaker_of(text, "licence")[0] == "Vertex Systems"

@@ -730,3 +730,80 @@ def test_box_score_after_added_is_no_run_on_statement() -> None:
 
     found = statements("Lee Park scored 17 points and added six assists, leading Ohio to a 70-61 win over Iowa.")
     assert [s.content.text for s in found if s.confidence >= SHOWN_CONFIDENCE] == []
+
+
+def test_a_word_or_a_picture_that_shows_or_implies_says_nothing() -> None:
+    """ "The term implies …", "the footage shows …": a word means and a picture depicts; a text or a speaker says."""
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE
+
+    for text in (
+        "The word “lockdown” implies that nobody may leave their home.",
+        "The footage shows two men chase a cyclist across the bridge.",
+        "The photo shows the minister shaking hands with a smiling rebel leader.",
+    ):
+        assert all(s.confidence < SHOWN_CONFIDENCE for s in statements(text)), text
+    for text in (
+        "The ministry's report shows that exports fell for a third month.",
+        "The new model indicated that the glacier would be gone by 2060.",
+    ):
+        assert shown(text).content.text.startswith("that")
+
+
+def test_an_action_on_a_noun_phrase_is_no_claim() -> None:
+    """A participle on the object is a relative clause cut short ("a petition challenging the order"), a noun's
+    modifier tagged as a verb is no clause, and an "as" after a comma says in what capacity, not what the object is."""
+    from storyline.analysis.confidence import SHOWN_CONFIDENCE
+
+    for text in (
+        "The tribunal on Friday dismissed an appeal challenging the merger of the two ports, as a member of the panel.",
+        "The police chief has ordered the transfer of the file to homicide section of the state police.",
+    ):
+        assert all(s.confidence < SHOWN_CONFIDENCE for s in statements(text)), text
+    assert shown("The senator dismissed the audit as a partisan smear.").content.text == "the audit as a partisan smear"
+    assert shown("The council rejected the claim that the levy had driven shops away.").content.text.startswith("the claim")
+
+
+def test_finding_something_hard_to_do_is_an_experience() -> None:
+    """ "found it hard to sleep" says how something felt, not what anyone found out or said."""
+    assert statements("Omar Reyes moved to the coast in May. Omar found it hard to make friends there.") == []
+
+
+def test_page_labels_are_no_speakers_and_their_links_no_statements() -> None:
+    """A cut page keeps its "RELATED: …" links and "Source: …" credits: no one's words."""
+    text = ("Officials closed the pass on Friday. RELATED: Climber dies on the north face RELATED: The worst storms of the "
+            "decade Mountain rescue teams responded to the call, which came at noon. Source: \"Alpine Desk")
+    assert statements(text) == []
+
+
+def test_accused_of_hung_on_the_last_of_two_objects() -> None:
+    """ "accused A and B of lying": the parser hangs the "of" phrase on the last conjunct; still an accusation."""
+    s = shown("Vega accused the chief executive Ann Moss and two other directors of hiding losses from the board.")
+    assert s.content.text.endswith("of hiding losses from the board")
+
+
+def test_long_source_set_off_before_said() -> None:
+    """A subject phrase the parser hung as an apposition inside the opening clause still speaks the cue."""
+    s = shown("While ruling on the petition of Tom Ray, a farmer, a bench comprising Justice Ann Obi and Justice Lee Park said the sale was lawful.")
+    assert (s.source.text, s.content.text) == ("a bench comprising Justice Ann Obi and Justice Lee Park", "the sale was lawful")
+
+
+def test_speaker_inside_a_relative_clause_whose_pronoun_is_the_reported_subject() -> None:
+    """ "migrants, who the minister says take jobs": the minister says they take jobs."""
+    s = shown("The rules target seasonal migrants, who the minister says take jobs from local people.")
+    assert (s.source.text, s.content.text) == ("the minister", "take jobs from local people")
+
+
+def test_fronted_as_clause_frames_the_main_clause() -> None:
+    """ "As she stressed, …": the cue in the "as" clause frames the clause it opens; "As he explained the plan" does
+    not, nor does "As the parade continued", a time."""
+    s = shown("As the coach stressed on Sunday, the team will not change its line-up for the final.")
+    assert (s.source.text, s.content.text) == ("the coach", "the team will not change its line-up for the final")
+    s = shown("The staff kept to the line that, as the manager said, the shop made a profit.")
+    assert (s.source.text, s.content.text) == ("the manager", "the shop made a profit")
+    assert all(s.confidence < 0.4 for s in statements("As he explained the plan, the crowd booed."))
+    assert statements("As the parade of floats continued, the crowd grew restless.") == []
+
+
+def test_chanted_words_are_said() -> None:
+    s = shown("Outside the court, the protesters chanted “Free them all now!”")
+    assert (s.kind, s.source.text, s.cue.text) == ("direct", "the protesters", "chanted")

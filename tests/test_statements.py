@@ -447,3 +447,47 @@ def test_a_quote_finished_by_a_few_words_before_an_inverted_cue_is_its_subjects(
             'would work better" than a shutdown, said Senator Ana Silva, Republican of Norland.')
     statement = next(s for s in analyse(Article(id="t", text=text)).statements if "strategies" in s.content.text)
     assert statement.speaker is not None and statement.speaker.name == "Ana Silva"
+
+
+def test_a_time_written_with_a_spaced_colon_ends_no_sentence() -> None:
+    found = statements("The fire broke out at 14: 00 local time, according to news reports.")
+    assert [s.content.text for s in found] == ["The fire broke out at 14: 00 local time"]
+
+
+def test_a_subject_and_auxiliary_before_a_splitting_cue_are_no_content_of_their_own() -> None:
+    assert statements("It is, said Rep. Jay Moss, D-Ore., the council's last sour note.") == []
+    assert only("They will, he said.").content.text == "They will"  # an answer ends at the cue's subject
+
+
+def test_a_named_outlet_before_a_plural_looking_cue_reports_the_clause() -> None:
+    found = statements("The pop star, 27, checked in late Saturday night, TMZ reports, barely making the deadline.")
+    assert [(s.source.text, s.content.text) for s in found if s.source] == [("TMZ", "The pop star, 27, checked in late Saturday night")]
+
+
+def test_a_closing_cue_hung_on_the_clause_with_its_own_participle_reports_the_clause() -> None:
+    found = statements("Moss died at her home in Dover, Delaware, Friday, the Dover Times newspaper reported, citing her son.")
+    assert ("reported", "Moss died at her home in Dover, Delaware, Friday") in [(s.cue.text, s.content.text) for s in found]
+    assert statements("He left the room because the police said so.") == []
+
+
+def test_a_new_opening_quote_mark_ends_one_left_unclosed_and_its_cue_names_a_new_speaker() -> None:
+    text = (
+        "Editor Dan Rusk plans to retire in January. “It feels like a death in the family,” Rusk said. His last column "
+        "read: “At this writing, it appears the paper will simply close. Ellis’ family has read the paper since the "
+        "1970s. “It has chronicled our history for a century, and to see it go is sad,” Ellis said."
+    )
+    found = analyse(Article(id="t", text=text)).statements
+    chronicled = next(s for s in found if "chronicled" in s.content.text)
+    assert chronicled.content.text.startswith("It has chronicled") and chronicled.speaker.name == "Ellis"
+
+
+def test_a_phrase_quoted_inside_a_quote_keeps_the_outer_quote_whole() -> None:
+    text = "Ana Silva wrote: “He need not have backed the so-called “Green Agenda” so loudly, and he knows it.”"
+    assert only(text).content.text.startswith("He need not") and "he knows it" in only(text).content.text
+
+
+def test_a_curly_closing_mark_set_apart_after_an_inner_quote_still_closes_the_quote() -> None:
+    text = "Coach Ana Silva spoke after the game. “I wish I could say, ‘We had bad luck,’ ” Silva said. “But the injuries were serious.”"
+    found = analyse(Article(id="t", text=text)).statements
+    wish = next(s for s in found if "I wish" in s.content.text)
+    assert "injuries" not in wish.content.text and wish.speaker.name == "Ana Silva"

@@ -9,12 +9,14 @@ sign against it. The factors were read off the project's real-news development s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analysis.lexicon import NAMING_CUES
-from storyline.analysis.statements import HEARSAY_ADVERBS, Attribution, is_cue, prepositional_content, small_clause
+from storyline.analysis.lexicon import NAMING_CUES, PICTURE_WORDS, WORD_NOUNS
+from storyline.analysis.quotes import find_quotes
+from storyline.analysis.statements import EVIDENCE_CUES, HEARSAY_ADVERBS, Attribution, is_cue, prepositional_content, small_clause
 
 # Statements below this are kept in the store but shown only when asked for (`--all`): chosen on the
 # development sets (wikinews and basil dev: shown statements 96% real, 91% of the real ones shown;
@@ -31,11 +33,17 @@ BARE_NOUN_PHRASE = 0.35  # "announced the shutdown", "issued a ruling": a thing,
 # "declined to testify", "sought to retake the city": a refusal or an attempt to act says nothing; on the
 # development sets 1 of 14 such cues with an infinitive that were not borderline was a statement.
 ACTION_CUE = 0.2
+# "The term implies that …", "the video shows a man running": a word or a picture means or depicts, nobody says;
+# a speaker or a text speaks through such a verb ("the data show", "officials indicated").
+MUTE_SOURCE = 0.3
 QUOTED_FLOOR = 0.8  # a learned cue around quoted words ("characterized it as “routine”"): 7 of 7 real on dev
+SCARE_QUOTE_WORDS = 3  # "released a “zero-day” patch": a few quoted words in the object of a deed are no speech
+_CALLED_AS = re.compile(r"\bas(?:\s+(?:a|an|the))?\s*$", re.IGNORECASE)
 
 _REFUSALS = frozenset("decline refuse fail".split())
 _ATTEMPTS = frozenset("seek try attempt".split())
 FIGURE_CUES = frozenset("report estimate show indicate reveal".split())  # verbs whose object, when it counts something, is a claim
+INFERENCE_CUES = EVIDENCE_CUES | {"imply", "signal"}  # verbs a thing does as well as a speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +56,7 @@ class Evidence:
     negated: bool
     bare_noun_phrase: bool
     action: bool = False
+    mute_source: bool = False
 
     @property
     def confidence(self) -> float:
@@ -57,6 +66,7 @@ class Evidence:
             (self.negated, NEGATED_CUE),
             (self.bare_noun_phrase, BARE_NOUN_PHRASE),
             (self.action, ACTION_CUE),
+            (self.mute_source, MUTE_SOURCE),
         ):
             if sign:
                 value *= factor
@@ -109,22 +119,45 @@ def _predicates(verb: Token, content: list[Token]) -> bool:
     """Is the word a verb of the content's own clause, not one of a relative clause on its noun ("proposed [a bill
     that would allow extraditions]" is a thing proposed, as "proposed a bill" is; "voiced [skepticism that …]"
     and "cited [an article that said …]" say something)?"""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
+    verb = verb.head if verb.dep_ in ("aux", "auxpass") else verb  # an auxiliary predicates through its verb
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "compound":
+        return False  # "homicide section", a noun's modifier the tagger took for a verb
     inside = {t.i for t in content}
     word = verb
     while word.i in inside and word.head.i != word.i:
-        if word.dep_ == "relcl" and word.head.i in inside and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not is_cue(word):
+        # "a petition [challenging the order]": a participle on a noun is a relative clause cut short
+        modifies = word.dep_ == "relcl" or (word.dep_ == "acl" and word.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in word.children))
+        if modifies and word.head.i in inside and word.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not is_cue(word):
             return False
         word = word.head
     return True
 
 
+def _scare_quoted(doc: Doc, content: tuple[int, int]) -> bool:
+    """Are the content's quotes each only a word or a short phrase ("a “zero-day” patch", "`` revised''
+    rules")? Marks that set off a term, not words someone said; unless it is what something was called
+    ("listed the plane as a “cargo plane”")."""
+    text = _text(doc, content)
+    return all(
+        len(text[q.content[0] : q.content[1]].split()) <= SCARE_QUOTE_WORDS and not _CALLED_AS.search(text, 0, q.start)
+        for q in find_quotes(text)
+    )
+
+
+def _mute(verb: Token, source: Span | None) -> bool:
+    """Is the subject of a verb of showing or implying a word or a picture ("the term “X” implies", "the video
+    shows")? A model, a study or a survey that shows something is its authors' claim."""
+    if verb.lemma_.lower() not in INFERENCE_CUES or source is None:
+        return False
+    return any(t.lemma_.lower() in PICTURE_WORDS | WORD_NOUNS for t in source)
+
+
 def evidence(attribution: Attribution, doc: Doc) -> Evidence:
     content = _tokens(doc, attribution.content)
     verb = _cue_verb(doc, attribution.cue)
-    quoted = attribution.kind != "indirect"
     names = verb is not None and (verb.lemma_.lower() in NAMING_CUES or small_clause(verb) is not None or prepositional_content(verb) is not None)
+    # what a verb of speech or naming frames in quotes was said; what a deed's object holds in them may not be
+    quoted = attribution.kind != "indirect" and (verb is None or is_cue(verb) or names or not _scare_quoted(doc, attribution.content))
     names = names or (bool(content) and content[0].lower_ == "as")  # "reported by local media as the army's"
     cue_text = _text(doc, attribution.cue).lower()
     according = cue_text.startswith("according") or cue_text in HEARSAY_ADVERBS  # their clauses parse badly
@@ -139,4 +172,5 @@ def evidence(attribution: Attribution, doc: Doc) -> Evidence:
         negated=verb is not None and _negated(verb, attribution.content),
         bare_noun_phrase=not quoted and not clause and not names and not according and not figure,
         action=verb is not None and _refused_or_attempted(verb, content),
+        mute_source=verb is not None and _mute(verb, source),
     )

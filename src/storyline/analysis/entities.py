@@ -17,6 +17,7 @@ from spacy.tokens import Span as TokenSpan
 from storyline.analysis.first_names import WELL_KNOWN_NAME, Gender, bearers, gender_of, is_common_first_name
 from storyline.analysis.lexicon import (
     FEMALE_WORDS,
+    INSTITUTION_WORDS,
     LABEL_KINDS,
     MALE_WORDS,
     NONPERSON_HEADS,
@@ -37,6 +38,7 @@ from storyline.analysis.names import (
     full_form,
     is_short_form,
     parse_person_name,
+    plain,
     same_person,
     similar_word,
 )
@@ -91,9 +93,12 @@ def _is_title(token: Token) -> bool:
 
 def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int]:
     """Drop determiners, bullets, possessives and (from a person's name) titles from a name's edges: "State"
-    opens "State Department" but is a title before "Secretary Pompeo"."""
+    opens "State Department" but is a title before "Secretary Pompeo". A name starts after a dash set apart
+    by spaces: what comes before it is a dateline ("Johannesburg - The Communication Workers Union")."""
+    start = max([start] + [t.i + 1 for t in doc[start:end] if _spaced_dash(t)])
     while start < end and (
-        not _has_letters(doc[start]) or doc[start].pos_ == "DET" or (person and (_is_title(doc[start]) or _role_opening(doc, start, end)))
+        not _has_letters(doc[start]) or doc[start].pos_ == "DET"
+        or (person and (_is_title(doc[start]) or _role_opening(doc, start, end) or _inverted_cue(doc, start, end)))
     ):  # fmt: skip
         start += 1
     end = next((t.i for t in doc[start:end] if t.text == "("), end)  # "World Health Organization (WHO"
@@ -107,15 +112,31 @@ def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int
     return start, end
 
 
+def _spaced_dash(token: Token) -> bool:
+    """A dash with a space either side, which joins no words ("Jean-Paul" is one name)."""
+    return token.text in ("-", "–", "—") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_)
+
+
 def _role_opening(doc: Doc, start: int, end: int) -> bool:
     """Does a person's name span open with the role a sentence begins with ("Broadcaster Ann Lyle said",
     "Lead Ann Lyle talked")? A sentence capitalises its first word, so a word no one is given as a first name
     that is a role noun by its ending or a word the tagger reads as no proper noun is the role, when a given
     and family name follow ("Hunter Biden" and "Walker Evans" keep their given names)."""
     token = doc[start]
-    opens = token.is_sent_start or (start > 0 and (doc[start - 1].is_space or doc[start - 1].is_quote))
+    opens = _opens_sentence(doc, start)
     role = token.pos_ != "PROPN" or token.lower_ in PERSON_ROLES or token.lower_.endswith(PERSON_SUFFIXES)
     return opens and role and end - start > 2 and _is_name_token(doc[start + 1]) and bearers(token.text) == 0
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    return doc[i].is_sent_start or (i > 0 and (doc[i - 1].is_space or doc[i - 1].is_quote))
+
+
+def _inverted_cue(doc: Doc, start: int, end: int) -> bool:
+    """Does a name span open with the verb of a cue set before its speaker ("Said Martin: “…”")? "Said" opening
+    a sentence, the name then ending at a colon, is the verb; a man called Said is written "Said Jalili said"."""
+    colon = end < len(doc) and doc[end].text == ":"
+    return doc[start].lower_ in ("said", "says") and end - start > 1 and colon and _opens_sentence(doc, start)
 
 
 def _own_s(token: Token) -> bool:
@@ -362,23 +383,40 @@ def _relabel_people(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     lone = _lone_words(doc)
     other_names = _other_names(doc, spans)
     people = {i for s in spans if s.kind == "person" for i in range(s.start, s.end)}
+    speakers = {t.text for t in doc if t.dep_ == "nsubj" and t.head.lemma_ in _SAYING}
     relabelled = []
     for span in spans:
         tokens = doc[span.start : span.end]
         evidence = _person_evidence(doc, tokens, lone) or _given_name_beside_people(doc, tokens, people)
         if span.kind != "person" and _person_shaped(tokens) and evidence:
             span = _as_person(doc, span, other_names)
+        elif span.kind != "person" and tokens.text in speakers and _untagged_given_name(doc, span.start - 1):
+            span = NameSpan(span.start - 1, span.end, "person")
         relabelled.append(span)
     return relabelled
 
 
+_SAYING = frozenset({"say", "tell", "add"})
+
+
+def _untagged_given_name(doc: Doc, i: int) -> bool:
+    """Is the word at i a well-known given name the tagger left out of the surname after it ("Isabel [Arreola],
+    38, said", the surname called a place)? Only for a surname the article also writes alone as the one who
+    says something ("Arreola said"), as it does a person's."""
+    token = doc[i] if i >= 0 else None
+    return token is not None and not token.ent_type_ and token.pos_ == "PROPN" and _is_name_token(token) and bearers(token.text) >= WELL_KNOWN_NAME
+
+
 def _short_org_forms(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
-    """Short forms of an organisation the article names in full are that organisation ("Kestrel")."""
-    orgs = {doc[s.start : s.end].text for s in spans if s.kind == "org"}
+    """Short forms of an organisation the article names in full are that organisation ("Kestrel"); but a given
+    name is no short form of a given and family name the tagger called an organisation ("Jason" of "Jason
+    Townsend"): it is that person's."""
+    orgs = {doc[s.start : s.end].text: _given_and_family(doc[s.start : s.end]) for s in spans if s.kind == "org"}
     for span in spans:
         form = doc[span.start : span.end].text
         given = span.kind == "person" and _given_and_family(doc[span.start : span.end])  # "Doris Day" of her foundation
-        if span.kind in ("person", "org", "other") and not given and any(is_short_form(form, org) for org in orgs):
+        shortens = any(is_short_form(form, org) and not (personal and is_common_first_name(form)) for org, personal in orgs.items())
+        if span.kind in ("person", "org", "other") and not given and shortens:
             span.kind = "org"
     return spans
 
@@ -441,6 +479,8 @@ def _joined_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             joined[-1] = NameSpan(last.start, span.end, "org")  # "the U.S. Court of Appeals" + "for the" + "Fifth Circuit"
         elif last and last.kind == "org" and span.kind in ("place", "org") and between == ["and"] and _of_places(doc, last, span):
             joined[-1] = NameSpan(last.start, span.end, "org")  # "The High Court of England" + "and" + "Wales"
+        elif last and last.kind == span.kind == "org" and between in (["for"], ["for", "the"]) and _served(doc, last):
+            joined[-1] = NameSpan(last.start, span.end, "org")  # "the U.S. Court of Appeals" + "for the" + "Fifth Circuit"
         else:
             joined.append(span)
     return joined
@@ -461,6 +501,13 @@ def _titles_after_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpa
     return spans
 
 
+def _served(doc: Doc, org: NameSpan) -> bool:
+    """Is the "for" right after an institution's name part of it, saying whom it serves ("Court of Appeals for
+    the Fifth Circuit", "Commission for Human Rights")? The parse hangs that "for" on the name, not on a verb."""
+    institution = any(t.lower_ in INSTITUTION_WORDS for t in doc[org.start : org.end])
+    return institution and org.start <= doc[org.end].head.i < org.end
+
+
 def _of_places(doc: Doc, org: NameSpan, place: NameSpan) -> bool:
     """Does the organisation end "of" one place, and the place after its "and" join that place in the
     parse ("High Court of England and Wales")?"""
@@ -476,7 +523,22 @@ def find_names(doc: Doc) -> list[NameSpan]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans += _untagged_names(doc, taken, _other_names(doc, spans))
     spans = _not_people(doc, _whole_names(doc, _repair(doc, spans)))
-    return sorted(spans + _known_surnames(doc, spans), key=lambda s: s.start)
+    return sorted(spans + _known_surnames(doc, spans) + _defined_short_forms(doc, spans), key=lambda s: s.start)
+
+
+def _defined_short_forms(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """The short form an organisation's name defines in brackets after it ("Kestrel Technologies
+    (“Kestrel”)"), which the model leaves untagged: that organisation's, as its later uses are."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for span in spans:
+        if span.kind != "org" or span.end >= len(doc) or doc[span.end].text != "(":
+            continue
+        close = next((t.i for t in doc[span.end : span.end + 6] if t.text == ")"), None)
+        inner = [t for t in doc[span.end + 1 : close or span.end] if not t.is_quote]
+        if inner and not taken.intersection(t.i for t in inner) and is_short_form(doc[inner[0].i : inner[-1].i + 1].text, doc[span.start : span.end].text):
+            found.append(NameSpan(inner[0].i, inner[-1].i + 1, "org"))
+    return found
 
 
 def _whole_names(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
@@ -542,8 +604,13 @@ def _person_of(cluster: _Cluster) -> PersonName:
 
 
 def _first_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
-    """The one person of the article with this first name, when a lone word is no one's surname."""
+    """The one person of the article with this first name, when a lone word is no one's surname. Forms that all
+    open with the name written first ("Ana Berg", then "Ana Berg Email" at the foot of the page) are one person."""
     fits = [c for c in clusters if c.person and c.person.first and c.person.first.casefold() == word.casefold()]
+    if len(fits) > 1:
+        first = min(fits, key=lambda c: min(s.start for s in c.spans))
+        words = plain(_person_of(first).full).split()
+        fits = [first] if all(plain(_person_of(c).full).split()[: len(words)] == words for c in fits) else fits
     return fits if len(fits) == 1 else []
 
 
@@ -551,6 +618,20 @@ def _middle_named(clusters: list[_Cluster], word: str) -> list[_Cluster]:
     """The one person whose name has this word just before the surname: a first of two surnames, as
     Spanish names have ("Vázquez" of "Wanda Vázquez Garced"), when no one has it as the surname."""
     fits = [c for c in clusters if c.person and c.person.middle and c.person.middle[-1].casefold() == word.casefold()]
+    return fits if len(fits) == 1 else []
+
+
+def _leading_part(clusters: list[_Cluster], name: PersonName, at: int) -> list[_Cluster]:
+    """The one person whose longer name, written before token `at`, opens with all of this one's words: a given
+    name and the first of two family names ("Priyanka Gandhi" after "Priyanka Gandhi Vadra"), shortened once
+    introduced as a surname alone is. Not a father's name that opens his son's ("Donald Trump" of "Donald Trump
+    Jr."), nor a name with page junk run on after it ("Ana Berg Email" at the foot of the page)."""
+    words = plain(name.full).split()
+    fits = [
+        c for c in clusters
+        if c.person and not c.person.suffix and (full := plain(c.person.full).split())[: len(words)] == words
+        and len(full) > len(words) and min(s.start for s in c.spans) < at
+    ]  # fmt: skip
     return fits if len(fits) == 1 else []
 
 
@@ -575,6 +656,8 @@ def _cluster(doc: Doc, spans: list[NameSpan]) -> list[_Cluster]:
                 fits = _addressed(doc, fits, said)
             if not fits and not person.first:
                 fits = _middle_named(clusters, person.surname)  # "Governor Vázquez" after "Wanda Vázquez Garced"
+            if not fits and person.first:
+                fits = _leading_part(clusters, person, span.start)  # "Priyanka Gandhi" after "Priyanka Gandhi Vadra"
             if not fits and not person.first and is_common_first_name(person.surname):
                 fits = _first_named(clusters, person.surname)  # "Terri said" after "Terri Collins"
             if not fits and not person.first and (_office_titled(doc, tokens) or _given_name_titled(doc, tokens)):

@@ -19,7 +19,7 @@ CUE_VERBS: Final = frozenset(
     "blast assail decry denounce condemn praise mock question reject continue "
     # more speech acts people use in news (FrameNet's Statement and VerbNet's say/declare/advise classes)
     "justify underline underscore reaffirm affirm hail deem thank advise instruct elaborate envision envisage "
-    "exclaim proclaim profess confess concur attest whisper shout yell mutter clarify posit "
+    "exclaim proclaim profess confess concur attest whisper shout yell chant mutter clarify posit "
     # rulings and findings the guidelines count as statements ("the court ruled that …", "the panel
     # determined that …"), and notices ("notified the committee that …", "the rules specify that …")
     "rule determine notify specify grumble protest "
@@ -167,6 +167,14 @@ DOCUMENT_WORDS: Final = PLATFORMS | frozenset(
     "warning alert".split()
 )
 
+# Pictures, which depict what they show, and words for words, which mean what they imply: neither speaks.
+PICTURE_WORDS: Final = frozenset("video footage clip film photo photograph picture image camera".split())
+WORD_NOUNS: Final = frozenset("term word phrase expression name label".split())
+
+# Labels a news page puts before a link or a credit ("RELATED: …", "Source: …", "READ MORE: …"): never a speaker,
+# and what follows them is no one's words.
+PAGE_LABELS: Final = frozenset("related source sources photo credit watch listen read more".split())
+
 # Words that tell a person's gender where the name does not: titles and roles.
 FEMALE_WORDS: Final = frozenset(
     "mrs ms miss madam lady dame queen princess duchess spokeswoman chairwoman congresswoman councilwoman "
@@ -234,7 +242,8 @@ UNIT_WORDS: Final = frozenset(
 PRODUCT_WORDS: Final = frozenset("update updates app apps browser maps messenger mail store player".split())
 # Last words of organisation names: a name ending in one is not a person ("Living Danube Alliance").
 ORG_WORDS: Final = INSTITUTION_WORDS | COMPANY_WORDS | frozenset(
-    "post press times news magazine journal newspaper storage assembly congress senate legislature forum affairs".split()
+    "post press times news magazine journal newspaper storage assembly congress senate legislature forum affairs "
+    "technologies industries enterprises pharmaceuticals airlines airways".split()  # a business by its trade
 )
 # Last words of the names of buildings, sites, waters and states ("White House", "South China Sea", "Syrian
 # Arab Republic") and of events, prizes and laws ("International Student Olympiad", "Martin Luther King Jr.

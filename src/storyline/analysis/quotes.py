@@ -3,7 +3,9 @@
 Marks are paired with a stack so single quotes nest inside double ones, and an apostrophe
 (don’t, Afghans’) is only taken as a closing mark when a single quote is open. Typewriter text's paired
 marks (``…'', as in tokenised corpora and wire copy) are double quotes two characters wide. A paragraph whose
-quote is not closed continues in the next paragraph if that one opens with a quote mark.
+quote is not closed continues in the next paragraph if that one opens with a quote mark. A curly double
+mark opening a sentence inside an open double quote means that quote was never closed: a quote nested in a
+quote is a phrase ("of the “Obama Agenda”"), and typewriter text may write a closing mark as an opening one.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ def _mark(text: str, i: int, stack: list[tuple[str, int]]) -> tuple[str, str, in
     if char in _CLOSERS:
         mark = _CLOSERS[char]
         open_marks = [m for m, _ in stack]
-        if mark in open_marks and _is_close(text, i):
+        spaced = char == "”" and not text[i + 1 : i + 2].isalnum()  # "‘Hey,’ ”": a curly double mark only closes
+        if mark in open_marks and (_is_close(text, i) or spaced):
             return "close", mark, 1
         return None
     if char not in _STRAIGHT:
@@ -124,6 +127,8 @@ def find_quotes(text: str) -> list[Quote]:
             action, mark, width = found
             skip = i + width
             if action == "open":
+                if text[i] == "“" and text[:i].rstrip()[-1:] in (".", "!", "?") and any(m == "double" for m, _ in stack):
+                    stack.clear()  # a quote opening a sentence inside another: the open one was left unclosed
                 if i == first and carried and carried[1] == mark and not stack:
                     stack.append((mark, carried[0]))
                 else:

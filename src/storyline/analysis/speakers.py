@@ -483,6 +483,17 @@ class SpeakerResolver:
         held = any(c.dep_ == "prep" and c.lower_ in linked and last in c.subtree for c in head.children)
         return mention.entity_id if held and (before is None or before.lower_ not in linked) else None
 
+    def _named_before_role(self, source: TokenSpan, head: Token) -> str | None:
+        """The person named just before a title, a comma between ("Ana Silva, County Health Director said",
+        parsed as two subjects of one verb): the title is theirs, no one else's."""
+        doc = head.doc
+        if source.start < 2 or doc[source.start - 1].text != ",":
+            return None
+        name = doc[source.start - 2]
+        found = self._mention_at(name)
+        subjects = name.dep_ == head.dep_ == "nsubj" and name.head == head.head
+        return found if found is not None and subjects and self.found.entities[found].kind == "person" else None
+
     def _named_after_role(self, source: TokenSpan) -> str | None:
         """The person whose name ends a role phrase, set after a comma or a role noun rather than linked
         by "of" or "for" ("the manager of Abu Dhabi Media, Dr Ali bin Tamim"; not "the attorney for Reid")."""
@@ -654,7 +665,7 @@ class SpeakerResolver:
         if named and self.found.entities[named].kind in ("org", "group"):
             named = self._titled_member(source) or named
         elif named is None and head.lower_.rstrip(".") in TITLES:
-            named = self._office_holder(head, source)
+            named = self._office_holder(head, source) or self._named_before_role(source, head)
         if named is None and head.pos_ == "NOUN" and is_person_role(head):
             named = self._named_after_role(source)  # "Retired FBI agent and terrorism specialist Ali Soufan"
         if named:

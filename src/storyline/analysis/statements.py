@@ -24,23 +24,24 @@ from spacy.tokens import Span as TokenSpan
 from storyline.analysis.cue_patterns import learned_patterns
 from storyline.analysis.lexicon import (
     ADDRESSED_CUES, ADDRESSEES, CAUSE_PREPOSITIONS, CHARACTERISING_CUES, CONTENT_PREPOSITIONS, CUE_VERBS, DOCUMENT_WORDS, FEMALE_WORDS, FIGURE_PREPOSITIONS,
-    GERUND_CUES, ISSUING_VERBS, JUDGING_CUES, MALE_WORDS, NAMING_CUES, OBJECT_CUES, PERSON_ROLES, PERSON_SUFFIXES, PREDICATING_CUES, PROVISION_WORDS, QUANTITY_WORDS,
+    GERUND_CUES, ISSUING_VERBS, JUDGING_CUES, MALE_WORDS, NAMING_CUES, OBJECT_CUES, PAGE_LABELS, PERSON_ROLES, PERSON_SUFFIXES, PREDICATING_CUES, PROVISION_WORDS, QUANTITY_WORDS,
     RAISING_CUES, ROLE_NOUN_KINDS, SPEECH_NOUNS, TELLING_OF, THAT_CUES,
 )  # fmt: skip
-from storyline.analysis.names import TITLES
+from storyline.analysis.names import ABBREVIATED_TITLES, TITLES
 from storyline.analysis.quotes import Quote, find_quotes, title_case
 from storyline.model import StatementKind
 
-# A full stop that ends a sentence: not the one of a title before a name ("Mr. Podesta said") or an initial.
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bMrs)(?<!\bGov)(?<!\bSen)"
-    r"(?<!\bRep)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bRev)(?<!\bCapt)(?<!\bProf)[.!?](?=\s|$)"
-)
+# Not right after a title before a name ("Mr. Podesta said", "sheriff's Sgt. Don Smith"): its full stop ends no sentence.
+_NOT_AFTER_TITLE = "".join(rf"(?<!\b{word})" for word in sorted(ABBREVIATED_TITLES))
+# A full stop that ends a sentence: not a title's, nor an initial's or a suffix's ("Jr.").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bJr)(?<!\bSr)" + _NOT_AFTER_TITLE + r"[.!?](?=\s|$)")
 # A blank line, or a line break after a sentence's end (tables and feeds often keep one line a paragraph).
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?<=[.!?”\"’])[ \t]*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?<=[!?”\"’]|" + _NOT_AFTER_TITLE + r"\.)[ \t]*\n")
 # "Name: “…”", possibly after a lowercase role ("Union representative Ana Silva: “…”").
 _HEADLINE = re.compile(r"(?:[\w’'.-]+\s+){0,5}?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s*$")
 _QUOTE_MARKS = "“”‘’\"'"
+_PAGE_LABEL = re.compile(r"\b(?:%s):" % "|".join(label.upper() for label in PAGE_LABELS))  # "RELATED: …" in a cut page
+_LABEL_REACH = 16  # characters before a content where its label may stand
 # A dash and a name right after a quote, then nothing more of a sentence: the quote's signature.
 _SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?P<dash>[—―–])[ \t\u00a0]*(?P<name>[A-Z][\w’'.-]*(?:[ \t\u00a0]+[A-Z][\w’'.-]*){0,3})"
@@ -138,8 +139,14 @@ class Attribution:
 
 def is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
-        return False
+        return _mistagged_cue(token)
     return token.lemma_.lower() in CUE_VERBS or _text_reads(token) or _put_it(token)
+
+
+def _mistagged_cue(token: Token) -> bool:
+    """ "…, TMZ reports, …": a plural noun with a named subject of its own is a verb of speech the tagger took for
+    a noun (with a common noun, "the congressman demands", which of the two it is stays unsure)."""
+    return token.tag_ == "NNS" and token.lemma_.lower() in CUE_VERBS and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children)
 
 
 def _text_reads(verb: Token) -> bool:
@@ -260,8 +267,12 @@ def _may_speak(noun: Token) -> bool:
 
 
 def _as_phrase(token: Token) -> bool:
-    """An "as" phrase saying what something is ("as a local man"), not an example ("such as the devil")."""
-    return token.dep_ == "prep" and token.lower_ == "as" and token.nbor(-1).lower_ != "such" and not any(c.lower_ == "such" for c in token.children)
+    """An "as" phrase saying what something is ("as a local man"), not an example ("such as the devil") nor one
+    set off by a comma ("dismissed a petition against her appointment, as a member of the board"), which says
+    in what capacity or why, not what the object is."""
+    if token.dep_ != "prep" or token.lower_ != "as" or token.nbor(-1).lower_ in ("such", ","):
+        return False
+    return not any(c.lower_ == "such" for c in token.children)
 
 
 def _quantity(noun: Token | None) -> bool:
@@ -275,6 +286,12 @@ def _quantity(noun: Token | None) -> bool:
 def _infinitive(clause: Token) -> bool:
     """Is the clause an infinitive with "to" ("to have begun", "to be unconstitutional")?"""
     return any(c.tag_ == "TO" for c in clause.children)
+
+
+def _ease(head: Token) -> bool:
+    """ "found it hard to sleep", "finds that difficult to do": an adjective with an infinitive and no verb of its
+    own says how easy something was for the subject, an experience rather than a finding."""
+    return head.pos_ == "ADJ" and any(c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in head.children)
 
 
 def _relative_that(clause: Token) -> bool:
@@ -312,10 +329,12 @@ def small_clause(verb: Token) -> tuple[Token, Token] | None:
         return (joined.left_edge, joined.right_edge) if joined is not None else None
     # a name given ("called the device Flyboard Air") says what a thing is called, not what it is
     predicates = [c for c in verb.children if c.i > obj.i and ((c.dep_ == "oprd" and c.pos_ != "PROPN") or _as_phrase(c))]
-    predicates += [c for c in obj.children if _as_phrase(c)]
+    # "accused the chief and his deputies [of lying]": the parser hangs the phrase on the object's last conjunct
+    nouns = (obj, *obj.conjuncts)
+    predicates += [c for n in nouns for c in n.children if _as_phrase(c)]
     # "found the samples to be toxic": the infinitive of "be" after the object, however the parser hangs it
     predicates += [c for c in verb.children if c.i > obj.i and c.dep_ in ("xcomp", "advcl", "ccomp") and _infinitive(c) and c.lemma_ == "be"]
-    predicates += [c for c in (*verb.children, *obj.children) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in causes]
+    predicates += [c for c in (*verb.children, *(c for n in nouns for c in n.children)) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in causes]
     figures = FIGURE_PREPOSITIONS.get(lemma, frozenset())
     predicates += [c for c in verb.children if c.i > obj.i and c.dep_ == "prep" and c.lower_ in figures and _quantity(_pobj(c))]
     if not predicates:
@@ -465,6 +484,16 @@ def _complete(clause: Token) -> bool:
     return any(c.dep_ in ("auxpass", "dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in clause.children)
 
 
+def _stub(clause: Token, verb: Token) -> bool:
+    """ "It is, said Rep. Ana Silva, a mistake": a subject and a bare auxiliary before the cue, with the sentence
+    going on past the cue's subject, open a sentence the cue splits, never the whole of what was said (an
+    answer, "They will, he said.", ends at the subject)."""
+    if clause.pos_ != "AUX" or clause.i > verb.i or any(c.dep_ not in (*_SUBJECTS, "punct") for c in clause.children):
+        return False
+    subject = subject_of(verb)
+    return subject is not None and any(not t.is_punct for t in verb.doc[max(subject.i, verb.i) + 1 : verb.sent.end])
+
+
 def _issued_finding(verb: Token, obj: Token) -> Token | None:
     """The "that" of "issued a ruling against Trump finding that …" with "finding" tagged as a noun: a document
     put out with a "that" clause in it says that clause."""
@@ -521,8 +550,16 @@ def _closing(verb: Token, subject: Token) -> bool:
     """Is the verb the sentence's main one, or one with its own subject the parser joined to it ("Labrador
     backs a path to legal status, he has said", with "said" as a conjunct of "backs")?"""
     own = subject.head == verb or subject.right_edge.i == verb.i - 1  # "…, the committee's senior Democrat said"
-    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and own
+    # "Felt died Thursday, the newspaper reported": a clause with no conjunction of its own, hung as a modifier
+    unmarked = verb.dep_ == "conj" or (verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
+    joined = unmarked and verb.head.dep_ == "ROOT" and verb.head.i < verb.i and own
     return verb.dep_ == "ROOT" or joined
+
+
+def _closing_child(child: Token) -> bool:
+    """What may follow a closing cue: its own time, place or addressee, or a participle of its own ("…, the paper
+    reported, citing his grandson")."""
+    return child.dep_ in _CLOSING or (child.dep_ == "advcl" and child.tag_ == "VBG")
 
 
 def _finite(token: Token) -> bool:
@@ -551,6 +588,20 @@ def _stray_subject(verb: Token, clause: Token) -> Token | None:
     if clause.dep_ != "ccomp" or not _subjectless(clause) or not _finite_verb(clause):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i and c.lower_ not in ADDRESSEES), None)
+
+
+def _as_aside(verb: Token) -> bool:
+    """ "As she emphasized, she lost her job": a cue in an "as" clause, with nothing said of its own, frames the
+    clause it opens (unlike "As he explained the plan, …", whose object is what he explained)."""
+    if verb.dep_ != "advcl" or verb.head.i < verb.i or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+
+
+def _gapped_clause(clause: Token) -> bool:
+    """ "who Trump says [bring crime]": a finite verb after a cue in a relative clause, whose subject is the relative
+    pronoun, is the reported clause, though the parser takes it for an infinitive."""
+    return clause.dep_ == "xcomp" and clause.head.dep_ == "relcl" and clause.i > clause.head.i and _finite(clause)
 
 
 def _unjoined_clause(clause: Token) -> bool:
@@ -632,6 +683,16 @@ def _past_dateline(subject: Token) -> Token:
     return next(after, subject)
 
 
+def _past_opening_participle(subject: Token) -> Token:
+    """The parser may make a participle clause opening the sentence the subject ("Writing in a blog, Ana
+    Silva said", with the name hung under "Writing"): the subject is the noun after the clause's comma."""
+    if subject.pos_ != "VERB" or subject.tag_ not in ("VBG", "VBN") or subject.left_edge.i != subject.i:
+        return subject
+    commas = [t.i for t in subject.subtree if t.text == "," and t.head == subject]
+    after = (c for c in subject.children if commas and c.i > commas[0] and c.pos_ in ("PROPN", "NOUN", "PRON"))
+    return next(after, subject)
+
+
 def _adjoins(subject: Token, following: Token) -> bool:
     gap = following.left_edge.i - subject.right_edge.i
     return gap == 1 or (gap == 2 and following.pos_ == "PROPN" and subject.doc[subject.right_edge.i + 1].text == ",")
@@ -655,8 +716,10 @@ def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | Non
         # Mahamadou Issoufou said": the name; "Another co-author, … Julian Marshall, said": author;
         # "The party's leader, Jeremy Corbyn announced": the name after the comma)
         subject = following
+    if subject is not None and (gapped := _gapped_relative(verb, subject)) is not None:
+        return gapped
     if subject is not None and not (subject.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED_CUES):
-        return _past_dateline(subject)  # "residents were asked to stay in" names whom it was said to, not who said it
+        return _past_opening_participle(_past_dateline(subject))  # "residents were asked to stay in" names whom it was said to, not who said it
     if subject is not None:
         return None
     if (held := _held_subject(verb) or _hung_subject(verb)) is not None:
@@ -688,6 +751,18 @@ def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | Non
     return None
 
 
+def _gapped_relative(verb: Token, subject: Token) -> Token | None:
+    """ "immigrants, who Trump says bring crime": the relative pronoun is the subject of the reported clause, and
+    the name between it and the cue, which the parser may hang elsewhere, is the cue's subject."""
+    if subject.tag_ not in ("WP", "WDT") or verb.dep_ != "relcl" or subject.i > verb.i:
+        return None
+    between = verb.doc[subject.i + 1 : verb.i]
+    nouns = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not nouns or any(t.pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PART") for t in between):
+        return None
+    return nouns[-1]
+
+
 def _completed_before_cue(window: list[Token]) -> bool:
     """ "“… other strategies would work better” than a shutdown, said Ana Silva.": a few words with no verb
     finish the quote's sentence, then a comma and a cue with its subject after it say whose it is."""
@@ -714,13 +789,18 @@ def _name_after_cue(verb: Token) -> TokenSpan | None:
 
 def _apposed_subject(verb: Token) -> Token | None:
     """ "X will issue subpoenas to Flynn, Trump's adviser, the committee's senior Democrat said": the parser may
-    make the speaker an apposition of the name before it and the cue a conjunct of the main verb; a noun
-    set off by a comma and ending right before a conjunct cue is its subject."""
-    if verb.dep_ != "conj" or not is_cue(verb) or verb.i == 0:
+    make the speaker an apposition of the name before it and the cue a conjunct of the main verb, or leave the
+    cue with no subject ("While hearing the plea of Ann Lee, a bench comprising two judges said …"); a noun
+    phrase set off by a comma and ending right before the cue is its subject."""
+    if verb.dep_ not in ("conj", "ROOT") or not is_cue(verb) or verb.i == 0:
         return None
     before = verb.nbor(-1)
-    if before.dep_ != "appos" or before.pos_ not in ("NOUN", "PROPN") or before.right_edge.i != before.i:
+    while before.dep_ != "appos" and before.head.i < verb.i and before.head.i != before.i:
+        before = before.head  # up from the phrase's last word ("… comprising two judges") to its head
+    if before.dep_ != "appos" or before.pos_ not in ("NOUN", "PROPN") or before.right_edge.i != verb.i - 1:
         return None
+    if verb.dep_ == "ROOT" and any(a.dep_ == "ccomp" and a.head.i == verb.i for a in before.ancestors):
+        return None  # hung inside the reported clause, which would then hold its own speaker
     return before if before.left_edge.i > 0 and before.doc[before.left_edge.i - 1].text == "," else None
 
 
@@ -1042,7 +1122,7 @@ class _Finder:
             return self._direct(quote, cue_range(verb, quote.start), source, verb)
         before = self.text[start : quote.start]
         headline = _HEADLINE.fullmatch(before.strip())
-        if headline:
+        if headline and headline.group(1).lower() not in PAGE_LABELS:  # not "Source: “Fact”"
             begin = start + len(before) - len(before.lstrip()) + headline.start(1)
             colon = self.text.index(":", begin + len(headline.group(1)))
             source = self.doc.char_span(begin, begin + len(headline.group(1)), alignment_mode="expand")
@@ -1189,7 +1269,7 @@ class _Finder:
             return _Complement((described[0].idx, described[1].idx + len(described[1])), 0, SMALL_CLAUSE_CONFIDENCE)
         speech = is_cue(verb) or _that_cue(verb)
         complements = [(c, 1.0) for c in children if (c.dep_ == "ccomp" and not _held_by_noun(c) and not _past_semicolon(c, verb))
-                       or _relative_that(c) or _unjoined_clause(c)] if speech else []  # fmt: skip
+                       or _relative_that(c) or _unjoined_clause(c) or _gapped_clause(c)] if speech else []  # fmt: skip
         if verb.lemma_.lower() in _FINDINGS:  # "to determine whether …" is a question still open, not a finding
             complements = [c for c in complements if not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c[0].children)]
         marked = [c for c in complements if _that_clause(c[0]) or _relative_that(c[0])]
@@ -1220,9 +1300,12 @@ class _Finder:
         if not complements and verb.dep_ != "parataxis":  # a cue set inside a clause reports that clause
             learned = learned_patterns().content_heads(verb)
             complements = [(h, p) for h, p in learned if start <= h.idx < end and h.lower_ not in ADDRESSEES]
+        complements = [c for c in complements if not _ease(c[0])]
         if not complements:
             return None
         nearest, confidence = min(complements, key=lambda c: abs(c[0].i - verb.i))
+        if _stub(nearest, verb):
+            return None
         if (mark := _issued_finding(verb, nearest)) is not None and not self.inside(mark.idx):
             confidence = max(confidence, ISSUED_CONFIDENCE)  # unless "finding" was read as a cue and took the clause
         clause = nearest.dep_ in ("ccomp", "acl", "relcl")
@@ -1249,7 +1332,9 @@ class _Finder:
             last = hung[0].i - 1 if hung else last
             # "A; the fuel, officials said, ignited" with A hung on the cue: the cue phrase opens at its own comma
             first = max([first] + [c.i for c in verb.children if c.dep_ == "punct" and c.text == "," and c.i < verb.i])
-        elif _closing(verb, head) and all(c.dep_ in _CLOSING for c in verb.children if c.i > verb.i):
+        elif _as_aside(verb) and _may_speak(head):  # not "As the parade continued, …", a time
+            first, last = verb.left_edge.i, verb.right_edge.i
+        elif _closing(verb, head) and all(_closing_child(c) for c in verb.children if c.i > verb.i):
             first, last = min(head.left_edge.i, verb.i), sentence.end - 1
             if first == sentence.start or not self.doc[first - 1].is_punct:
                 return None  # "It is dead, he said" has the comma; "Officials said Monday" has nothing framed
@@ -1260,6 +1345,8 @@ class _Finder:
         clause_start = max([sentence.start_char] + [t.idx + 1 for t in self.doc[sentence.start : first] if t.text == ";"])
         sides = [(clause_start, self.doc[first].idx), (self.doc[last].idx + len(self.doc[last]), sentence.end_char)]
         side = max(sides, key=lambda r: len(self.text[r[0] : r[1]].strip(_TRAILING)))
+        if _as_aside(verb):  # "the theme that, as Axelrod said, Biden showed passion": the clause it opens
+            side = sides[1]
         if verb.dep_ == "parataxis" and verb.head.i != verb.i:
             # "they had, his father says, paid smugglers": the side holding the verb of the clause it interrupts
             side = next((r for r in sides if r[0] <= verb.head.idx < r[1]), side)
@@ -1535,9 +1622,16 @@ class _Finder:
         return woven
 
 
+def _labelled(text: str, content: tuple[int, int]) -> bool:
+    """Does a page label open or cross the content ("RELATED: Singer dies at 80 RELATED: …")? Then it is a link's
+    title that a cut page ran into the text, no one's words."""
+    return _PAGE_LABEL.search(text, max(0, content[0] - _LABEL_REACH), content[1] + 1) is not None
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in the text, in reading order."""
     finder = _Finder(doc)
     found = finder.turns + finder.direct() + finder.reported() + finder.hearsay()
     found += finder.woven(found)
+    found = [a for a in found if not _labelled(finder.text, a.content)]
     return sorted(found, key=lambda a: a.content[0])

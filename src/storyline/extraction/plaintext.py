@@ -11,6 +11,8 @@ from storyline.extraction.page import ExtractionError, Page, is_prose
 HEADLINE_MAX_WORDS = 20
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _BYLINE_WINDOW = 4
+_HEADING_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_HEADING_MIN_WORDS = 2  # capitalised words of four letters or more
 
 
 def read_text(text: str) -> Page:
@@ -33,7 +35,25 @@ def read_text(text: str) -> Page:
 def split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
-    return [" ".join(block.split()) for block in blocks if block.strip()]
+    return [" ".join(part.split()) for block in blocks for part in _headed(block) if part.strip()]
+
+
+def _headed(block: str) -> list[str]:
+    """A block with the heading lines that open it apart ("Firings Cap a Year of Purges" above the lead on
+    the next line): a headline, subheading or dateline is no part of the sentence that follows it."""
+    parts = []
+    lines = block.strip().split("\n")
+    while len(lines) > 1 and _heading(lines[0]):
+        parts.append(lines.pop(0))
+    return [*parts, "\n".join(lines)]
+
+
+def _heading(line: str) -> bool:
+    """A line set as a heading: every longer word capitalised, not all in capitals (shouted prose), and no
+    sentence's end. Wrapped prose has lower-case words ("said", "that") on nearly every line."""
+    words = [w for w in _HEADING_WORD.findall(line) if len(w) > 3]
+    ended = line.rstrip().endswith((".", ",", ";", ":"))
+    return len(words) >= _HEADING_MIN_WORDS and all(w[0].isupper() for w in words) and not line.isupper() and not ended
 
 
 def looks_like_headline(paragraph: str) -> bool:
