@@ -4,9 +4,10 @@ descriptions that stay descriptions, and confidence that hides what is no statem
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 import storyline
-from storyline.analysis import EntityRegistry, analyse
+from storyline.analysis import EntityRegistry, analyse, load_nlp
 from storyline.analysis.confidence import SHOWN_CONFIDENCE
 from storyline.analysis.first_names import gender_of, is_common_first_name
 from storyline.analysis.names import parse_person_name, same_person
@@ -24,6 +25,12 @@ def found_entities(text: str) -> list:  # noqa: ANN001 — test helper
 def speaker_of(text: str, content_word: str) -> tuple[str | None, str | None]:
     statement = next(s for s in found(text) if content_word in s.content.text)
     return (statement.speaker.name, statement.speaker.role) if statement.speaker else (None, None)
+
+
+def speaker_in_parse(text: str, doc: Doc, content_word: str) -> str | None:
+    """The speaker found on a given parse: where a test sets what the model tagged."""
+    statement = next(s for s in analyse(Article(id="t", text=text), doc).statements if content_word in s.content.text)
+    return statement.speaker.name if statement.speaker else None
 
 
 def test_first_names_tell_gender_and_rare_words_tell_nothing() -> None:
@@ -795,6 +802,78 @@ def test_the_company_is_the_only_business_named_in_the_last_paragraphs() -> None
         "The fire started in a hall full of paint, the company said."
     )
     assert speaker_of(text, "full of paint")[0] == "Vantrix Storage"
+
+
+def test_bare_police_is_the_one_force_the_article_names_by_its_place() -> None:
+    text = (
+        "Riverton police are searching for a missing 15-year-old girl.\n\n"
+        "She was last seen on Monday near the old mill, police said."
+    )
+    assert speaker_of(text, "last seen")[0] == "Riverton police"
+    several = text + "\n\nAnyone with information should call Riverton police or Ashford police."
+    assert speaker_of(several, "last seen")[0] == "police"
+
+
+def test_a_photo_credit_names_no_force() -> None:
+    text = (
+        "Two bakeries were robbed this week and police believe the same man is behind both crimes.\n\n"
+        "Livonia police say a masked man robbed a bakery on Elm Street on Friday. A second bakery was robbed in "
+        "Marston on Sunday. The suspect in the Marston robbery (photo: Marston Police)"
+    )
+    assert speaker_of(text, "masked man")[0] == "Livonia police"
+    assert speaker_of(text, "behind both")[0] != "Marston Police"
+
+
+def test_a_titled_subject_is_the_holder_of_all_its_words() -> None:
+    text = (
+        "Union leader Maria Okafor on Tuesday criticised the city over the closure of a clinic in Harlow, the "
+        "constituency of Finance Secretary Tendai Mbeki.\n\n"
+        "\"The clinic served thousands of families,\" Maria Okafor said.\n\n"
+        "The clinic had been open for forty years, the union general secretary said.\n\n"
+        "\"It is the duty of the city to reopen it,\" she said."
+    )
+    assert speaker_of(text, "duty of the city")[0] == "Maria Okafor"
+
+
+def test_it_is_the_organisation_last_made_a_subject_even_where_its_name_went_untagged() -> None:
+    text = (
+        "The Harbour Workers Union has asked the government to step in as Vantel plans to cut 2000 jobs.\n\n"
+        "Last week, Vantel sent out notices to its staff as it announced it was planning to restructure its business."
+    )
+    doc = load_nlp()(text)
+    second = text.rindex("Vantel")
+    doc.set_ents([e for e in doc.ents if e.start_char != second])  # the model missed the name where it is repeated
+    assert speaker_in_parse(text, doc, "restructure") == "Vantel"
+
+
+def test_the_article_is_the_one_whose_report_the_sentence_before_gave() -> None:
+    text = (
+        "The broadcaster has postponed the premiere of its new drama because of the flooding. "
+        "Variety reports that the series was set to open in April but will now move to the autumn. "
+        "The article adds that filming of the last two episodes has been halted."
+    )
+    assert speaker_of(text, "filming")[0] == "Variety"
+
+
+def test_a_court_keeps_the_circuit_it_serves_in_its_name() -> None:
+    text = (
+        "Bans of this kind cannot stand, the U.S. Court of Appeals for the Eighth Circuit said on Monday. "
+        "States may regulate the practice, but they may not ban it, the court said."
+    )
+    assert speaker_of(text, "cannot stand")[0] == "U.S. Court of Appeals for the Eighth Circuit"
+    assert speaker_of(text, "may regulate")[0] == "U.S. Court of Appeals for the Eighth Circuit"
+
+
+def test_the_police_is_no_span_the_tagger_ran_over_a_lowercase_noun() -> None:
+    text = (
+        "A skier was badly hurt on Sunday, police officers and Harbour Lines said in a joint statement. "
+        "Local police told reporters that the man fell near the top of the lift."
+    )
+    doc = load_nlp()(text)
+    start = text.index("police officers")
+    run_over = doc.char_span(start, text.index(" said"), label="ORG")  # the model ran one name over both
+    doc.set_ents([run_over], default="outside")
+    assert speaker_in_parse(text, doc, "fell") == "Local police"
 
 
 @pytest.mark.parametrize("title", ["Sgt.", "Capt.", "Det.", "Insp.", "Supt.", "Cmdr.", "Lt."])

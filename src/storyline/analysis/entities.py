@@ -466,13 +466,17 @@ def _known_surnames(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
 
 
 def _joined_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
-    """One organisation the tagger cut at its "of" ("The U.S. Department" + "of the" + "Treasury")."""
+    """One organisation the tagger cut at its "of" ("The U.S. Department" + "of the" + "Treasury"), or at the "for"
+    of what a court or ministry serves ("the U.S. Court of Appeals" + "for the" + "Fifth Circuit")."""
     joined: list[NameSpan] = []
     for span in sorted(spans, key=lambda s: s.start):
         last = joined[-1] if joined else None
         between = [t.lower_ for t in doc[last.end : span.start]] if last else []
         if last and last.kind == span.kind == "org" and between in (["of"], ["of", "the"]) and doc[last.end - 1].lower_ in ORG_WORDS:
             joined[-1] = NameSpan(last.start, span.end, "org")
+        elif last and last.kind == span.kind == "org" and between in (["for"], ["for", "the"]) and any(
+                t.lower_ in ORG_WORDS for t in doc[last.start : last.end]):  # fmt: skip
+            joined[-1] = NameSpan(last.start, span.end, "org")  # "the U.S. Court of Appeals" + "for the" + "Fifth Circuit"
         elif last and last.kind == "org" and span.kind in ("place", "org") and between == ["and"] and _of_places(doc, last, span):
             joined[-1] = NameSpan(last.start, span.end, "org")  # "The High Court of England" + "and" + "Wales"
         elif last and last.kind == span.kind == "org" and between in (["for"], ["for", "the"]) and _served(doc, last):

@@ -13,6 +13,7 @@ whose noun names no people ("The deal says") is a thing, never a person nor the 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ _PARAGRAPHS_FOR_GENDER = 2
 _GIVING_NAMES = frozenset({"name", "call"})  # "a student named Wong", "a man called Ana Silva"
 _MANY = frozenset("some many several few those these both all most".split())
 _NAMED_AFTER_SENTENCES = 3  # how far on a description may be named ("The spokeswoman, Marie Harf, …")
+_CREDIT = re.compile(r"\((?:photo|picture|image|credit|video)s?\s*(?::|by)[^)\n]*\)", re.I)  # "(photo: Auburn Hills Police)"
 _DOMINANT = 3  # times more mentions that make one of several title holders the one a bare title means  # how far back a person of the right gender is preferred to one of unknown gender
 
 
@@ -144,25 +146,47 @@ class SpeakerResolver:
     owners: dict[str, str] = field(default_factory=dict)  # document word -> its owner ("poll" -> Fox News)
 
     def __post_init__(self) -> None:
+        self.excluded = self.excluded + [m.span() for m in _CREDIT.finditer(self.text)]  # who took a photo says nothing here
         self.antecedents = [
             _Antecedent(m.span.start, m.entity_id, *self._subject_at(m.span.start))
             for m in self.found.mentions
             if not self._excluded(m.span.start)
         ]
-        self.antecedents += self._titled_subjects()
+        self.antecedents += self._titled_subjects() + self._untagged_subjects()
         self.antecedents.sort(key=lambda a: a.pos)
 
     def _titled_subjects(self) -> list[_Antecedent]:
         """"The president stepped in when he …": a subject named by the title of the article's one holder of
-        it is an antecedent like a name, so the "he" after it is that holder."""
+        it is an antecedent like a name, so the "he" after it is that holder; by all the title's words, as its
+        statement's speaker is ("the party's general secretary" is no other secretary)."""
         if self.doc is None:
             return []
         found = []
         for token in self.doc:
             if token.dep_ != "nsubj" or token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
                 continue
-            if token.lower_ in TITLES and not self._excluded(token.idx) and (holder := self._titled([token])) is not None:
+            phrase = list(self.doc[token.left_edge.i : token.i + 1])  # "the Congress general secretary": all of its words
+            if token.lower_ in TITLES and not self._excluded(token.idx) and (holder := self._titled(phrase)) is not None:
                 found.append(_Antecedent(token.idx, holder, True, _main_clause(token.head)))
+        return found
+
+    def _untagged_subjects(self) -> list[_Antecedent]:
+        """An organisation's name written again as a subject where the model tagged nothing ("Last week, Telkom
+        sent notices as it announced …"): an antecedent like its tagged mentions, so the "it" after it is that
+        organisation rather than one named before."""
+        if self.doc is None:
+            return []
+        tagged = [(m.span.start, m.span.end) for m in self.found.mentions]
+        found = []
+        for entity in (e for e in self.found.entities.values() if e.kind == "org"):
+            for match in re.finditer(rf"(?<!\w){re.escape(entity.name)}(?!\w)", self.text):
+                pos = match.start()
+                head = self._name_head(pos)
+                if head is None or head.ent_type_ or self._excluded(pos) or any(s <= pos < e for s, e in tagged):
+                    continue
+                subject, main = self._subject_at(pos)
+                if subject:
+                    found.append(_Antecedent(pos, entity.id, subject, main))
         return found
 
     def _subject_at(self, pos: int) -> tuple[bool, bool]:
@@ -350,13 +374,17 @@ class SpeakerResolver:
     def _new_document_owner(self, head: Token) -> str | None:
         """Whose a document is when the article writes no owner and first names it as "the …" subject: the person
         or organisation the sentence before was about ("Ana Silva posted an invitation. … The event description
-        read"); never a noun met before, whose owner the earlier one tells ("a court ruling … The ruling says")."""
+        read"), or who made the statement it gave ("Deadline reports that … The article confirms"); never a noun
+        met before, whose owner the earlier one tells ("a court ruling … The ruling says")."""
         if head.dep_ != "nsubj" or not any(c.lower_ == "the" for c in head.children) or head.sent.start == 0:
             return None
         if any(t.lemma_ == head.lemma_ for t in head.doc[: head.i]):
             return None
         before = _sentence_before(head)
-        return self._subject_person(before) or self._subject_person(before, "org")
+        found = self._subject_person(before) or self._subject_person(before, "org")
+        if found is None and self.last is not None and before.start_char < self.last[0] <= before.end_char:
+            return self.last[1]  # "Deadline reports that … The article confirms": the report just given is the article
+        return found
 
     def _document_before(self, head: Token, anchor: int) -> Token | None:
         """The document an "it" stands for: one named since the last organisation, outside quotes, a few
@@ -494,16 +522,37 @@ class SpeakerResolver:
         return fits.pop() if len(fits) == 1 else None
 
     def _organisation(self, head: Token) -> str | None:
-        """The one organisation of the article this role noun can mean ("the company", "the office")."""
+        """The one organisation of the article this role noun can mean ("the company", "the office"): one whose name
+        has the noun as a capitalised word or as its last word ("Auburn Hills Police", "the high court"), not a span
+        the tagger ran over a lowercase noun ("police authorities and Vail Resorts")."""
         noun = head.lemma_.lower()
-        orgs = {e.id: fold_name(e.name).split() for e in self.found.entities.values() if e.kind == "org" and " " in e.name}
-        named = {fold_name(c.text) for c in head.children if _naming(c)}
+        orgs = {e.id: _name_nouns(e.name) for e in self.found.entities.values()
+                if e.kind == "org" and " " in e.name and self._named_outside(e.id)}  # fmt: skip
+        named = {fold_name(c.text) for c in head.children if _naming(c) or _capitalised_compound(c)}
         fits = {e for e, words in orgs.items() if noun in words and named <= set(words)}  # "the Romney campaign" is not Obama's
         if not named:  # "the Kestrel Trust, a conservation group, …. The group says": what the article called it
             fits |= {e for e, nouns in self.found.kinds.items() if noun in nouns}
         if not fits and (noun in COMPANY_NOUNS or noun in OUTLET_NOUNS):  # "Vantrix said … the company said"
             return self._last_subject(self._businesses(noun in OUTLET_NOUNS), head.idx)
+        if not fits and not named and noun == "police":
+            return self._local_force(head)
         return fits.pop() if len(fits) == 1 else self._salient_among(fits, head.idx) if fits else None
+
+    def _named_outside(self, entity_id: str) -> bool:
+        """Is the entity named somewhere outside quotes, reported contents and photo credits?"""
+        return any(m.entity_id == entity_id and not self._excluded(m.span.start) for m in self.found.mentions)
+
+    def _local_force(self, police: Token) -> str | None:
+        """The force a bare "police" is: the one the article names by its place ("Detroit police are searching
+        … police said"); none when it names several ("call Livonia police or Milford police")."""
+        forces = {}
+        for token in police.doc:
+            if token.lemma_ == police.lemma_ and token.dep_ != "compound" and not self._excluded(token.idx):
+                place = [c for c in token.children if _naming(c) or _capitalised_compound(c)]
+                if place:
+                    span = police.doc[_place_start(place[0].left_edge) : token.i + 1]
+                    forces[fold_name(span.text)] = span
+        return self._described(forces.popitem()[1], "org") if len(forces) == 1 else None
 
     def _businesses(self, outlets: bool) -> set[str]:
         """The organisations "the company" may mean, however short their names ("Vantrix"): any but public bodies;
@@ -829,6 +878,15 @@ def _example(head: Token) -> Token | None:
     return None
 
 
+def _place_start(token: Token) -> int:
+    """Where a place's name begins that the parser split at "and" ("Jammu and Kashmir police", with only
+    Kashmir on the noun)."""
+    start = token.i
+    while start >= 2 and token.doc[start - 1].lower_ in ("and", "&") and token.doc[start - 2].ent_type_ in ("GPE", "LOC"):
+        start -= 2
+    return start
+
+
 def _proper_compound(head: Token) -> list[Token]:
     """The proper nouns compounded onto a head, and the head: a name the model did not tag."""
     return [t for t in head.subtree if t.i <= head.i and (t is head or t.dep_ == "compound") and t.pos_ == "PROPN"]
@@ -911,6 +969,18 @@ def _naming(child: Token) -> bool:
     """A word that says which organisation a noun is: a proper noun compounded on it ("the Romney campaign") or a
     nationality or place ("the Iraqi military", "the Mexican government")."""
     return (child.dep_ == "compound" and child.pos_ == "PROPN") or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"))
+
+
+def _name_nouns(name: str) -> list[str]:
+    """The words of an organisation's name a role noun may stand for: its capitalised words and its last word."""
+    words = name.split()
+    return [fold_name(w) for i, w in enumerate(words) if w[:1].isupper() or i == len(words) - 1]
+
+
+def _capitalised_compound(child: Token) -> bool:
+    """A capitalised word compounded on a noun, which names it as a proper noun would, however the parser tagged it
+    ("Livonia police say", taken for a common noun at the start of a sentence)."""
+    return child.dep_ == "compound" and child.is_title
 
 
 def _names_people(noun: Token) -> bool:
