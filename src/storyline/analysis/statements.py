@@ -1528,10 +1528,13 @@ class _Finder:
         reading order: a learned cue's content ("will issue subpoenas to …", "sought to counter the charge that
         …") must not swallow the verb or noun of speech that reports it."""
         found = []
-        for rank in range(3):
-            for token in self.doc:
+        by_rank: list[list[Token]] = [[], [], []]  # a token's rank is fixed: sorted once, not read thrice
+        for token in self.doc:
+            by_rank[self._rank(token)].append(token)
+        for rank, tokens in enumerate(by_rank):
+            for token in tokens:
                 quoting = self.quote_cues.get(token.i)
-                if (token.i in self.used_cues and quoting is None) or self._rank(token) != rank:
+                if token.i in self.used_cues and quoting is None:
                     continue
                 # a noun of saying inside another's content ("questioned her insistence she never saw …") still has its
                 # own clause, unless that is taken too (`_spoken_noun` asks)
