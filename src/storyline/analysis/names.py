@@ -6,6 +6,7 @@ prefix titles ("Secretary Pompeo"), yet two people who share a surname must stay
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -238,11 +239,13 @@ def damerau_levenshtein(a: str, b: str) -> int:
 SLIP_MIN_LENGTH = 5  # shorter words must match exactly: one slip could make another word
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few names are folded thousands of times an article
 def plain(word: str) -> str:
     """Case and accents folded: "Raúl" and "Raul" are one spelling, as outlets and records write it."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every pair of names in an article is compared, most of them again and again
 def similar_word(a: str, b: str, min_length: int = SLIP_MIN_LENGTH) -> bool:
     """Same word, or one slip apart when both are long enough for a slip to be unambiguous."""
     a, b = plain(a), plain(b)
