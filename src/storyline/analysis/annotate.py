@@ -15,8 +15,9 @@ from storyline.model import Article, Span, Speaker, Statement
 def _sentences(text: str, doc: Doc) -> list[Span]:
     spans = []
     for sent in doc.sents:
-        start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-        end = sent.start_char + len(sent.text.rstrip())
+        raw = text[sent.start_char : sent.end_char]  # what `sent.text` gives, without joining its tokens twice
+        start = sent.start_char + len(raw) - len(raw.lstrip())
+        end = sent.start_char + len(raw.rstrip())
         if end > start:
             spans.append(Span.of(text, start, end))
     return spans
