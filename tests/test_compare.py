@@ -456,6 +456,21 @@ def test_where_one_person_died_home_or_hospital(b: str, flagged: bool) -> None:
     assert [sorted(values(d).values()) for d in found] == ([["at a hospital", "at his home"]] if flagged else [])
 
 
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        ("Deputy Holm was killed outside an apartment in the 4500 block of East Larch St. in Dorvik.", True),
+        ("Deputy Holm was killed in the 4,200 block of W. Larch St., police said.", False),  # one block, written two ways
+        ("Holm, who lived in the 4500 block of Larch Street, was a deputy.", False),  # where he lived
+        ("Deputy Holm was killed in the 4500 block of Birch Avenue.", False),  # another street
+    ],
+)  # fmt: skip
+def test_one_streets_block_given_two_ways(b: str, flagged: bool) -> None:
+    a = Article("a", "The shooting occurred about 3:10 p.m. in the 4200 block of Larch Street in Dorvik.", outlet="A")
+    found = find_discrepancies([a, Article("b", b, outlet="B")], [], {})
+    assert [(d.attribute, len(d.evidence)) for d in found] == ([("place", 2)] if flagged else [])
+
+
 def _said(article_id: str, source: str, speaker: Speaker) -> Article:
     text = f"{source} said the bridge would reopen in May."
     content, cue = find(text, "the bridge would reopen in May"), find(text, "said")

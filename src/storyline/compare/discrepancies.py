@@ -422,9 +422,10 @@ def _same_death(observations: list[Observation]) -> bool:
 
 
 # A street address by its block: "in the 12500 block of East 223rd Street". Two outlets' blocks of one street
-# are two places; a compass word and an abbreviated street word are folded ("223rd St." is "East 223rd Street").
+# are two places; a compass word, an abbreviated street word and a thousands comma are folded ("the 12,500 block of
+# 223rd St." is "the 12500 block of East 223rd Street").
 STREET_WORD = r"(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))"
-BLOCK = re.compile(rf"\b(?P<block>\d{{2,6}})\s+block\s+of\s+(?P<street>{STREET_WORD}(?:\s+{STREET_WORD})*)")
+BLOCK = re.compile(rf"(?<![\w.,])(?P<block>\d{{1,3}}(?:,\d{{3}})+|\d{{2,6}})\s+block\s+of\s+(?P<street>{STREET_WORD}(?:\s+{STREET_WORD})*)")
 STREET_FOLDS = dict.fromkeys(("east", "west", "north", "south", "e", "w", "n", "s"), "") | {
     "st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive"}
 # Where someone lives is not where the deed was: "Lind, who lived in the 300 block of Elm Street".
@@ -441,7 +442,7 @@ def block_observations(article: Article) -> list[Observation]:
         words = (w.lower().rstrip(".") for w in m["street"].split())
         street = " ".join(folded for w in words if (folded := STREET_FOLDS.get(w, w)))
         span = Span.of(article.text, m.start(), m.end())
-        found.append(Observation(article, f"block of {street}", m["block"], span.text, span))
+        found.append(Observation(article, f"block of {street}", m["block"].replace(",", ""), span.text, span))
     return found
 
 
