@@ -219,6 +219,9 @@ def test_name_variants(forms: dict[str, set[str]], flagged: bool) -> None:
         ("H.L.P.A.", "HLPA", False),  # the dots of an abbreviation
         ("Harbourline", "HARBOURLINE", False),  # case
         ("Harbour Line", "Harbour Line Authority", False),  # a short form
+        ("All Peoples Harbour Union", "All Progressive Harbour Union", True),  # misnamed: the acronym holds
+        ("Harbour Democrats Union", "Harbour Democratic Union", False),  # inflection
+        ("North Harbour Union", "South Harbour Union", False),  # another initial: another union
     ],
 )
 def test_organisation_spelt_two_ways_across_outlets(a: str, b: str, flagged: bool) -> None:
@@ -227,6 +230,16 @@ def test_organisation_spelt_two_ways_across_outlets(a: str, b: str, flagged: boo
     entities = {"o:a": Entity("o:a", a, "org", {a: {"a"}}), "o:b": Entity("o:b", b, "org", {b: {"b"}})}
     found = find_discrepancies(articles, [], entities, storyline_id="line")
     assert [(d.attribute, sorted(e.value for e in d.evidence)) for d in found] == ([("name", sorted((a, b)))] if flagged else [])
+
+
+def test_an_outlet_printing_two_names_of_one_acronym_names_two_organisations() -> None:
+    a = _plain("a", "The All Peoples Harbour Union and the All Progressive Harbour Union met.")
+    b = _plain("b", "The All Progressive Harbour Union met.")
+    entities = {
+        "o:a": Entity("o:a", "All Peoples Harbour Union", "org", {"All Peoples Harbour Union": {"a"}}),
+        "o:b": Entity("o:b", "All Progressive Harbour Union", "org", {"All Progressive Harbour Union": {"a", "b"}}),
+    }
+    assert find_discrepancies([a, b], [], entities, storyline_id="line") == []
 
 
 @pytest.mark.parametrize(
@@ -426,6 +439,36 @@ def test_place_of_this_event_still_compared() -> None:
         articles.append(Article(key, text, outlet=key, published="2026-03-13", mentions=[mention]))
     (place,) = find_discrepancies(articles, [], {})
     assert place.attribute == "place" and values(place) == {"x": "Vienna", "y": "Graz"}
+
+
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        ("Otto Brandt, who ran Halden Press for three decades, died March 4 at a hospital in Dorvik. He was 81.", True),
+        ("Otto Brandt, who ran Halden Press for three decades, died March 4 at his Dorvik house. He was 81.", False),
+        ("His driver, Per Lund, died at a hospital in Dorvik.", False),  # another death
+        ("Otto Brandt died in the house fire on Monday, and his driver died at a hospital.", False),
+    ],
+)  # fmt: skip
+def test_where_one_person_died_home_or_hospital(b: str, flagged: bool) -> None:
+    a = Article("a", "Brandt, who was married to the painter Ilse Brandt, died on Monday at his home in Dorvik.", outlet="A")
+    found = by_attribute(find_discrepancies([a, Article("b", b, outlet="B")], [], {}), "place")
+    assert [sorted(values(d).values()) for d in found] == ([["at a hospital", "at his home"]] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        ("Deputy Holm was killed outside an apartment in the 4500 block of East Larch St. in Dorvik.", True),
+        ("Deputy Holm was killed in the 4,200 block of W. Larch St., police said.", False),  # one block, written two ways
+        ("Holm, who lived in the 4500 block of Larch Street, was a deputy.", False),  # where he lived
+        ("Deputy Holm was killed in the 4500 block of Birch Avenue.", False),  # another street
+    ],
+)  # fmt: skip
+def test_one_streets_block_given_two_ways(b: str, flagged: bool) -> None:
+    a = Article("a", "The shooting occurred about 3:10 p.m. in the 4200 block of Larch Street in Dorvik.", outlet="A")
+    found = find_discrepancies([a, Article("b", b, outlet="B")], [], {})
+    assert [(d.attribute, len(d.evidence)) for d in found] == ([("place", 2)] if flagged else [])
 
 
 def _said(article_id: str, source: str, speaker: Speaker) -> Article:

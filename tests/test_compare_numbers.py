@@ -66,6 +66,16 @@ def test_counts_one_apart_or_a_floor_against_a_ceiling_of_one_figure_differ() ->
     assert consistent(*quantities("nearly 40 people were injured"), *quantities("40 people were injured"))
 
 
+def test_a_bare_round_figure_and_a_finer_one_it_is_not_rounded_from_differ() -> None:
+    a = _plain("a", "Deputies are searching for Marco Velde, 31, who is 5-foot-10, weighing 160 pounds, with a scar on his chin.")
+    b = _plain("b", "Deputies said Marco Velde, 31, is 5-foot-10, 165 pounds, with a scar on his chin.")
+    (number,) = find_discrepancies([a, b], [], {})
+    assert number.attribute == "number" and number.confidence == 1.0 and {e.value for e in number.evidence} == {"160", "165"}
+    c = _plain("c", "Deputies said Marco Velde, 31, is 5-foot-10, 162 pounds, with a scar on his chin.")
+    assert find_discrepancies([a, c], [], {}) == []  # 162 rounds to 160
+    assert consistent(*quantities("about 160 pounds were seized"), *quantities("165 pounds were seized"))
+
+
 def test_one_fall_told_by_the_climbers_age_and_a_measure_written_onto_its_number() -> None:
     assert [(q.key, q.value) for q in quantities("He died after falling about 60m from a ridge.")] == [("metre fall", 60)]
     assert quantities("The fund reached 5m people.") == []  # a million, not metres

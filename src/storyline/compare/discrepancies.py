@@ -390,6 +390,62 @@ def _same_place(a: str, b: str) -> bool:
     return places_overlap([a], [b])
 
 
+# Where someone died, finer than a town: "died on Monday at his home", "died Dec. 30 at a hospital". Forms of
+# one setting are folded ("house" is "home", "jail" is "prison"); a setting that is part of a longer noun
+# ("died in the house fire") and "the scene" (which may be the home) are none.
+SETTINGS = dict.fromkeys(("home", "house", "residence", "apartment"), "home") | dict.fromkeys(("prison", "jail"), "prison") | {
+    "hospital": "hospital", "hospice": "hospice"}
+DEATH = r"\b(?:died|dies|passed away|was pronounced dead)\b"
+DEATH_SETTING = re.compile(
+    rf"{DEATH}(?:\s+[\w.]+){{0,3}}?\s+(?P<where>(?:at|in)\s+"
+    rf"(?:(?:his|her|their|a|an|the)\s+)?(?:[A-Za-z]+\s+)?(?P<setting>{'|'.join(SETTINGS)}))\b(?=\s*[,.;]|\s+(?:in|on|near|after|of|where|with|and|following)\b)"
+)
+DEATH_KEY = "death"
+
+
+def setting_observations(article: Article) -> list[Observation]:
+    """Where an article says someone died, with who (the names before it in its sentence, since any death
+    before it): a home is not a hospital. Only said of the same person is it one fact (`_same_death`)."""
+    found = []
+    for sentence in _sentences(article):
+        text = sentence.text
+        for m in DEATH_SETTING.finditer(text):
+            span = Span.of(article.text, sentence.start + m.start("where"), sentence.start + m.end("where"))
+            found.append(Observation(article, DEATH_KEY, SETTINGS[m["setting"]], span.text, span,
+                                     doers=_doers(re.split(DEATH, text[: m.start()])[-1])))  # fmt: skip
+    return found
+
+
+def _same_death(observations: list[Observation]) -> bool:
+    """Do all the articles' settings of a death name one person: a story may tell of several deaths."""
+    return all(a.doers & b.doers for a, b in combinations(observations, 2))
+
+
+# A street address by its block: "in the 12500 block of East 223rd Street". Two outlets' blocks of one street
+# are two places; a compass word, an abbreviated street word and a thousands comma are folded ("the 12,500 block of
+# 223rd St." is "the 12500 block of East 223rd Street").
+STREET_WORD = r"(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))"
+BLOCK = re.compile(rf"(?<![\w.,])(?P<block>\d{{1,3}}(?:,\d{{3}})+|\d{{2,6}})\s+block\s+of\s+(?P<street>{STREET_WORD}(?:\s+{STREET_WORD})*)")
+STREET_FOLDS = dict.fromkeys(("east", "west", "north", "south", "e", "w", "n", "s"), "") | {
+    "st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive"}
+# Where someone lives is not where the deed was: "Lind, who lived in the 300 block of Elm Street".
+RESIDENCE = re.compile(r"\b(?:lives?|lived|living|resides?|resided|residents?|residence|home)\b", re.IGNORECASE)
+RESIDENCE_WORDS = 6  # words before a block read for a residence
+
+
+def block_observations(article: Article) -> list[Observation]:
+    """Blocks of a street an article places something in, but a home, keyed by the street."""
+    found = []
+    for m in BLOCK.finditer(article.text):
+        if RESIDENCE.search(" ".join(clause_before(article.text, m.start()).split()[-RESIDENCE_WORDS:])):
+            continue
+        words = (w.lower().rstrip(".") for w in m["street"].split())
+        street = " ".join(folded for w in words if (folded := STREET_FOLDS.get(w, w)))
+        span = Span.of(article.text, m.start(), m.end())
+        found.append(Observation(article, f"block of {street}", m["block"].replace(",", ""), span.text, span))
+    return found
+
+
 def _sentences(article: Article) -> list[Span]:
     if article.sentences:
         return article.sentences
@@ -780,7 +836,11 @@ def _closest(obs: list[Observation], others: list[Observation]) -> Observation:
 
 def _places(context: Context) -> list[Finding]:
     observations = [o for a in context.articles for o in place_observations(a)]
-    return _findings("place", observations, _same_place, lambda obs: f"where the {obs[0].key} took place")
+    settings = [o for a in context.articles for o in setting_observations(a)]
+    one_death = all(_same_death(obs) for obs in conflicts(settings).values())
+    deaths = _findings("place", settings, str.__eq__, lambda obs: "where they died") if one_death else []
+    blocks = _findings("place", [o for a in context.articles for o in block_observations(a)], str.__eq__, lambda obs: f"which {obs[0].key}")
+    return _findings("place", observations, _same_place, lambda obs: f"where the {obs[0].key} took place") + deaths + blocks
 
 
 def _dates(context: Context) -> list[Finding]:
@@ -884,6 +944,23 @@ def _variant(a: str, b: str, part: str) -> bool:
     return fa[:1] == fb[:1] and damerau_levenshtein(fa, fb) <= max(2, min(len(fa), len(fb)) // 4)
 
 
+MISNAMED_WORDS = 3  # words of a name one of which may be another's: "All Possible Congress"
+WORD_STEM = 4  # letters two forms of one word share: "Democrats"/"Democratic" is inflection, not a misnaming
+
+
+def _misnamed(a: list[str], b: list[str]) -> bool:
+    """One organisation's name with one word swapped for another of its initial, so its acronym holds
+    ("All Possible Congress", "All Progressive Congress": APC); not an inflection or an abbreviation
+    ("Democrats"/"Democratic", "Univ"/"University"), nor another word's initial ("House"/"Senate")."""
+    if len(a) != len(b) or len(a) < MISNAMED_WORDS:
+        return False
+    changed = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(changed) != 1:
+        return False
+    ((x, y),) = changed
+    return min(len(x), len(y)) >= WORD_STEM and x[0] == y[0] and x[:WORD_STEM] != y[:WORD_STEM]
+
+
 def _org_spelling(form: str) -> str:
     """An organisation's name as spelt: case, accents, apostrophes and the dots of an abbreviation
     ("U.S."/"US") are typography."""
@@ -927,6 +1004,7 @@ class NameSpellings:
         self._spellings: dict[tuple[str, str], dict[str, _Spelling]] = {}  # (entity id, part) -> folded spelling
         self._titles: list[tuple[str, list[str], Evidence]] = []  # (outlet, folded words, where) of each quoted title
         self._orgs: dict[str, str] = {}  # an organisation's letters -> the entity id its spellings are filed under
+        self._org_words: dict[str, tuple[list[str], set[str]]] = {}  # its letters -> (its first spelling's words, outlets)
 
     def add(self, article: Article, order: PublicationKey, forms: Iterable[tuple[Entity, str]]) -> None:
         """The forms of persons and organisations `article` printed; `order` ranks it by publication among the others."""
@@ -959,9 +1037,10 @@ class NameSpellings:
         """An organisation's whole name, filed by its letters: the entity registry keeps "Wal-Mart" and
         "Walmart" apart, so one organisation's two spellings are two entities, found by what they share."""
         spelling = _org_spelling(form)
-        key = _org_key(spelling)
+        key = self._org_file(spelling, article.outlet_label)
         if len(key) < 4 or (span := _locate(article, entity.id, form)) is None:
             return
+        self._org_words.setdefault(key, (spelling.split(), set()))[1].add(article.outlet_label)
         # filed by its letters, not by the entity: one entity's "Defense" and "Defense Department" are
         # a short form, not two spellings
         org_id = f"{self._orgs.setdefault(key, entity.id)}/{key}"
@@ -969,6 +1048,16 @@ class NameSpellings:
         use = (org_id, "org", spelling)
         if use not in uses or (span.start, form) < uses[use][:2]:
             uses[use] = (span.start, form, span)
+
+    def _org_file(self, spelling: str, outlet: str) -> str:
+        """The letters a spelling is filed by: its own, or those of a name another outlet printed that it
+        misnames ("All Possible Congress" for "All Progressive Congress"). An outlet printing both names two."""
+        key = _org_key(spelling)
+        if key in self._orgs:
+            return key
+        words = spelling.split()
+        return next((other for other, (theirs, outlets) in self._org_words.items()
+                     if outlet not in outlets and _misnamed(words, theirs)), key)  # fmt: skip
 
     def add_article(self, article: Article, order: PublicationKey) -> None:
         """`add` with the forms the article's own entities record for it."""

@@ -358,6 +358,8 @@ def _quantity(text: str, tokens: Sequence[Token], i: int) -> Quantity | None:
     if _is_label(tokens, first) or _is_subset(tokens, after):
         return None
     noun_token = _at(tokens, after) if _noun_word(_at(tokens, after)) else None
+    if noun_token and noun_token.lower == "block" and (of := _at(tokens, after + 1)) and of.lower == "of":
+        return None  # "the 12500 block of Elm Street": an address, compared as a place
     if noun_token and (noun_token.lower in TIME_NOUNS or noun_token.lower.split("-")[0] in TIME_NOUNS):
         return _prison_term(text, tokens, i, after, value) if noun_token.lower in TIME_NOUNS else None
     j = after + 1 if noun_token else after
@@ -486,7 +488,13 @@ def _named_target(tokens: Sequence[Token], j: int) -> str:
 
 def consistent(a: Quantity, b: Quantity) -> bool:
     """Can both figures be true of one count: do the values their words allow overlap? Ranges that only
-    touch share no value: "five" (4.5 to 5.5) is not "six" (5.5 to 6.5), nor "fewer than 40" "more than 40"."""
+    touch share no value: "five" (4.5 to 5.5) is not "six" (5.5 to 6.5), nor "fewer than 40" "more than 40".
+    Of two bare figures, the finer is taken at its word and must round to the coarser: "$12,730,115" is
+    "$12.7 million", but "135 pounds" is not "130 pounds" (it rounds to 140)."""
+    if not a.hedge and not b.hedge and a.precision != b.precision:
+        coarse, fine = (a, b) if a.precision > b.precision else (b, a)
+        low, high = coarse.bounds
+        return low <= fine.value < high
     (low_a, high_a), (low_b, high_b) = a.bounds, b.bounds
     return max(low_a, low_b) < min(high_a, high_b)
 
