@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from calendar import monthrange
@@ -837,10 +837,15 @@ def _closest(obs: list[Observation], others: list[Observation]) -> Observation:
 def _places(context: Context) -> list[Finding]:
     observations = [o for a in context.articles for o in place_observations(a)]
     settings = [o for a in context.articles for o in setting_observations(a)]
-    one_death = all(_same_death(obs) for obs in conflicts(settings).values())
-    deaths = _findings("place", settings, str.__eq__, lambda obs: "where they died") if one_death else []
-    blocks = _findings("place", [o for a in context.articles for o in block_observations(a)], str.__eq__, lambda obs: f"which {obs[0].key}")
-    return _findings("place", observations, _same_place, lambda obs: f"where the {obs[0].key} took place") + deaths + blocks
+    blocks = [o for a in context.articles for o in block_observations(a)]
+    return _findings("place", observations, _same_place, lambda obs: f"where the {obs[0].key} took place") + _settings(settings, blocks)
+
+
+def _settings(deaths: list[Observation], blocks: list[Observation]) -> list[Finding]:
+    """Where someone died, when every article's death is one person's, and which block of a street."""
+    one_death = all(_same_death(obs) for obs in conflicts(deaths).values())
+    died = _findings("place", deaths, str.__eq__, lambda obs: "where they died") if one_death else []
+    return died + _findings("place", blocks, str.__eq__, lambda obs: f"which {obs[0].key}")
 
 
 def _dates(context: Context) -> list[Finding]:
@@ -1183,6 +1188,79 @@ def name_discrepancies(articles: Iterable[Article], *, storyline_id: str) -> lis
     for index, article in enumerate(articles):
         spellings.add_article(article, publication_key(index, article))
     return _placed(spellings.findings(), story_id=None, storyline_id=storyline_id)
+
+
+# --- facts that hold across a storyline's stories -------------------------------------------------
+# A storyline strings stories of one affair told at different times (a killing, then the trial, then the
+# verdict), and most of what outlets report changes between them: counts of the dead, of arrests. Some
+# facts do not: which block of a street a deed was done in, where someone died, a person's weight, how many
+# life terms a convict got. Those are compared across the storyline's stories too, a person's figure only
+# when both sides name the person; a clash inside one story is that story's own finding.
+LASTING_NOUNS = frozenset({"pound", "kilogram", "life term"})
+
+
+def person_figures(article: Article) -> list[Observation]:
+    """A person's weight ("weighing 130 pounds", not "130 pounds of cocaine") and a convict's life terms,
+    keyed by what they count, with who: the names before it in its sentence and in the sentence before
+    ("... Jose Ortega, 27. He is 5-foot-8, 130 pounds")."""
+    sentences = _sentences(article)
+    found = []
+    for o in number_observations(article):
+        if not (o.quantity and o.quantity.noun in LASTING_NOUNS) or article.text[o.span.end :].lstrip().startswith("of "):
+            continue
+        at = next((i for i, s in enumerate(sentences) if s.start <= o.span.start < s.end), 0)
+        before = article.text[sentences[at - 1].start if at else sentences[at].start : o.span.start]
+        found.append(replace(o, key=o.quantity.noun, doers=_doers(before)))
+    return found
+
+
+def _one_person(per_article: list[list[Observation]]) -> list[Observation]:
+    """Each article's figure of the person most articles name (a word of the name, in two at least), when
+    it gives that person one figure: a figure of someone else is left out."""
+    named = Counter(w for obs in per_article for w in frozenset().union(*(o.doers for o in obs))).most_common(1)
+    if not named or named[0][1] < 2:
+        return []
+    theirs = [[o for o in obs if named[0][0] in o.doers] for obs in per_article]
+    return [obs[0] for obs in theirs if obs and _same_figures(obs)]
+
+
+def _figures(figures: list[Observation]) -> list[Finding]:
+    """Each person figure the articles naming one person give differently."""
+    by_key: dict[str, dict[str, list[Observation]]] = defaultdict(lambda: defaultdict(list))
+    for o in figures:
+        by_key[o.key][o.article.id].append(o)
+    findings = []
+    for key, per_article in sorted(by_key.items()):
+        firsts = _one_person(list(per_article.values()))
+        if not _same_figures(firsts):
+            evidence = [_evidence(o.article, o.written, o.span) for o in firsts]
+            findings.append(Finding("number", key, firsts[0].label or key, evidence))
+    return findings
+
+
+def _across_stories(finding: Finding, story_of: Mapping[str, str]) -> bool:
+    """Does a finding's clash lie across stories, every story giving one value: one story's two values are
+    that story's own finding."""
+    values: dict[str, set[str]] = defaultdict(set)
+    for e in finding.evidence:
+        values[story_of[e.article_id]].add(normalise_text(e.value))
+    return len(values) > 1 and all(len(v) == 1 for v in values.values())
+
+
+def lasting_discrepancies(articles: Iterable[tuple[str, Article]], *, storyline_id: str) -> list[Discrepancy]:
+    """The lasting facts (story id, article) pairs report differently across stories, reading one article
+    at a time and keeping only what it observes (a storyline's articles can be many)."""
+    story_of: dict[str, str] = {}
+    deaths: list[Observation] = []
+    blocks: list[Observation] = []
+    figures: list[Observation] = []
+    for story_id, article in articles:
+        story_of[article.id] = story_id
+        deaths += setting_observations(article)
+        blocks += block_observations(article)
+        figures += person_figures(article)
+    findings = [f for f in _settings(deaths, blocks) + _figures(figures) if _across_stories(f, story_of)]
+    return _placed(findings, story_id=None, storyline_id=storyline_id)
 
 
 # --- statements: misquotes and speakers ------------------------------------------------------------
