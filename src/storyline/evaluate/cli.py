@@ -182,6 +182,27 @@ def speakers(
             print(f"[not a statement?] {key} {st.confidence:.2f} {st.cue.text!r} {speaker!r}: {st.content.text[:110]!r}")
 
 
+@eval_app.command("linker")
+def linker(
+    sets: Annotated[Path, typer.Argument(help="The folder of annotated sets (evaluation/realnews); its development sets are read, never the test ones.", exists=True, file_okay=False)],
+    data: Annotated[Path, typer.Option("--data", help="Folder holding polnear/, wikinews/, basil/, ecbplus/ and semeval2022-task8/.", file_okay=False)] = DEFAULT_DATA,
+) -> None:
+    """An experiment: the source-phrase chooser of the rules against a learned one, leaving one development set out."""
+    from storyline.evaluate.linker import collect, cross_validate, oracle
+
+    instances = collect(sets, data)
+    console = Stdout(width=max(Stdout().width, 100))
+    table = Table("set", "statements", "gold head a candidate", "rules: gold head", "rules: in gold span", title="source heads", title_justify="left")
+    for name, (n, reach, strict, loose) in oracle(instances).items():
+        table.add_row(name, str(n), f"{100 * reach:.1f}%", f"{100 * strict:.1f}%", f"{100 * loose:.1f}%")
+    console.print(table)
+    table = Table("held out", "statements", "rules", "model", "model over rules", "margin", title="choice right, strict / loose", title_justify="left")
+    for name, fold in cross_validate(instances).items():
+        shares = [" / ".join(f"{100 * x:.1f}" for x in pair) for pair in (fold.rules, fold.model, fold.override)]
+        table.add_row(name, str(fold.statements), *shares, f"{fold.margin:g}")
+    console.print(table)
+
+
 @eval_app.command("comparison")
 def comparison(
     paths: Annotated[list[Path], typer.Argument(help="BASIL or ECB+ annotation files, e.g. evaluation/realnews/basil-dev.json.", exists=True, dir_okay=False)],
