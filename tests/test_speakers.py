@@ -73,6 +73,12 @@ def test_a_document_speaks_for_its_owner() -> None:
     assert speaker_of(text, "harbour")[0] == "Lina Kovac"
 
 
+def test_a_body_speaks_for_itself_not_for_the_titled_person_whose_it_is() -> None:
+    text = "Chancellor Greta Lind’s centre-right NPD party called for fresh regional elections on Monday."
+    assert speaker_of(text, "elections")[0] == "NPD party"
+    assert speaker_of("Harbour Workers Union President Ana Silva said the strike would go on.", "strike")[0] == "Ana Silva"
+
+
 def test_a_description_names_what_it_is_and_keeps_where_as_its_role() -> None:
     assert speaker_of("Police in Leeds, England, said the party had ended at midnight.", "party") == (
         "Police", "in Leeds, England")  # fmt: skip

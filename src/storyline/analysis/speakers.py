@@ -440,8 +440,11 @@ class SpeakerResolver:
 
     def _titled_member(self, source: TokenSpan) -> str | None:
         """A person named after their title inside an organisation's phrase ("The National Organization for
-        Women President Terry O'Neill", parsed as the organisation): the person speaks."""
+        Women President Terry O'Neill", parsed as the organisation): the person speaks; not one the
+        organisation belongs to ("Chancellor Ana Silva's party called for": the party speaks)."""
         for token in source[1:]:
+            if _possessor(token):
+                continue
             if token.nbor(-1).text[0].isupper() and token.nbor(-1).lower_.rstrip(".") in TITLES:
                 found = self._mention_at(token)
                 if found is not None and self.found.entities[found].kind == "person":
@@ -911,6 +914,13 @@ def _owner_candidates(head: Token) -> Iterator[Token]:
     if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in _OWNER_PREPOSITIONS:  # parsed onto the verb instead
         yield from itertools.takewhile(lambda t: not t.is_punct, doc[head.i + 2 : head.i + 8])
     yield from (t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by"))  # "the statement on X from Y"
+
+
+def _possessor(token: Token) -> bool:
+    """Is the token part of a name in the possessive ("Ana Silva's", with "Ana" compounded on "Silva")?"""
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head
+    return token.dep_ == "poss"
 
 
 def _sentence_before(head: Token) -> TokenSpan:
