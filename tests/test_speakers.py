@@ -79,6 +79,25 @@ def test_a_body_speaks_for_itself_not_for_the_titled_person_whose_it_is() -> Non
     assert speaker_of("Harbour Workers Union President Ana Silva said the strike would go on.", "strike")[0] == "Ana Silva"
 
 
+def test_an_outlet_named_on_its_kind_noun_is_that_name() -> None:
+    assert speaker_of("Two men were arrested, the Harbour Democrat newspaper reported.", "arrested")[0] == "Harbour Democrat"
+    assert speaker_of("The Kyodo news agency said two men were arrested.", "arrested")[0] == "Kyodo"
+    assert speaker_of("According to information from the Harbour Region Police Office, two men were arrested.", "arrested")[0] == (
+        "Harbour Region Police Office")  # fmt: skip
+
+
+def test_a_capitalised_title_or_a_nationality_refers_back_to_the_one_just_named() -> None:
+    text = (
+        "First Minister Markus Lind spoke in Dorvik on Friday. The figures were good, Markus Lind said. "
+        "“We were lucky”, the Bavarian First Minister stated."
+    )
+    assert speaker_of(text, "lucky")[0] == "Markus Lind"
+    text = "Grigor Lind lost in the first round to a qualifier. The Bulgarian said on Thursday that his shoulder hurt."
+    assert speaker_of(text, "shoulder")[0] == "Grigor Lind"
+    text = "The figures were good, Markus Lind said. The President said the economy was strong."  # no president he is said to be
+    assert speaker_of(text, "economy")[0] == "The President"
+
+
 def test_a_description_names_what_it_is_and_keeps_where_as_its_role() -> None:
     assert speaker_of("Police in Leeds, England, said the party had ended at midnight.", "party") == (
         "Police", "in Leeds, England")  # fmt: skip
