@@ -98,6 +98,11 @@ def test_a_capitalised_title_or_a_nationality_refers_back_to_the_one_just_named(
     assert speaker_of(text, "economy")[0] == "The President"
 
 
+def test_a_participle_after_a_clause_is_its_subjects_not_its_objects() -> None:
+    text = "Consider the hearings of 1954, when witness Ana Silva confronted Senator Tom Hale, asking “have you no shame?” in public."
+    assert speaker_of(text, "shame")[0] == "Ana Silva"  # parsed with "asking" hung on "Consider", which has no subject
+
+
 def test_a_description_names_what_it_is_and_keeps_where_as_its_role() -> None:
     assert speaker_of("Police in Leeds, England, said the party had ended at midnight.", "party") == (
         "Police", "in Leeds, England")  # fmt: skip

@@ -745,7 +745,7 @@ def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | Non
         above = verb.head
         if verb.dep_ == "advcl" and above.dep_ == "ccomp" and is_cue(verb) and is_cue(above.head):
             above = above.head  # "X said the tax "costs …," further saying …": X goes on, not the tax
-        return subject_of(above, depth - 1, shared=verb.dep_ != "advcl")
+        return subject_of(above, depth - 1, shared=verb.dep_ != "advcl") or _clause_before(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue(verb) and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with":
         return verb.head  # "…, with officials saying that …": the noun of "with" is who says it
     if depth and _issued(verb):
@@ -760,6 +760,17 @@ def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | Non
             return quoted  # "was quoted by Reuters as saying …": the one quoted says it, not who quotes
         return subject_of(above, depth - 1)  # "responded by saying …": who responded says it
     return None
+
+
+def _clause_before(participle: Token) -> Token | None:
+    """ "Consider the hearings, when Ana Silva confronted Senator Hale, asking “…”": a participle after a comma
+    goes on from the clause right before it, whose subject asks, not its object; the parser may hang it
+    past that clause on a verb with no subject. Only a participle, and only over a clause in between."""
+    doc, head = participle.doc, participle.head
+    if participle.tag_ != "VBG" or participle.dep_ != "advcl" or not head.i < participle.i - 1 or doc[participle.i - 1].text != ",":
+        return None
+    verbs = [t for t in doc[head.i + 1 : participle.i - 1] if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)]
+    return next((c for c in verbs[-1].children if c.dep_ == "nsubj"), None) if verbs else None
 
 
 def _gapped_relative(verb: Token, subject: Token) -> Token | None:
