@@ -73,6 +73,36 @@ def test_a_document_speaks_for_its_owner() -> None:
     assert speaker_of(text, "harbour")[0] == "Lina Kovac"
 
 
+def test_a_body_speaks_for_itself_not_for_the_titled_person_whose_it_is() -> None:
+    text = "Chancellor Greta Lind’s centre-right NPD party called for fresh regional elections on Monday."
+    assert speaker_of(text, "elections")[0] == "NPD party"
+    assert speaker_of("Harbour Workers Union President Ana Silva said the strike would go on.", "strike")[0] == "Ana Silva"
+
+
+def test_an_outlet_named_on_its_kind_noun_is_that_name() -> None:
+    assert speaker_of("Two men were arrested, the Harbour Democrat newspaper reported.", "arrested")[0] == "Harbour Democrat"
+    assert speaker_of("The Kyodo news agency said two men were arrested.", "arrested")[0] == "Kyodo"
+    assert speaker_of("According to information from the Harbour Region Police Office, two men were arrested.", "arrested")[0] == (
+        "Harbour Region Police Office")  # fmt: skip
+
+
+def test_a_capitalised_title_or_a_nationality_refers_back_to_the_one_just_named() -> None:
+    text = (
+        "First Minister Markus Lind spoke in Dorvik on Friday. The figures were good, Markus Lind said. "
+        "“We were lucky”, the Bavarian First Minister stated."
+    )
+    assert speaker_of(text, "lucky")[0] == "Markus Lind"
+    text = "Grigor Lind lost in the first round to a qualifier. The Bulgarian said on Thursday that his shoulder hurt."
+    assert speaker_of(text, "shoulder")[0] == "Grigor Lind"
+    text = "The figures were good, Markus Lind said. The President said the economy was strong."  # no president he is said to be
+    assert speaker_of(text, "economy")[0] == "The President"
+
+
+def test_a_participle_after_a_clause_is_its_subjects_not_its_objects() -> None:
+    text = "Consider the hearings of 1954, when witness Ana Silva confronted Senator Tom Hale, asking “have you no shame?” in public."
+    assert speaker_of(text, "shame")[0] == "Ana Silva"  # parsed with "asking" hung on "Consider", which has no subject
+
+
 def test_a_description_names_what_it_is_and_keeps_where_as_its_role() -> None:
     assert speaker_of("Police in Leeds, England, said the party had ended at midnight.", "party") == (
         "Police", "in Leeds, England")  # fmt: skip
@@ -83,6 +113,18 @@ def test_a_description_names_what_it_is_and_keeps_where_as_its_role() -> None:
 def test_a_dateline_is_no_speaker() -> None:
     text = "DORVIK — The council voted on Tuesday.\n\nDORVIK said nothing. Officials said the vote was close."
     assert all(s.speaker is None or s.speaker.name != "DORVIK" for s in found(text))
+
+
+def test_a_dateline_place_is_no_one_a_pronoun_stands_for_wherever_it_is_named() -> None:
+    text = (
+        "Dorvik (N/R) Jan 05, DNA – A lecturer at the teachers college has warned that vote buying is spreading.\n\n"
+        "He spoke at a rally in Dorvik on Tuesday.\n\nHe said the practice was destroying trust in elections."
+    )
+    doc = load_nlp()(text)
+    towns = [doc.char_span(m, m + len("Dorvik"), label="PERSON") for m in (0, text.rindex("Dorvik"))]
+    doc.set_ents(towns, default="unmodified")  # the model took the town for a person, at the dateline and after it
+    assert speaker_in_parse(text, doc, "destroying") == "A lecturer at the teachers college"
+    assert {(e.name, e.kind) for e in analyse(Article(id="t", text=text), doc).entities.values()} >= {("Dorvik", "place")}
 
 
 def test_a_name_the_model_missed_is_still_a_name_the_registry_can_join() -> None:

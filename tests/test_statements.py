@@ -376,6 +376,8 @@ def test_a_dateline_is_no_part_of_what_was_said() -> None:
     assert s.content.text == "A fire broke out overnight at a warehouse in the port"
     [s] = statements("LIMASSOL (Harbour Wire) - Two ferries collided near the pier, officials said.")
     assert s.content.text == "Two ferries collided near the pier"
+    [s] = statements("Dorvik (N/R) Jan 05, DNA – Two ferries collided near the pier, officials said.")
+    assert s.content.text == "Two ferries collided near the pier"  # a place in title case, with its date
     [s] = statements("NATO-led patrols left the valley, the ministry said.")  # a hyphenated name opening a clause stays
     assert s.content.text == "NATO-led patrols left the valley"
 

@@ -42,6 +42,7 @@ from storyline.analysis.names import (
     same_person,
     similar_word,
 )
+from storyline.analysis.statements import datelines
 from storyline.model import Entity, EntityKind, Mention, Span, stable_id
 
 _TITLE_LINKS = frozenset({"for", "of"})
@@ -522,8 +523,19 @@ def find_names(doc: Doc) -> list[NameSpan]:
     spans = _short_org_forms(doc, _relabel_people(doc, spans + _titled_names(doc, taken)))
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans += _untagged_names(doc, taken, _other_names(doc, spans))
-    spans = _not_people(doc, _whole_names(doc, _repair(doc, spans)))
+    spans = _dateline_places(doc, _not_people(doc, _whole_names(doc, _repair(doc, spans))))
     return sorted(spans + _known_surnames(doc, spans) + _defined_short_forms(doc, spans), key=lambda s: s.start)
+
+
+def _dateline_places(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """The name a dateline opens with is where the report was filed ("Dorvik (N/R) Jan 05, DNA – …"), a place
+    wherever the article names it again ("at a rally in Dorvik"), however the model tagged it."""
+    openings = {start for start, _ in datelines(doc.text)}
+    places = {fold_name(doc[s.start : s.end].text) for s in spans if doc[s.start].idx in openings}
+    for span in spans:
+        if span.kind in ("person", "other") and fold_name(doc[span.start : span.end].text) in places:
+            span.kind = "place"
+    return spans
 
 
 def _defined_short_forms(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:

@@ -164,7 +164,7 @@ DOCUMENT_WORDS: Final = PLATFORMS | frozenset(
     "feed website site page blog post tweet tweets email video book memoir memoirs "
     "transcript testimony minutes speech research ad return disclosure decree description edict proclamation "
     "communique communiqué affidavit judgment verdict motion petition brief request number statistic article reasoning view remarks comments "
-    "warning alert".split()
+    "warning alert information".split()
 )
 
 # Pictures, which depict what they show, and words for words, which mean what they imply: neither speaks.

@@ -440,8 +440,11 @@ class SpeakerResolver:
 
     def _titled_member(self, source: TokenSpan) -> str | None:
         """A person named after their title inside an organisation's phrase ("The National Organization for
-        Women President Terry O'Neill", parsed as the organisation): the person speaks."""
+        Women President Terry O'Neill", parsed as the organisation): the person speaks; not one the
+        organisation belongs to ("Chancellor Ana Silva's party called for": the party speaks)."""
         for token in source[1:]:
+            if _possessor(token):
+                continue
             if token.nbor(-1).text[0].isupper() and token.nbor(-1).lower_.rstrip(".") in TITLES:
                 found = self._mention_at(token)
                 if found is not None and self.found.entities[found].kind == "person":
@@ -459,6 +462,20 @@ class SpeakerResolver:
         if len(compound) > 1 and any((m := self._mention_at(t)) and self.found.entities[m].kind == "org" for t in compound):
             return self._new_org(Span.of(self.text, compound[0].idx, head.idx + len(head)))
         return None
+
+    def _outlet_named(self, head: Token) -> str | None:
+        """The outlet a kind noun names by the name compounded on it, as if in apposition ("the Harbour Democrat
+        newspaper", "the Kyodo news agency"); not a person who owns it ("the Murdoch tabloid")."""
+        lemma = head.lemma_.lower()
+        if lemma not in OUTLET_NOUNS and not (lemma == "agency" and any(c.lower_ == "news" for c in head.children)):
+            return None
+        words = [t for t in _proper_compound(head) if t is not head]
+        between = head.doc[words[-1].i + 1 : head.i] if words else None
+        if not words or words[-1].i - words[0].i != len(words) - 1 or any(t.lower_ != "news" for t in between):
+            return None
+        if any((m := self._mention_at(t)) and self.found.entities[m].kind == "person" for t in words):
+            return None
+        return self._new_org(Span.of(self.text, words[0].idx, words[-1].idx + len(words[-1])))
 
     def _new_org(self, span: Span) -> str:
         """An organisation the model did not tag, named at `span`, with its mention, like any named one."""
@@ -657,7 +674,7 @@ class SpeakerResolver:
             if owner is not None:
                 self.owners[lemma] = owner  # "the statement" is the one named last
                 return owner, "owner"
-        named = self._named(head)
+        named = self._named(head) or self._outlet_named(head)
         if named and self.found.entities[named].kind == "place" and (labelled := self._labelled(source)):
             return labelled, "surname"  # "MS Although …": the interviewee's initials, tagged a state
         if named and self.found.entities[named].kind == "place":
@@ -718,7 +735,7 @@ class SpeakerResolver:
         fits another person's titles or gender."""
         head = source.root
         article = {c.lower_ for c in head.children if c.dep_ == "det"}
-        if head.pos_ != "NOUN" or head.tag_ != "NN" or head.dep_ not in ("nsubj", "nsubjpass") or not article:
+        if not _describing(head) or head.dep_ not in ("nsubj", "nsubjpass") or not article:
             return None
         if any(c.dep_ == "poss" for c in head.children) or self._excluded(head.idx):
             return None
@@ -737,6 +754,9 @@ class SpeakerResolver:
         else:
             return None
         words = _role_words([t for t in source if t.i <= head.i])
+        office = [w for w in words if w.ent_type_ != "NORP"]  # "the Bavarian First Minister": the office his titles hold
+        if head.pos_ == "PROPN" and not all(_fits(w, self.found.titles.get(person, set())) for w in office):
+            return None
         others = {e for e, titles in self.found.titles.items() if e != person and all(_fits(w, titles) for w in words)}
         said = {w.lower_ for w in words} & (FEMALE_WORDS | MALE_WORDS)
         gender = self.gender(person)
@@ -911,6 +931,19 @@ def _owner_candidates(head: Token) -> Iterator[Token]:
     if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in _OWNER_PREPOSITIONS:  # parsed onto the verb instead
         yield from itertools.takewhile(lambda t: not t.is_punct, doc[head.i + 2 : head.i + 8])
     yield from (t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in ("from", "by"))  # "the statement on X from Y"
+
+
+def _describing(head: Token) -> bool:
+    """Is the head a noun that describes one person rather than names them: a common noun, or a capitalised
+    title ("the Bavarian First Minister") or nationality ("the Bulgarian") the parser took for a name?"""
+    return head.tag_ == "NN" if head.pos_ == "NOUN" else head.tag_ == "NNP" and (head.lower_ in TITLES or head.ent_type_ == "NORP")
+
+
+def _possessor(token: Token) -> bool:
+    """Is the token part of a name in the possessive ("Ana Silva's", with "Ana" compounded on "Silva")?"""
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head
+    return token.dep_ == "poss"
 
 
 def _sentence_before(head: Token) -> TokenSpan:

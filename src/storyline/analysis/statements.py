@@ -67,9 +67,15 @@ _UNCLOSED_REACH = 5  # tokens after a quote with no closing punctuation where it
 _FAR_CUE = 30  # where a cue with its subject after the quote still does ("…,” Mr. Labrador, a lawyer elected in 2010, said)
 _TRAILING = " \t\n.,;:—–-"
 _DASHES = frozenset({"—", "–", "―", "--"})  # "--": a dash typed as two hyphens
-# An article's opening dateline: a place in capitals, perhaps a date and an agency, then a dash ("ANTWERP,
-# March 3 — ", "KABUL (Reuters) - "). It says where the report was filed, not what anyone said.
-_DATELINE_OPENING = re.compile(r"[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([A-Za-z .]{2,30}\))?(?: ?[—–―] ?| --? )")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# An article's opening dateline: a place, perhaps a date and an agency, then a dash ("ANTWERP, March 3 — ",
+# "KABUL (Reuters) - ", "Dorvik (N/R) Jan 05, DNA – "). It says where the report was filed, not what anyone
+# said. A place in title case needs the date: a name before a dash alone may be a person's ("Ana Silva – …").
+_DATELINE_OPENING = re.compile(
+    r"(?:[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([A-Za-z .]{2,30}\))?"
+    rf"|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}(?: \([A-Za-z/ .]{{1,30}}\))?,? {_MONTH} \d{{1,2}}(?:, \d{{4}})?(?:,? \(?[A-Z][A-Za-z]+\)?)?)"
+    r"(?: ?[—–―] ?| --? )"
+)
 _EXCLUDED_FROM_SOURCE = frozenset({"advcl", "parataxis"})
 _CUE_BEFORE = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_AFTER = frozenset({"prt", "dative", "dobj"})
@@ -667,6 +673,11 @@ def _named_after(source: TokenSpan) -> TokenSpan | None:
     return doc[source.start : end]
 
 
+def datelines(text: str) -> list[tuple[int, int]]:
+    """The datelines opening the text's lines: where a report was filed, which names no one who speaks."""
+    return [m.span() for line in re.finditer(r"^[ \t]*", text, re.M) if (m := _DATELINE_OPENING.match(text, line.end()))]
+
+
 def _dateline(token: Token) -> bool:
     """ "VIENNA, March 11 — …", "WASHINGTON -- …": a place in capitals, then a comma or a dash."""
     after = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
@@ -734,7 +745,7 @@ def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | Non
         above = verb.head
         if verb.dep_ == "advcl" and above.dep_ == "ccomp" and is_cue(verb) and is_cue(above.head):
             above = above.head  # "X said the tax "costs …," further saying …": X goes on, not the tax
-        return subject_of(above, depth - 1, shared=verb.dep_ != "advcl")
+        return subject_of(above, depth - 1, shared=verb.dep_ != "advcl") or _clause_before(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and is_cue(verb) and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with":
         return verb.head  # "…, with officials saying that …": the noun of "with" is who says it
     if depth and _issued(verb):
@@ -749,6 +760,17 @@ def subject_of(verb: Token, depth: int = 3, shared: bool = False) -> Token | Non
             return quoted  # "was quoted by Reuters as saying …": the one quoted says it, not who quotes
         return subject_of(above, depth - 1)  # "responded by saying …": who responded says it
     return None
+
+
+def _clause_before(participle: Token) -> Token | None:
+    """ "Consider the hearings, when Ana Silva confronted Senator Hale, asking “…”": a participle after a comma
+    goes on from the clause right before it, whose subject asks, not its object; the parser may hang it
+    past that clause on a verb with no subject. Only a participle, and only over a clause in between."""
+    doc, head = participle.doc, participle.head
+    if participle.tag_ != "VBG" or participle.dep_ != "advcl" or not head.i < participle.i - 1 or doc[participle.i - 1].text != ",":
+        return None
+    verbs = [t for t in doc[head.i + 1 : participle.i - 1] if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)]
+    return next((c for c in verbs[-1].children if c.dep_ == "nsubj"), None) if verbs else None
 
 
 def _gapped_relative(verb: Token, subject: Token) -> Token | None:
@@ -926,6 +948,7 @@ class _Finder:
         self.text = doc.text
         self.starts = [t.idx for t in doc]
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(self.text)]
+        self.datelines = datelines(self.text)
         self.used_cues: set[int] = set()
         # cues of direct quotes, with where their quote starts: what such a cue reports before it is its own statement
         self.quote_cues: dict[int, int] = {}
@@ -1247,9 +1270,7 @@ class _Finder:
 
     def _content(self, start: int, end: int) -> tuple[StatementKind, tuple[int, int]] | None:
         start, end = _trim(self.text, start, end)
-        opens_paragraph = not self.text[self.paragraph(start)[0] : start].strip()
-        if opens_paragraph and (dateline := _DATELINE_OPENING.match(self.text, start, end)) is not None:
-            start = dateline.end()
+        start = max([start] + [e for s, e in self.datelines if s <= start < e])  # whole, or from the date the parser began at
         if end <= start:
             return None
         end = max([end] + [q.end for q in self.quotes if start <= q.start < end < q.end])  # a cut-off closing mark
