@@ -64,3 +64,15 @@ def test_vectors_stored_by_an_older_model_are_replaced() -> None:
     assert is_current(current) and not is_current(old)
     reembed([old], [article])
     assert is_current(old) and np.allclose(old.embedding, current.embedding, atol=1e-5)
+
+
+def test_a_text_given_twice_is_embedded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One quote in several outlets' copies costs one pass of the model, and each copy keeps its row."""
+    from storyline.relate import embeddings
+
+    seen: list[str] = []
+    real = embeddings._minilm_batch
+    monkeypatch.setattr(embeddings, "_minilm_batch", lambda model, texts: seen.extend(texts) or real(model, texts))
+    vectors = embed_statements([CLAIM, ELECTION, CLAIM])
+    assert sorted(seen) == sorted([CLAIM, ELECTION])
+    assert np.array_equal(vectors[0], vectors[2]) and np.array_equal(vectors[1], embed_statements([ELECTION])[0])

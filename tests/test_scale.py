@@ -8,6 +8,8 @@ and errors (bad pages fail in the workers and must still be recorded).
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -19,7 +21,7 @@ from typer.testing import CliRunner
 from conftest import EXAMPLES
 from storyline.cli import app
 from storyline.export import EXPORTS
-from storyline.pipeline import analyze
+from storyline.pipeline import Pipeline, analyze, compare_story
 from storyline.scale import runner
 from storyline.scale.ordered import batched, ordered_map
 from storyline.store import Store
@@ -62,6 +64,38 @@ def test_a_process_pool_stores_exactly_what_one_process_stores(corpus: Path, ref
     assert summary.failed == 2
     assert records(tmp_path / "pool.db") == reference
     assert reference["statements"] and reference["stories"] and reference["discrepancies"]
+
+
+def test_stories_are_compared_through_the_mapper(corpus: Path, reference: Records, tmp_path: Path) -> None:
+    """Comparing a story (embedding its statements) is work for the workers, not for the parent after them."""
+    used = []
+
+    def mapper(fn, items):  # noqa: ANN001, ANN202 — the builtin map, recording what it was given
+        used.append(fn)
+        return map(fn, items)
+
+    with Store(tmp_path / "mapped.db") as store:
+        Pipeline(store, mapper=mapper, batch_size=BATCH).run([corpus])
+    assert compare_story in used
+    assert records(tmp_path / "mapped.db") == reference
+
+
+def test_a_warm_worker_has_no_date_patterns_left_to_compile() -> None:
+    """`warm` pays dateparser's one-off compiling of every locale's patterns (about 2 s), not a worker's
+    first page dated only in its text. Checked in a fresh process: this one may have paid it already."""
+    script = """
+import regex
+from htmldate.extractors import get_external_parser
+from storyline.scale.work import warm
+warm()
+compiled = []
+real = regex.compile
+regex.compile = lambda *args, **kwargs: compiled.append(args) or real(*args, **kwargs)
+get_external_parser().get_date_data("Updated: 12 Marzo 2019, 14:05")
+print(len(compiled))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0"]
 
 
 def test_a_dask_cluster_stores_exactly_what_one_process_stores(corpus: Path, reference: Records, tmp_path: Path) -> None:

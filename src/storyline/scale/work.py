@@ -1,6 +1,7 @@
-"""What a worker process does: read pages, then parse and embed articles, one batch per task.
+"""What a worker process does: read pages, then parse and embed articles, one batch per task (comparing
+a story, `pipeline.compare_story`, is the third kind of task).
 
-Both steps are pure functions of their input, so they give the same result in any process; the
+All three are pure functions of their input, so they give the same result in any process; the
 models are loaded on first use and cached per process (`load_nlp`, the embedding loaders), so each
 worker loads them once. Everything that depends on the corpus seen so far (boilerplate learning,
 entity identities, near-duplicates, stories) stays in the parent, which is the single writer.
@@ -16,6 +17,7 @@ import numpy as np
 
 from storyline.analysis import DEFAULT_FINDER, analyse_many, load_nlp
 from storyline.extraction import Draft, ExtractionError, read
+from storyline.extraction.html import warm_dates
 from storyline.model import Article, Document, ErrorRecord
 from storyline.relate.features import document_vectors
 
@@ -52,6 +54,7 @@ def analyse_batch(articles: list[Article], model: str = DEFAULT_FINDER) -> Analy
 
 
 def warm() -> None:
-    """Load the models a worker needs before its first task, so the first batch is not slow."""
+    """Load the models a worker needs, and dateparser's patterns, before its first task, so the first batch is not slow."""
     load_nlp()
+    warm_dates()
     document_vectors([Article(id="warm-up", text="Warm up.")])
