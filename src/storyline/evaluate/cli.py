@@ -203,6 +203,31 @@ def linker(
     console.print(table)
 
 
+@eval_app.command("resolver")
+def resolver(
+    sets: Annotated[Path, typer.Argument(help="The folder of annotated sets (evaluation/realnews); its development sets are read, never the test ones.", exists=True, file_okay=False)],
+    data: Annotated[Path, typer.Option("--data", help="Folder holding wikinews/, basil/, ecbplus/ and semeval2022-task8/.", file_okay=False)] = DEFAULT_DATA,
+) -> None:
+    """An experiment: pronoun and description sources resolved by the rules against a learned ranker, leaving one development set out."""
+    from storyline.evaluate.linker import cross_validate, oracle
+    from storyline.evaluate.resolver import collect
+
+    instances, totals = collect(sets, data)
+    console = Stdout(width=max(Stdout().width, 100))
+    table = Table("set", "pronoun/description sources", "read as found", "gold a candidate", "rules right", title="resolution", title_justify="left")
+    for name, (n, reach, _, loose) in sorted(oracle(instances).items(), key=lambda item: item[0] == "all dev"):
+        table.add_row(name, str(totals.get(name, sum(totals.values()))), str(n), f"{100 * reach:.1f}%", f"{100 * loose:.1f}%")
+    console.print(table)
+    table = Table("held out", "statements", "rules", "ranker", "ranker over rules", "margin", title="speaker right", title_justify="left")
+    folds = cross_validate(instances)
+    for name, fold in folds.items():
+        table.add_row(name, str(fold.statements), *(f"{100 * pair[1]:.1f}%" for pair in (fold.rules, fold.model, fold.override)), f"{fold.margin:g}")
+    n = sum(f.statements for f in folds.values())
+    pooled = [sum(getattr(f, k)[1] * f.statements for f in folds.values()) / n for k in ("rules", "model", "override")] if n else [0.0] * 3
+    table.add_row("all", str(n), *(f"{100 * x:.1f}%" for x in pooled), "")
+    console.print(table)
+
+
 @eval_app.command("comparison")
 def comparison(
     paths: Annotated[list[Path], typer.Argument(help="BASIL or ECB+ annotation files, e.g. evaluation/realnews/basil-dev.json.", exists=True, dir_okay=False)],
