@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from test_alignment import harbour_articles, harbour_entities
 
-from storyline.compare.discrepancies import find_discrepancies, name_discrepancies
+from storyline.compare.discrepancies import find_discrepancies, storyline_discrepancies
 from storyline.model import Article, Entity
 from storyline.pipeline import Pipeline, StoredDuplicates
 from storyline.relate import DuplicateMatch, NearDuplicateIndex, StoryIndex, link_storylines
@@ -212,8 +212,8 @@ def test_storyline_names_read_one_article_at_a_time_find_what_all_at_once_finds(
     articles = harbour_articles()
     expected = find_discrepancies(articles, [], harbour_entities(), storyline_id="line1", attributes=("name",))
     assert expected, "the harbour corpus misspells Kovalenko"
-    loaded = (own_entities(a, harbour_entities()) for a in articles)  # a one-pass stream
-    assert name_discrepancies(loaded, storyline_id="line1") == expected
+    loaded = (("story", own_entities(a, harbour_entities())) for a in articles)  # a one-pass stream
+    assert storyline_discrepancies(loaded, storyline_id="line1") == expected
 
 
 # Namesakes, lone surnames, a short form and a misspelling. "Tomas Vell" joins the first lone "Vell",

@@ -739,10 +739,10 @@ def test_a_term_of_office_dated_two_ways_is_found(b: str, flagged: bool) -> None
     ],
 )
 def test_a_quoted_title_misspelt_by_one_outlet(b: str, flagged: bool) -> None:
-    from storyline.compare.discrepancies import name_discrepancies
+    from storyline.compare.discrepancies import storyline_discrepancies
 
     a = _plain("a", "It echoed “The Lighthouse Keeper: Part II” and more.")
-    found = name_discrepancies([a, _plain("b", b)], storyline_id="line")
+    found = storyline_discrepancies([("story", a), ("story", _plain("b", b))], storyline_id="line")
     assert [(d.attribute, d.evidence[0].value) for d in found] == ([("name", "The Lighthouse Keeper: Part II")] if flagged else [])
 
 

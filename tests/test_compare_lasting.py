@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.compare.discrepancies import lasting_discrepancies
+from storyline.compare.discrepancies import storyline_discrepancies
 from storyline.model import Article
 
 
@@ -12,7 +12,7 @@ def _found(first: str, second: str, same_story: bool = False) -> list[tuple[str,
     a = Article("a", first, outlet="Dorvik Herald")
     b = Article("b", second, outlet="Coast Wire")
     stories = [("killing", a), ("killing" if same_story else "verdict", b)]
-    return [(d.attribute, sorted(e.value for e in d.evidence)) for d in lasting_discrepancies(stories, storyline_id="s")]
+    return [(d.attribute, sorted(e.value for e in d.evidence)) for d in storyline_discrepancies(stories, storyline_id="s")]
 
 
 @pytest.mark.parametrize(
@@ -49,5 +49,5 @@ def test_a_figure_of_someone_else_is_left_out_of_the_persons() -> None:
         ("manhunt", Article("b", "Ekberg was serving a life sentence.", outlet="Coast Wire")),
         ("manhunt", Article("c", "His cellmate Ivo Sand is serving two life sentences.", outlet="Coast Wire")),
     ]
-    found = lasting_discrepancies(stories, storyline_id="s")
+    found = storyline_discrepancies(stories, storyline_id="s")
     assert [sorted(e.article_id for e in d.evidence) for d in found] == [["a", "b"]]

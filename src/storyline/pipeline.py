@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from storyline.analysis.finders import DEFAULT_FINDER, finder
 from storyline.analysis.identity import EntityChanges, EntityRegistry, KnownEntity, filing_keys
-from storyline.compare.discrepancies import FINDERS, find_discrepancies, lasting_discrepancies, name_discrepancies
+from storyline.compare.discrepancies import FINDERS, find_discrepancies, storyline_discrepancies
 from storyline.extraction import Draft, finish
 from storyline.extraction.boilerplate import BoilerplateLearner
 from storyline.ingest import documents
@@ -228,9 +228,8 @@ class Pipeline:
 
     def _compare_storyline(self, storyline_id: str, story_ids: Iterable[str]) -> None:
         """Names and lasting facts across a storyline, read one article at a time: a storyline may hold thousands."""
-        placed = [(sid, aid) for sid in story_ids for aid in self.store.story_article_ids(sid)]
-        found = name_discrepancies((self.store.load_article(aid) for _, aid in placed), storyline_id=storyline_id)
-        found += lasting_discrepancies(((sid, self.store.load_article(aid)) for sid, aid in placed), storyline_id=storyline_id)
+        placed = ((sid, self.store.load_article(aid)) for sid in story_ids for aid in self.store.story_article_ids(sid))
+        found = storyline_discrepancies(placed, storyline_id=storyline_id)
         self.store.replace_storyline_discrepancies(storyline_id, found)
 
 

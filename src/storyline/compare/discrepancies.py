@@ -1182,14 +1182,6 @@ def _misspelt_title(a: list[str], b: list[str]) -> bool:
     return len(changed) == 1 and min(map(len, changed[0])) >= 5 and _variant(*changed[0], "surname")
 
 
-def name_discrepancies(articles: Iterable[Article], *, storyline_id: str) -> list[Discrepancy]:
-    """`find_discrepancies` of names alone, reading `articles` one at a time (a storyline's can be many)."""
-    spellings = NameSpellings()
-    for index, article in enumerate(articles):
-        spellings.add_article(article, publication_key(index, article))
-    return _placed(spellings.findings(), story_id=None, storyline_id=storyline_id)
-
-
 # --- facts that hold across a storyline's stories -------------------------------------------------
 # A storyline strings stories of one affair told at different times (a killing, then the trial, then the
 # verdict), and most of what outlets report changes between them: counts of the dead, of arrests. Some
@@ -1247,20 +1239,23 @@ def _across_stories(finding: Finding, story_of: Mapping[str, str]) -> bool:
     return len(values) > 1 and all(len(v) == 1 for v in values.values())
 
 
-def lasting_discrepancies(articles: Iterable[tuple[str, Article]], *, storyline_id: str) -> list[Discrepancy]:
-    """The lasting facts (story id, article) pairs report differently across stories, reading one article
-    at a time and keeping only what it observes (a storyline's articles can be many)."""
+def storyline_discrepancies(articles: Iterable[tuple[str, Article]], *, storyline_id: str) -> list[Discrepancy]:
+    """A storyline's names (as `find_discrepancies` finds them) and the lasting facts its stories report
+    differently, from (story id, article) pairs read once, one at a time, keeping only what each observes
+    (a storyline's articles can be many)."""
+    spellings = NameSpellings()
     story_of: dict[str, str] = {}
     deaths: list[Observation] = []
     blocks: list[Observation] = []
     figures: list[Observation] = []
-    for story_id, article in articles:
+    for index, (story_id, article) in enumerate(articles):
+        spellings.add_article(article, publication_key(index, article))
         story_of[article.id] = story_id
         deaths += setting_observations(article)
         blocks += block_observations(article)
         figures += person_figures(article)
-    findings = [f for f in _settings(deaths, blocks) + _figures(figures) if _across_stories(f, story_of)]
-    return _placed(findings, story_id=None, storyline_id=storyline_id)
+    lasting = [f for f in _settings(deaths, blocks) + _figures(figures) if _across_stories(f, story_of)]
+    return _placed(spellings.findings() + lasting, story_id=None, storyline_id=storyline_id)
 
 
 # --- statements: misquotes and speakers ------------------------------------------------------------
