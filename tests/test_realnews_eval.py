@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,9 @@ from typer.testing import CliRunner
 from storyline.cli import app
 from storyline.evaluate.annotation import AnnotationError, dateline, read_corpus, resolve
 from storyline.evaluate.comparison import evaluate_comparison
-from storyline.evaluate.speakers import evaluate_speakers
+from storyline.evaluate.realnews import GoldStatement
+from storyline.evaluate.speakers import STAGES, SpeakersResult, evaluate_speakers, score_article
+from storyline.model import Article, Entity, Speaker, Span, Statement
 
 TEXT = (
     "Harbour Minister Anna Berg said the new ferry would sail from Dorvik in June.\n\n"
@@ -62,6 +65,7 @@ def test_eval_speakers_scores_every_statement_and_speaker(data: Path, tmp_path: 
     shown = CliRunner().invoke(app, ["eval", "speakers", str(gold), "--data", str(data)])
     assert shown.exit_code == 0, shown.output
     assert "100.0% (3/3)" in shown.output
+    assert "wrong named speakers by stage: not found 0" in shown.output
 
 
 def test_eval_speakers_counts_a_wrong_speaker(data: Path, tmp_path: Path) -> None:
@@ -228,3 +232,43 @@ def test_missed_differences_name_their_event_whole_unless_a_uuid() -> None:
 
     assert _event_label("9879bbc0-eab3-482f-bf6b-a4b519393986") == "9879bbc0"
     assert _event_label("1484188861_1483842637") == "1484188861_1483842637"
+
+
+def test_a_wrong_named_speaker_is_placed_at_the_first_stage_that_fails() -> None:
+    text = ("Ida Lund said the bridge would reopen in May. Per Vik said the tolls would stay. Karl Moe said the road "
+            "was closed. She said the works were late. The mayor said the budget was spent. Mrs Lund said rain had slowed "
+            "the crews. “The crews are tired.”")  # fmt: skip
+
+    def at(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    def span(words: str) -> Span:
+        return Span.of(text, *at(words))
+
+    lund, vik = Speaker("e-lund", "Ida Lund"), Speaker("e-vik", "Per Vik")
+    #  content, gold source, gold speaker, found source (None: none), found speaker (False: not found)
+    rows = [
+        ("the bridge would reopen in May", "Ida Lund", "Ida Lund", "Ida Lund", lund),  # right
+        ("the tolls would stay", "Per Vik", "Per Vik", None, False),  # not found
+        ("the road was closed", "Karl Moe", "Karl Moe", "the road", vik),  # source not read
+        ("the works were late", "She", "Ida Lund", "She", vik),  # another entity
+        ("the budget was spent", "The mayor", "Karl Moe", "The mayor", None),  # speaker not an entity
+        ("rain had slowed the crews", "Mrs Lund", "Ida Lund", "Mrs Lund", Speaker("e-lund", "Mayor Ida Lund")),  # right entity
+        ("The crews are tired.", None, "Ida Lund", None, None),  # carried on, left unresolved: another entity
+    ]  # fmt: skip
+    gold, statements = [], []
+    for i, (content, source, speaker, found_source, found) in enumerate(rows):
+        gold.append(GoldStatement(f"s{i}", "indirect", at(content), None, at(source) if source else None, speaker, "person"))
+        if found is not False:
+            source_span = span(found_source) if found_source else None
+            statements.append(Statement("a", "indirect", span(content), span("said"), source_span, found))
+    entities = {"e-lund": Entity("e-lund", "Lund", "person", {"Ida Lund": {"a"}, "Lund": {"a"}}),
+                "e-vik": Entity("e-vik", "Per Vik", "person", {"Per Vik": {"a"}})}  # fmt: skip
+    article = Article("a", text, entities=entities, statements=statements)
+    result = SpeakersResult()
+    score_article(result, "a", article, gold, 0.0, defaultdict(dict))
+    assert result.stages == Counter({STAGES[0]: 1, STAGES[1]: 1, STAGES[2]: 1, STAGES[3]: 2, STAGES[4]: 1})
+    assert sum(result.stages.values()) == result.named - result.named_right == 6
+    kinds = ["missed", "wrong person", "pronoun", "descriptor", "unreduced name", "carried-on quote"]
+    assert [e.kind for e in result.errors] == kinds

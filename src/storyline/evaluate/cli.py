@@ -146,7 +146,7 @@ def speakers(
 ) -> None:
     """Statement precision and recall, right speakers and identity errors on hand-annotated real news."""
     from storyline.analysis.confidence import SHOWN_CONFIDENCE
-    from storyline.evaluate.speakers import CONFIDENCE_BINS, ERROR_KINDS, evaluate_speakers
+    from storyline.evaluate.speakers import CONFIDENCE_BINS, ERROR_KINDS, STAGES, evaluate_speakers
 
     threshold = SHOWN_CONFIDENCE if min_confidence is None else min_confidence
     r = evaluate_speakers(paths, data, threshold, model)
@@ -168,6 +168,7 @@ def speakers(
     console.print(table)
     counts = r.error_counts()
     console.print("named speakers wrong, by kind: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in ERROR_KINDS))
+    console.print("wrong named speakers by stage: " + ", ".join(f"{k} {r.stages.get(k, 0)}" for k in STAGES))
     bins = " | ".join(
         f"{lo:.1f}–{min(hi, 1):.1f}: {r.bins[i, True]}/{r.bins[i, True] + r.bins[i, False]}"
         for i, (lo, hi) in enumerate(zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:]))

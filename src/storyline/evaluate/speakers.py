@@ -14,6 +14,14 @@ more or less). A wrong one is counted by what went wrong: a name with its title 
 else by how the article referred to the speaker there (a pronoun, a descriptor, a name, nothing: a
 quote that carries on from the one before).
 
+Stage. Each wrong named speaker is also placed at the first pipeline stage that fails ("wrong named
+speakers by stage"): the statement not found; its source phrase not read (the found source does not
+overlap the gold one, or there is none; a gold statement without a source phrase, a carried-on quote,
+skips this stage); the speaker not among the article's found entities (none whose name or a form the
+article used is the gold name, by the matching above, or holds it with a title left in); resolved to
+another entity or left unresolved; the right entity under a name that fails the match (left unreduced,
+or a canonical form from elsewhere).
+
 Identity. Among statements whose source is written as a name and whose speaker is right or wrong, a
 found entity that speaks for two gold people is a false merge; a gold person found as two entities is
 a split.
@@ -34,10 +42,11 @@ from storyline.analysis.names import TITLES
 from storyline.evaluate.annotation import read_corpus
 from storyline.evaluate.clustering import Scores
 from storyline.evaluate.realnews import GoldArticle, GoldStatement, OffsetMap, Range, analysed, load_set
-from storyline.model import Article, Statement
+from storyline.model import Article, Entity, Statement
 
 PRONOUNS = frozenset("he she they it we i you him her them his its their who which".split())
 ERROR_KINDS = ("missed", "unreduced name", "pronoun", "descriptor", "wrong person", "carried-on quote")
+STAGES = ("not found", "source not read", "speaker not an entity", "another entity", "right entity, wrong name")
 CONFIDENCE_BINS = (0.0, 0.5, 0.7, 0.9, 1.01)
 
 
@@ -63,6 +72,35 @@ def name_matches(predicted: str, gold: GoldStatement) -> bool:
         if gold.speaker_type == "person" and min(len(found), len(name)) > 1 and (found[0], found[-1]) == (name[0], name[-1]):
             return True
     return False
+
+
+def _unreduced(predicted: str, gold: GoldStatement) -> bool:
+    """The gold name with more words around it: a title or role left in."""
+    return set(fold(gold.speaker or "")) < set(fold(predicted))
+
+
+def is_speaker(entity: Entity, gold: GoldStatement) -> bool:
+    """Whether a found entity is the gold speaker: its name or a form the article used matches, or its name
+    holds the gold one."""
+    return _unreduced(entity.name, gold) or any(name_matches(form, gold) for form in (entity.name, *entity.aliases))
+
+
+def _source_read(found: Statement, gold: GoldStatement) -> bool:
+    """Whether the found statement's source phrase overlaps the gold one."""
+    source = found.source
+    return source is not None and gold.source is not None and bool(_overlap((source.start, source.end), gold.source))
+
+
+def stage(article: Article, found: Statement | None, gold: GoldStatement) -> str:
+    """The first pipeline stage that fails for a wrong named speaker (see the module's help)."""
+    if found is None:
+        return STAGES[0]
+    if gold.source is not None and not _source_read(found, gold):
+        return STAGES[1]
+    speakers = {e.id for e in article.entities.values() if is_speaker(e, gold)}
+    if not speakers:
+        return STAGES[2]
+    return STAGES[4] if found.speaker is not None and found.speaker.id in speakers else STAGES[3]
 
 
 def person_key(name: str) -> str:
@@ -108,6 +146,7 @@ class SpeakersResult:
     named_right: int = 0
     short: int = 0  # found statements of four words or fewer
     errors: list[SpeakerError] = field(default_factory=list)
+    stages: Counter[str] = field(default_factory=Counter)  # wrong named speakers by the first stage that fails
     false_positives: list[tuple[str, Statement]] = field(default_factory=list)
     bins: Counter[tuple[int, bool]] = field(default_factory=Counter)  # (confidence bin, matched) -> count
     merges: list[tuple[str, list[str]]] = field(default_factory=list)  # found name -> gold people it speaks for
@@ -187,18 +226,18 @@ def score_article(result: SpeakersResult, key: str, article: Article, gold: list
         content_text = text[g.content[0] : g.content[1]]
         if found is None:
             result.errors.append(SpeakerError("missed", key, g, None, source_text, content_text))
+            result.stages[stage(article, None, g)] += 1
             continue
         result.named_found += 1
         form = source_form(source_text, g)
-        read_the_name = found.source is not None and g.source is not None and _overlap((found.source.start, found.source.end), g.source)
-        if form == "name" and found.speaker is not None and g.speaker_type == "person" and read_the_name:
+        if form == "name" and found.speaker is not None and g.speaker_type == "person" and _source_read(found, g):
             # identity, not attribution: the name the article wrote, read and resolved to this entity
             identities[person_key(g.speaker or "")].setdefault(found.speaker.id, set()).add(found.speaker.name)
         if found.speaker is not None and name_matches(found.speaker.name, g):
             result.named_right += 1
             continue
-        name = fold(found.speaker.name) if found.speaker else []
-        if found.speaker is not None and set(fold(g.speaker or "")) < set(name):
+        result.stages[stage(article, found, g)] += 1
+        if found.speaker is not None and _unreduced(found.speaker.name, g):
             kind = "unreduced name"
         else:
             kind = {"pronoun": "pronoun", "descriptor": "descriptor", "name": "wrong person", "none": "carried-on quote"}[form]
