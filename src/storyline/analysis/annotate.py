@@ -5,10 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.analysis.confidence import evidence
-from storyline.analysis.entities import build_entities
+from storyline.analysis.entities import ArticleEntities, build_entities
 from storyline.analysis.quotes import find_quotes
 from storyline.analysis.speakers import SpeakerResolver
 from storyline.analysis.finders import DEFAULT_FINDER, finder
+from storyline.analysis.statements import Attribution
 from storyline.model import Article, Span, Speaker, Statement
 
 
@@ -23,16 +24,22 @@ def _sentences(text: str, doc: Doc) -> list[Span]:
     return spans
 
 
-def annotate(article: Article, doc: Doc, model: str = DEFAULT_FINDER) -> Article:
-    """Fill the article's analysis layers from its parse, statements by the finder `model`; replaces any
-    earlier analysis."""
-    text = article.text
-    found = build_entities(article.id, text, doc)
+def resolving(article_id: str, text: str, doc: Doc, model: str = DEFAULT_FINDER) -> tuple[ArticleEntities, list[Attribution], SpeakerResolver]:
+    """The article's entities, its attributions by the finder `model`, and the resolver that names their
+    speakers in reading order."""
+    found = build_entities(article_id, text, doc)
     attributions = finder(model)(doc)
     # what is quoted or reported names no speakers; a sentence reported by no one ("X reportedly committed to …")
     # is the article's own narration, whose names are
     excluded = [(q.start, q.end) for q in find_quotes(text)] + [a.content for a in attributions if a.source or a.follows]
-    resolver = SpeakerResolver(article.id, text, found, excluded, doc)
+    return found, attributions, SpeakerResolver(article_id, text, found, excluded, doc)
+
+
+def annotate(article: Article, doc: Doc, model: str = DEFAULT_FINDER) -> Article:
+    """Fill the article's analysis layers from its parse, statements by the finder `model`; replaces any
+    earlier analysis."""
+    text = article.text
+    found, attributions, resolver = resolving(article.id, text, doc, model)
     statements = []
     for attribution in attributions:
         resolved = resolver.resolve(attribution)

@@ -22,7 +22,6 @@ descriptors, names to entities), not in which phrase is read.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -178,14 +177,6 @@ def collect(sets: Path, data: Path, names: Sequence[str] = DEV_SETS, polnear: bo
         for article in load_polnear(data / "polnear" / "train"):
             found += _instances("polnear", nlp(article.text), [(a.cue, a.source) for a in article.attributions if a.cue])
     return found
-
-
-def save(instances: list[Instance], path: Path) -> None:
-    path.write_text(json.dumps([[i.group, i.features, i.gold, i.rules, i.inside] for i in instances]), encoding="utf-8")
-
-
-def load(path: Path) -> list[Instance]:
-    return [Instance(*row) for row in json.loads(path.read_text(encoding="utf-8"))]
 
 
 def _right(instance: Instance, pick: int, loose: bool) -> bool:

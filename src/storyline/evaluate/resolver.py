@@ -5,7 +5,7 @@ is a pronoun or a description (`source_form`: no word of the speaker's name writ
 found attribution reads from the same phrase (its source overlaps the gold one, so only resolution is
 measured), the candidates are the article's found entities (`build_entities`) named, outside nothing in
 particular, in the last `WINDOW_PARAGRAPHS` paragraphs before the source, plus the entity the rules
-(`SpeakerResolver`, run in reading order as `annotate` runs it) resolved it to. A candidate is right when
+(`SpeakerResolver`, as `annotate.resolving` sets it up, run in reading order) resolved it to. A candidate is right when
 its name matches the gold speaker by the speaker evaluation's own `name_matches`. Each candidate is a bag
 of general features (distance in sentences, paragraphs and entities, subject and main-clause subject,
 the previous statement's speaker, its kind against the source's pronoun or description noun class,
@@ -36,16 +36,15 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from storyline.analysis.entities import ArticleEntities, build_entities
-from storyline.analysis.finders import DEFAULT_FINDER, finder
+from storyline.analysis.annotate import resolving
+from storyline.analysis.entities import ArticleEntities
 from storyline.analysis.lexicon import GENDERED_PRONOUNS
 from storyline.analysis.nlp import load_nlp
-from storyline.analysis.quotes import find_quotes
 from storyline.analysis.speakers import SpeakerResolver
 from storyline.evaluate.annotation import read_corpus
 from storyline.evaluate.linker import Instance, _bucket, _words_of
 from storyline.evaluate.realnews import GoldStatement, load_set
-from storyline.evaluate.speakers import fold, name_matches, source_form
+from storyline.evaluate.speakers import _overlap, fold, name_matches, source_form
 
 WINDOW_PARAGRAPHS = 3
 SETS = ("semeval-dev", "semeval-dev2", "ecbplus-dev", "wikinews-dev", "wikinews-dev2", "wikinews-dev3", "wikinews-dev4", "basil-dev", "basil-dev2")
@@ -129,16 +128,13 @@ def _gold_sources(statements: Sequence[GoldStatement], text: str) -> list[GoldSt
 def article_instances(group: str, key: str, text: str, doc: Doc, golds: Sequence[GoldStatement]) -> Iterator[Instance]:
     """Instances for one parsed article: the rules resolve every attribution in order, as `annotate` does;
     a gold statement whose source a found attribution's source overlaps gets its candidates just before."""
-    found = build_entities(key, text, doc)
-    attributions = finder(DEFAULT_FINDER)(doc)
-    excluded = [(q.start, q.end) for q in find_quotes(text)] + [a.content for a in attributions if a.source or a.follows]
-    resolver = SpeakerResolver(key, text, found, excluded, doc)
+    found, attributions, resolver = resolving(key, text, doc)
     wanted = _gold_sources(golds, text)
     for attribution in attributions:
         source = attribution.source
         matched = [
             g for g in wanted
-            if source is not None and g.source and max(source.start_char, g.source[0]) < min(source.end_char, g.source[1])
+            if source is not None and g.source and _overlap((source.start_char, source.end_char), g.source)
         ]  # fmt: skip
         previous = resolver.last[1] if resolver.last is not None else None
         state = (list(found.mentions), dict(resolver.genders), set(resolver.speakers))
