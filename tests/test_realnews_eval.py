@@ -272,3 +272,17 @@ def test_a_wrong_named_speaker_is_placed_at_the_first_stage_that_fails() -> None
     assert sum(result.stages.values()) == result.named - result.named_right == 6
     kinds = ["missed", "wrong person", "pronoun", "descriptor", "unreduced name", "carried-on quote"]
     assert [e.kind for e in result.errors] == kinds
+
+
+def test_a_finding_of_a_kind_the_set_did_not_annotate_is_neither_right_nor_wrong(ecbplus: Path, tmp_path: Path) -> None:
+    draft = {"difference_kinds": ["date"], "events": [{"event": "9_ecbplus", "articles": ["ecbplus:9_1ecbplus", "ecbplus:9_2ecbplus"], "differences": []}]}
+    gold = tmp_path / "set.json"
+    gold.write_text(json.dumps(resolve(draft, read_corpus(ecbplus))), encoding="utf-8")
+    scoped = evaluate_comparison([gold], ecbplus, min_confidence=0.0, discrepancy_confidence=0.0)
+    del draft["difference_kinds"]
+    gold.write_text(json.dumps(resolve(draft, read_corpus(ecbplus))), encoding="utf-8")
+    every = evaluate_comparison([gold], ecbplus, min_confidence=0.0, discrepancy_confidence=0.0)
+    assert every.kinds["number"].found >= 1 and every.kinds["number"].right == 0  # 12 against 14 people, annotated as none
+    assert scoped.kinds["number"].found == 0 and [d.attribute for d in scoped.unjudged] == ["number"] * every.kinds["number"].found
+    with pytest.raises(AnnotationError):
+        resolve({"difference_kinds": ["colour"], "events": []}, read_corpus(ecbplus))

@@ -17,6 +17,9 @@ Draft (JSON):
 An event may list the "articles" its annotators read (`ecbplus:DOC_ID`, …) when they are not all of it:
 an ECB+ event (`event_cluster`) has a dozen, of which a set annotates a drawn few.
 
+A set may say which difference kinds its annotators looked for (`"difference_kinds": ["number", "date",
+"place"]`) when not every kind: a finding of another kind is then neither right nor wrong there.
+
 An event may leave out "groups" (and the articles their statements) when only its differences were annotated;
 it then resolves without a "groups" key: its groups were not annotated, which is not to say it has none.
 
@@ -227,7 +230,12 @@ def resolve(draft: dict[str, Any], corpus: dict[str, SourceArticle]) -> dict[str
         known[key] = set(ids)
         articles.append({"article": key, "statements": statements})
     events = [_event(raw, corpus, known) for raw in draft.get("events", [])]
-    return {"articles": articles, "events": events}
+    if "difference_kinds" not in draft:
+        return {"articles": articles, "events": events}
+    kinds = draft["difference_kinds"]
+    if not kinds or set(kinds) - set(DIFFERENCE_KINDS):
+        raise AnnotationError(f"difference_kinds must be some of {DIFFERENCE_KINDS}")
+    return {"articles": articles, "events": events, "difference_kinds": list(kinds)}
 
 
 def _event(raw: dict[str, Any], corpus: dict[str, SourceArticle], known: dict[str, set[str]]) -> dict[str, Any]:

@@ -243,16 +243,18 @@ def comparison(
 
     r = evaluate_comparison(paths, data, SHOWN_CONFIDENCE, 0.0 if every else SHOWN_DISCREPANCY, model)
     table = Table("kind", "precision", "recall", title=f"comparison: {', '.join(p.name for p in paths)} ({r.events} events, "
-                  f"{r.articles} articles; {r.hidden} unsure discrepancies {'scored' if every else 'hidden'})", title_justify="left")  # fmt: skip
+                  f"{r.articles} articles; {r.hidden} unsure discrepancies {'scored' if every else 'hidden'}"
+                  + (f"; {len(r.unjudged)} of kinds not annotated there, not scored" if r.unjudged else "") + ")", title_justify="left")  # fmt: skip
     rows = [*((kind, counts) for kind, counts in r.kinds.items() if kind != "quote"), ("discrepancies (all above)", r.discrepancies),
             ("misquotes (quote)", r.kinds["quote"]), ("cross-outlet statement pairs", r.pairs)]  # fmt: skip
     for name, c in rows:
         table.add_row(name, f"{100 * c.scores.precision:.1f}% ({c.right}/{c.found})", f"{100 * c.scores.recall:.1f}% ({c.matched}/{c.gold})")
     Stdout(width=max(Stdout().width, 100)).print(table)
     if errors:
-        for d in r.false_discrepancies:
-            sides = " | ".join(f"{e.outlet}: {e.span.text!r}" for e in d.evidence)
-            print(f"[false {d.attribute} {d.confidence:.2f}] {d.subject!r}: {sides}")
+        for verdict, found in (("false", r.false_discrepancies), ("not scored", r.unjudged)):
+            for d in found:
+                sides = " | ".join(f"{e.outlet}: {e.span.text!r}" for e in d.evidence)
+                print(f"[{verdict} {d.attribute} {d.confidence:.2f}] {d.subject!r}: {sides}")
         for g in r.missed_differences:
             print(f"[missed {g.kind}] {_event_label(g.event)} " + " | ".join(f"{a.rsplit(':', 1)[1]}: {w!r}" for a, (_, w) in g.sides.items()))
         for a, b in r.false_pairs:

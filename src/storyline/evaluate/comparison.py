@@ -14,7 +14,7 @@ right when both contents share a character with gold statements of one gold grou
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -92,6 +92,7 @@ class ComparisonResult:
     false_pairs: list[tuple[Statement, Statement]] = field(default_factory=list)
     missed_pairs: list[tuple[str, str]] = field(default_factory=list)  # gold "ARTICLE:ID" pairs
     hidden: int = 0  # discrepancies below the confidence threshold, not scored
+    unjudged: list[Discrepancy] = field(default_factory=list)  # of kinds their set's annotators did not look for
 
     @property
     def discrepancies(self) -> Counts:
@@ -190,7 +191,11 @@ def _score_discrepancies(result: ComparisonResult, gold: GoldSet, run: Analysed,
     shown = [d for d in found if d.confidence >= min_confidence]
     result.hidden = len(found) - len(shown)
     matched: set[int] = set()
+    judged = _judged_kinds(gold.events)
     for d in shown:
+        if not any(d.attribute in judged(e.article_id) for e in d.evidence):
+            result.unjudged.append(d)
+            continue
         counts = result.kinds.setdefault(d.attribute, Counts())
         hits = [i for i, g in enumerate(differences) if _side_matches(d, g)]
         counts.outcomes.append(bool(hits))
@@ -202,6 +207,19 @@ def _score_discrepancies(result: ComparisonResult, gold: GoldSet, run: Analysed,
         counts.recalled.append(i in matched)
         if i not in matched:
             result.missed_differences.append(g)
+
+
+def _judged_kinds(events: Sequence[GoldEvent]) -> Callable[[str], frozenset[str]]:
+    """The difference kinds annotated for an article: a finding of another kind is neither right nor wrong."""
+    listed = {key: event.kinds for event in events for key in event.articles}
+    whole = {f"basil:{event.event}:": event.kinds for event in events if not event.articles}
+
+    def kinds(article_id: str) -> frozenset[str]:
+        prefix = article_id[: article_id.rfind(":") + 1]
+        annotated = listed[article_id] if article_id in listed else whole.get(prefix)
+        return frozenset(KINDS) if annotated is None else annotated
+
+    return kinds
 
 
 def evaluate_comparison(

@@ -71,6 +71,7 @@ class GoldEvent:
     groups: list[list[str]]  # "OUTLET:ID" of the statements each group joins
     differences: list[GoldDifference]
     articles: tuple[str, ...] = ()  # the keys annotated, when not every article of the event (ECB+)
+    kinds: frozenset[str] | None = None  # the difference kinds annotated, when not every kind
 
 
 @dataclass(slots=True)
@@ -104,7 +105,8 @@ def load_set(paths: Sequence[Path]) -> GoldSet:
                 for d in event.get("differences", [])
             ]
             groups = [list(g) for g in event.get("groups", [])]
-            gold.events.append(GoldEvent(event["event"], groups, differences, tuple(event.get("articles", ()))))
+            kinds = frozenset(raw["difference_kinds"]) if "difference_kinds" in raw else None
+            gold.events.append(GoldEvent(event["event"], groups, differences, tuple(event.get("articles", ())), kinds))
     return gold
 
 
