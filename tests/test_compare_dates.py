@@ -145,3 +145,15 @@ def test_a_leading_day_dates_the_deed_of_whom_its_clause_names_by_age_or_name() 
     assert _values(found) == {"a": "Yesterday", "b": "Friday"}
     other = _dated("c", "On Friday, 29-year-old Ida Berg died after slipping from a ridge on Mt Arden.", "2024-03-10")
     assert [d for d in find_discrepancies([a, other], [], {}) if d.attribute == "date"] == []  # another hiker's death
+
+
+def test_a_hearing_set_for_a_day_the_other_report_had_reached_is_an_earlier_hearing() -> None:
+    # Monday's report: the bail hearing is Wednesday; Wednesday's report: the next one is in September.
+    monday = _dated("a", "No pleas were entered and a bail hearing was scheduled for Wednesday at Dorvik Crown Court.", "2024-06-10")
+    wednesday = _dated("b", "A plea hearing will be held on September 6 at Dorvik Crown Court.", "2024-06-12")
+    assert [o.key for o in date_observations(monday) + date_observations(wednesday)] == ["next hearing", "next hearing"]
+    assert [d for d in find_discrepancies([monday, wednesday], [], {}) if d.attribute == "date"] == []
+    # written the same day, two days set for one hearing still differ
+    other = _dated("c", "A plea hearing will be held on September 9 at Dorvik Crown Court.", "2024-06-12")
+    found = [d for d in find_discrepancies([wednesday, other], [], {}) if d.attribute == "date"]
+    assert _values(found) == {"b": "September 6", "c": "September 9"}

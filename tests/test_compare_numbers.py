@@ -111,3 +111,14 @@ def test_how_many_life_terms_a_convict_serves_is_counted() -> None:
     (number,) = find_discrepancies([a, b, c], [], {})
     assert number.confidence == 1.0
     assert {e.article_id: e.value for e in number.evidence} == {"a": "three life sentences (3)", "b": "a life sentence (1)", "c": "a life sentence (1)"}
+
+
+def test_outlets_that_each_print_both_players_points_do_not_contradict_each_other() -> None:
+    a = _plain("a", "Ivo Lind scored 14 points off the bench and Tomas Berg had 11 points and six blocks for Dorvik. "
+                    "Anna Holm came in needing 9 points to break the record.")  # fmt: skip
+    b = _plain("b", "Dorvik also got 14 points from Ivo Lind, while Tomas Berg scored 11 points, all in the second half.")
+    assert [d for d in find_discrepancies([a, b], [], {}) if d.attribute == "number"] == []
+    # an outlet that never prints the other's 14 still differs
+    c = _plain("c", "Dorvik also got 16 points from Ivo Lind, while Tomas Berg scored 11 points, all in the second half.")
+    found = [d for d in find_discrepancies([a, c], [], {}) if d.attribute == "number"]
+    assert any("16" in [e.value for e in d.evidence] for d in found)

@@ -248,16 +248,32 @@ def _numbers(context: Context) -> list[Finding]:
         return best.label or best.key
 
     by_key: dict[str, dict[str, list[Observation]]] = defaultdict(lambda: defaultdict(list))
+    given: dict[tuple[str, str], list[Quantity]] = defaultdict(list)  # (article, counted noun): its figures
     for o in observations:
         by_key[o.key][o.article.id].append(o)
+        if o.quantity and o.quantity.noun:
+            given[(o.article.id, o.quantity.noun)].append(o.quantity)
     findings = []
     for key, per_article in sorted(by_key.items()):
-        counts = [c for c in _counts(list(per_article.values())) if not _same_figures(c)]
+        counts = [c for c in _counts(list(per_article.values())) if not _same_figures(c) and not _each_gives_both(c, given)]
         for count in counts:
             name = key if len(counts) == 1 else f"{key}@{count[0].article.id}:{count[0].span.start}"
             evidence = [_evidence(o.article, o.written, o.span) for o in count]
             findings.append(Finding("number", name, subject(count), evidence, _number_confidence(count)))
     return findings
+
+
+def _each_gives_both(count: list[Observation], given: dict[tuple[str, str], list[Quantity]]) -> bool:
+    """Do the outlets each print the other's figure of the counted noun too ("Lind scored 14 points and
+    Berg 11"; "Berg scored 11 points, Lind 14")? Then they disagree at most on whose figure is whose,
+    which the words around a number do not tell reliably."""
+
+    def gives(a: Observation, b: Observation) -> bool:
+        noun = a.quantity.noun if a.quantity else ""
+        return bool(noun and b.quantity and any(consistent(q, b.quantity) for q in given[(a.article.id, noun)]))
+
+    differing = [(a, b) for a, b in combinations(count, 2) if not _consistent(a, b)]
+    return bool(differing) and all(gives(a, b) and gives(b, a) for a, b in differing)
 
 
 def _consistent(a: Observation, b: Observation) -> bool:
@@ -637,7 +653,7 @@ def date_event(article: Article, sentence: Span, start: int, end: int | None = N
             return event
         # the date an event is set for: compared only with other dates it is set for, and only for an
         # event a story has one of (many people will vote or resign)
-        return None if event.shared else DateEvent(f"next {event.key}", False)
+        return None if event.shared else DateEvent(f"{NEXT_KEY}{event.key}", False)
     if end is not None:
         after = re.split(r"[,;:.!?]", article.text[end : sentence.end], maxsplit=1)[0]
         following = [e for e in _event_words(after) if e[2].shared and _near(after[: e[0]], e[2])]
@@ -668,6 +684,7 @@ DEED = re.compile(
 
 
 DEED_KEY = "deed "  # before the folded deed: "deed kill"
+NEXT_KEY = "next "  # before an event a clause looks ahead to: "next hearing"
 
 
 def _deed(clause: str, after: str) -> DateEvent | None:
@@ -804,11 +821,21 @@ def _same_date(a: Observation, b: Observation) -> bool:
 def _same_occasion(a: Observation, b: Observation) -> bool:
     """Two dates of one event word are of one occasion: surely so for a gathering a story has one
     of; for a word many share ("apologized"), when the sentences say alike whose it is."""
+    if a.key.startswith(NEXT_KEY) and (_came_before(a, b) or _came_before(b, a)):
+        return False
     if not (a.shared_event or b.shared_event):
         return True
     if (a.doers or b.doers or a.key.startswith(DEED_KEY)) and not a.doers & b.doers:
         return False  # two people fired in one story ("O'Brien was fired today", "Cheeks, who was fired March 2")
     return _alike(a, b) >= SAME_COUNT_WORDS and bool(a.names & b.names)
+
+
+def _came_before(a: Observation, b: Observation) -> bool:
+    """Had the day one report sets an event for come when the other was published? Then the other looks
+    ahead to a later one: a case has many hearings, and "the next" moves on ("a bail hearing was set for
+    Wednesday" on Monday; "the next hearing will be on September 6" on that Wednesday)."""
+    interval, published = _interval(a.value), parse_published(b.article.published)
+    return interval is not None and published is not None and interval[1] <= published
 
 
 def _doers(text: str) -> frozenset[str]:
