@@ -122,3 +122,23 @@ def test_outlets_that_each_print_both_players_points_do_not_contradict_each_othe
     c = _plain("c", "Dorvik also got 16 points from Ivo Lind, while Tomas Berg scored 11 points, all in the second half.")
     found = [d for d in find_discrepancies([a, c], [], {}) if d.attribute == "number"]
     assert any("16" in [e.value for e in d.evidence] for d in found)
+
+
+def test_a_count_shows_the_figure_the_body_gives_rather_than_the_headline() -> None:
+    a = _plain("a", "The quake on the outskirts of Dorvik injured two people, the governor told the Vesta news agency.")
+    b = Article("b", "Five hurt in Vesta quake\nA quake struck near Dorvik on Sunday, injuring five people and damaging buildings.",
+                outlet="B", published="2024-03-05", title="Five hurt in Vesta quake")  # fmt: skip
+    (number,) = find_discrepancies([a, b], [], {})
+    assert {e.article_id: e.span.text for e in number.evidence} == {"a": "injured two people", "b": "injuring five people"}
+
+
+def test_of_two_figures_an_article_gives_one_count_it_means_the_one_another_article_gives() -> None:
+    from storyline.compare.discrepancies import _meant, number_observations
+
+    c = _plain("c", "A quake hit Vesta on Sunday, injuring five people. A quake in September killed seven and injured 40.")
+    b = _plain("b", "A quake struck Vesta on Sunday, injuring five people.")
+    chained = [o for o in number_observations(c) if o.key == "injur"]
+    others = [o for o in number_observations(b) if o.key == "injur"]
+    assert [o.value for o in chained] == ["5", "40"]
+    assert [o.value for o in _meant(chained, {"c": chained, "b": others})] == ["5"]
+    assert _meant(chained, {"c": chained}) == []  # nothing tells which one it means

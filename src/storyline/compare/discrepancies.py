@@ -341,10 +341,13 @@ def _counterparts(mine: list[Observation], theirs: list[Observation]) -> list[tu
 
 def _counts(per_article: list[list[Observation]]) -> list[list[Observation]]:
     """The articles' counts of one kind gathered into counts of one thing, one figure per article
-    (its first): the counterparts of `_counterparts`, chained across articles. A count an article
-    itself gives two inconsistent figures is left out: which one it means cannot be told."""
+    (its first): the counterparts of `_counterparts`, chained across articles. An article that gives
+    the count two inconsistent figures means the one another article also gives (the other, an earlier
+    quake's injured, was chained in through a third article); when none or both are, the count is left
+    out: which one it means cannot be told."""
     forest: UnionFind[int] = UnionFind()
     observed = {id(o): o for obs in per_article for o in obs}
+    of_article = {obs[0].article.id: obs for obs in per_article if obs}
     order = {id(o): (index, o.span.start) for index, obs in enumerate(per_article) for o in obs}
     for mine, theirs in combinations(per_article, 2):
         for a, b in _counterparts(mine, theirs):
@@ -354,9 +357,29 @@ def _counts(per_article: list[list[Observation]]) -> list[list[Observation]]:
         by_article: dict[str, list[Observation]] = defaultdict(list)
         for o in sorted((observed[i] for i in group), key=lambda o: order[id(o)]):
             by_article[o.article.id].append(o)
-        if len(by_article) > 1 and all(_same_figures(obs) for obs in by_article.values()):
-            counts.append([obs[0] for obs in by_article.values()])
+        meant = {article: _meant(obs, by_article) for article, obs in by_article.items()}
+        if len(by_article) > 1 and all(meant.values()):
+            counts.append([_shown(obs[0], of_article[article]) for article, obs in meant.items()])
     return sorted(counts, key=lambda c: order[id(c[0])])
+
+
+def _shown(figure: Observation, article_figures: list[Observation]) -> Observation:
+    """Where the article gives the figure first outside the headline it opens with: a headline's "Five
+    Wounded" shows less of what was counted than its body's sentence."""
+    first_line = figure.article.text.split("\n", 1)[0]
+    titled = bool(figure.article.title) and normalise_text(first_line) == normalise_text(figure.article.title or "")
+    if not titled or figure.span.start >= len(first_line):
+        return figure
+    return next((o for o in article_figures if o.span.start >= len(first_line) and _consistent(o, figure)), figure)
+
+
+def _meant(obs: list[Observation], by_article: dict[str, list[Observation]]) -> list[Observation]:
+    """An article's figures of a count, or those of them another article also gives when they disagree."""
+    if _same_figures(obs):
+        return obs
+    others = [o for article, figures in by_article.items() if article != obs[0].article.id for o in figures]
+    agreed = [o for o in obs if any(_consistent(o, other) for other in others)]
+    return agreed if agreed and _same_figures(agreed) else []
 
 
 # Outlets that disagree about one count mostly disagree by a little (55,000 pages against 50,000), or
