@@ -142,3 +142,14 @@ def test_of_two_figures_an_article_gives_one_count_it_means_the_one_another_arti
     assert [o.value for o in chained] == ["5", "40"]
     assert [o.value for o in _meant(chained, {"c": chained, "b": others})] == ["5"]
     assert _meant(chained, {"c": chained}) == []  # nothing tells which one it means
+
+
+def test_one_figure_told_alike_joins_its_count_without_a_shared_name() -> None:
+    a = _plain("a", "According to the Vesta news agency, the quake on the outskirts of Dorvik, a small town on the island, injured two people.")
+    b = _plain("b", "The tremor struck the area around the town of Dorvik on Orrin island, at the entrance to the Vesta Gulf, "
+                    "injuring five people and damaging buildings.")  # fmt: skip
+    c = _plain("c", "A 5.6 magnitude earthquake hit an island off the southern coast of Norland on Sunday, injuring five people "
+                    "and damaging buildings, local media said. A powerful quake struck near the port city of Stavik, on the "
+                    "mainland near the island, in September, killing at least seven people and injuring 40.")  # fmt: skip
+    (number,) = find_discrepancies([a, b, c], [], {})
+    assert sorted(e.article_id for e in number.evidence) == ["a", "b", "c"] and number.confidence == 1.0

@@ -323,7 +323,9 @@ def _counterparts(mine: list[Observation], theirs: list[Observation]) -> list[tu
     nearly $10 million in 2013"), a count is paired with the other article's count whose sentence
     shares most words with its own, if that one's best is it in turn and they share enough. A figure the
     other article also gives is its counterpart before any: an outlet that prints the same 352 yards does
-    not contradict it because another of its sentences, on another player, gives 226.
+    not contradict it because another of its sentences, on another player, gives 226. Two sentences
+    that give one figure and say alike what happened need not also share a name or a year ("injuring
+    five people and damaging buildings" on "an island off Iran's coast" and "on Qeshm island").
     """
     if _same_figures(mine) and _same_figures(theirs):
         return [(mine[0], theirs[0])] if _shared_context(mine[0], theirs[0]) >= 0 else []
@@ -334,7 +336,7 @@ def _counterparts(mine: list[Observation], theirs: list[Observation]) -> list[tu
     pairs = []
     for o in mine:
         other = best(o, theirs)
-        if best(other, mine) is o and _same_count(o, other):
+        if best(other, mine) is o and (_same_count(o, other) or _consistent(o, other) and _shared_context(o, other) >= SAME_COUNT_WORDS):
             pairs.append((o, other))
     return pairs
 
