@@ -24,10 +24,12 @@ def _sentences(text: str, doc: Doc) -> list[Span]:
     return spans
 
 
-def resolving(article_id: str, text: str, doc: Doc, model: str = DEFAULT_FINDER) -> tuple[ArticleEntities, list[Attribution], SpeakerResolver]:
-    """The article's entities, its attributions by the finder `model`, and the resolver that names their
-    speakers in reading order."""
-    found = build_entities(article_id, text, doc)
+def resolving(
+    article_id: str, text: str, doc: Doc, model: str = DEFAULT_FINDER, headline: str = ""
+) -> tuple[ArticleEntities, list[Attribution], SpeakerResolver]:
+    """The article's entities (a person's full name may come from its `headline`), its attributions by the
+    finder `model`, and the resolver that names their speakers in reading order."""
+    found = build_entities(article_id, text, doc, headline)
     attributions = finder(model)(doc)
     # what is quoted or reported names no speakers; a sentence reported by no one ("X reportedly committed to …")
     # is the article's own narration, whose names are
@@ -39,7 +41,7 @@ def annotate(article: Article, doc: Doc, model: str = DEFAULT_FINDER) -> Article
     """Fill the article's analysis layers from its parse, statements by the finder `model`; replaces any
     earlier analysis."""
     text = article.text
-    found, attributions, resolver = resolving(article.id, text, doc, model)
+    found, attributions, resolver = resolving(article.id, text, doc, model, article.title or "")
     statements = []
     for attribution in attributions:
         resolved = resolver.resolve(attribution)

@@ -96,7 +96,7 @@ def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int
     """Drop determiners, bullets, possessives and (from a person's name) titles from a name's edges: "State"
     opens "State Department" but is a title before "Secretary Pompeo". A name starts after a dash set apart
     by spaces: what comes before it is a dateline ("Johannesburg - The Communication Workers Union")."""
-    start = max([start] + [t.i + 1 for t in doc[start:end] if _spaced_dash(t)])
+    start = max([start] + [t.i + 1 for t in doc[start:end] if _spaced_dash(t) or (not person and _run_into(t))])
     while start < end and (
         not _has_letters(doc[start]) or doc[start].pos_ == "DET"
         or (person and (_is_title(doc[start]) or _role_opening(doc, start, end) or _inverted_cue(doc, start, end)))
@@ -111,6 +111,12 @@ def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int
     while person and end - start > 1 and doc[end - 1].lower_.rstrip(".") in POSTNOMINALS:
         end -= 1  # "Kama Melly QC"
     return start, end
+
+
+def _run_into(token: Token) -> bool:
+    """Is this "the" inside a name where the model ran a name into the one after it ("In [Parliament the
+    Communist Party] …")? Inside an organisation's name "the" follows a linking word ("Bank of the West")."""
+    return token.lower_ == "the" and token.i > 0 and _is_name_token(token.doc[token.i - 1])
 
 
 def _spaced_dash(token: Token) -> bool:
@@ -211,7 +217,7 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
     found = []
     taken = {t.i for ent in doc.ents for t in ent}
     for ent in doc.ents:
-        kind = LABEL_KINDS.get(ent.label_)
+        kind = LABEL_KINDS.get(ent.label_) or ("person" if _speaking_name(ent) else None)
         if kind is None:
             continue
         if all(t.lower_ in PLATFORMS for t in ent):
@@ -239,6 +245,19 @@ def _raw_spans(doc: Doc) -> list[NameSpan]:
             kind = "place"
         found.append(NameSpan(start, end, kind))
     return found
+
+
+# Labels of things that say nothing: a name under one that is said to speak is a person the model misread.
+_MUTE_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def _speaking_name(ent: TokenSpan) -> bool:
+    """Is this a person's name the model took for a title of a work or the like, right after a quote
+    ("…,” Fuat Oktay said")? A work, product, event or law says nothing: a given and family name under such a
+    label that is the subject of a verb of saying names a speaker; a name opening with "The" is no person's
+    ("The Harbour Accord says")."""
+    speaks = ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in _SAYING
+    return ent.label_ in _MUTE_LABELS and speaks and ent[0].pos_ != "DET" and _person_shaped(ent)
 
 
 # Offices held over a place: what follows their "of" is the place ruled ("the mayor of Yartsevo").
@@ -385,6 +404,7 @@ def _relabel_people(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     other_names = _other_names(doc, spans)
     people = {i for s in spans if s.kind == "person" for i in range(s.start, s.end)}
     speakers = {t.text for t in doc if t.dep_ == "nsubj" and t.head.lemma_ in _SAYING}
+    coupled = _coupled_given_names(doc, spans, people)
     relabelled = []
     for span in spans:
         tokens = doc[span.start : span.end]
@@ -393,11 +413,27 @@ def _relabel_people(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             span = _as_person(doc, span, other_names)
         elif span.kind != "person" and tokens.text in speakers and _untagged_given_name(doc, span.start - 1):
             span = NameSpan(span.start - 1, span.end, "person")
+        elif span.kind != "person" and tokens.text in coupled:
+            span = NameSpan(span.start, span.end, "person")
         relabelled.append(span)
     return relabelled
 
 
 _SAYING = frozenset({"say", "tell", "add"})
+
+
+def _coupled_given_names(doc: Doc, spans: list[NameSpan], people: set[int]) -> set[str]:
+    """Words the model called a place or organisation that are a well-known given name joined by "and" to a
+    person's given and family name ("Rebecca and David Stanley"): the given name of a second person, when the
+    article never writes the word after a preposition, as it writes a place ("Virginia and Ralph Northam", then
+    "in Virginia")."""
+    def coupled(span: NameSpan) -> bool:
+        after = span.end + 1
+        joined = span.end - span.start == 1 and after < len(doc) and doc[span.end].lower_ == "and" and after in people
+        return joined and bearers(doc[span.start].text) >= WELL_KNOWN_NAME and _given_and_family(doc[after : after + 2])
+    words = {doc[s.start].text for s in spans if s.kind != "person" and coupled(s)}
+    placed = {t.text for t in doc if t.text in words and t.dep_ == "pobj"}
+    return words - placed
 
 
 def _untagged_given_name(doc: Doc, i: int) -> bool:
@@ -467,13 +503,14 @@ def _known_surnames(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
 
 
 def _joined_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
-    """One organisation the tagger cut at its "of" ("The U.S. Department" + "of the" + "Treasury"), or at the "for"
-    of what a court or ministry serves ("the U.S. Court of Appeals" + "for the" + "Fifth Circuit")."""
+    """One organisation the tagger cut at its "of" ("The U.S. Department" + "of the" + "Treasury", "the Communist
+    Party" + "of" + the place "Greece"), or at the "for" of what a court or ministry serves ("the U.S. Court of
+    Appeals" + "for the" + "Fifth Circuit")."""
     joined: list[NameSpan] = []
     for span in sorted(spans, key=lambda s: s.start):
         last = joined[-1] if joined else None
         between = [t.lower_ for t in doc[last.end : span.start]] if last else []
-        if last and last.kind == span.kind == "org" and between in (["of"], ["of", "the"]) and doc[last.end - 1].lower_ in ORG_WORDS:
+        if last and _cut_at_of(doc, last, span, between):
             joined[-1] = NameSpan(last.start, span.end, "org")
         elif last and last.kind == span.kind == "org" and between in (["for"], ["for", "the"]) and any(
                 t.lower_ in ORG_WORDS for t in doc[last.start : last.end]):  # fmt: skip
@@ -485,6 +522,14 @@ def _joined_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         else:
             joined.append(span)
     return joined
+
+
+def _cut_at_of(doc: Doc, org: NameSpan, span: NameSpan, between: list[str]) -> bool:
+    """Is `span` the rest of an organisation's name cut at its "of": another organisation's name, or a place the
+    "of" hangs on the organisation by ("the Communist Party" + "of" + "Greece")?"""
+    of_place = span.kind == "place" and between == ["of"] and org.start <= doc[org.end].head.i < org.end
+    named = org.kind == "org" and doc[org.end - 1].lower_ in ORG_WORDS and between in (["of"], ["of", "the"])
+    return named and (span.kind == "org" or of_place)
 
 
 def _titles_after_organisations(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
@@ -880,16 +925,44 @@ def _org_nouns(name: TokenSpan) -> set[str]:
     return {c.lemma_.lower() for t in name for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN"}
 
 
-def build_entities(article_id: str, text: str, doc: Doc) -> ArticleEntities:
+def _headline_name(surname: str, headline: str, clusters: list[_Cluster]) -> str | None:
+    """The full name a headline gives a person the text names by surname alone ("Hansbrough said" under
+    "… waits for Tyler Hansbrough"): a common given name right before the surname, when the headline has
+    one such name and no other person of the article bears that surname."""
+    given = re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(surname)}\b", headline)
+    found = {f"{m[1]} {surname}" for m in given if is_common_first_name(m[1])}
+    shared = sum(1 for c in clusters if c.person and c.person.surname == surname) > 1
+    return found.pop() if len(found) == 1 and not shared else None
+
+
+def _couple_name(doc: Doc, cluster: _Cluster, clusters: list[_Cluster]) -> str | None:
+    """The full name of a person known by a given name alone that the article first wrote joined by "and" to
+    another's given and family name ("Rebecca and David Stanley"): the two share that family name."""
+    first = min(cluster.spans, key=lambda s: s.start)
+    given = first[-1]
+    if not is_common_first_name(given.text) or first.end + 1 >= len(doc) or doc[first.end].lower_ != "and":
+        return None
+    partners = [c for c in clusters if c.person and c.person.first and any(s.start == first.end + 1 for s in c.spans)]
+    return f"{given.text} {partners[0].person.surname}" if len(partners) == 1 and partners[0].person else None
+
+
+def build_entities(article_id: str, text: str, doc: Doc, headline: str = "") -> ArticleEntities:
+    """The article's entities and their mentions; `headline` gives the full name of a person the text
+    names by surname alone."""
     entities: dict[str, Entity] = {}
     mentions: list[Mention] = []
     titles: dict[str, set[str]] = {}
     roles: dict[str, str] = {}
     kinds: dict[str, set[str]] = {}
-    for cluster in _cluster(doc, find_names(doc)):
+    clusters = _cluster(doc, find_names(doc))
+    for cluster in clusters:
         entity_id = stable_id(article_id, f"{cluster.kind}:{cluster.key}", prefix="e")
         name = best_name(cluster.forms) if cluster.person else full_form(cluster.forms)
+        if cluster.person and " " not in name:
+            name = _headline_name(name, headline, clusters) or _couple_name(doc, cluster, clusters) or name
         entity = entities[entity_id] = Entity(entity_id, name, cluster.kind)
+        if name not in cluster.forms:
+            entity.add_alias(name, article_id)
         full = len(name.split()) > 1
         for tokens in cluster.spans:
             entity.add_alias(tokens.text, article_id)
