@@ -962,3 +962,26 @@ def test_a_business_named_for_its_trade_stays_whole_after_a_role_like_noun() -> 
 def test_a_short_form_an_organisation_defines_in_brackets_is_that_organisation() -> None:
     text = "Vertex Systems (\"Vertex\") announces that it has replaced the multi-year licence agreement with Apple."
     assert speaker_of(text, "licence")[0] == "Vertex Systems"
+
+
+def test_a_linked_headline_names_no_antecedent() -> None:
+    text = (
+        "Tomas Berg missed five games with a sprained foot this season.\n\n"
+        "Berg, who had ten tackles in nine games, said he is healthy enough to play.\n\n"
+        "More: What Jonas Holm's decline tells us about the team's future\n\n"
+        "“I’m good,” he said. “It was a precaution.”"
+    )
+    assert speaker_of(text, "good")[0] == "Tomas Berg"
+    flat = (
+        "Maria Lund was one of the school's top achievers this year. ALSO READ : Petra Sand soars with six "
+        "distinctions “I planned and strategised each day,” she said."
+    )
+    assert speaker_of(flat, "strategised")[0] != "Petra Sand"
+
+
+def test_a_person_beside_an_organisations_role_speaks_for_it() -> None:
+    text = (
+        "The physicist Ola Dahl died on Monday. \"Ola was the finest teacher I have ever had,\" said University of "
+        "Michigan, Dearborn's chancellor, Priya Mehta."
+    )
+    assert speaker_of(text, "finest teacher")[0] == "Priya Mehta"

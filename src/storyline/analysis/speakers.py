@@ -61,6 +61,12 @@ _GIVING_NAMES = frozenset({"name", "call"})  # "a student named Wong", "a man ca
 _MANY = frozenset("some many several few those these both all most".split())
 _NAMED_AFTER_SENTENCES = 3  # how far on a description may be named ("The spokeswoman, Marie Harf, …")
 _CREDIT = re.compile(r"\((?:photo|picture|image|credit|video)s?\s*(?::|by)[^)\n]*\)", re.I)  # "(photo: Auburn Hills Police)"
+# "READ MORE: Mayor quits", "More: …": a link to another article's headline, set into the text up to its end
+_CROSS_LINK = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))(?i:also read|read more|read also|see also|more|related(?: stories)?|watch) ?:[ \t]*"
+    r"[A-Z0-9‘'\"“][^\n“\"]{0,150}?(?=[.!?](?:\s|$)|[\n“\"]|$)",
+    re.M,
+)
 _DOMINANT = 3  # times more mentions that make one of several title holders the one a bare title means  # how far back a person of the right gender is preferred to one of unknown gender
 
 
@@ -146,7 +152,8 @@ class SpeakerResolver:
     owners: dict[str, str] = field(default_factory=dict)  # document word -> its owner ("poll" -> Fox News)
 
     def __post_init__(self) -> None:
-        self.excluded = self.excluded + [m.span() for m in _CREDIT.finditer(self.text)]  # who took a photo says nothing here
+        credits = itertools.chain(_CREDIT.finditer(self.text), _CROSS_LINK.finditer(self.text))
+        self.excluded = self.excluded + [m.span() for m in credits]  # who took a photo, or a linked story's names, say nothing here
         self.antecedents = [
             _Antecedent(m.span.start, m.entity_id, *self._subject_at(m.span.start))
             for m in self.found.mentions
@@ -334,10 +341,12 @@ class SpeakerResolver:
     def _named(self, head: Token) -> str | None:
         """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said"); a person in
         apposition to an organisation is its officer speaking ("Export–Import Bank president Okey Oramah",
-        parsed with the bank as head). A group beside one person's noun only describes them ("The billionaire
-        ex-Republican", parsed as an apposition)."""
+        parsed with the bank as head), also one set beside a role that is itself set beside it ("said the
+        University of Westland, Easton's chancellor, Ana Silva"). A group beside one person's noun only describes
+        them ("The billionaire ex-Republican", parsed as an apposition)."""
+        beside = _appositions(head)
         named = [
-            found for token in (head, *_appositions(head))
+            found for token in (head, *beside, *(b for a in beside for b in _appositions(a)))
             if (found := self._mention_at(token)) is not None and not _one_of_group(token, self.found.entities[found])
             and not (token is not head and head.tag_ == "NN" and self.found.entities[found].kind == "group")
         ]  # fmt: skip
