@@ -985,3 +985,21 @@ def test_a_person_beside_an_organisations_role_speaks_for_it() -> None:
         "Michigan, Dearborn's chancellor, Priya Mehta."
     )
     assert speaker_of(text, "finest teacher")[0] == "Priya Mehta"
+
+
+def test_a_quote_carries_on_past_people_only_mentioned() -> None:
+    described = (
+        "“He helped the paper stay brave,” said Ana Silva, a historian who is writing a book on Richard Nixon and "
+        "the press.\n\n“Had the paper not run with it, nobody would have known.”"
+    )
+    assert speaker_of(described, "nobody would")[0] == "Ana Silva"
+    owner = (
+        "“My client is in a good place right now,” Tom Berg argued after a prosecutor objected to Lena Holm's "
+        "choice of clinic.\n\n“She is in treatment now.”"
+    )
+    assert speaker_of(owner, "in treatment")[0] == "Tom Berg"
+    introduced = (
+        "“We will fight on,” said Ana Silva, the party's leader, who met Tom Berg on Monday.\n\n"
+        "Added Berg: “I would ask anyone who wants an eight-week fight what it would win.”"
+    )
+    assert speaker_of(introduced, "eight-week")[0] != "Ana Silva"

@@ -826,7 +826,9 @@ class SpeakerResolver:
     def _continued(self, content: tuple[int, int]) -> str | None:
         """The speaker of the statement just before, when this one carries on from it: in the same
         paragraph ("…,” Obama said at the gala, where Clinton also spoke. “Tolerance…”), or in the next
-        one when nobody else is named outside quotes in between."""
+        one when nobody else is made a subject outside quotes in between, nor named in the quote's own
+        paragraph ("Added Gibbs: “…”"): one named only as an object, an owner or in the speaker's
+        description ("said Ana Silva, who is writing a book on Nixon") has not taken the floor."""
         if self.last is None:
             return None
         end, entity_id = self.last
@@ -835,7 +837,9 @@ class SpeakerResolver:
             return None
         if "\n\n" not in between:
             return entity_id
-        others = {a.entity_id for a in self.antecedents if end <= a.pos < content[0]} - {entity_id}
+        paragraph = self.text.rfind("\n\n", end, content[0])
+        others = {a.entity_id for a in self.antecedents if end <= a.pos < content[0] and (a.subject or a.pos > paragraph)}
+        others.discard(entity_id)
         return None if others or between.count("\n\n") > 1 else entity_id
 
     def resolve(self, attribution: Attribution) -> Resolved | None:
