@@ -1003,3 +1003,20 @@ def test_a_quote_carries_on_past_people_only_mentioned() -> None:
         "Added Berg: “I would ask anyone who wants an eight-week fight what it would win.”"
     )
     assert speaker_of(introduced, "eight-week")[0] != "Ana Silva"
+
+
+def test_a_role_in_the_lead_is_the_person_named_as_the_next_subject() -> None:
+    text = (
+        "Maria Lund's lawyer says the singer checked into a clinic on Thursday. Attorney Tom Berg told the judge "
+        "that Lund, 26, had settled in."
+    )
+    assert speaker_of(text, "checked into")[0] == "Tom Berg"
+    national = (
+        "Russia is spreading lies about the war - said the Polish president in an interview on Monday. "
+        "President Andrzej Nowak stressed that the day should be marked at the camp."
+    )
+    assert speaker_of(national, "spreading lies")[0] == "Andrzej Nowak"
+    other_office = national.replace("President Andrzej", "Prime Minister Andrzej")
+    assert speaker_of(other_office, "spreading lies")[0] != "Andrzej Nowak"
+    other_gender = "The minister's spokeswoman said the talks had failed. Tom Berg told reporters that he was not surprised."
+    assert speaker_of(other_gender, "talks had failed")[0] != "Tom Berg"

@@ -717,7 +717,8 @@ class SpeakerResolver:
         if head.pos_ != "PROPN" and not head.is_title and lemma not in TITLES and head.ent_type_ in ("GPE", "LOC", "DATE"):
             return None, "title"
         if kind == "person":
-            described = self._epithet(source) or self._organisation_epithet(source) or self._named_after(source)
+            described = (self._epithet(source) or self._organisation_epithet(source) or self._named_after(source)
+                         or self._named_next(source))
         else:  # "The trade publication stated": a thing may be the organisation named before
             described = self._organisation_epithet(source) if kind == "other" else None
         if described:
@@ -767,11 +768,13 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" and not all(_fits(w, self.found.titles.get(person, set())) for w in office):
             return None
         others = {e for e, titles in self.found.titles.items() if e != person and all(_fits(w, titles) for w in words)}
+        return None if others or self._other_gender(person, words) else person
+
+    def _other_gender(self, person: str, words: list[Token]) -> bool:
+        """Do a description's gendered words ("the spokeswoman") say another gender than the person's?"""
         said = {w.lower_ for w in words} & (FEMALE_WORDS | MALE_WORDS)
         gender = self.gender(person)
-        if others or (said and gender is not None and not said <= (FEMALE_WORDS if gender == "female" else MALE_WORDS)):
-            return None
-        return person
+        return bool(said) and gender is not None and not said <= (FEMALE_WORDS if gender == "female" else MALE_WORDS)
 
     def _named_after(self, source: TokenSpan) -> str | None:
         """The person a description is named as a few sentences on: "a spokeswoman for the State Department
@@ -793,6 +796,22 @@ class SpeakerResolver:
                 if len(named) == 1:
                     return named.pop()
         return None
+
+    def _named_next(self, source: TokenSpan) -> str | None:
+        """The person a description stands for when the article names them first in the next sentence, as its
+        subject: "Ana Silva's lawyer said … . Attorney Tom Berg told the judge" (a role first, then the name).
+        Never one named before, one of the other gender, nor one whose titles, if any, do not fit."""
+        head = source.root
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not is_person_role(head) or head.sent.end >= len(head.doc):
+            return None
+        person = self._subject_person(head.doc[head.sent.end].sent)
+        if person is None or any(m.entity_id == person and m.span.start < head.idx for m in self.found.mentions):
+            return None
+        words = _role_words([t for t in source if t.i <= head.i and not _possessor(t)])
+        titles = self.found.titles.get(person, set())
+        if titles and not all(_fits(w, titles) for w in words if w.ent_type_ != "NORP"):  # "the Polish president": the office
+            return None
+        return None if self._other_gender(person, words) else person
 
     def _subject_person(self, sent: TokenSpan, kind: EntityKind = "person") -> str | None:
         """The named person (or other kind) who is the subject of a sentence's main verb ("…,” said Ana Silva."), if any."""
