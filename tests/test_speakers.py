@@ -962,3 +962,61 @@ def test_a_business_named_for_its_trade_stays_whole_after_a_role_like_noun() -> 
 def test_a_short_form_an_organisation_defines_in_brackets_is_that_organisation() -> None:
     text = "Vertex Systems (\"Vertex\") announces that it has replaced the multi-year licence agreement with Apple."
     assert speaker_of(text, "licence")[0] == "Vertex Systems"
+
+
+def test_a_linked_headline_names_no_antecedent() -> None:
+    text = (
+        "Tomas Berg missed five games with a sprained foot this season.\n\n"
+        "Berg, who had ten tackles in nine games, said he is healthy enough to play.\n\n"
+        "More: What Jonas Holm's decline tells us about the team's future\n\n"
+        "“I’m good,” he said. “It was a precaution.”"
+    )
+    assert speaker_of(text, "good")[0] == "Tomas Berg"
+    flat = (
+        "Maria Lund was one of the school's top achievers this year. ALSO READ : Petra Sand soars with six "
+        "distinctions “I planned and strategised each day,” she said."
+    )
+    assert speaker_of(flat, "strategised")[0] != "Petra Sand"
+
+
+def test_a_person_beside_an_organisations_role_speaks_for_it() -> None:
+    text = (
+        "The physicist Ola Dahl died on Monday. \"Ola was the finest teacher I have ever had,\" said University of "
+        "Michigan, Dearborn's chancellor, Priya Mehta."
+    )
+    assert speaker_of(text, "finest teacher")[0] == "Priya Mehta"
+
+
+def test_a_quote_carries_on_past_people_only_mentioned() -> None:
+    described = (
+        "“He helped the paper stay brave,” said Ana Silva, a historian who is writing a book on Richard Nixon and "
+        "the press.\n\n“Had the paper not run with it, nobody would have known.”"
+    )
+    assert speaker_of(described, "nobody would")[0] == "Ana Silva"
+    owner = (
+        "“My client is in a good place right now,” Tom Berg argued after a prosecutor objected to Lena Holm's "
+        "choice of clinic.\n\n“She is in treatment now.”"
+    )
+    assert speaker_of(owner, "in treatment")[0] == "Tom Berg"
+    introduced = (
+        "“We will fight on,” said Ana Silva, the party's leader, who met Tom Berg on Monday.\n\n"
+        "Added Berg: “I would ask anyone who wants an eight-week fight what it would win.”"
+    )
+    assert speaker_of(introduced, "eight-week")[0] != "Ana Silva"
+
+
+def test_a_role_in_the_lead_is_the_person_named_as_the_next_subject() -> None:
+    text = (
+        "Maria Lund's lawyer says the singer checked into a clinic on Thursday. Attorney Tom Berg told the judge "
+        "that Lund, 26, had settled in."
+    )
+    assert speaker_of(text, "checked into")[0] == "Tom Berg"
+    national = (
+        "Russia is spreading lies about the war - said the Polish president in an interview on Monday. "
+        "President Andrzej Nowak stressed that the day should be marked at the camp."
+    )
+    assert speaker_of(national, "spreading lies")[0] == "Andrzej Nowak"
+    other_office = national.replace("President Andrzej", "Prime Minister Andrzej")
+    assert speaker_of(other_office, "spreading lies")[0] != "Andrzej Nowak"
+    other_gender = "The minister's spokeswoman said the talks had failed. Tom Berg told reporters that he was not surprised."
+    assert speaker_of(other_gender, "talks had failed")[0] != "Tom Berg"

@@ -61,6 +61,12 @@ _GIVING_NAMES = frozenset({"name", "call"})  # "a student named Wong", "a man ca
 _MANY = frozenset("some many several few those these both all most".split())
 _NAMED_AFTER_SENTENCES = 3  # how far on a description may be named ("The spokeswoman, Marie Harf, …")
 _CREDIT = re.compile(r"\((?:photo|picture|image|credit|video)s?\s*(?::|by)[^)\n]*\)", re.I)  # "(photo: Auburn Hills Police)"
+# "READ MORE: Mayor quits", "More: …": a link to another article's headline, set into the text up to its end
+_CROSS_LINK = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))(?i:also read|read more|read also|see also|more|related(?: stories)?|watch) ?:[ \t]*"
+    r"[A-Z0-9‘'\"“][^\n“\"]{0,150}?(?=[.!?](?:\s|$)|[\n“\"]|$)",
+    re.M,
+)
 _DOMINANT = 3  # times more mentions that make one of several title holders the one a bare title means  # how far back a person of the right gender is preferred to one of unknown gender
 
 
@@ -146,7 +152,8 @@ class SpeakerResolver:
     owners: dict[str, str] = field(default_factory=dict)  # document word -> its owner ("poll" -> Fox News)
 
     def __post_init__(self) -> None:
-        self.excluded = self.excluded + [m.span() for m in _CREDIT.finditer(self.text)]  # who took a photo says nothing here
+        credits = itertools.chain(_CREDIT.finditer(self.text), _CROSS_LINK.finditer(self.text))
+        self.excluded = self.excluded + [m.span() for m in credits]  # who took a photo, or a linked story's names, say nothing here
         self.antecedents = [
             _Antecedent(m.span.start, m.entity_id, *self._subject_at(m.span.start))
             for m in self.found.mentions
@@ -334,10 +341,12 @@ class SpeakerResolver:
     def _named(self, head: Token) -> str | None:
         """The entity named at the head, or in its apposition ("Their leader, Ana Silva, said"); a person in
         apposition to an organisation is its officer speaking ("Export–Import Bank president Okey Oramah",
-        parsed with the bank as head). A group beside one person's noun only describes them ("The billionaire
-        ex-Republican", parsed as an apposition)."""
+        parsed with the bank as head), also one set beside a role that is itself set beside it ("said the
+        University of Westland, Easton's chancellor, Ana Silva"). A group beside one person's noun only describes
+        them ("The billionaire ex-Republican", parsed as an apposition)."""
+        beside = _appositions(head)
         named = [
-            found for token in (head, *_appositions(head))
+            found for token in (head, *beside, *(b for a in beside for b in _appositions(a)))
             if (found := self._mention_at(token)) is not None and not _one_of_group(token, self.found.entities[found])
             and not (token is not head and head.tag_ == "NN" and self.found.entities[found].kind == "group")
         ]  # fmt: skip
@@ -708,7 +717,8 @@ class SpeakerResolver:
         if head.pos_ != "PROPN" and not head.is_title and lemma not in TITLES and head.ent_type_ in ("GPE", "LOC", "DATE"):
             return None, "title"
         if kind == "person":
-            described = self._epithet(source) or self._organisation_epithet(source) or self._named_after(source)
+            described = (self._epithet(source) or self._organisation_epithet(source) or self._named_after(source)
+                         or self._named_next(source))
         else:  # "The trade publication stated": a thing may be the organisation named before
             described = self._organisation_epithet(source) if kind == "other" else None
         if described:
@@ -758,11 +768,13 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" and not all(_fits(w, self.found.titles.get(person, set())) for w in office):
             return None
         others = {e for e, titles in self.found.titles.items() if e != person and all(_fits(w, titles) for w in words)}
+        return None if others or self._other_gender(person, words) else person
+
+    def _other_gender(self, person: str, words: list[Token]) -> bool:
+        """Do a description's gendered words ("the spokeswoman") say another gender than the person's?"""
         said = {w.lower_ for w in words} & (FEMALE_WORDS | MALE_WORDS)
         gender = self.gender(person)
-        if others or (said and gender is not None and not said <= (FEMALE_WORDS if gender == "female" else MALE_WORDS)):
-            return None
-        return person
+        return bool(said) and gender is not None and not said <= (FEMALE_WORDS if gender == "female" else MALE_WORDS)
 
     def _named_after(self, source: TokenSpan) -> str | None:
         """The person a description is named as a few sentences on: "a spokeswoman for the State Department
@@ -784,6 +796,22 @@ class SpeakerResolver:
                 if len(named) == 1:
                     return named.pop()
         return None
+
+    def _named_next(self, source: TokenSpan) -> str | None:
+        """The person a description stands for when the article names them first in the next sentence, as its
+        subject: "Ana Silva's lawyer said … . Attorney Tom Berg told the judge" (a role first, then the name).
+        Never one named before, one of the other gender, nor one whose titles, if any, do not fit."""
+        head = source.root
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not is_person_role(head) or head.sent.end >= len(head.doc):
+            return None
+        person = self._subject_person(head.doc[head.sent.end].sent)
+        if person is None or any(m.entity_id == person and m.span.start < head.idx for m in self.found.mentions):
+            return None
+        words = _role_words([t for t in source if t.i <= head.i and not _possessor(t)])
+        titles = self.found.titles.get(person, set())
+        if titles and not all(_fits(w, titles) for w in words if w.ent_type_ != "NORP"):  # "the Polish president": the office
+            return None
+        return None if self._other_gender(person, words) else person
 
     def _subject_person(self, sent: TokenSpan, kind: EntityKind = "person") -> str | None:
         """The named person (or other kind) who is the subject of a sentence's main verb ("…,” said Ana Silva."), if any."""
@@ -817,7 +845,9 @@ class SpeakerResolver:
     def _continued(self, content: tuple[int, int]) -> str | None:
         """The speaker of the statement just before, when this one carries on from it: in the same
         paragraph ("…,” Obama said at the gala, where Clinton also spoke. “Tolerance…”), or in the next
-        one when nobody else is named outside quotes in between."""
+        one when nobody else is made a subject outside quotes in between, nor named in the quote's own
+        paragraph ("Added Gibbs: “…”"): one named only as an object, an owner or in the speaker's
+        description ("said Ana Silva, who is writing a book on Nixon") has not taken the floor."""
         if self.last is None:
             return None
         end, entity_id = self.last
@@ -826,7 +856,9 @@ class SpeakerResolver:
             return None
         if "\n\n" not in between:
             return entity_id
-        others = {a.entity_id for a in self.antecedents if end <= a.pos < content[0]} - {entity_id}
+        paragraph = self.text.rfind("\n\n", end, content[0])
+        others = {a.entity_id for a in self.antecedents if end <= a.pos < content[0] and (a.subject or a.pos > paragraph)}
+        others.discard(entity_id)
         return None if others or between.count("\n\n") > 1 else entity_id
 
     def resolve(self, attribution: Attribution) -> Resolved | None:

@@ -177,7 +177,7 @@ def speakers(
     if errors:
         for e in r.errors:
             found = f"{e.found.speaker.name if e.found and e.found.speaker else '–'}" if e.found else "(not found)"
-            print(f"[{e.kind}] {e.article} source {e.source_text!r}: gold {e.gold.speaker!r}, found {found!r} | {e.content_text[:90]!r}")
+            print(f"[{e.kind}; {e.stage}] {e.article} source {e.source_text!r}: gold {e.gold.speaker!r}, found {found!r} | {e.content_text[:90]!r}")
         for key, st in r.false_positives:
             speaker = st.speaker.name if st.speaker else "–"
             print(f"[not a statement?] {key} {st.confidence:.2f} {st.cue.text!r} {speaker!r}: {st.content.text[:110]!r}")

@@ -130,6 +130,7 @@ class SpeakerError:
     found: Statement | None
     source_text: str
     content_text: str
+    stage: str  # the first pipeline stage that fails (STAGES)
 
 
 @dataclass(slots=True)
@@ -225,8 +226,8 @@ def score_article(result: SpeakersResult, key: str, article: Article, gold: list
         source_text = text[g.source[0] : g.source[1]] if g.source else ""
         content_text = text[g.content[0] : g.content[1]]
         if found is None:
-            result.errors.append(SpeakerError("missed", key, g, None, source_text, content_text))
-            result.stages[stage(article, None, g)] += 1
+            result.errors.append(SpeakerError("missed", key, g, None, source_text, content_text, STAGES[0]))
+            result.stages[STAGES[0]] += 1
             continue
         result.named_found += 1
         form = source_form(source_text, g)
@@ -236,12 +237,13 @@ def score_article(result: SpeakersResult, key: str, article: Article, gold: list
         if found.speaker is not None and name_matches(found.speaker.name, g):
             result.named_right += 1
             continue
-        result.stages[stage(article, found, g)] += 1
+        failed = stage(article, found, g)
+        result.stages[failed] += 1
         if found.speaker is not None and _unreduced(found.speaker.name, g):
             kind = "unreduced name"
         else:
             kind = {"pronoun": "pronoun", "descriptor": "descriptor", "name": "wrong person", "none": "carried-on quote"}[form]
-        result.errors.append(SpeakerError(kind, key, g, found, source_text, content_text))
+        result.errors.append(SpeakerError(kind, key, g, found, source_text, content_text, failed))
 
 
 def _identities(result: SpeakersResult, identities: dict[str, dict[str, set[str]]]) -> None:
