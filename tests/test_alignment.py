@@ -430,3 +430,23 @@ def test_an_aside_in_parentheses_one_outlet_adds_is_no_misquote(aside: str, misq
     plain = quoted("a", "The ferry turned towards the harbour and stopped by the pier", "2024-05-01")
     (group,) = align_statements([plain, quoted("b", aside, "2024-05-02")])
     assert bool(group.misquoted) == misquote
+
+
+def test_statements_sharing_no_content_word_are_not_embedded() -> None:
+    """A paraphrase shares a content word; pairs that share none are not worth an embedding."""
+    asked: list[str] = []
+
+    def same_everywhere(texts: list[str]) -> np.ndarray:
+        asked.extend(texts)
+        return np.ones((len(texts), 4), dtype=np.float32)
+
+    def one(article_id: str, content: str) -> Article:
+        text = f"Kovalenko said {content} on Monday."
+        return Article(article_id, text, statements=[Statement(article_id, "indirect", find(text, content), find(text, "said"), None, KOVALENKO)])
+
+    ferry = one("a", "the ferry would keep running")
+    budget = one("b", "taxes had risen twice this year")
+    assert align_statements([ferry, budget], embed=same_everywhere) == []
+    assert asked == []
+    boats = one("b", "the ferry could stop in winter")
+    assert [g.relation for g in align_statements([ferry, boats], embed=same_everywhere)] == ["paraphrase"]
