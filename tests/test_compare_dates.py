@@ -157,3 +157,12 @@ def test_a_hearing_set_for_a_day_the_other_report_had_reached_is_an_earlier_hear
     other = _dated("c", "A plea hearing will be held on September 9 at Dorvik Crown Court.", "2024-06-12")
     found = [d for d in find_discrepancies([wednesday, other], [], {}) if d.attribute == "date"]
     assert _values(found) == {"b": "September 6", "c": "September 9"}
+
+
+def test_the_day_something_was_said_is_not_the_day_of_what_it_reports() -> None:
+    """"…, police said Wednesday" dates the saying, not the arrest the headline names: no difference with
+    another outlet's day of the arrest."""
+    a = _dated("a", "A Dorvik ferry captain was arrested Tuesday in a harbour raid.", "2024-03-14")
+    b = _dated("b", "A Dorvik ferry captain hanged himself in his cell hours after his arrest, police said Wednesday.", "2024-03-14",
+               title="A Dorvik ferry captain hanged himself in his cell hours after his arrest")  # fmt: skip
+    assert [x for x in find_discrepancies([a, b], [], {}) if x.attribute == "date"] == []

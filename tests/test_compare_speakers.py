@@ -136,3 +136,13 @@ def test_a_source_credits_the_name_its_apposition_gives() -> None:
     text = "The harbour master, Ola Dahl, said so."
     assert written_sources(find(text, "The harbour master, Ola Dahl")) == {("dahl", ())}
     assert written_sources(find(text, "The harbour master")) == set()
+
+
+def test_some_opening_a_sentence_names_no_one() -> None:
+    """"Some said" credits unnamed people, who may be the aides another outlet names: no speaker differs."""
+    articles = [
+        _credited("a", "Some", Speaker("g:1", "Some", "group")),
+        _credited("b", "Lena Brandt’s aides", Speaker("g:2", "Lena Brandt’s aides", "group")),
+    ]
+    assert written_sources(articles[0].statements[0].source) == set()
+    assert find_discrepancies(articles, align_statements(articles), {}) == []

@@ -752,6 +752,15 @@ def _speech(word: str) -> bool:
     return re.sub(r"(?:ied|ed|d|ment)$", "", word) in SPEECH_STEMS or word in SPEECH_NOUNS
 
 
+SAID = re.compile(r"\b(?:said|says|told|tells|added|stated)(?:\s+on)?\s+$")  # plain saying; "announced" may be the event
+
+
+def _said_on(before: str) -> bool:
+    """Is a date the day something was said, right after its verb ("police said Wednesday", "officials
+    said on Friday")? That is the statement's date (`statement_dates`), not the date of what it reports."""
+    return SAID.search(before) is not None
+
+
 def _near(between: str, event: DateEvent) -> bool:
     """Are the words between an event word and a date few enough for the date to be the event's?"""
     words = between.lower().split()
@@ -778,6 +787,8 @@ def date_observations(article: Article) -> list[Observation]:
     headline = _headline_event(article)
     for index, sentence in enumerate(_sentences(article)):
         for number, (value, start, end) in enumerate(_date_values(article, sentence)):
+            if _said_on(article.text[sentence.start : start]):
+                continue
             event = date_event(article, sentence, start, end)
             guessed = event is None
             if event is None and index == number == 0 and headline is not None:
@@ -1020,8 +1031,10 @@ def _misnamed(a: list[str], b: list[str]) -> bool:
 
 def _org_spelling(form: str) -> str:
     """An organisation's name as spelt: case, accents, apostrophes and the dots of an abbreviation
-    ("U.S."/"US") are typography."""
-    return _fold(form).replace(".", "")
+    ("U.S."/"US") are typography, and so are spaces around an apostrophe ("Attorney ’ s office"),
+    punctuation after the name ("The Hunger Games."), and a hyphen for a space ("Champs-Elysees")."""
+    spelling = re.sub(r"\s*'\s*", "'", _fold(form.strip()).replace(".", "")).rstrip("'")
+    return " ".join(re.split(r"[\s\-‐‑–]+", spelling))
 
 
 def _org_key(spelling: str) -> str:
@@ -1224,7 +1237,7 @@ def _titles(article: Article) -> list[tuple[list[str], Span]]:
     for m in QUOTED_TITLE.finditer(article.text):
         words = re.findall(r"[\w'’-]+", m[1])
         if len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_MINOR for w in words):
-            found.append(([_fold(w) for w in words], Span.of(article.text, m.start(1), m.end(1))))
+            found.append(([_fold(w).rstrip("'") for w in words], Span.of(article.text, m.start(1), m.end(1))))  # "Keepers'": possessive
     return found
 
 
@@ -1409,6 +1422,10 @@ def _quotes(context: Context) -> list[Finding]:
 NAME_CONNECTORS = frozenset("of for and de van von der den da di du la le y".split())
 
 
+# Words that credit unnamed people, capitalised only where they begin a sentence ("Some speculated").
+INDEFINITE_SOURCES = frozenset("some many most others several few both all everyone someone".split())
+
+
 def named(speaker: Speaker) -> bool:
     """A speaker known by name: a person's first name and surname, or an organisation's proper name.
 
@@ -1416,8 +1433,8 @@ def named(speaker: Speaker) -> bool:
     never contradict a name or each other.
     """
     words = speaker.name.split()
-    if not words or words[0].lower() == "the":
-        return False
+    if not words or words[0].lower() == "the" or (words[0].lower() in INDEFINITE_SOURCES and speaker.kind != "org"):
+        return False  # "the team", "Some", but the "All Progressive Congress"
     if not all(w[0].isupper() for w in words if w.lower() not in NAME_CONNECTORS):
         return False
     return speaker.kind != "person" or (len(words) >= 2 and name_parts(speaker.name) is not None)
@@ -1563,7 +1580,8 @@ def written_sources(source: Span | None) -> set[Source]:
     for written in source.text.split(","):
         found = agent_sources(written)
         words = re.findall(r"[\w.'’-]+", written)
-        if not found and words and words[-1][0].isupper():  # a name ("Mr. Trump"), not "White House officials"
+        # a name ("Mr. Trump"), not "White House officials" nor "Some"
+        if not found and words and words[-1][0].isupper() and words[-1].lower() not in INDEFINITE_SOURCES:
             found.add((_surname(words), ()))
         if found:
             return found
