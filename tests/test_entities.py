@@ -389,3 +389,12 @@ def test_a_name_run_into_an_organisation_before_its_the_and_a_place_cut_at_its_o
     text = "In Parliament the Farmers Party of Norway has accused the minister."
     assert names(text, ("Parliament the Farmers Party", "ORG"), ("Norway", "GPE")) == [("Farmers Party of Norway", "org")]
     assert names("Shares of Bank of the West fell.", ("Bank of the West", "ORG")) == [("Bank of the West", "org")]
+
+
+def test_call_letters_name_a_station_however_the_model_tagged_them() -> None:
+    text = "The fire spread quickly, WKMR-TV reported. Firefighters told KQLB-FM that two homes burned."
+    doc = load_nlp()(text)
+    start = text.index("KQLB")
+    doc.set_ents([doc.char_span(start, start + len("KQLB-FM"), label="PERSON")], default="outside")  # taken for a person
+    names = {doc[s.start : s.end].text: s.kind for s in find_names(doc)}
+    assert names["WKMR-TV"] == names["KQLB-FM"] == "org"

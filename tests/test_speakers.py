@@ -1020,3 +1020,28 @@ def test_a_role_in_the_lead_is_the_person_named_as_the_next_subject() -> None:
     assert speaker_of(other_office, "spreading lies")[0] != "Andrzej Nowak"
     other_gender = "The minister's spokeswoman said the talks had failed. Tom Berg told reporters that he was not surprised."
     assert speaker_of(other_gender, "talks had failed")[0] != "Tom Berg"
+
+
+def test_call_letters_taken_for_a_person_are_a_station_that_reports_and_that_the_station_means() -> None:
+    text = (
+        "A woman was hurt on Tuesday night outside a bakery, according to a report from KBJR-TV Channel 6. "
+        "The driver was arrested two blocks away, the station reported. The woman was in her 70s, the report said."
+    )
+    doc = load_nlp()(text)
+    start = text.index("KBJR")
+    doc.set_ents([doc.char_span(start, start + len("KBJR-TV"), label="PERSON")], default="outside")  # taken for a person
+    assert speaker_in_parse(text, doc, "bakery") == "KBJR-TV"
+    assert speaker_in_parse(text, doc, "arrested") == "KBJR-TV"
+    assert speaker_in_parse(text, doc, "70s") == "KBJR-TV"
+
+
+def test_the_station_is_the_one_station_named_never_a_newspaper() -> None:
+    text = "Snow closed the pass on Monday, Harbour Radio reported. The road would reopen on Friday, the station said."
+    assert speaker_of(text, "reopen")[0] == "Harbour Radio"
+    text = "Snow closed the pass on Monday, The Harbour Times reported. The road would reopen on Friday, the station said."
+    assert speaker_of(text, "reopen")[0] != "Harbour Times"
+    assert speaker_of("A barn burned near Ely, KDLM reported. The barn was empty, the station said.", "empty")[0] == "KDLM"
+
+
+def test_a_schedule_speaks_for_its_owner() -> None:
+    assert speaker_of("According to Harbourline Energy's schedule, the power would be cut at noon.", "noon")[0] == "Harbourline Energy"

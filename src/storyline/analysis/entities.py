@@ -16,6 +16,8 @@ from spacy.tokens import Span as TokenSpan
 
 from storyline.analysis.first_names import WELL_KNOWN_NAME, Gender, bearers, gender_of, is_common_first_name
 from storyline.analysis.lexicon import (
+    BARE_CALL_LETTERS,
+    CALL_LETTERS,
     FEMALE_WORDS,
     INSTITUTION_WORDS,
     LABEL_KINDS,
@@ -25,6 +27,7 @@ from storyline.analysis.lexicon import (
     PERSON_ROLES,
     PERSON_SUFFIXES,
     PLATFORMS,
+    STATION_NAME_WORDS,
 )
 from storyline.analysis.names import (
     HONORIFICS,
@@ -289,6 +292,21 @@ def _untagged_names(doc: Doc, taken: set[int], other_names: set[str]) -> list[Na
         if _person_shaped(tokens) and (bearers(token.text) >= WELL_KNOWN_NAME or _role_beside(doc, tokens)):
             found.append(NameSpan(token.i, end, "person"))
     return found
+
+
+def is_station(name: str) -> bool:
+    """Is the organisation a radio or television station, which "the station" may mean ("WCCO-TV Channel 4",
+    "Harbour Radio")?"""
+    if CALL_LETTERS.search(name) or BARE_CALL_LETTERS.fullmatch(name):
+        return True
+    return fold_name(name).split()[-1] in STATION_NAME_WORDS
+
+
+def _stations(doc: Doc) -> list[NameSpan]:
+    """Stations named by their call letters ("WCCO-TV"): organisations, though the model may miss them or take
+    them for people."""
+    spans = (doc.char_span(m.start(), m.end()) for m in CALL_LETTERS.finditer(doc.text))
+    return [NameSpan(s.start, s.end, "org") for s in spans if s is not None]
 
 
 def _titled_names(doc: Doc, taken: set[int]) -> list[NameSpan]:
@@ -563,7 +581,10 @@ def _of_places(doc: Doc, org: NameSpan, place: NameSpan) -> bool:
 
 
 def find_names(doc: Doc) -> list[NameSpan]:
-    spans = _titles_after_organisations(doc, _joined_organisations(doc, _raw_spans(doc)))
+    stations = _stations(doc)
+    called = {i for s in stations for i in range(s.start, s.end)}
+    spans = [s for s in _raw_spans(doc) if called.isdisjoint(range(s.start, s.end))] + stations
+    spans = _titles_after_organisations(doc, _joined_organisations(doc, spans))
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans = _short_org_forms(doc, _relabel_people(doc, spans + _titled_names(doc, taken)))
     taken = {i for s in spans for i in range(s.start, s.end)}

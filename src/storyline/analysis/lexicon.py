@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from storyline.model import EntityKind
@@ -164,7 +165,7 @@ DOCUMENT_WORDS: Final = PLATFORMS | frozenset(
     "feed website site page blog post tweet tweets email video book memoir memoirs "
     "transcript testimony minutes speech research ad return disclosure decree description edict proclamation "
     "communique communiqué affidavit judgment verdict motion petition brief request number statistic article reasoning view remarks comments "
-    "warning alert information".split()
+    "warning alert information schedule timetable".split()
 )
 
 # Pictures, which depict what they show, and words for words, which mean what they imply: neither speaks.
@@ -231,6 +232,14 @@ OUTLET_NAME_WORDS: Final = frozenset(
     "news times post journal herald tribune gazette daily press magazine chronicle telegraph guardian observer mirror "
     "inquirer weekly today".split()
 )
+# Nouns by which news refers back to a radio or television station it named ("WKMR-TV reported … the station
+# said"), and the last words of stations' names ("Harbour Radio", "Lakeside TV").
+STATION_NOUNS: Final = frozenset("station channel".split())
+STATION_NAME_WORDS: Final = frozenset("tv television radio channel fm".split())
+# A US station's call letters with their band ("WCCO-TV", "KQED-FM"), which taggers miss or take for a person's name.
+CALL_LETTERS: Final = re.compile(r"\b[KW][A-Z]{2,3}-(?:TV|DT|FM|AM|LP|CD)\b")
+# ... and without it ("KTVA"), a station only where the model tagged it an organisation, as four capitals may be a name.
+BARE_CALL_LETTERS: Final = re.compile(r"[KW][A-Z]{3}")
 # Last words of the names of an organisation's parts ("Microsoft Security Response Center", "Harvard Medical
 # School"): the part speaks for itself, never as the organisation its first words name.
 UNIT_WORDS: Final = frozenset(

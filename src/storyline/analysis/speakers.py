@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
-from storyline.analysis.entities import ArticleEntities, is_person_role, named_after_role
+from storyline.analysis.entities import ArticleEntities, is_person_role, is_station, named_after_role
 from storyline.analysis.first_names import Gender, gender_of, is_common_first_name
 from storyline.analysis.lexicon import (
     COMPANY_NOUNS,
@@ -41,6 +41,7 @@ from storyline.analysis.lexicon import (
     PRONOUN_KINDS,
     ROLE_MODIFIERS,
     ROLE_NOUN_KINDS,
+    STATION_NOUNS,
     TITLE_SYNONYMS,
 )
 from storyline.analysis.names import HONORIFICS, POSTNOMINALS, TITLES, fold_name, parse_person_name
@@ -558,8 +559,8 @@ class SpeakerResolver:
         fits = {e for e, words in orgs.items() if noun in words and named <= set(words)}  # "the Romney campaign" is not Obama's
         if not named:  # "the Kestrel Trust, a conservation group, …. The group says": what the article called it
             fits |= {e for e, nouns in self.found.kinds.items() if noun in nouns}
-        if not fits and (noun in COMPANY_NOUNS or noun in OUTLET_NOUNS):  # "Vantrix said … the company said"
-            return self._last_subject(self._businesses(noun in OUTLET_NOUNS), head.idx)
+        if not fits and noun in COMPANY_NOUNS | OUTLET_NOUNS | STATION_NOUNS:  # "Vantrix said … the company said"
+            return self._last_subject(self._businesses(noun), head.idx)
         if not fits and not named and noun == "police":
             return self._local_force(head)
         return fits.pop() if len(fits) == 1 else self._salient_among(fits, head.idx) if fits else None
@@ -580,13 +581,17 @@ class SpeakerResolver:
                     forces[fold_name(span.text)] = span
         return self._described(forces.popitem()[1], "org") if len(forces) == 1 else None
 
-    def _businesses(self, outlets: bool) -> set[str]:
+    def _businesses(self, noun: str) -> set[str]:
         """The organisations "the company" may mean, however short their names ("Vantrix"): any but public bodies;
-        those "the newspaper" may mean: the ones named as news outlets ("The Harbour Times")."""
-        def fits(words: list[str]) -> bool:
-            return words[-1] in OUTLET_NAME_WORDS if outlets else INSTITUTION_WORDS.isdisjoint(words)
+        those "the newspaper" may mean: the ones named as news outlets ("The Harbour Times"); those "the station"
+        may mean: the radio and television stations ("WKMR-TV")."""
+        def fits(name: str) -> bool:
+            words = fold_name(name).split()
+            if noun in STATION_NOUNS:
+                return is_station(name)
+            return words[-1] in OUTLET_NAME_WORDS if noun in OUTLET_NOUNS else INSTITUTION_WORDS.isdisjoint(words)
 
-        return {e.id for e in self.found.entities.values() if e.kind == "org" and (words := fold_name(e.name).split()) and fits(words)}
+        return {e.id for e in self.found.entities.values() if e.kind == "org" and fold_name(e.name).split() and fits(e.name)}
 
     def _described(self, source: TokenSpan, kind: EntityKind) -> str:
         """An entity named by the description's own noun phrase, with what says whose or which it is ("a
@@ -608,7 +613,7 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             return "person" if parse_person_name(head.text) and not head.text.isupper() else "org"
         lemma = head.lemma_.lower()
-        if lemma in ORG_WORDS or lemma in COMPANY_NOUNS or lemma in OUTLET_NOUNS:
+        if lemma in ORG_WORDS or lemma in COMPANY_NOUNS or lemma in OUTLET_NOUNS or lemma in STATION_NOUNS:
             return "org"
         kind = ROLE_NOUN_KINDS.get(lemma) or ("person" if head.pos_ != "NOUN" or _names_people(head) else "other")
         plural = head.tag_ in ("NNS", "NNPS") or head.pos_ in ("DET", "PRON") or _counted_as_many(head)  # "lawmakers", "some close to him"
