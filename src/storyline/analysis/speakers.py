@@ -587,11 +587,13 @@ class SpeakerResolver:
         may mean: the radio and television stations ("WKMR-TV")."""
         def fits(name: str) -> bool:
             words = fold_name(name).split()
+            if not words:
+                return False
             if noun in STATION_NOUNS:
                 return is_station(name)
             return words[-1] in OUTLET_NAME_WORDS if noun in OUTLET_NOUNS else INSTITUTION_WORDS.isdisjoint(words)
 
-        return {e.id for e in self.found.entities.values() if e.kind == "org" and fold_name(e.name).split() and fits(e.name)}
+        return {e.id for e in self.found.entities.values() if e.kind == "org" and fits(e.name)}
 
     def _described(self, source: TokenSpan, kind: EntityKind) -> str:
         """An entity named by the description's own noun phrase, with what says whose or which it is ("a

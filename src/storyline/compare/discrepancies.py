@@ -336,7 +336,8 @@ def _counterparts(mine: list[Observation], theirs: list[Observation]) -> list[tu
     pairs = []
     for o in mine:
         other = best(o, theirs)
-        if best(other, mine) is o and (_same_count(o, other) or _consistent(o, other) and _shared_context(o, other) >= SAME_COUNT_WORDS):
+        told_alike = _shared_context(o, other) >= SAME_COUNT_WORDS
+        if best(other, mine) is o and told_alike and (_anchored(o, other) or _consistent(o, other)):
             pairs.append((o, other))
     return pairs
 
