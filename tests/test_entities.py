@@ -367,6 +367,8 @@ def test_a_surname_alone_in_the_text_takes_the_given_name_the_headline_gives() -
     assert article.statements[0].speaker.name == "Dylan Marsh"
     shared = analyse(Article(id="t", title="Dylan Marsh breaks the record", text=text + " Ella Marsh, his sister, cheered."))
     assert "Dylan Marsh" not in {e.name for e in shared.entities.values()}  # another Marsh: the lone surname stays undecided
+    initial = analyse(Article(id="t", title="Secretary Dylan J. Marsh said the rule stays", text=text))
+    assert next(e.name for e in initial.entities.values() if e.kind == "person") == "Dylan J. Marsh"  # a middle initial between
 
 
 def test_a_given_name_joined_to_a_given_and_family_name_shares_the_family_name() -> None:

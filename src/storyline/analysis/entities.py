@@ -948,10 +948,11 @@ def _org_nouns(name: TokenSpan) -> set[str]:
 
 def _headline_name(surname: str, headline: str, clusters: list[_Cluster]) -> str | None:
     """The full name a headline gives a person the text names by surname alone ("Hansbrough said" under
-    "… waits for Tyler Hansbrough"): a common given name right before the surname, when the headline has
-    one such name and no other person of the article bears that surname."""
-    given = re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(surname)}\b", headline)
-    found = {f"{m[1]} {surname}" for m in given if is_common_first_name(m[1])}
+    "… waits for Tyler Hansbrough"): a common given name before the surname, with any middle initials
+    between ("Dirk A. Kempthorne"), when the headline has one such name and no other person of the article
+    bears that surname."""
+    given = re.finditer(rf"\b([A-Z][a-z]+)((?:\s+[A-Z]\.)*)\s+{re.escape(surname)}\b", headline)
+    found = {f"{m[1]}{m[2]} {surname}" for m in given if is_common_first_name(m[1])}
     shared = sum(1 for c in clusters if c.person and c.person.surname == surname) > 1
     return found.pop() if len(found) == 1 and not shared else None
 
