@@ -400,3 +400,9 @@ def test_call_letters_name_a_station_however_the_model_tagged_them() -> None:
     doc.set_ents([doc.char_span(start, start + len("KQLB-FM"), label="PERSON")], default="outside")  # taken for a person
     names = {doc[s.start : s.end].text: s.kind for s in find_names(doc)}
     assert names["WKMR-TV"] == names["KQLB-FM"] == "org"
+
+
+def test_an_adverb_opening_the_sentence_is_no_given_name() -> None:
+    found = persons("The jury spared Omar Nichols on Friday. Ironically Nichols said he was sorry.")
+    assert found == {"Omar Nichols": {"Omar Nichols", "Nichols"}}
+    assert "Kelly Marsh" in persons("Kelly Marsh said the plant would close.")  # a given name in -ly stays

@@ -102,7 +102,7 @@ def _trim(doc: Doc, start: int, end: int, person: bool = True) -> tuple[int, int
     start = max([start] + [t.i + 1 for t in doc[start:end] if _spaced_dash(t) or (not person and _run_into(t))])
     while start < end and (
         not _has_letters(doc[start]) or doc[start].pos_ == "DET"
-        or (person and (_is_title(doc[start]) or _role_opening(doc, start, end) or _inverted_cue(doc, start, end)))
+        or (person and (_is_title(doc[start]) or _role_opening(doc, start, end) or _inverted_cue(doc, start, end) or _opening_adverb(doc[start])))
     ):  # fmt: skip
         start += 1
     end = next((t.i for t in doc[start:end] if t.text == "("), end)  # "World Health Organization (WHO"
@@ -202,6 +202,12 @@ def _after_office(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _opening_adverb(token: Token) -> bool:
+    """A sentence's first word that is an adverb in -ly ("Ironically Nichols said"): capitalised by its place,
+    which makes it look like a given name to the tagger."""
+    return token.is_sent_start and len(token) > 4 and token.lower_.endswith("ly") and not is_common_first_name(token.text)
+
+
 def _with_given_names(doc: Doc, start: int, end: int, taken: set[int]) -> int:
     """The model often leaves an unfamiliar given name out ("Anders [Lindqvist]"): a capitalised word
     compounded onto a lone surname, that no other name holds, belongs to it ("Host Ellen Marsh" stays)."""
@@ -210,7 +216,7 @@ def _with_given_names(doc: Doc, start: int, end: int, taken: set[int]) -> int:
     while start > 0:
         word = doc[start - 1]
         compounded = word.dep_ == "compound" and start <= word.head.i < end and word.pos_ == "PROPN"
-        if not compounded or not _is_name_token(word) or word.is_upper or _is_title(word) or word.i in taken:
+        if not compounded or not _is_name_token(word) or word.is_upper or _is_title(word) or word.i in taken or _opening_adverb(word):
             break
         start -= 1
     return start
