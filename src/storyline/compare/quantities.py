@@ -9,6 +9,7 @@ strict on purpose: a number whose noun and predicate cannot be told is left out,
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -516,6 +517,12 @@ def _conversion(text: str, tokens: Sequence[Token], i: int, last: Quantity | Non
 
 def quantities(text: str) -> list[Quantity]:
     """Every counted quantity in `text` whose noun or predicate can be read."""
+    return list(_quantities(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """Read once per text: a story's comparison and its storyline's both read every article's figures."""
     tokens = tokenize(text)
     found: list[Quantity] = []
     for i in range(len(tokens)):
@@ -524,4 +531,4 @@ def quantities(text: str) -> list[Quantity]:
         quantity = _life_terms(text, tokens, i) or _quantity(text, tokens, i) or _conversion(text, tokens, i, found[-1] if found else None)
         if quantity is not None:
             found.append(quantity)
-    return found
+    return tuple(found)
