@@ -144,6 +144,11 @@ def test_what_was_not_said_and_bare_things_fall_below_the_shown_threshold() -> N
     assert not_said and announced  # kept, only hidden
 
 
+def test_a_that_clause_whose_verb_the_tagger_took_for_a_noun_is_a_claim() -> None:
+    [s] = found("Senator Tom Reed announced on Sunday that he would self-quarantine after a colleague fell ill.")
+    assert s.confidence >= SHOWN_CONFIDENCE
+
+
 def test_a_naming_cue_with_a_quote_is_shown() -> None:
     [s] = found("Thomas Hale called the deal “null and void”.")
     assert s.confidence >= SHOWN_CONFIDENCE

@@ -115,12 +115,19 @@ def _refused_or_attempted(verb: Token, content: list[Token]) -> bool:
     return lemma in _REFUSALS | _ATTEMPTS and bool(content) and content[0].tag_ == "TO"
 
 
+def _verbal(word: Token) -> bool:
+    """A verb, or a word the tagger took for a noun that has a subject and an auxiliary of its own ("that he
+    would self-quarantine"): the parse knows it for a clause's verb."""
+    deps = {c.dep_ for c in word.children}
+    return word.pos_ in ("VERB", "AUX") or (bool(deps & {"nsubj", "nsubjpass"}) and bool(deps & {"aux", "auxpass"}))
+
+
 def _predicates(verb: Token, content: list[Token]) -> bool:
     """Is the word a verb of the content's own clause, not one of a relative clause on its noun ("proposed [a bill
     that would allow extraditions]" is a thing proposed, as "proposed a bill" is; "voiced [skepticism that …]"
     and "cited [an article that said …]" say something)?"""
     verb = verb.head if verb.dep_ in ("aux", "auxpass") else verb  # an auxiliary predicates through its verb
-    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "compound":
+    if not _verbal(verb) or verb.dep_ == "compound":
         return False  # "homicide section", a noun's modifier the tagger took for a verb
     inside = {t.i for t in content}
     word = verb
