@@ -344,6 +344,29 @@ def test_house_style_and_reported_speech_adapting_a_quote_are_no_misquote(mixed:
     assert groups and all(g.misquoted == [] for g in groups)
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("We realised the neighbourhood centre by the harbour would need a new defence plan", "We realized the neighborhood center by the harbour would need a new defense plan"),
+        ("By scrapping this eleventh-hour rule we keep the harbour open", "By scrapping this 11th hour rule we keep the harbour open"),
+        ("The ferry left the harbour just after 6:00 p.m. and never came back", "The ferry left the harbour just after 6 p.m. and never came back"),
+        ("I understand the town's anger at the closure of the harbour bridge", "I understand the towns' anger at the closure of the harbour bridge"),
+    ],
+)  # fmt: skip
+def test_quotes_spelled_differently_but_said_alike_are_no_misquote(one: str, other: str) -> None:
+    """British and American spelling, an ordinal in words or figures, ":00" and an apostrophe's place are
+    the page's, not the speaker's."""
+    quotes = []
+    for article_id, quote in (("a", one), ("b", other)):
+        text = f'"{quote}," Kovalenko said.'
+        quotes.append(Article(article_id, text, statements=[Statement(article_id, "direct", find(text, quote), find(text, "said"), None, KOVALENKO)]))
+    (group,) = align_statements(quotes)
+    assert group.misquoted == []
+    changed = f'"{other.replace("harbour", "ferry")}," Kovalenko said.'
+    quotes[1] = Article("b", changed, statements=[Statement("b", "direct", find(changed, other.replace("harbour", "ferry")), find(changed, "said"), None, KOVALENKO)])
+    assert align_statements(quotes)[0].misquoted  # a word really changed still is one
+
+
 def test_a_title_quoted_inside_reported_speech_is_not_the_speakers_words() -> None:
     from storyline.relate.alignment import quoted_text
 

@@ -57,9 +57,36 @@ def wording(text: str) -> list[re.Match[str]]:
 
 
 def folded(words: list[re.Match[str]]) -> list[str]:
-    """Case, acronym dots, abbreviations and contractions folded: what a change of wording is read on."""
-    folded_words = (m.group().lower().replace(".", "") for m in words)
-    return ["<expletive>" if _EXPLETIVE.fullmatch(w) else ABBREVIATIONS.get(w, w) for w in folded_words]
+    """Case, acronym dots, abbreviations, contractions and spelling folded: what a change of wording is read
+    on. A quote is what the speaker said, and these differ only on paper: "realised" and "realized",
+    "11th" and "eleventh", "6:00 p.m." and "6 p.m."."""
+    folded_words: list[str] = []
+    for i, m in enumerate(words):
+        if m.group() == "s" and i and words[i - 1].end() == m.start() - 1 and m.string[m.start() - 1] in "'’":
+            folded_words[-1] += "s"  # "the population's anger" is "the populations' anger" said
+        else:
+            folded_words.append(m.group().lower().replace(".", ""))
+    kept = [w for i, w in enumerate(folded_words) if not (w == "00" and i and folded_words[i - 1].isdigit())]
+    return ["<expletive>" if _EXPLETIVE.fullmatch(w) else ABBREVIATIONS.get(w) or ORDINALS.get(w) or _american(w) for w in kept]
+
+
+# Ordinals written out, as figures: "the eleventh hour" is "the 11th hour" said.
+ORDINALS = {w: f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}"
+            for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}  # fmt: skip
+# British spellings, as American ones (both sides are folded alike, so a rule only has to be consistent):
+# "realise", "analyse", "neighbour", "centre", "travelled", "defence", "catalogue".
+_BRITISH = [(re.compile(pattern), american) for pattern, american in (
+    (r"^(\w{3,})is(e|es|ed|ing|ation|ations)$", r"\1iz\2"), (r"^(\w{2,})ys(e|es|ed|ing)$", r"\1yz\2"),
+    (r"^(\w{3,})our(s|ed|ing|able|ite|ites|hood|hoods|ly)?$", r"\1or\2"), (r"^(\w{2,}[bt])re(s|d)?$", r"\1er\2"),
+    (r"^(\w{2,})ell(ed|ing|er|ers)$", r"\1el\2"), (r"^(\w*)fence(s)?$", r"\1fense\2"), (r"^(\w{3,})ogue(s)?$", r"\1og\2"),
+)]  # fmt: skip
+
+
+def _american(word: str) -> str:
+    for pattern, american in _BRITISH:
+        word = pattern.sub(american, word)
+    return word
 
 STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been being it its this that "
